@@ -1,0 +1,201 @@
+package dev.ironcliw.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the YAML file into an {@link IroncliwConfig}: flattens it to dotted keys, applies
+ * command-line overrides, parses every value with {@link ValueType}, checks ranges and cross-key
+ * rules, and reports every problem at once. Thread-safe.
+ */
+public final class ConfigLoader {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final long physicalMemoryBytes;
+
+  public ConfigLoader(long physicalMemoryBytes) {
+    this.physicalMemoryBytes = physicalMemoryBytes;
+  }
+
+  /** A loader that resolves percentages against this machine's physical memory. */
+  public static ConfigLoader forThisMachine() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return new ConfigLoader(os.getTotalMemorySize());
+  }
+
+  public long physicalMemoryBytes() {
+    return physicalMemoryBytes;
+  }
+
+  /**
+   * Loads {@code file}; a missing file is an error when {@code mustExist}, else the defaults.
+   *
+   * @throws ConfigException listing every problem
+   */
+  public IroncliwConfig load(Path file, boolean mustExist, Map<String, String> overrides) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      if (mustExist) {
+        throw new ConfigException(
+            file.toString(), List.of(new ConfigProblem("(file)", "does not exist")));
+      }
+      text = "";
+    } catch (IOException e) {
+      throw new ConfigException(
+          file.toString(), List.of(new ConfigProblem("(file)", "cannot be read: " + e)));
+    }
+    return parse(text, file.toString(), overrides);
+  }
+
+  /**
+   * Parses YAML text; {@code overrides} (dotted key to raw value) win over the text.
+   *
+   * @throws ConfigException listing every problem
+   */
+  public IroncliwConfig parse(String yamlText, String sourceName, Map<String, String> overrides) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (Setting s : ConfigSchema.settings()) {
+      raw.put(s.path(), s.defaultValue());
+    }
+    readDocument(yamlText, raw, problems);
+    for (Map.Entry<String, String> o : overrides.entrySet()) {
+      if (ConfigSchema.find(o.getKey()).isEmpty()) {
+        problems.add(new ConfigProblem(o.getKey(), "is not a configuration key"));
+      } else {
+        raw.put(o.getKey(), o.getValue());
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Setting s : ConfigSchema.settings()) {
+      parseValue(s, raw.get(s.path()), problems).ifPresent(v -> values.put(s.path(), v));
+    }
+    if (problems.isEmpty()) {
+      checkAcrossKeys(values, raw, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(sourceName, problems);
+    }
+    return IroncliwConfig.from(values, raw);
+  }
+
+  private static void readDocument(
+      String yamlText, Map<String, String> raw, List<ConfigProblem> problems) {
+    if (yamlText.isBlank()) {
+      return;
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(yamlText);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      String at =
+          where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+      problems.add(
+          new ConfigProblem("(file)", "is not valid YAML" + at + ": " + e.getOriginalMessage()));
+      return;
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    if (!root.isObject()) {
+      problems.add(new ConfigProblem("(file)", "must be a mapping of keys, e.g. 'capture:'"));
+      return;
+    }
+    flatten("", root, raw, problems);
+  }
+
+  private static void flatten(
+      String prefix, JsonNode node, Map<String, String> raw, List<ConfigProblem> problems) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      JsonNode value = field.getValue();
+      boolean known = ConfigSchema.find(path).isPresent();
+      boolean section = ConfigSchema.isSection(path);
+      if (!known && !section) {
+        String hint = ConfigSchema.closest(path).map(c -> " (did you mean " + c + "?)").orElse("");
+        problems.add(new ConfigProblem(path, "is not a known key" + hint));
+      } else if (section) {
+        if (value.isObject()) {
+          flatten(path, value, raw, problems);
+        } else if (!value.isNull()) {
+          problems.add(new ConfigProblem(path, "is a section and must hold keys, not a value"));
+        }
+      } else if (value.isObject() || value.isArray()) {
+        problems.add(new ConfigProblem(path, "must be a single value, not a list or mapping"));
+      } else if (value.isNull()) {
+        problems.add(new ConfigProblem(path, "has no value (remove the key to use the default)"));
+      } else {
+        raw.put(path, value.asText());
+      }
+    }
+  }
+
+  private java.util.Optional<Object> parseValue(
+      Setting s, String text, List<ConfigProblem> problems) {
+    Object value;
+    try {
+      value = s.type().parse(text, physicalMemoryBytes);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          new ConfigProblem(
+              s.path(),
+              "\"" + text + "\" is not " + s.type().noun() + " (expected " + s.expected() + ")"));
+      return java.util.Optional.empty();
+    }
+    if (s.type() == ValueType.CHOICE && !s.choices().contains(value)) {
+      problems.add(
+          new ConfigProblem(
+              s.path(), "\"" + text + "\" is not allowed (expected " + s.expected() + ")"));
+      return java.util.Optional.empty();
+    }
+    double magnitude = ValueType.magnitude(value);
+    boolean belowMin =
+        s.min() != null
+            && magnitude < ValueType.magnitude(s.type().parse(s.min(), physicalMemoryBytes));
+    boolean aboveMax =
+        s.max() != null
+            && magnitude > ValueType.magnitude(s.type().parse(s.max(), physicalMemoryBytes));
+    if (belowMin || aboveMax) {
+      problems.add(
+          new ConfigProblem(
+              s.path(), "\"" + text + "\" is out of range (expected " + s.expected() + ")"));
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(value);
+  }
+
+  private static void checkAcrossKeys(
+      Map<String, Object> values, Map<String, String> raw, List<ConfigProblem> problems) {
+    long total = (Long) values.get("memory.total");
+    long ring = (Long) values.get("memory.budgets.frameRing");
+    if (ring > total) {
+      problems.add(
+          new ConfigProblem(
+              "memory.budgets.frameRing",
+              "\""
+                  + raw.get("memory.budgets.frameRing")
+                  + "\" ("
+                  + Units.formatBytes(ring)
+                  + ") is more than memory.total ("
+                  + Units.formatBytes(total)
+                  + ")"));
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.ironcliw.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the config file and publishes each valid change to subscribers; an invalid change is
+ * logged and the running configuration kept.
+ *
+ * <p>Polls the file's content, which also sees editors that save by rename and works the same on
+ * every OS. Runs on its own daemon thread; subscribers are called on it.
+ */
+public final class ConfigWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+  private final Path file;
+  private final ConfigLoader loader;
+  private final Map<String, String> overrides;
+  private final Duration pollInterval;
+  private final CopyOnWriteArrayList<Consumer<ConfigChange>> subscribers =
+      new CopyOnWriteArrayList<>();
+  private final Thread thread;
+  private volatile IroncliwConfig current;
+  private volatile boolean running = true;
+  private String lastStamp;
+
+  public ConfigWatcher(
+      Path file,
+      ConfigLoader loader,
+      Map<String, String> overrides,
+      IroncliwConfig initial,
+      Duration pollInterval) {
+    this.file = file;
+    this.loader = loader;
+    this.overrides = Map.copyOf(overrides);
+    this.pollInterval = pollInterval;
+    this.current = initial;
+    this.lastStamp = stamp();
+    this.thread = Thread.ofPlatform().daemon().name("config-watcher").unstarted(this::run);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public void subscribe(Consumer<ConfigChange> subscriber) {
+    subscribers.add(subscriber);
+  }
+
+  public IroncliwConfig current() {
+    return current;
+  }
+
+  /** Checks the file once; returns true when a valid change was published. */
+  public boolean checkNow() {
+    String stamp = stamp();
+    if (Objects.equals(stamp, lastStamp)) {
+      return false;
+    }
+    lastStamp = stamp;
+    IroncliwConfig next;
+    try {
+      next = loader.load(file, false, overrides);
+    } catch (ConfigException e) {
+      LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
+      return false;
+    }
+    Set<String> live = new TreeSet<>();
+    Set<String> restart = new TreeSet<>();
+    for (Setting s : ConfigSchema.settings()) {
+      if (!Objects.equals(current.rawValues().get(s.path()), next.rawValues().get(s.path()))) {
+        (s.live() ? live : restart).add(s.path());
+      }
+    }
+    if (live.isEmpty() && restart.isEmpty()) {
+      return false;
+    }
+    ConfigChange change = new ConfigChange(current, next, live, restart);
+    current = next;
+    if (!live.isEmpty()) {
+      LOG.info("config change applied live: {}", live);
+    }
+    if (!restart.isEmpty()) {
+      LOG.warn("config change needs a restart to take effect: {}", restart);
+    }
+    for (Consumer<ConfigChange> subscriber : subscribers) {
+      subscriber.accept(change);
+    }
+    return true;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Thread.sleep(pollInterval);
+        checkNow();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("config watcher error (still watching)", e);
+      }
+    }
+  }
+
+  /** The file's content: small, and exact where modification times are coarse. */
+  private String stamp() {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

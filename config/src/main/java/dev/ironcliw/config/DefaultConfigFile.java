@@ -1,0 +1,53 @@
+package dev.ironcliw.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders the complete, commented default configuration file from {@link ConfigSchema}. */
+public final class DefaultConfigFile {
+  private DefaultConfigFile() {}
+
+  public static String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Ironcliw configuration. Every key is shown with its default.\n")
+        .append("# Keys marked [live] apply to a running daemon when this file is saved;\n")
+        .append("# the others take effect at the next start.\n");
+    List<String> openSections = new ArrayList<>();
+    for (Setting s : ConfigSchema.settings()) {
+      List<String> sections = s.section().isEmpty() ? List.of() : List.of(s.section().split("\\."));
+      int common = 0;
+      while (common < openSections.size()
+          && common < sections.size()
+          && openSections.get(common).equals(sections.get(common))) {
+        common++;
+      }
+      for (int depth = common; depth < sections.size(); depth++) {
+        if (depth == 0) {
+          out.append('\n');
+        }
+        out.append("  ".repeat(depth)).append(sections.get(depth)).append(":\n");
+      }
+      openSections = sections;
+      String indent = "  ".repeat(sections.size());
+      out.append(indent)
+          .append("# ")
+          .append(s.description())
+          .append(s.live() ? " [live]" : "")
+          .append("\n")
+          .append(indent)
+          .append("# Expected: ")
+          .append(s.expected())
+          .append(".\n")
+          .append(indent)
+          .append(s.key())
+          .append(": ")
+          .append(yamlScalar(s.defaultValue()))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String yamlScalar(String value) {
+    return value.isEmpty() || value.endsWith("%") ? "\"" + value + "\"" : value;
+  }
+}

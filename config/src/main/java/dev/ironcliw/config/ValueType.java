@@ -1,0 +1,81 @@
+package dev.ironcliw.config;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** The kinds of value a setting can hold, each with the one parser from {@link Units}. */
+public enum ValueType {
+  TEXT("text", "any text"),
+  INTEGER("a whole number", "e.g. 32"),
+  BOOLEAN("a boolean", "true or false"),
+  SIZE("a size", "e.g. 512MiB or 25%"),
+  DURATION("a duration", "e.g. 250ms, 10s, 5m or 7d"),
+  RATE("a rate", "e.g. 10, 10/s or 30/min"),
+  CHOICE("one of the choices", ""),
+  SOURCE("a capture source", "auto, synthetic or replay:DIR");
+
+  private final String noun;
+  private final String example;
+
+  ValueType(String noun, String example) {
+    this.noun = noun;
+    this.example = example;
+  }
+
+  public String noun() {
+    return noun;
+  }
+
+  public String example() {
+    return example;
+  }
+
+  /**
+   * Parses raw text to this type's Java value: String, Long, Boolean, Long bytes, Duration or
+   * Double per second.
+   *
+   * @throws IllegalArgumentException when the text is not of this type
+   */
+  Object parse(String raw, long physicalMemoryBytes) {
+    String text = raw.trim();
+    return switch (this) {
+      case TEXT, CHOICE -> text;
+      case INTEGER -> {
+        try {
+          yield Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(example, e);
+        }
+      }
+      case BOOLEAN -> {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+          throw new IllegalArgumentException(example);
+        }
+        yield Boolean.parseBoolean(lower);
+      }
+      case SIZE -> Units.parseSizeBytes(text, physicalMemoryBytes);
+      case DURATION -> Units.parseDuration(text);
+      case RATE -> Units.parseRatePerSecond(text);
+      case SOURCE -> {
+        if (text.equals("auto") || text.equals("synthetic")) {
+          yield text;
+        }
+        if (text.startsWith("replay:") && text.length() > "replay:".length()) {
+          yield text;
+        }
+        throw new IllegalArgumentException(example);
+      }
+    };
+  }
+
+  /** A number to compare against a setting's range: bytes, nanoseconds, per second or the value. */
+  static double magnitude(Object value) {
+    return switch (value) {
+      case Long l -> l;
+      case Double d -> d;
+      case Duration d -> d.toNanos();
+      default -> Double.NaN;
+    };
+  }
+}

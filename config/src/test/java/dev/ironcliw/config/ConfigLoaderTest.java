@@ -1,0 +1,119 @@
+package dev.ironcliw.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader(16L << 30);
+
+  @Test
+  void shouldUseEveryDefaultForAnEmptyFile() {
+    IroncliwConfig config = loader.parse("", "test", Map.of());
+    assertEquals("auto", config.capture().source());
+    assertEquals(10.0, config.capture().framesPerSecond());
+    assertEquals(512L << 20, config.memory().frameRingBytes());
+    assertEquals((long) ((16L << 30) * 0.4), config.memory().totalBytes());
+    assertEquals(7117, config.api().port());
+    assertEquals(Duration.ofSeconds(2), config.vision().batchMaxWait());
+  }
+
+  @Test
+  void shouldReadNestedKeysAndPercentages() {
+    String yaml =
+        """
+        capture:
+          fps: 5
+          source: synthetic
+        memory:
+          total: 50%
+          budgets:
+            frameRing: 1GiB
+        """;
+    IroncliwConfig config = loader.parse(yaml, "test", Map.of());
+    assertEquals(5.0, config.capture().framesPerSecond());
+    assertEquals("synthetic", config.capture().source());
+    assertEquals(8L << 30, config.memory().totalBytes());
+    assertEquals(1L << 30, config.memory().frameRingBytes());
+  }
+
+  @Test
+  void shouldNameThePathTheValueAndWhatWasExpected() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("memory:\n  budgets:\n    frameRing: 12XB\n", "test", Map.of()));
+    assertEquals(
+        "memory.budgets.frameRing: \"12XB\" is not a size (expected a size from 16MiB to 1TiB)",
+        e.problems().getFirst().toString());
+  }
+
+  @Test
+  void shouldRejectUnknownKeyWithDidYouMean() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> loader.parse("capture:\n  fsp: 10\n", "test", Map.of()));
+    assertEquals(
+        "capture.fsp: is not a known key (did you mean capture.fps?)",
+        e.problems().getFirst().toString());
+  }
+
+  @Test
+  void shouldReportEveryProblemAtOnce() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("capture:\n  fps: 500\napi:\n  port: web\n", "test", Map.of()));
+    assertEquals(2, e.problems().size());
+    assertTrue(e.getMessage().contains("capture.fps: \"500\" is out of range"), e.getMessage());
+    assertTrue(e.getMessage().contains("api.port: \"web\" is not a whole number"), e.getMessage());
+  }
+
+  @Test
+  void shouldRejectBrokenYamlWithItsLine() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> loader.parse("capture:\n  fps: [10\n", "test", Map.of()));
+    assertTrue(e.getMessage().contains("is not valid YAML at line"), e.getMessage());
+  }
+
+  @Test
+  void shouldRejectDuplicateKeys() {
+    assertThrows(
+        ConfigException.class,
+        () -> loader.parse("api:\n  port: 1\n  port: 2\n", "test", Map.of()));
+  }
+
+  @Test
+  void shouldLetCommandLineOverridesWinOverTheFile() {
+    IroncliwConfig config =
+        loader.parse("api:\n  port: 8000\n", "test", Map.of("api.port", "9000"));
+    assertEquals(9000, config.api().port());
+  }
+
+  @Test
+  void shouldRejectRingBudgetAboveTotal() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader.parse(
+                    "memory:\n  total: 1GiB\n  budgets:\n    frameRing: 2GiB\n", "test", Map.of()));
+    assertTrue(e.getMessage().contains("is more than memory.total"), e.getMessage());
+  }
+
+  @Test
+  void shouldRenderADefaultFileThatParsesBackToTheDefaults() {
+    String rendered = DefaultConfigFile.render();
+    IroncliwConfig fromFile = loader.parse(rendered, "defaults", Map.of());
+    IroncliwConfig defaults = loader.parse("", "empty", Map.of());
+    assertEquals(defaults, fromFile);
+    for (Setting s : ConfigSchema.settings()) {
+      assertTrue(rendered.contains(s.key() + ":"), "missing " + s.path());
+    }
+  }
+}
