@@ -1,0 +1,377 @@
+package dev.ironcliw.ring;
+
+import static dev.ironcliw.ring.RingFileDescriptor.FILE_HEADER_BYTES;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memory-mapped ring of raw frames: one file, mapped whole, cut into fixed slots as drawn in
+ * {@link RingFileDescriptor} and {@link SlotDescriptor}.
+ *
+ * <p>One writer ({@link #writer()}) and any number of readers ({@link #read}). Reopening a file
+ * after a crash keeps every slot whose header and pixel checksum check out. The file is locked
+ * while open, so a second process gets {@link RingInUseException} and touches nothing. Close only
+ * after the writer and all readers have stopped: the mapping is gone afterwards.
+ */
+public final class FrameRing implements AutoCloseable {
+  public static final String BUDGET_COMPONENT = "frameRing";
+  private static final Logger LOG = LoggerFactory.getLogger(FrameRing.class);
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final OffHeapBudget.Reservation reservation;
+  private final Arena arena;
+  private final MemorySegment mapping;
+  private final RingGeometry geometry;
+  private final UnsafeBuffer[] slotHeaders;
+  private final MemorySegment[] slotPixels;
+  private final RecoveryReport recoveryReport;
+  private final FrameRingWriter writer;
+  private volatile long nextPosition;
+  private volatile long retainedFrom = Long.MAX_VALUE;
+  private boolean writerTaken;
+  private boolean closed;
+
+  private FrameRing(
+      Path file,
+      FileChannel channel,
+      FileLock lock,
+      OffHeapBudget.Reservation reservation,
+      RingGeometry geometry,
+      boolean reopen) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+    this.reservation = reservation;
+    this.geometry = geometry;
+    this.arena = Arena.ofShared();
+    try {
+      this.mapping =
+          channel.map(
+              FileChannel.MapMode.READ_WRITE, 0, RingFileDescriptor.fileBytes(geometry), arena);
+    } catch (IOException e) {
+      arena.close();
+      throw new UncheckedIOException("cannot map frame ring " + file, e);
+    }
+    int slots = geometry.slotCount();
+    this.slotHeaders = new UnsafeBuffer[slots];
+    this.slotPixels = new MemorySegment[slots];
+    for (int i = 0; i < slots; i++) {
+      long offset = RingFileDescriptor.slotOffset(i, geometry.slotBytes());
+      slotHeaders[i] = new UnsafeBuffer(mapping.address() + offset, SlotDescriptor.HEADER_BYTES);
+      slotPixels[i] =
+          mapping.asSlice(offset + SlotDescriptor.PIXELS_OFFSET, geometry.maxFrameBytes());
+    }
+    this.recoveryReport = reopen ? recover() : initialise();
+    this.nextPosition = recoveryReport.nextPosition();
+    this.writer = new FrameRingWriter(this);
+  }
+
+  /**
+   * Opens {@code file}, creating it for {@code wanted} or reopening an existing ring whose slots
+   * hold frames at least as large and which is no larger. An existing ring that does not fit is
+   * moved aside to {@code <file>.previous}, never overwritten.
+   *
+   * @throws RingInUseException when another process holds the file
+   * @throws BudgetExceededException when the mapping does not fit {@code budget}
+   */
+  public static FrameRing open(Path file, RingGeometry wanted, OffHeapBudget budget) {
+    FileChannel channel = null;
+    FileLock lock = null;
+    OffHeapBudget.Reservation reservation = null;
+    try {
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+      lock = tryLock(channel, file);
+      RingGeometry existing = readGeometry(channel);
+      boolean reopen =
+          existing != null
+              && existing.maxFrameBytes() >= wanted.maxFrameBytes()
+              && RingFileDescriptor.fileBytes(existing) <= RingFileDescriptor.fileBytes(wanted);
+      if (!reopen && channel.size() > 0) {
+        Path aside = file.resolveSibling(file.getFileName() + ".previous");
+        LOG.warn(
+            "frame ring {} does not fit the wanted geometry {}; moving it to {}",
+            file,
+            wanted,
+            aside);
+        Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        channel.truncate(0);
+      }
+      RingGeometry geometry = reopen ? existing : wanted;
+      reservation = budget.reserve(BUDGET_COMPONENT, RingFileDescriptor.fileBytes(geometry));
+      if (!reopen) {
+        channel.write(
+            ByteBuffer.allocate(1), RingFileDescriptor.fileBytes(geometry) - 1); // sparse length
+      }
+      return new FrameRing(file, channel, lock, reservation, geometry, reopen);
+    } catch (IOException e) {
+      closeQuietly(reservation, lock, channel);
+      throw new UncheckedIOException("cannot open frame ring " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(reservation, lock, channel);
+      throw e;
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path file) throws IOException {
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new RingInUseException(file);
+      }
+      return lock;
+    } catch (OverlappingFileLockException e) {
+      throw new RingInUseException(file);
+    }
+  }
+
+  /** The geometry in an existing file's header, or null when there is no valid header. */
+  private static RingGeometry readGeometry(FileChannel channel) throws IOException {
+    if (channel.size() < FILE_HEADER_BYTES) {
+      return null;
+    }
+    ByteBuffer header = ByteBuffer.allocate(FILE_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    channel.read(header, 0);
+    MemorySegment segment = MemorySegment.ofBuffer(header.flip());
+    long checksum = FrameHash.hash(segment, 0, RingFileDescriptor.CHECKSUMMED_BYTES);
+    if (header.getLong(RingFileDescriptor.MAGIC_OFFSET) != RingFileDescriptor.MAGIC
+        || header.getInt(RingFileDescriptor.VERSION_OFFSET) != RingFileDescriptor.LAYOUT_VERSION
+        || header.getInt(RingFileDescriptor.SLOT_HEADER_BYTES_OFFSET) != SlotDescriptor.HEADER_BYTES
+        || header.getLong(RingFileDescriptor.CHECKSUM_OFFSET) != checksum) {
+      return null;
+    }
+    try {
+      RingGeometry geometry =
+          new RingGeometry(
+              header.getInt(RingFileDescriptor.SLOT_COUNT_OFFSET),
+              header.getLong(RingFileDescriptor.SLOT_BYTES_OFFSET),
+              header.getLong(RingFileDescriptor.MAX_FRAME_BYTES_OFFSET));
+      return channel.size() == RingFileDescriptor.fileBytes(geometry) ? geometry : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private RecoveryReport initialise() {
+    UnsafeBuffer header = new UnsafeBuffer(mapping.address(), FILE_HEADER_BYTES);
+    header.setMemory(0, FILE_HEADER_BYTES, (byte) 0);
+    header.putLong(RingFileDescriptor.MAGIC_OFFSET, RingFileDescriptor.MAGIC);
+    header.putInt(RingFileDescriptor.VERSION_OFFSET, RingFileDescriptor.LAYOUT_VERSION);
+    header.putInt(RingFileDescriptor.SLOT_HEADER_BYTES_OFFSET, SlotDescriptor.HEADER_BYTES);
+    header.putInt(RingFileDescriptor.SLOT_COUNT_OFFSET, geometry.slotCount());
+    header.putLong(RingFileDescriptor.SLOT_BYTES_OFFSET, geometry.slotBytes());
+    header.putLong(RingFileDescriptor.MAX_FRAME_BYTES_OFFSET, geometry.maxFrameBytes());
+    header.putLong(
+        RingFileDescriptor.CHECKSUM_OFFSET,
+        FrameHash.hash(mapping, 0, RingFileDescriptor.CHECKSUMMED_BYTES));
+    for (UnsafeBuffer slot : slotHeaders) {
+      slot.setMemory(0, SlotDescriptor.HEADER_BYTES, (byte) 0);
+      slot.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+    }
+    return new RecoveryReport(false, 0, 0, 0, -1);
+  }
+
+  private RecoveryReport recover() {
+    int valid = 0;
+    int discarded = 0;
+    long next = 0;
+    long highestSeq = -1;
+    for (int slot = 0; slot < geometry.slotCount(); slot++) {
+      UnsafeBuffer header = slotHeaders[slot];
+      long position = header.getLong(SlotDescriptor.POSITION_OFFSET);
+      if (position == SlotDescriptor.EMPTY_POSITION
+          && (header.getLong(SlotDescriptor.LOCK_OFFSET) & 1) == 0) {
+        continue;
+      }
+      if (isIntact(slot)) {
+        valid++;
+        next = Math.max(next, position + 1);
+        highestSeq = Math.max(highestSeq, header.getLong(SlotDescriptor.FRAME_SEQ_OFFSET));
+      } else {
+        discarded++;
+        long lockValue = header.getLong(SlotDescriptor.LOCK_OFFSET);
+        header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+        header.putLong(SlotDescriptor.LOCK_OFFSET, (lockValue | 1) + 1);
+      }
+    }
+    LOG.info(
+        "frame ring {} reopened: {} frames recovered, {} incomplete slots discarded",
+        file,
+        valid,
+        discarded);
+    return new RecoveryReport(true, valid, discarded, next, highestSeq);
+  }
+
+  /** A slot is intact when stable, in its right place, and both checksums match. */
+  private boolean isIntact(int slot) {
+    UnsafeBuffer header = slotHeaders[slot];
+    long position = header.getLong(SlotDescriptor.POSITION_OFFSET);
+    int width = header.getInt(SlotDescriptor.WIDTH_OFFSET);
+    int height = header.getInt(SlotDescriptor.HEIGHT_OFFSET);
+    int stride = header.getInt(SlotDescriptor.STRIDE_OFFSET);
+    long pixelBytes = (long) height * stride;
+    if ((header.getLong(SlotDescriptor.LOCK_OFFSET) & 1) != 0
+        || position < 0
+        || slotOf(position) != slot
+        || header.getLong(SlotDescriptor.HEADER_CHECKSUM_OFFSET) != headerChecksum(slot)
+        || width <= 0
+        || height <= 0
+        || stride < width * SlotDescriptor.BYTES_PER_PIXEL
+        || pixelBytes > geometry.maxFrameBytes()) {
+      return false;
+    }
+    return header.getLong(SlotDescriptor.FINGERPRINT_OFFSET)
+        == FrameHash.hash(slotPixels[slot], 0, pixelBytes);
+  }
+
+  long headerChecksum(int slot) {
+    long offset = RingFileDescriptor.slotOffset(slot, geometry.slotBytes());
+    return FrameHash.hash(
+        mapping, offset + SlotDescriptor.CHECKSUMMED_FROM, SlotDescriptor.CHECKSUMMED_BYTES);
+  }
+
+  /**
+   * Reads the frame at {@code position} into {@code view} without copying.
+   *
+   * @return {@link ReadStatus#OK} when the view holds it (then check {@link FrameView#stillValid()}
+   *     after use), else why not
+   */
+  public ReadStatus read(long position, FrameView view) {
+    if (position < 0) {
+      return ReadStatus.MISSING;
+    }
+    if (position >= nextPosition) {
+      return ReadStatus.NOT_YET_WRITTEN;
+    }
+    int slot = slotOf(position);
+    UnsafeBuffer header = slotHeaders[slot];
+    long lockBefore = header.getLongAcquire(SlotDescriptor.LOCK_OFFSET);
+    if ((lockBefore & 1) != 0) {
+      return ReadStatus.OVERWRITTEN;
+    }
+    long held = header.getLong(SlotDescriptor.POSITION_OFFSET);
+    if (held != position) {
+      return held > position ? ReadStatus.OVERWRITTEN : ReadStatus.MISSING;
+    }
+    view.fill(header, lockBefore, slotPixels[slot]);
+    if (!view.stillValid()) {
+      return ReadStatus.OVERWRITTEN;
+    }
+    return ReadStatus.OK;
+  }
+
+  /** The writer; there is one per ring. */
+  public synchronized FrameRingWriter writer() {
+    if (writerTaken) {
+      throw new IllegalStateException("the frame ring has a single writer, already taken");
+    }
+    writerTaken = true;
+    return writer;
+  }
+
+  /**
+   * Tells the writer not to overwrite frames at {@code position} or later: a consumer still needs
+   * them. Claims fail instead, until the consumer moves this on.
+   */
+  public void retainFrom(long position) {
+    retainedFrom = position;
+  }
+
+  long retainedFrom() {
+    return retainedFrom;
+  }
+
+  /** The position the next committed frame will get. */
+  public long nextPosition() {
+    return nextPosition;
+  }
+
+  void advance(long next) {
+    nextPosition = next;
+  }
+
+  /** How many slots hold a readable frame now. */
+  public int occupiedSlots() {
+    int occupied = 0;
+    for (UnsafeBuffer header : slotHeaders) {
+      if (header.getLongVolatile(SlotDescriptor.POSITION_OFFSET) >= 0) {
+        occupied++;
+      }
+    }
+    return occupied;
+  }
+
+  public RingGeometry geometry() {
+    return geometry;
+  }
+
+  public RecoveryReport recoveryReport() {
+    return recoveryReport;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  int slotOf(long position) {
+    return (int) (position % geometry.slotCount());
+  }
+
+  UnsafeBuffer slotHeader(int slot) {
+    return slotHeaders[slot];
+  }
+
+  MemorySegment slotPixels(int slot) {
+    return slotPixels[slot];
+  }
+
+  /** Flushes the mapping to the file, unmaps it and releases the lock and the budget. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      mapping.force();
+    } finally {
+      arena.close();
+      closeQuietly(reservation, lock, channel);
+    }
+  }
+
+  private static void closeQuietly(
+      OffHeapBudget.Reservation reservation, FileLock lock, FileChannel channel) {
+    if (reservation != null) {
+      reservation.close();
+    }
+    try {
+      if (lock != null && lock.isValid()) {
+        lock.release();
+      }
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      LOG.warn("closing frame ring file failed", e);
+    }
+  }
+}

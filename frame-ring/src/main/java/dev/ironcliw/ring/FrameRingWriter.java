@@ -1,0 +1,140 @@
+package dev.ironcliw.ring;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The ring's single writer: claim the next slot, fill its pixels in place, then commit (publish) or
+ * give it back (abandon, for a frame identical to the previous one).
+ *
+ * <p>Used by one thread only. While a slot is claimed its lock is odd, so readers of the frame it
+ * held see {@link ReadStatus#OVERWRITTEN}.
+ */
+public final class FrameRingWriter {
+  private final FrameRing ring;
+  private final UnsafeBuffer pixelBuffer = new UnsafeBuffer();
+  private int claimedSlot = -1;
+  private long claimedLock;
+  private int width;
+  private int height;
+  private MemorySegment pixels = MemorySegment.NULL;
+  private boolean fingerprintKnown;
+  private long fingerprint;
+
+  FrameRingWriter(FrameRing ring) {
+    this.ring = ring;
+  }
+
+  /**
+   * Claims the slot of the next position for a {@code width} x {@code height} BGRX frame.
+   *
+   * @return false when that slot still holds a frame a consumer retains (the ring is full of
+   *     unprocessed frames); nothing was touched then
+   * @throws IllegalArgumentException when the frame is larger than a slot
+   */
+  public boolean tryClaim(int width, int height) {
+    if (claimedSlot >= 0) {
+      throw new IllegalStateException("slot already claimed; commit or abandon it first");
+    }
+    long frameBytes = (long) width * height * SlotDescriptor.BYTES_PER_PIXEL;
+    if (width <= 0 || height <= 0 || frameBytes > ring.geometry().maxFrameBytes()) {
+      throw new IllegalArgumentException(
+          "frame "
+              + width
+              + "x"
+              + height
+              + " does not fit a ring slot of "
+              + ring.geometry().maxFrameBytes()
+              + " pixel bytes");
+    }
+    long position = ring.nextPosition();
+    if (position - ring.geometry().slotCount() >= ring.retainedFrom()) {
+      return false;
+    }
+    int slot = ring.slotOf(position);
+    UnsafeBuffer header = ring.slotHeader(slot);
+    long lock = header.getLong(SlotDescriptor.LOCK_OFFSET);
+    claimedLock = lock + 1;
+    header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock);
+    VarHandle.storeStoreFence();
+    claimedSlot = slot;
+    this.width = width;
+    this.height = height;
+    pixels = ring.slotPixels(slot).asSlice(0, frameBytes);
+    pixelBuffer.wrap(pixels.address(), (int) frameBytes);
+    fingerprintKnown = false;
+    return true;
+  }
+
+  /** The claimed slot's pixel rows, {@code width * 4} bytes apart. */
+  public MemorySegment pixels() {
+    requireClaim();
+    return pixels;
+  }
+
+  /** The claimed slot's pixels through an Agrona buffer. */
+  public MutableDirectBuffer pixelBuffer() {
+    requireClaim();
+    return pixelBuffer;
+  }
+
+  public int strideBytes() {
+    return width * SlotDescriptor.BYTES_PER_PIXEL;
+  }
+
+  /** {@link FrameHash} of the claimed pixels as they are now; computed once per claim. */
+  public long fingerprint() {
+    requireClaim();
+    if (!fingerprintKnown) {
+      fingerprint = FrameHash.hash(pixels, 0, pixels.byteSize());
+      fingerprintKnown = true;
+    }
+    return fingerprint;
+  }
+
+  /**
+   * Publishes the claimed frame.
+   *
+   * @return the ring position it was published at
+   */
+  public long commit(long frameSeq, long capturedAtEpochNanos, int display) {
+    requireClaim();
+    long fp = fingerprint();
+    long position = ring.nextPosition();
+    UnsafeBuffer header = ring.slotHeader(claimedSlot);
+    header.putLong(SlotDescriptor.POSITION_OFFSET, position);
+    header.putLong(SlotDescriptor.FRAME_SEQ_OFFSET, frameSeq);
+    header.putLong(SlotDescriptor.CAPTURED_AT_NANOS_OFFSET, capturedAtEpochNanos);
+    header.putInt(SlotDescriptor.WIDTH_OFFSET, width);
+    header.putInt(SlotDescriptor.HEIGHT_OFFSET, height);
+    header.putInt(SlotDescriptor.STRIDE_OFFSET, strideBytes());
+    header.putInt(SlotDescriptor.FORMAT_OFFSET, SlotDescriptor.FORMAT_BGRX);
+    header.putInt(SlotDescriptor.DISPLAY_OFFSET, display);
+    header.putLong(SlotDescriptor.FINGERPRINT_OFFSET, fp);
+    header.putLong(SlotDescriptor.HEADER_CHECKSUM_OFFSET, ring.headerChecksum(claimedSlot));
+    header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock + 1);
+    ring.advance(position + 1);
+    claimedSlot = -1;
+    return position;
+  }
+
+  /**
+   * Gives the claimed slot back without publishing: the next claim reuses it, so a run of identical
+   * frames takes one slot. The frame the slot held before the claim is gone.
+   */
+  public void abandon() {
+    requireClaim();
+    UnsafeBuffer header = ring.slotHeader(claimedSlot);
+    header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+    header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock + 1);
+    claimedSlot = -1;
+  }
+
+  private void requireClaim() {
+    if (claimedSlot < 0) {
+      throw new IllegalStateException("no slot claimed");
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package dev.ironcliw.ring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameRingTest {
+  private static final int W = 64;
+  private static final int H = 32;
+  private static final RingGeometry GEOMETRY = new RingGeometry(4, 12288, W * H * 4);
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldReadBackACommittedFrameInPlace() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      long position = TestFrames.write(writer, W, H, 7);
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(position, view));
+      assertEquals(7, view.frameSeq());
+      assertEquals(W, view.width());
+      assertEquals(H, view.height());
+      assertEquals(W * 4, view.strideBytes());
+      assertTrue(TestFrames.matches(view.pixels(), 7));
+      assertEquals(FrameHash.hash(view.pixels(), 0, view.pixels().byteSize()), view.fingerprint());
+      assertTrue(view.stillValid());
+      assertEquals(ReadStatus.NOT_YET_WRITTEN, ring.read(position + 1, view));
+    }
+  }
+
+  @Test
+  void shouldReportOverwrittenFramesAfterTheRingWraps() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      for (long seq = 0; seq < 6; seq++) {
+        TestFrames.write(writer, W, H, seq);
+      }
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OVERWRITTEN, ring.read(0, view));
+      assertEquals(ReadStatus.OVERWRITTEN, ring.read(1, view));
+      assertEquals(ReadStatus.OK, ring.read(2, view));
+      assertEquals(4, ring.occupiedSlots());
+    }
+  }
+
+  @Test
+  void shouldInvalidateAnOpenViewWhenTheWriterTakesItsSlot() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      TestFrames.write(writer, W, H, 0);
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(0, view));
+      for (long seq = 1; seq <= 3; seq++) {
+        TestFrames.write(writer, W, H, seq);
+      }
+      assertTrue(view.stillValid());
+      assertTrue(writer.tryClaim(W, H));
+      assertFalse(view.stillValid());
+      writer.abandon();
+    }
+  }
+
+  @Test
+  void shouldReuseAGivenBackSlotForTheNextFrame() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      TestFrames.write(writer, W, H, 0);
+      assertTrue(writer.tryClaim(W, H));
+      TestFrames.fill(writer.pixels(), 0);
+      writer.abandon();
+      assertEquals(1, ring.nextPosition());
+      assertEquals(ReadStatus.NOT_YET_WRITTEN, ring.read(1, new FrameView()));
+      assertEquals(1, TestFrames.write(writer, W, H, 1));
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(1, view));
+      assertEquals(1, view.frameSeq());
+    }
+  }
+
+  @Test
+  void shouldRefuseToOverwriteFramesAConsumerRetains() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      ring.retainFrom(0);
+      for (long seq = 0; seq < 4; seq++) {
+        TestFrames.write(writer, W, H, seq);
+      }
+      assertFalse(writer.tryClaim(W, H));
+      ring.retainFrom(1);
+      assertTrue(writer.tryClaim(W, H));
+      writer.abandon();
+    }
+  }
+
+  @Test
+  void shouldRejectAFrameLargerThanASlot() {
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      assertThrows(IllegalArgumentException.class, () -> ring.writer().tryClaim(W * 2, H));
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondOpenOfTheSameFile() {
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      TestFrames.write(ring.writer(), W, H, 0);
+      assertThrows(
+          RingInUseException.class,
+          () -> FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited()));
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(0, view));
+      assertTrue(TestFrames.matches(view.pixels(), 0));
+    }
+  }
+
+  @Test
+  void shouldReserveTheWholeMappingAndReleaseItOnClose() {
+    AtomicLong reserved = new AtomicLong();
+    OffHeapBudget budget =
+        (component, bytes) -> {
+          assertEquals(FrameRing.BUDGET_COMPONENT, component);
+          reserved.addAndGet(bytes);
+          return () -> reserved.addAndGet(-bytes);
+        };
+    try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, budget)) {
+      assertEquals(RingFileDescriptor.fileBytes(ring.geometry()), reserved.get());
+    }
+    assertEquals(0, reserved.get());
+  }
+
+  @Test
+  void shouldNotTouchTheFileWhenTheBudgetIsTooSmall() throws Exception {
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      TestFrames.write(ring.writer(), W, H, 3);
+    }
+    OffHeapBudget tiny =
+        (component, bytes) -> {
+          throw new BudgetExceededException(component, bytes, 0, 0);
+        };
+    assertThrows(BudgetExceededException.class, () -> FrameRing.open(file, GEOMETRY, tiny));
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(0, view));
+      assertTrue(TestFrames.matches(view.pixels(), 3));
+    }
+  }
+
+  @Test
+  void shouldRecoverCommittedFramesAndDiscardCorruptOnesOnReopen() throws Exception {
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      for (long seq = 10; seq < 13; seq++) {
+        TestFrames.write(writer, W, H, seq);
+      }
+    }
+    // Flip one pixel byte of the frame at position 1 behind the ring's back.
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Arena arena = Arena.ofConfined()) {
+      var map = channel.map(FileChannel.MapMode.READ_WRITE, 0, Files.size(file), arena);
+      long pixel =
+          RingFileDescriptor.slotOffset(1, GEOMETRY.slotBytes()) + SlotDescriptor.PIXELS_OFFSET;
+      map.set(
+          java.lang.foreign.ValueLayout.JAVA_BYTE,
+          pixel,
+          (byte) ~map.get(java.lang.foreign.ValueLayout.JAVA_BYTE, pixel));
+    }
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      RecoveryReport report = ring.recoveryReport();
+      assertTrue(report.reopened());
+      assertEquals(2, report.validSlots());
+      assertEquals(1, report.discardedSlots());
+      assertEquals(3, report.nextPosition());
+      assertEquals(12, report.highestFrameSeq());
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(0, view));
+      assertTrue(TestFrames.matches(view.pixels(), 10));
+      assertEquals(ReadStatus.MISSING, ring.read(1, view));
+      assertEquals(ReadStatus.OK, ring.read(2, view));
+      assertEquals(3, TestFrames.write(ring.writer(), W, H, 13));
+    }
+  }
+
+  @Test
+  void shouldMoveAsideARingThatCannotHoldTheNewFrames() throws Exception {
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      TestFrames.write(ring.writer(), W, H, 0);
+    }
+    RingGeometry bigger = RingGeometry.forBudget(1 << 20, 128, 128);
+    try (FrameRing ring = FrameRing.open(file, bigger, OffHeapBudget.unlimited())) {
+      assertFalse(ring.recoveryReport().reopened());
+      assertEquals(bigger, ring.geometry());
+    }
+    assertTrue(Files.size(dir.resolve("r.previous")) > 0);
+  }
+
+  @Test
+  void shouldSizeTheRingFromItsBudgetAndExplainWhenTooSmall() {
+    RingGeometry g = RingGeometry.forBudget(512L << 20, 1920, 1080);
+    assertEquals(1920 * 1080 * 4, g.maxFrameBytes());
+    assertEquals(0, g.slotBytes() % 4096);
+    assertEquals(((512L << 20) - 4096) / g.slotBytes(), g.slotCount());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RingGeometry.forBudget(8L << 20, 1920, 1080));
+    assertTrue(e.getMessage().contains("at least 2 are needed"), e.getMessage());
+  }
+}
