@@ -1,0 +1,45 @@
+package dev.ironcliw.governor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.ring.BudgetExceededException;
+import dev.ironcliw.ring.OffHeapBudget;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BudgetRegistryTest {
+  @Test
+  void shouldCountReservationsAndReleaseThemOnce() {
+    BudgetRegistry registry = new BudgetRegistry(1000, Map.of("frameRing", 600L));
+    OffHeapBudget.Reservation r = registry.reserve("frameRing", 400);
+    assertEquals(400, registry.usedBytes().get("frameRing"));
+    r.close();
+    r.close();
+    assertEquals(0, registry.usedBytes().get("frameRing"));
+    assertEquals(0, registry.usedTotalBytes());
+  }
+
+  @Test
+  void shouldRefuseAReservationOverItsComponentBudgetWithTheNumbers() {
+    BudgetRegistry registry = new BudgetRegistry(1000, Map.of("frameRing", 600L));
+    registry.reserve("frameRing", 400);
+    BudgetExceededException e =
+        assertThrows(BudgetExceededException.class, () -> registry.reserve("frameRing", 300));
+    assertTrue(e.getMessage().contains("frameRing: cannot reserve 300 bytes, 200 of its 600"));
+  }
+
+  @Test
+  void shouldRefuseAReservationOverTheTotal() {
+    BudgetRegistry registry = new BudgetRegistry(500, Map.of("a", 400L, "b", 400L));
+    registry.reserve("a", 400);
+    assertThrows(BudgetExceededException.class, () -> registry.reserve("b", 200));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownComponent() {
+    BudgetRegistry registry = new BudgetRegistry(500, Map.of("a", 400L));
+    assertThrows(IllegalArgumentException.class, () -> registry.reserve("gpu", 1));
+  }
+}
