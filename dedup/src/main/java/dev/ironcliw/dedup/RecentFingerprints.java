@@ -1,0 +1,68 @@
+package dev.ironcliw.dedup;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Exact frame fingerprints seen within a time window: a FIFO of (time, fingerprint) and a count per
+ * fingerprint, so "seen in the last N minutes" is one hash lookup and old entries age out in order.
+ * Used by one thread.
+ */
+final class RecentFingerprints {
+  private final long windowNanos;
+  private final Long2LongHashMap counts = new Long2LongHashMap(0);
+  private long[] times = new long[1024];
+  private long[] fingerprints = new long[1024];
+  private int head;
+  private int size;
+
+  RecentFingerprints(long windowNanos) {
+    this.windowNanos = windowNanos;
+  }
+
+  boolean contains(long fingerprint, long nowNanos) {
+    expire(nowNanos);
+    return counts.get(fingerprint) > 0;
+  }
+
+  void add(long fingerprint, long nowNanos) {
+    expire(nowNanos);
+    if (size == times.length) {
+      grow();
+    }
+    int tail = (head + size) % times.length;
+    times[tail] = nowNanos;
+    fingerprints[tail] = fingerprint;
+    size++;
+    counts.put(fingerprint, counts.get(fingerprint) + 1);
+  }
+
+  int size() {
+    return size;
+  }
+
+  private void expire(long nowNanos) {
+    while (size > 0 && nowNanos - times[head] > windowNanos) {
+      long fp = fingerprints[head];
+      long left = counts.get(fp) - 1;
+      if (left <= 0) {
+        counts.remove(fp);
+      } else {
+        counts.put(fp, left);
+      }
+      head = (head + 1) % times.length;
+      size--;
+    }
+  }
+
+  private void grow() {
+    long[] newTimes = new long[times.length * 2];
+    long[] newFingerprints = new long[times.length * 2];
+    for (int i = 0; i < size; i++) {
+      newTimes[i] = times[(head + i) % times.length];
+      newFingerprints[i] = fingerprints[(head + i) % times.length];
+    }
+    times = newTimes;
+    fingerprints = newFingerprints;
+    head = 0;
+  }
+}

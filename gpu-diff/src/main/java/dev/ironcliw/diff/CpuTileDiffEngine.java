@@ -1,0 +1,79 @@
+package dev.ironcliw.diff;
+
+import dev.ironcliw.ring.FrameView;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The CPU reference: finds differing rows with {@link MemorySegment#mismatch} (vectorised by the
+ * JDK) and sums absolute differences only from the first differing byte of such rows, so an
+ * unchanged screen costs one compare pass. The unused fourth byte of each pixel is ignored.
+ */
+public final class CpuTileDiffEngine implements DiffEngine {
+  private static final ValueLayout.OfInt PIXEL = ValueLayout.JAVA_INT_UNALIGNED;
+
+  private final TileDiff result;
+  private volatile long tileThreshold;
+
+  public CpuTileDiffEngine(int tileSize, long tileThreshold) {
+    this.result = new TileDiff(tileSize);
+    this.tileThreshold = tileThreshold;
+  }
+
+  @Override
+  public String backend() {
+    return "cpu";
+  }
+
+  @Override
+  public void setTileThreshold(long threshold) {
+    tileThreshold = threshold;
+  }
+
+  @Override
+  public TileDiff diff(FrameView previous, FrameView current) {
+    int width = current.width();
+    int height = current.height();
+    result.reset(width, height);
+    if (previous.width() != width || previous.height() != height) {
+      result.markAllChanged();
+      return result;
+    }
+    MemorySegment a = previous.pixels();
+    MemorySegment b = current.pixels();
+    int strideA = previous.strideBytes();
+    int strideB = current.strideBytes();
+    long rowBytes = (long) width * 4;
+    int tileSize = result.tileSize();
+    int tilesX = result.tilesX();
+    for (int y = 0; y < height; y++) {
+      long rowA = (long) y * strideA;
+      long rowB = (long) y * strideB;
+      long firstDiff = MemorySegment.mismatch(a, rowA, rowA + rowBytes, b, rowB, rowB + rowBytes);
+      if (firstDiff < 0) {
+        continue;
+      }
+      int tileRow = (y / tileSize) * tilesX;
+      int x = (int) (firstDiff / 4);
+      while (x < width) {
+        int tileEnd = Math.min(width, (x / tileSize + 1) * tileSize);
+        long sad = 0;
+        for (; x < tileEnd; x++) {
+          int pa = a.get(PIXEL, rowA + x * 4L);
+          int pb = b.get(PIXEL, rowB + x * 4L);
+          if (pa != pb) {
+            sad +=
+                Math.abs((pa & 0xFF) - (pb & 0xFF))
+                    + Math.abs((pa >>> 8 & 0xFF) - (pb >>> 8 & 0xFF))
+                    + Math.abs((pa >>> 16 & 0xFF) - (pb >>> 16 & 0xFF));
+          }
+        }
+        if (sad != 0) {
+          result.addSad(tileRow + (tileEnd - 1) / tileSize, sad);
+        }
+      }
+    }
+    result.classify(tileThreshold);
+    return result;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.ironcliw.diff;
+
+/**
+ * The difference of one frame against the previous kept frame, on a grid of square tiles. Reused
+ * from frame to frame by its engine; read it before the next diff. Not thread-safe.
+ */
+public final class TileDiff {
+  private final int tileSize;
+  private int tilesX;
+  private int tilesY;
+  private int frameWidth;
+  private int frameHeight;
+  private long[] tileSad = new long[0];
+  private boolean[] changed = new boolean[0];
+  private int changedTiles;
+  private long totalSad;
+
+  public TileDiff(int tileSize) {
+    this.tileSize = tileSize;
+  }
+
+  void reset(int width, int height) {
+    frameWidth = width;
+    frameHeight = height;
+    tilesX = (width + tileSize - 1) / tileSize;
+    tilesY = (height + tileSize - 1) / tileSize;
+    int tiles = tilesX * tilesY;
+    if (tileSad.length < tiles) {
+      tileSad = new long[tiles];
+      changed = new boolean[tiles];
+    }
+    java.util.Arrays.fill(tileSad, 0, tiles, 0);
+    java.util.Arrays.fill(changed, 0, tiles, false);
+    changedTiles = 0;
+    totalSad = 0;
+  }
+
+  void addSad(int tile, long sad) {
+    tileSad[tile] += sad;
+  }
+
+  void classify(long threshold) {
+    changedTiles = 0;
+    totalSad = 0;
+    for (int t = 0; t < tilesX * tilesY; t++) {
+      totalSad += tileSad[t];
+      changed[t] = tileSad[t] > threshold;
+      if (changed[t]) {
+        changedTiles++;
+      }
+    }
+  }
+
+  void markAllChanged() {
+    for (int t = 0; t < tilesX * tilesY; t++) {
+      tileSad[t] = Long.MAX_VALUE / (tilesX * (long) tilesY);
+      changed[t] = true;
+    }
+    changedTiles = tilesX * tilesY;
+    totalSad = Long.MAX_VALUE;
+  }
+
+  public int tileSize() {
+    return tileSize;
+  }
+
+  public int tilesX() {
+    return tilesX;
+  }
+
+  public int tilesY() {
+    return tilesY;
+  }
+
+  public int frameWidth() {
+    return frameWidth;
+  }
+
+  public int frameHeight() {
+    return frameHeight;
+  }
+
+  /** Sum of absolute B, G, R differences in tile ({@code tx}, {@code ty}). */
+  public long sad(int tx, int ty) {
+    return tileSad[ty * tilesX + tx];
+  }
+
+  public boolean isChanged(int tx, int ty) {
+    return changed[ty * tilesX + tx];
+  }
+
+  public int changedTiles() {
+    return changedTiles;
+  }
+
+  /** Mean absolute difference per colour byte over the frame, 0 to 255. */
+  public double magnitude() {
+    if (totalSad == Long.MAX_VALUE) {
+      return 255.0;
+    }
+    return totalSad / (3.0 * frameWidth * frameHeight);
+  }
+}
