@@ -29,12 +29,11 @@ public final class DefaultConfigFile {
       }
       openSections = sections;
       String indent = "  ".repeat(sections.size());
+      for (String line :
+          wrap(s.description() + (s.live() ? " [live]" : ""), 88 - indent.length())) {
+        out.append(indent).append("# ").append(line).append('\n');
+      }
       out.append(indent)
-          .append("# ")
-          .append(s.description())
-          .append(s.live() ? " [live]" : "")
-          .append("\n")
-          .append(indent)
           .append("# Expected: ")
           .append(s.expected())
           .append(".\n")
@@ -45,6 +44,23 @@ public final class DefaultConfigFile {
           .append('\n');
     }
     return out.toString();
+  }
+
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static String yamlScalar(String value) {

@@ -1,0 +1,22 @@
+package dev.ironcliw.daemon;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes the API's JSON error: {@code {"error": {"code": "...", "message": "..."}}}. */
+final class ApiError {
+  private ApiError() {}
+
+  static void send(RoutingContext ctx, int status, String code, String message) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put("error", new JsonObject().put("code", code).put("message", message))
+                .encode());
+  }
+}

@@ -1,0 +1,217 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.config.ConfigChange;
+import dev.ironcliw.config.ConfigWatcher;
+import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.dedup.VerdictPolicy;
+import dev.ironcliw.diff.CpuTileDiffEngine;
+import dev.ironcliw.governor.BudgetRegistry;
+import dev.ironcliw.ring.BudgetExceededException;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.ring.RingInUseException;
+import dev.ironcliw.vision.Batcher;
+import dev.ironcliw.vision.VisionProviders;
+import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: data dir, frame ring, journal, capture and pipeline agents, and the API,
+ * started in that order and stopped in reverse. {@link #stop()} drains the pipeline, flushes the
+ * journal and unmaps the ring; it is idempotent and thread-safe.
+ */
+final class Daemon {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  private static final int EVENT_QUEUE_BYTES = 1 << 20;
+
+  private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
+  private final PipelineStats stats = new PipelineStats();
+  private ApiServer api;
+  private boolean stopped;
+
+  private Daemon() {}
+
+  /**
+   * Starts everything; on failure closes what was opened and throws.
+   *
+   * @throws StartupException with the one line to show the user
+   */
+  static Daemon start(ConfigWatcher watcher) {
+    Daemon daemon = new Daemon();
+    try {
+      daemon.startAll(watcher);
+      return daemon;
+    } catch (RuntimeException e) {
+      daemon.stop();
+      throw e;
+    }
+  }
+
+  private void startAll(ConfigWatcher watcher) {
+    IroncliwConfig config = watcher.current();
+    DataDirectory dataDir = opened(DataDirectory.openAndLock(config.dataDir()));
+    ApiToken token = ApiToken.loadOrCreate(dataDir.tokenFile());
+
+    SourceSelector.Choice choice = SourceSelector.select(config.capture());
+    CaptureSource source = choice.source();
+    LOG.info(choice.message());
+
+    BudgetRegistry budgets =
+        new BudgetRegistry(
+            config.memory().totalBytes(),
+            Map.of(FrameRing.BUDGET_COMPONENT, config.memory().frameRingBytes()));
+    FrameRing ring = opened(openRing(dataDir, config, source, budgets));
+    Journal journal = opened(Journal.open(dataDir.journalDir()));
+    long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
+
+    FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
+    CpuTileDiffEngine diff =
+        new CpuTileDiffEngine(config.diff().tileSize(), config.diff().tileThreshold());
+    Batcher batcher =
+        new Batcher(
+            VisionProviders.select(config.vision().provider()),
+            config.vision().batchSize(),
+            config.vision().batchMaxWait().toNanos());
+    long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
+    CaptureAgent capture =
+        new CaptureAgent(
+            source,
+            ring.writer(),
+            events,
+            stats,
+            config.capture().framesPerSecond(),
+            config.capture().replayFast(),
+            firstSeq,
+            nowEpochNanos);
+    PipelineAgent pipeline =
+        new PipelineAgent(
+            events,
+            ring,
+            new VerdictPolicy(config.dedup().revisitWindow()),
+            diff,
+            config.diff().tileSize(),
+            batcher,
+            journal,
+            stats);
+    ring.retainFrom(ring.nextPosition());
+
+    Vertx vertx = Vertx.vertx();
+    opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    StatusReporter status =
+        new StatusReporter(
+            stats, source, capture, ring, journal, batcher, diff.backend(), budgets, () -> watcher);
+    api = opened(new ApiServer(vertx, token, status, journal, ring));
+    api.start(config.api().port());
+
+    // Stopped in reverse: capture first, then the pipeline drains what capture sent.
+    opened(runner(pipeline));
+    opened(runner(capture));
+
+    watcher.subscribe(change -> applyLive(change, capture, diff, pipeline, batcher));
+    LOG.info(
+        "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
+        ApiServer.HOST,
+        api.port(),
+        dataDir.tokenFile(),
+        dataDir.path(),
+        firstSeq);
+  }
+
+  private static FrameRing openRing(
+      DataDirectory dataDir, IroncliwConfig config, CaptureSource source, BudgetRegistry budgets) {
+    RingGeometry geometry;
+    try {
+      geometry =
+          RingGeometry.forBudget(
+              config.memory().frameRingBytes(), source.maxWidth(), source.maxHeight());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
+    }
+    try {
+      FrameRing ring = FrameRing.open(dataDir.ringFile(), geometry, budgets);
+      LOG.info(
+          "frame ring: {} slots of {}x{} in {} ({} frames recovered)",
+          ring.geometry().slotCount(),
+          source.maxWidth(),
+          source.maxHeight(),
+          ring.file(),
+          ring.recoveryReport().validSlots());
+      return ring;
+    } catch (RingInUseException | BudgetExceededException e) {
+      throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
+    } catch (UncheckedIOException e) {
+      throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
+    }
+  }
+
+  private static void applyLive(
+      ConfigChange change,
+      CaptureAgent capture,
+      CpuTileDiffEngine diff,
+      PipelineAgent pipeline,
+      Batcher batcher) {
+    IroncliwConfig next = change.current();
+    if (change.liveKeys().contains("capture.fps")) {
+      capture.setFramesPerSecond(next.capture().framesPerSecond());
+    }
+    if (change.liveKeys().contains("diff.tileThreshold")) {
+      diff.setTileThreshold(next.diff().tileThreshold());
+    }
+    if (change.liveKeys().contains("vision.batch.size")
+        || change.liveKeys().contains("vision.batch.maxWait")) {
+      pipeline.submit(
+          () ->
+              batcher.setLimits(next.vision().batchSize(), next.vision().batchMaxWait().toNanos()));
+    }
+  }
+
+  private static AgentRunner runner(org.agrona.concurrent.Agent agent) {
+    AgentRunner runner =
+        new AgentRunner(
+            new BackoffIdleStrategy(10, 10, 1_000, 1_000_000),
+            new CountingErrorHandler(agent.roleName()),
+            null,
+            agent);
+    AgentRunner.startOnThread(runner);
+    return runner;
+  }
+
+  private <T extends AutoCloseable> T opened(T resource) {
+    openedInOrder.push(resource);
+    return resource;
+  }
+
+  int apiPort() {
+    return api.port();
+  }
+
+  PipelineStats stats() {
+    return stats;
+  }
+
+  /** Stops capture, drains the pipeline, flushes the journal, unmaps the ring. */
+  synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    while (!openedInOrder.isEmpty()) {
+      AutoCloseable resource = openedInOrder.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+    LOG.info("stopped after {} frames", stats.totalFrames());
+  }
+}

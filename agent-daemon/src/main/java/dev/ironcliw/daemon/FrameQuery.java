@@ -1,0 +1,35 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.dedup.Verdict;
+import java.util.Set;
+
+/**
+ * A page request over the journal; every bound is inclusive and optional (null).
+ *
+ * @param fromSeq first sequence (the {@code cursor} of a previous page wins when later)
+ * @param toSeq last sequence
+ * @param fromNanos earliest capture time, epoch nanoseconds
+ * @param toNanos latest capture time
+ * @param verdicts verdicts to return, empty for all
+ * @param limit most records to return
+ */
+record FrameQuery(
+    Long fromSeq, Long toSeq, Long fromNanos, Long toNanos, Set<Verdict> verdicts, int limit) {
+
+  FrameQuery {
+    verdicts = Set.copyOf(verdicts);
+  }
+
+  boolean before(FrameRecord r) {
+    return (fromSeq != null && r.seq() < fromSeq)
+        || (fromNanos != null && r.capturedAtNanos() < fromNanos);
+  }
+
+  boolean after(FrameRecord r) {
+    return (toSeq != null && r.seq() > toSeq) || (toNanos != null && r.capturedAtNanos() > toNanos);
+  }
+
+  boolean wants(FrameRecord r) {
+    return verdicts.isEmpty() || verdicts.contains(r.verdict());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.diff.ChangedRegions.Region;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Binary form of a {@link FrameRecord} in a journal excerpt, fields in this order:
+ *
+ * <pre>
+ *   byte   recordType (1 = frame)     byte   layoutVersion (1)
+ *   long   seq                        long   capturedAtNanos
+ *   long   ringPosition               long   fingerprint
+ *   byte   verdict ordinal            byte   forwarded (0/1)
+ *   int    width   int height         int    changedTiles
+ *   double magnitude                  utf8   source
+ *   int    regionCount, then per region: int x, y, width, height, tiles; long sad
+ * </pre>
+ *
+ * A record of another type or version is skipped by readers, so later record kinds (events,
+ * insights) can share the queue.
+ */
+final class FrameRecordCodec {
+  static final byte FRAME_RECORD = 1;
+  static final byte LAYOUT_VERSION = 1;
+  private static final Verdict[] VERDICTS = Verdict.values();
+
+  private FrameRecordCodec() {}
+
+  static void write(Bytes<?> out, FrameRecord r) {
+    out.writeByte(FRAME_RECORD);
+    out.writeByte(LAYOUT_VERSION);
+    out.writeLong(r.seq());
+    out.writeLong(r.capturedAtNanos());
+    out.writeLong(r.ringPosition());
+    out.writeLong(r.fingerprint());
+    out.writeByte((byte) r.verdict().ordinal());
+    out.writeByte((byte) (r.forwarded() ? 1 : 0));
+    out.writeInt(r.width());
+    out.writeInt(r.height());
+    out.writeInt(r.changedTiles());
+    out.writeDouble(r.magnitude());
+    out.writeUtf8(r.source());
+    out.writeInt(r.regions().size());
+    for (Region region : r.regions()) {
+      out.writeInt(region.x());
+      out.writeInt(region.y());
+      out.writeInt(region.width());
+      out.writeInt(region.height());
+      out.writeInt(region.tiles());
+      out.writeLong(region.sad());
+    }
+  }
+
+  /** The record, or null when the excerpt is not a frame record of this layout. */
+  static FrameRecord read(Bytes<?> in) {
+    if (in.readRemaining() < 2
+        || in.readByte() != FRAME_RECORD
+        || in.readByte() != LAYOUT_VERSION) {
+      return null;
+    }
+    long seq = in.readLong();
+    long capturedAt = in.readLong();
+    long position = in.readLong();
+    long fingerprint = in.readLong();
+    Verdict verdict = VERDICTS[in.readByte()];
+    boolean forwarded = in.readByte() != 0;
+    int width = in.readInt();
+    int height = in.readInt();
+    int changedTiles = in.readInt();
+    double magnitude = in.readDouble();
+    String source = in.readUtf8();
+    int regionCount = in.readInt();
+    List<Region> regions = new ArrayList<>(regionCount);
+    for (int i = 0; i < regionCount; i++) {
+      regions.add(
+          new Region(
+              in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong()));
+    }
+    return new FrameRecord(
+        seq,
+        capturedAt,
+        source,
+        verdict,
+        forwarded,
+        changedTiles,
+        width,
+        height,
+        position,
+        fingerprint,
+        magnitude,
+        regions);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.dedup.Verdict;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters the agents write and the API reads: frames per verdict, forwarded frames, capture tick
+ * times for the actual FPS, and when the last frame was processed. Single writer per field; readers
+ * see plain atomic values.
+ */
+final class PipelineStats {
+  private static final int TICK_HISTORY = 1024;
+
+  private final AtomicLongArray byVerdict = new AtomicLongArray(Verdict.values().length);
+  private final AtomicLong forwarded = new AtomicLong();
+  private final AtomicLong lastSeq = new AtomicLong(-1);
+  private final AtomicLong lastProcessedNanos = new AtomicLong(System.nanoTime());
+  private final AtomicLongArray captureTickNanos = new AtomicLongArray(TICK_HISTORY);
+  private final AtomicLong captureTicks = new AtomicLong();
+  private final AtomicLong droppedTicks = new AtomicLong();
+  private final AtomicLong journalErrors = new AtomicLong();
+
+  /** Capture thread: a frame was produced at {@code nowNanos}. */
+  void recordCapture(long nowNanos) {
+    long n = captureTicks.getAndIncrement();
+    captureTickNanos.set((int) (n % TICK_HISTORY), nowNanos);
+  }
+
+  /** Capture thread: a due tick produced no frame because the pipeline was behind. */
+  void recordDroppedTick() {
+    droppedTicks.incrementAndGet();
+  }
+
+  /** Pipeline thread: a frame got its verdict. */
+  void recordVerdict(long seq, Verdict verdict, boolean wasForwarded, long nowNanos) {
+    byVerdict.incrementAndGet(verdict.ordinal());
+    if (wasForwarded) {
+      forwarded.incrementAndGet();
+    }
+    lastSeq.set(seq);
+    lastProcessedNanos.set(nowNanos);
+  }
+
+  void recordJournalError() {
+    journalErrors.incrementAndGet();
+  }
+
+  /** Frames captured per second over the {@code windowNanos} before {@code nowNanos}. */
+  double captureFps(long nowNanos, long windowNanos) {
+    long total = captureTicks.get();
+    long inWindow = 0;
+    for (long i = total - 1; i >= 0 && i >= total - TICK_HISTORY; i--) {
+      if (nowNanos - captureTickNanos.get((int) (i % TICK_HISTORY)) > windowNanos) {
+        break;
+      }
+      inWindow++;
+    }
+    return inWindow * 1e9 / windowNanos;
+  }
+
+  long count(Verdict verdict) {
+    return byVerdict.get(verdict.ordinal());
+  }
+
+  long totalFrames() {
+    long total = 0;
+    for (int i = 0; i < byVerdict.length(); i++) {
+      total += byVerdict.get(i);
+    }
+    return total;
+  }
+
+  long forwarded() {
+    return forwarded.get();
+  }
+
+  long lastSeq() {
+    return lastSeq.get();
+  }
+
+  long lastProcessedNanos() {
+    return lastProcessedNanos.get();
+  }
+
+  long capturedFrames() {
+    return captureTicks.get();
+  }
+
+  long droppedTicks() {
+    return droppedTicks.get();
+  }
+
+  long journalErrors() {
+    return journalErrors.get();
+  }
+}

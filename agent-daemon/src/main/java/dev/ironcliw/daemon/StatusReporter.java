@@ -1,0 +1,132 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.config.ConfigWatcher;
+import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.governor.BudgetRegistry;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.vision.Batcher;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Builds the {@code status} and {@code health} replies from the running pieces. Thread-safe. */
+final class StatusReporter {
+  private static final long FPS_WINDOW_NANOS = 10_000_000_000L;
+
+  private final long startNanos = System.nanoTime();
+  private final PipelineStats stats;
+  private final CaptureSource source;
+  private final CaptureAgent capture;
+  private final FrameRing ring;
+  private final Journal journal;
+  private final Batcher batcher;
+  private final String diffBackend;
+  private final BudgetRegistry budgets;
+  private final Supplier<ConfigWatcher> config;
+
+  StatusReporter(
+      PipelineStats stats,
+      CaptureSource source,
+      CaptureAgent capture,
+      FrameRing ring,
+      Journal journal,
+      Batcher batcher,
+      String diffBackend,
+      BudgetRegistry budgets,
+      Supplier<ConfigWatcher> config) {
+    this.stats = stats;
+    this.source = source;
+    this.capture = capture;
+    this.ring = ring;
+    this.journal = journal;
+    this.batcher = batcher;
+    this.diffBackend = diffBackend;
+    this.budgets = budgets;
+    this.config = config;
+  }
+
+  /** running, stalled (a live source but no frame for api.stallAfter) or source-finished. */
+  private String state(long now) {
+    if (capture.sourceFinished()) {
+      return "source-finished";
+    }
+    Duration stallAfter = config.get().current().api().stallAfter();
+    return now - stats.lastProcessedNanos() > stallAfter.toNanos() ? "stalled" : "running";
+  }
+
+  JsonObject health() {
+    long now = System.nanoTime();
+    String state = state(now);
+    return new JsonObject()
+        .put("healthy", !state.equals("stalled"))
+        .put("state", state)
+        .put("lastFrameAgeMs", (now - stats.lastProcessedNanos()) / 1_000_000);
+  }
+
+  JsonObject status() {
+    long now = System.nanoTime();
+    JsonObject byVerdict = new JsonObject();
+    for (Verdict v : Verdict.values()) {
+      byVerdict.put(v.name(), stats.count(v));
+    }
+    JsonObject used = new JsonObject();
+    budgets.usedBytes().forEach(used::put);
+    JsonObject limits = new JsonObject();
+    budgets.budgetBytes().forEach(limits::put);
+    String state = state(now);
+    return new JsonObject()
+        .put("state", state)
+        .put("healthy", !state.equals("stalled"))
+        .put("uptimeSeconds", (now - startNanos) / 1_000_000_000L)
+        .put(
+            "capture",
+            new JsonObject()
+                .put("source", source.name())
+                .put("live", source.isLive())
+                .put("finished", capture.sourceFinished())
+                .put("fpsTarget", config.get().current().capture().framesPerSecond())
+                .put(
+                    "fpsActual10s",
+                    Math.round(stats.captureFps(now, FPS_WINDOW_NANOS) * 100) / 100.0)
+                .put("framesCaptured", stats.capturedFrames())
+                .put("droppedTicks", stats.droppedTicks())
+                .put("missedTicks", capture.missedTicks())
+                .put("skippedFrames", source.skippedFrames()))
+        .put(
+            "frames",
+            new JsonObject()
+                .put("processed", stats.totalFrames())
+                .put("byVerdict", byVerdict)
+                .put("forwarded", stats.forwarded())
+                .put("lastSeq", stats.lastSeq())
+                .put("lastFrameAgeMs", (now - stats.lastProcessedNanos()) / 1_000_000))
+        .put(
+            "ring",
+            new JsonObject()
+                .put("file", ring.file().toString())
+                .put("slots", ring.geometry().slotCount())
+                .put("occupiedSlots", ring.occupiedSlots())
+                .put("slotBytes", ring.geometry().slotBytes())
+                .put("recoveredFrames", ring.recoveryReport().validSlots()))
+        .put("diff", new JsonObject().put("backend", diffBackend))
+        .put(
+            "vision",
+            new JsonObject()
+                .put("provider", batcher.provider().name())
+                .put("description", batcher.provider().description())
+                .put("batchesSubmitted", batcher.provider().batchesSubmitted()))
+        .put(
+            "journal",
+            new JsonObject()
+                .put("records", journal.records())
+                .put("lastSeq", journal.lastSeq())
+                .put("appendErrors", stats.journalErrors()))
+        .put(
+            "memory",
+            new JsonObject()
+                .put("totalBytes", budgets.totalBytes())
+                .put("budgetBytes", limits)
+                .put("usedBytes", used));
+  }
+}
