@@ -276,7 +276,10 @@ final class ApiServer implements AutoCloseable {
     Long cursor = optionalSeq(ctx, "cursor");
     Long fromSeq = optionalSeq(ctx, "fromSeq");
     Long toSeq = optionalSeq(ctx, "toSeq");
-    Long start = cursor == null ? fromSeq : fromSeq == null ? cursor : Math.max(cursor, fromSeq);
+    Long start = fromSeq;
+    if (cursor != null && (start == null || cursor > start)) {
+      start = cursor;
+    }
     return new FrameQuery(
         start,
         toSeq,

@@ -1,0 +1,184 @@
+package dev.ironcliw.daemon;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real daemon in a child JVM, started with the test's classpath, plus an API client for it. */
+final class DaemonProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final Path dataDir;
+  private final int port;
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+  private DaemonProcess(Process process, Path dataDir, int port) {
+    this.process = process;
+    this.dataDir = dataDir;
+    this.port = port;
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  output.add(line);
+                }
+              } catch (IOException e) {
+                output.add("(output closed: " + e + ")");
+              }
+            });
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Starts {@code ironcliw run --data-dir DIR --port PORT ARGS...}. */
+  static DaemonProcess start(Path dataDir, int port, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-Dchronicle.analytics.disable=true",
+            "-Djava.awt.headless=true",
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "run",
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port)));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("DISPLAY");
+    return new DaemonProcess(builder.start(), dataDir, port);
+  }
+
+  /** Waits for a line of output containing {@code text}. */
+  DaemonProcess awaitOutput(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      synchronized (output) {
+        if (output.stream().anyMatch(l -> l.contains(text))) {
+          return this;
+        }
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("daemon exited before '" + text + "':\n" + output());
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no '" + text + "' within " + timeout + ":\n" + output());
+  }
+
+  DaemonProcess awaitReady() throws InterruptedException {
+    return awaitOutput("ready: API on", Duration.ofSeconds(60));
+  }
+
+  /** Polls status until {@code condition} holds; returns that status. */
+  JsonObject awaitStatus(Predicate<JsonObject> condition, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject status = null;
+    while (System.nanoTime() < deadline) {
+      status = new JsonObject(get("/api/v1/status").body());
+      if (condition.test(status)) {
+        return status;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("status never matched; last: " + status);
+  }
+
+  String token() throws IOException {
+    return Files.readString(dataDir.resolve("api-token")).trim();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> getWithoutToken(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) throws IOException {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token());
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** SIGKILL: no shutdown code runs. */
+  void kill9() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, then the exit status. */
+  int terminate() throws InterruptedException {
+    process.toHandle().destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("daemon did not stop on SIGTERM:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String output() {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.toHandle().destroyForcibly();
+      process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+  }
+}
