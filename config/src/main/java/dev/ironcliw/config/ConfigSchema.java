@@ -161,11 +161,17 @@ public final class ConfigSchema {
     return SETTINGS.stream().anyMatch(s -> s.path().startsWith(path + "."));
   }
 
-  /** The known key closest to an unknown one, when it is close enough to be a typo. */
+  /** The known key or section closest to an unknown one, when close enough to be a typo. */
   public static Optional<String> closest(String unknownPath) {
+    java.util.Set<String> candidates = new java.util.LinkedHashSet<>(BY_PATH.keySet());
+    for (String path : BY_PATH.keySet()) {
+      for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+        candidates.add(path.substring(0, dot));
+      }
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String known : BY_PATH.keySet()) {
+    for (String known : candidates) {
       int distance = EditDistance.between(unknownPath.toLowerCase(), known.toLowerCase());
       if (distance < bestDistance) {
         bestDistance = distance;

@@ -63,6 +63,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldSuggestTheSectionForAMisspelledSection() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> loader.parse("captur:\n  fps: 10\n", "test", Map.of()));
+    assertEquals(
+        "captur: is not a known key (did you mean capture?)", e.problems().getFirst().toString());
+  }
+
+  @Test
   void shouldReportEveryProblemAtOnce() {
     ConfigException e =
         assertThrows(

@@ -1,0 +1,169 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line and a non-zero exit, and nothing stored is damaged. */
+class DaemonBadInputTest {
+  @TempDir Path temp;
+
+  /** Runs the command in this JVM; returns exit status and what it printed on stderr. */
+  private record Outcome(int status, String err) {}
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            List.of(args),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(status, err.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  @Test
+  void shouldNameTheBrokenKeyOfAConfigFile() throws Exception {
+    Path config = temp.resolve("bad.yaml");
+    Files.writeString(config, "memory:\n  budgets:\n    frameRing: 12XB\n");
+    Outcome outcome =
+        run("run", "--config", config.toString(), "--data-dir", temp.resolve("d").toString());
+    assertEquals(2, outcome.status());
+    assertEquals(
+        "ironcliw: error: "
+            + config
+            + ": memory.budgets.frameRing: \"12XB\" is not a size (expected a size from 16MiB to 1TiB)",
+        outcome.err());
+    assertTrue(Files.notExists(temp.resolve("d")), "nothing may be created for a bad config");
+  }
+
+  @Test
+  void shouldCheckAConfigFileWithoutRunning() throws Exception {
+    Path good = temp.resolve("good.yaml");
+    Files.writeString(good, "capture:\n  fps: 5\n");
+    assertEquals(0, run("config", "check", good.toString()).status());
+    Path typo = temp.resolve("typo.yaml");
+    Files.writeString(typo, "captur:\n  fps: 5\n");
+    Outcome outcome = run("config", "check", typo.toString());
+    assertEquals(2, outcome.status());
+    assertTrue(
+        outcome.err().contains("captur: is not a known key (did you mean capture"), outcome.err());
+  }
+
+  @Test
+  void shouldNameAMissingReplayDirectory() {
+    Path missing = temp.resolve("no-such-dir");
+    Outcome outcome =
+        run(
+            "run",
+            "--config",
+            writeEmptyConfig().toString(),
+            "--data-dir",
+            temp.resolve("d").toString(),
+            "--source",
+            "replay:" + missing);
+    assertEquals(2, outcome.status());
+    assertEquals("ironcliw: error: replay directory " + missing + " does not exist", outcome.err());
+  }
+
+  @Test
+  void shouldRejectAnUnknownOption() {
+    Outcome outcome = run("run", "--fsp", "5");
+    assertEquals(2, outcome.status());
+    assertTrue(outcome.err().startsWith("ironcliw: error: unknown option --fsp"), outcome.err());
+  }
+
+  @Test
+  void shouldNameAPortAlreadyInUse() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(ApiServer.HOST))) {
+      int port = taken.getLocalPort();
+      Outcome outcome =
+          run(
+              "run",
+              "--config",
+              writeEmptyConfig().toString(),
+              "--data-dir",
+              temp.resolve("d").toString(),
+              "--source",
+              "synthetic",
+              "--port",
+              Integer.toString(port));
+      assertEquals(1, outcome.status());
+      assertEquals(
+          "ironcliw: error: port "
+              + port
+              + " on 127.0.0.1 is already in use; stop what holds it or choose another with --port"
+              + " or api.port",
+          outcome.err());
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondDaemonOnTheSameDataDirAndLeaveTheFirstRunning() throws Exception {
+    Path data = temp.resolve("data");
+    Path config = temp.resolve("small.yaml");
+    Files.writeString(
+        config,
+        "capture:\n  synthetic:\n    width: 320\n    height: 180\nmemory:\n  budgets:\n    frameRing: 16MiB\n");
+    try (DaemonProcess first =
+        DaemonProcess.start(
+                data,
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString(),
+                "--source",
+                "synthetic")
+            .awaitReady()) {
+      long before =
+          first
+              .awaitStatus(
+                  s -> s.getJsonObject("frames").getLong("processed") > 5, Duration.ofSeconds(60))
+              .getJsonObject("frames")
+              .getLong("processed");
+      String token = first.token();
+      Outcome outcome =
+          run(
+              "run",
+              "--config",
+              config.toString(),
+              "--data-dir",
+              data.toString(),
+              "--port",
+              Integer.toString(DaemonProcess.freePort()));
+      assertEquals(1, outcome.status());
+      assertTrue(
+          outcome
+              .err()
+              .matches(
+                  "ironcliw: error: another Ironcliw daemon \\(pid \\d+\\) is already using data dir .*"),
+          outcome.err());
+      assertEquals(token, first.token(), "the second daemon touched the token");
+      JsonObject status =
+          first.awaitStatus(
+              s -> s.getJsonObject("frames").getLong("processed") > before + 5,
+              Duration.ofSeconds(30));
+      assertEquals(0, status.getJsonObject("journal").getLong("appendErrors"));
+    }
+  }
+
+  private Path writeEmptyConfig() {
+    try {
+      Path file = temp.resolve("empty.yaml");
+      Files.writeString(file, "");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

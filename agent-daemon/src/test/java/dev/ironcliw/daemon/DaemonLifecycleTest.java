@@ -1,0 +1,152 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.RecoveryReport;
+import dev.ironcliw.ring.RingGeometry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's life: live frames, a kill -9 and a restart, a SIGTERM, a live config change. */
+class DaemonLifecycleTest {
+  private static final String SMALL_DESKTOP =
+      """
+      capture:
+        fps: 20
+        synthetic:
+          width: 320
+          height: 180
+      memory:
+        budgets:
+          frameRing: 16MiB
+      """;
+
+  @TempDir Path temp;
+
+  private Path config(String yaml) throws Exception {
+    Path file = temp.resolve("ironcliw.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static List<JsonObject> frames(DaemonProcess daemon) throws Exception {
+    List<JsonObject> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonObject page =
+          new JsonObject(
+              daemon
+                  .get("/api/v1/frames?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor))
+                  .body());
+      JsonArray items = page.getJsonArray("frames");
+      items.forEach(o -> all.add((JsonObject) o));
+      cursor = page.getString("next");
+    } while (cursor != null);
+    return all;
+  }
+
+  @Test
+  void shouldKeepJournalAndRingFramesAcrossAKillAndServeThemAfterRestart() throws Exception {
+    Path data = temp.resolve("data");
+    Path config = config(SMALL_DESKTOP);
+    List<JsonObject> before;
+    try (DaemonProcess first =
+        DaemonProcess.start(
+                data,
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString(),
+                "--source",
+                "synthetic")
+            .awaitReady()) {
+      first.awaitStatus(
+          s ->
+              s.getJsonObject("frames").getLong("byVerdict.CHANGE", 0L) >= 0
+                  && s.getJsonObject("frames").getJsonObject("byVerdict").getLong("CHANGE") >= 5,
+          Duration.ofSeconds(60));
+      before = frames(first);
+      first.kill9();
+    }
+    assertTrue(before.size() >= 5);
+    JsonObject lastChange =
+        before.reversed().stream()
+            .filter(f -> f.getString("verdict").equals("CHANGE"))
+            .findFirst()
+            .orElseThrow();
+
+    // Restart at the slowest rate so new frames do not push the old ones out of the ring.
+    try (DaemonProcess second =
+        DaemonProcess.start(
+                data,
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString(),
+                "--source",
+                "synthetic",
+                "--fps",
+                "0.1")
+            .awaitReady()) {
+      JsonObject status = new JsonObject(second.get("/api/v1/status").body());
+      assertTrue(status.getJsonObject("ring").getInteger("recoveredFrames") > 0, status.encode());
+      List<JsonObject> after = frames(second);
+      assertTrue(after.size() >= before.size(), "journal lost records");
+      for (int i = 0; i < before.size(); i++) {
+        assertEquals(before.get(i).getLong("seq"), after.get(i).getLong("seq"));
+        assertEquals(before.get(i).getString("verdict"), after.get(i).getString("verdict"));
+      }
+      long seq = lastChange.getLong("seq");
+      assertEquals(200, second.getBytes("/api/v1/frames/" + seq + "/image").statusCode());
+      second.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("lastSeq") > before.getLast().getLong("seq"),
+          Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void shouldStopCleanlyOnSigtermAndApplyALiveConfigChangeBefore() throws Exception {
+    Path data = temp.resolve("data");
+    Path config = config(SMALL_DESKTOP);
+    try (DaemonProcess daemon =
+        DaemonProcess.start(data, DaemonProcess.freePort(), "--config", config.toString())
+            .awaitReady()) {
+      daemon.awaitOutput("no display available", Duration.ofSeconds(5));
+      JsonObject running =
+          daemon.awaitStatus(
+              s -> s.getJsonObject("frames").getLong("processed") > 20, Duration.ofSeconds(60));
+      assertEquals(20.0, running.getJsonObject("capture").getDouble("fpsTarget"));
+
+      Files.writeString(config, SMALL_DESKTOP.replace("fps: 20", "fps: 5"));
+      daemon.awaitStatus(
+          s -> s.getJsonObject("capture").getDouble("fpsTarget") == 5.0, Duration.ofSeconds(10));
+      Files.writeString(config, SMALL_DESKTOP.replace("fps: 20", "fps: fast"));
+      daemon.awaitOutput("config change rejected", Duration.ofSeconds(10));
+      assertTrue(daemon.isAlive());
+
+      assertEquals(0, daemon.terminate());
+      assertTrue(daemon.output().contains("stopped after"), daemon.output());
+    }
+    try (FrameRing ring =
+        FrameRing.open(
+            data.resolve("frames.ring"),
+            RingGeometry.forBudget(16 << 20, 320, 180),
+            OffHeapBudget.unlimited())) {
+      RecoveryReport report = ring.recoveryReport();
+      assertTrue(report.reopened());
+      assertTrue(report.validSlots() > 0);
+      assertEquals(0, report.discardedSlots(), "a clean stop leaves no half-written slot");
+    }
+    try (Journal journal = Journal.open(data.resolve("journal"))) {
+      assertTrue(journal.records() > 20);
+    }
+  }
+}
