@@ -74,8 +74,7 @@ final class ApiServer implements AutoCloseable {
                     404,
                     "not_found",
                     "no such route: " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(
-        500, ctx -> ApiError.send(ctx, 500, "internal", "internal error: " + ctx.failure()));
+    router.route().failureHandler(ApiServer::failure);
     try {
       server =
           vertx
@@ -167,13 +166,7 @@ final class ApiServer implements AutoCloseable {
   }
 
   private void frames(RoutingContext ctx) {
-    FrameQuery query;
-    try {
-      query = parseQuery(ctx);
-    } catch (IllegalArgumentException e) {
-      ApiError.send(ctx, 400, "bad_request", e.getMessage());
-      return;
-    }
+    FrameQuery query = parseQuery(ctx);
     vertx
         .executeBlocking(() -> journal.query(query))
         .onSuccess(
@@ -187,18 +180,11 @@ final class ApiServer implements AutoCloseable {
                       .put("frames", frames)
                       .put("next", page.nextSeq() == null ? null : page.nextSeq().toString()));
             })
-        .onFailure(
-            e -> ApiError.send(ctx, 500, "journal", "cannot read the journal: " + e.getMessage()));
+        .onFailure(ctx::fail);
   }
 
   private void frame(RoutingContext ctx) {
-    long seq;
-    try {
-      seq = parseSeq(ctx.pathParam("seq"), "seq");
-    } catch (IllegalArgumentException e) {
-      ApiError.send(ctx, 400, "bad_request", e.getMessage());
-      return;
-    }
+    long seq = parseSeq(ctx.pathParam("seq"), "seq");
     vertx
         .executeBlocking(() -> journal.find(seq))
         .onSuccess(
@@ -206,18 +192,11 @@ final class ApiServer implements AutoCloseable {
                 found.ifPresentOrElse(
                     r -> json(ctx, 200, FrameJson.of(r)),
                     () -> ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq)))
-        .onFailure(
-            e -> ApiError.send(ctx, 500, "journal", "cannot read the journal: " + e.getMessage()));
+        .onFailure(ctx::fail);
   }
 
   private void image(RoutingContext ctx) {
-    long seq;
-    try {
-      seq = parseSeq(ctx.pathParam("seq"), "seq");
-    } catch (IllegalArgumentException e) {
-      ApiError.send(ctx, 400, "bad_request", e.getMessage());
-      return;
-    }
+    long seq = parseSeq(ctx.pathParam("seq"), "seq");
     vertx
         .executeBlocking(
             () -> {
@@ -249,8 +228,19 @@ final class ApiServer implements AutoCloseable {
                     .end(Buffer.buffer(result.png()));
               }
             })
-        .onFailure(
-            e -> ApiError.send(ctx, 500, "image", "cannot encode the frame: " + e.getMessage()));
+        .onFailure(ctx::fail);
+  }
+
+  /** Bad request parameters (thrown as IllegalArgumentException) are 400; anything else 500. */
+  private static void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof IllegalArgumentException) {
+      ApiError.send(ctx, 400, "bad_request", failure.getMessage());
+    } else if (failure == null) {
+      ApiError.send(ctx, ctx.statusCode(), "error", "request failed with " + ctx.statusCode());
+    } else {
+      ApiError.send(ctx, 500, "internal", "internal error: " + failure.getMessage());
+    }
   }
 
   /** The outcome of an image request, computed off the event loop. */

@@ -113,9 +113,7 @@ class DaemonBadInputTest {
   void shouldRefuseASecondDaemonOnTheSameDataDirAndLeaveTheFirstRunning() throws Exception {
     Path data = temp.resolve("data");
     Path config = temp.resolve("small.yaml");
-    Files.writeString(
-        config,
-        "capture:\n  synthetic:\n    width: 320\n    height: 180\nmemory:\n  budgets:\n    frameRing: 16MiB\n");
+    Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML);
     try (DaemonProcess first =
         DaemonProcess.start(
                 data,

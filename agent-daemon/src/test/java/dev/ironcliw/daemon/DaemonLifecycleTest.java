@@ -7,29 +7,17 @@ import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.RecoveryReport;
 import dev.ironcliw.ring.RingGeometry;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon's life: live frames, a kill -9 and a restart, a SIGTERM, a live config change. */
 class DaemonLifecycleTest {
-  private static final String SMALL_DESKTOP =
-      """
-      capture:
-        fps: 20
-        synthetic:
-          width: 320
-          height: 180
-      memory:
-        budgets:
-          frameRing: 16MiB
-      """;
+  private static final String SMALL_DESKTOP = DaemonProcess.SMALL_DESKTOP_YAML;
 
   @TempDir Path temp;
 
@@ -40,19 +28,7 @@ class DaemonLifecycleTest {
   }
 
   private static List<JsonObject> frames(DaemonProcess daemon) throws Exception {
-    List<JsonObject> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      JsonObject page =
-          new JsonObject(
-              daemon
-                  .get("/api/v1/frames?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor))
-                  .body());
-      JsonArray items = page.getJsonArray("frames");
-      items.forEach(o -> all.add((JsonObject) o));
-      cursor = page.getString("next");
-    } while (cursor != null);
-    return all;
+    return daemon.allFrames("", 1000);
   }
 
   @Test

@@ -24,6 +24,19 @@ final class DaemonProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** A 320x180 synthetic desktop and a 16 MiB ring: fast to start, small on disk. */
+  static final String SMALL_DESKTOP_YAML =
+      """
+      capture:
+        fps: 20
+        synthetic:
+          width: 320
+          height: 180
+      memory:
+        budgets:
+          frameRing: 16MiB
+      """;
+
   private final Process process;
   private final Path dataDir;
   private final int port;
@@ -119,6 +132,20 @@ final class DaemonProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new AssertionError("status never matched; last: " + status);
+  }
+
+  /** Every record of {@code /api/v1/frames?QUERY}, following the {@code next} cursor. */
+  List<JsonObject> allFrames(String query, int pageSize) throws Exception {
+    List<JsonObject> frames = new ArrayList<>();
+    String cursor = null;
+    do {
+      String path =
+          "/api/v1/frames?limit=" + pageSize + query + (cursor == null ? "" : "&cursor=" + cursor);
+      JsonObject page = new JsonObject(get(path).body());
+      page.getJsonArray("frames").forEach(f -> frames.add((JsonObject) f));
+      cursor = page.getString("next");
+    } while (cursor != null);
+    return frames;
   }
 
   String token() throws IOException {

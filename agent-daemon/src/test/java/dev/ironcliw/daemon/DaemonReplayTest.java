@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -71,18 +69,7 @@ class DaemonReplayTest {
   }
 
   private static List<JsonObject> allFrames(String query) throws Exception {
-    List<JsonObject> frames = new ArrayList<>();
-    String cursor = null;
-    do {
-      String path = "/api/v1/frames?limit=3" + query + (cursor == null ? "" : "&cursor=" + cursor);
-      JsonObject page = new JsonObject(daemon.get(path).body());
-      JsonArray items = page.getJsonArray("frames");
-      for (int i = 0; i < items.size(); i++) {
-        frames.add(items.getJsonObject(i));
-      }
-      cursor = page.getString("next");
-    } while (cursor != null);
-    return frames;
+    return daemon.allFrames(query, 3);
   }
 
   @Test
