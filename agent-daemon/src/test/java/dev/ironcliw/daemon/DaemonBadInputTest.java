@@ -114,15 +114,7 @@ class DaemonBadInputTest {
     Path data = temp.resolve("data");
     Path config = temp.resolve("small.yaml");
     Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML);
-    try (DaemonProcess first =
-        DaemonProcess.start(
-                data,
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "synthetic")
-            .awaitReady()) {
+    try (DaemonProcess first = DaemonProcess.startSynthetic(data, config)) {
       long before =
           first
               .awaitStatus(

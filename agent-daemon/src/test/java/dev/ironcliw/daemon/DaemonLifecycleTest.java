@@ -36,15 +36,7 @@ class DaemonLifecycleTest {
     Path data = temp.resolve("data");
     Path config = config(SMALL_DESKTOP);
     List<JsonObject> before;
-    try (DaemonProcess first =
-        DaemonProcess.start(
-                data,
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "synthetic")
-            .awaitReady()) {
+    try (DaemonProcess first = DaemonProcess.startSynthetic(data, config)) {
       first.awaitStatus(
           s ->
               s.getJsonObject("frames").getLong("byVerdict.CHANGE", 0L) >= 0
@@ -61,17 +53,7 @@ class DaemonLifecycleTest {
             .orElseThrow();
 
     // Restart at the slowest rate so new frames do not push the old ones out of the ring.
-    try (DaemonProcess second =
-        DaemonProcess.start(
-                data,
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "synthetic",
-                "--fps",
-                "0.1")
-            .awaitReady()) {
+    try (DaemonProcess second = DaemonProcess.startSynthetic(data, config, "--fps", "0.1")) {
       JsonObject status = new JsonObject(second.get("/api/v1/status").body());
       assertTrue(status.getJsonObject("ring").getInteger("recoveredFrames") > 0, status.encode());
       List<JsonObject> after = frames(second);

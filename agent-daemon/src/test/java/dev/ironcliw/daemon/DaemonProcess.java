@@ -99,6 +99,14 @@ final class DaemonProcess implements AutoCloseable {
     return new DaemonProcess(builder.start(), dataDir, port);
   }
 
+  /** Starts the synthetic source with {@code config} and waits until the API is up. */
+  static DaemonProcess startSynthetic(Path dataDir, Path config, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("--config", config.toString(), "--source", "synthetic"));
+    args.addAll(List.of(more));
+    return start(dataDir, freePort(), args.toArray(String[]::new)).awaitReady();
+  }
+
   /** Waits for a line of output containing {@code text}. */
   DaemonProcess awaitOutput(String text, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
