@@ -1,16 +1,23 @@
 package dev.ironcliw.capture;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
- * Where frames come from. The capture agent calls {@link #advance}, claims a ring slot of the
- * frame's size, then {@link #copyFrameTo} writes the pixels straight into it.
+ * Where frames come from. Each tick, the capture agent calls {@link #grab} for every display; on
+ * {@link Grab#FRAME} it claims a ring slot of the frame's size and {@link #copyFrameTo} writes the
+ * pixels straight into it.
  *
  * <p>Used by the capture thread only.
  */
 public interface CaptureSource extends AutoCloseable {
-  /** What the source is, for logs and status, e.g. {@code replay:/data/shots}. */
+  /** What the source is, for logs and status, e.g. {@code x11::0}. */
   String name();
+
+  /** The displays, each its own frame stream; their index is the {@code display} of a frame. */
+  default List<String> displays() {
+    return List.of(name());
+  }
 
   /** The largest frame width this source produces; sizes the ring's slots. */
   int maxWidth();
@@ -25,26 +32,47 @@ public interface CaptureSource extends AutoCloseable {
   boolean isLive();
 
   /**
-   * Moves to the next frame.
-   *
-   * @param elapsedNanos time since capture started, on the capture schedule
-   * @return false when a recorded source has no more frames
+   * Prepares the next frame of {@code display} for the tick at {@code elapsedNanos} (the same value
+   * for every display of one tick).
    */
-  boolean advance(long elapsedNanos);
+  Grab grab(int display, long elapsedNanos);
 
   int frameWidth();
 
   int frameHeight();
 
-  /** A label for the current frame: the file name when replaying, else the source name. */
+  /** A label for the current frame: the file name when replaying, else the display name. */
   String frameLabel();
 
   /** Writes the current frame as B,G,R,X rows {@code strideBytes} apart. */
   void copyFrameTo(MemorySegment pixels, int strideBytes);
 
+  /**
+   * Where the current frame changed, in frame coordinates, from the OS's damage report; empty when
+   * the source does not know (treat the whole frame as changed).
+   */
+  default List<Rect> damage() {
+    return List.of();
+  }
+
+  /** How many regions of the current frame were blanked by privacy exclusions. */
+  default int maskedRegions() {
+    return 0;
+  }
+
+  /** Why grabs are {@link Grab#PAUSED}, for the journal and status. */
+  default String pauseReason() {
+    return "";
+  }
+
   /** Frames this source could not produce (unreadable files), counted, not fatal. */
   default long skippedFrames() {
     return 0;
+  }
+
+  /** How the pixels are read, for status, e.g. {@code shm}. */
+  default String grabMethod() {
+    return "generated";
   }
 
   @Override

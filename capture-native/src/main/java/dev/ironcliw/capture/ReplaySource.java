@@ -134,7 +134,7 @@ public final class ReplaySource implements CaptureSource {
 
   /** Decodes the next readable file; unreadable ones are skipped and counted. */
   @Override
-  public boolean advance(long elapsedNanos) {
+  public Grab grab(int display, long elapsedNanos) {
     while (next < files.size()) {
       Path file = files.get(next++);
       try {
@@ -142,7 +142,7 @@ public final class ReplaySource implements CaptureSource {
         if (image != null && image.getWidth() <= maxWidth && image.getHeight() <= maxHeight) {
           current = image;
           currentLabel = file.getFileName().toString();
-          return true;
+          return Grab.FRAME;
         }
       } catch (IOException | RuntimeException e) {
         LOG.debug("replay: cannot decode {}", file, e);
@@ -151,7 +151,7 @@ public final class ReplaySource implements CaptureSource {
       LOG.warn("replay: skipping {}: cannot be decoded", file.getFileName());
     }
     current = null;
-    return false;
+    return Grab.ENDED;
   }
 
   @Override
@@ -185,6 +185,11 @@ public final class ReplaySource implements CaptureSource {
   @Override
   public long skippedFrames() {
     return skipped;
+  }
+
+  @Override
+  public String grabMethod() {
+    return "png";
   }
 
   /** Files in the replay, readable at open. */

@@ -61,9 +61,9 @@ public final class SyntheticDesktop implements CaptureSource {
   }
 
   @Override
-  public boolean advance(long elapsedNanos) {
+  public Grab grab(int display, long elapsedNanos) {
     elapsedMillis = elapsedNanos / 1_000_000;
-    return true;
+    return Grab.FRAME;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.ironcliw.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,11 +38,11 @@ class ReplaySourceTest {
       assertEquals(4, source.maxHeight());
       assertEquals(2, source.fileCount());
       assertEquals(1, source.skippedFrames());
-      assertTrue(source.advance(0));
+      assertEquals(Grab.FRAME, source.grab(0, 0));
       assertEquals("a.png", source.frameLabel());
-      assertTrue(source.advance(0));
+      assertEquals(Grab.FRAME, source.grab(0, 0));
       assertEquals("b.png", source.frameLabel());
-      assertFalse(source.advance(0));
+      assertEquals(Grab.ENDED, source.grab(0, 0));
     }
   }
 
@@ -52,7 +51,7 @@ class ReplaySourceTest {
     png("a.png", 2, 2, 0x112233);
     try (ReplaySource source = ReplaySource.open(dir);
         Arena arena = Arena.ofConfined()) {
-      assertTrue(source.advance(0));
+      assertEquals(Grab.FRAME, source.grab(0, 0));
       MemorySegment pixels = arena.allocate(2 * 2 * 4);
       source.copyFrameTo(pixels, 8);
       assertEquals(0x33, pixels.get(ValueLayout.JAVA_BYTE, 0));

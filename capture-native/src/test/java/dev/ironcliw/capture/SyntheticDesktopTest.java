@@ -14,7 +14,7 @@ class SyntheticDesktopTest {
 
   private static byte[] frameAt(long millis) {
     SyntheticDesktop desktop = new SyntheticDesktop(W, H);
-    desktop.advance(millis * 1_000_000);
+    desktop.grab(0, millis * 1_000_000);
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment pixels = arena.allocate((long) W * H * 4);
       desktop.copyFrameTo(pixels, W * 4);

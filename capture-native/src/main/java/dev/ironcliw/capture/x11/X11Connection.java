@@ -1,0 +1,112 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Xlib connection with the process-wide error handler installed, so an X error (a window that
+ * vanished mid-query, say) is recorded for the caller instead of ending the process as Xlib's
+ * default handler does. Used by one thread at a time.
+ */
+public final class X11Connection implements AutoCloseable {
+  private static final Map<Long, String> LAST_ERROR = new ConcurrentHashMap<>();
+  private static final Xlib.ErrorHandler HANDLER =
+      (display, event) -> {
+        LAST_ERROR.put(
+            Pointer.nativeValue(display),
+            "X error "
+                + (event.getByte(XErrorEventLayout.ERROR_CODE) & 0xFF)
+                + " on request "
+                + (event.getByte(XErrorEventLayout.REQUEST_CODE) & 0xFF)
+                + " for resource 0x"
+                + Long.toHexString(event.getLong(XErrorEventLayout.RESOURCE_ID)));
+        return 0;
+      };
+  private static volatile boolean handlerInstalled;
+
+  private final String name;
+  private final Pointer display;
+  private final int screen;
+  private final long root;
+
+  private X11Connection(String name, Pointer display) {
+    this.name = name;
+    this.display = display;
+    this.screen = Xlib.INSTANCE.XDefaultScreen(display);
+    this.root = Xlib.INSTANCE.XRootWindow(display, screen);
+  }
+
+  /**
+   * Connects to {@code displayName} (null: $DISPLAY).
+   *
+   * @throws X11Exception with one line naming the display when it cannot be opened
+   */
+  public static X11Connection open(String displayName) {
+    String shown = displayName != null ? displayName : System.getenv("DISPLAY");
+    Xlib xlib;
+    try {
+      xlib = Xlib.INSTANCE;
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      throw new X11Exception("libX11 is not installed; X11 capture needs it (package libx11-6)", e);
+    }
+    installHandler(xlib);
+    Pointer display = xlib.XOpenDisplay(displayName);
+    if (display == null) {
+      throw new X11Exception(
+          "cannot open X display '"
+              + (shown == null ? "" : shown)
+              + "': is the X server running and DISPLAY right?");
+    }
+    return new X11Connection(shown, display);
+  }
+
+  private static synchronized void installHandler(Xlib xlib) {
+    if (!handlerInstalled) {
+      xlib.XSetErrorHandler(HANDLER);
+      handlerInstalled = true;
+    }
+  }
+
+  /** Waits for the server to process every request; returns the error they caused, or null. */
+  public String syncAndTakeError() {
+    Xlib.INSTANCE.XSync(display, 0);
+    return LAST_ERROR.remove(Pointer.nativeValue(display));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  Pointer display() {
+    return display;
+  }
+
+  int screen() {
+    return screen;
+  }
+
+  long root() {
+    return root;
+  }
+
+  public int width() {
+    return Xlib.INSTANCE.XDisplayWidth(display, screen);
+  }
+
+  public int height() {
+    return Xlib.INSTANCE.XDisplayHeight(display, screen);
+  }
+
+  /** Reads a window's geometry and map state into {@code attributes}; false if it is gone. */
+  boolean windowAttributes(long window, Memory attributes) {
+    return Xlib.INSTANCE.XGetWindowAttributes(display, window, attributes) != 0;
+  }
+
+  @Override
+  public void close() {
+    LAST_ERROR.remove(Pointer.nativeValue(display));
+    Xlib.INSTANCE.XCloseDisplay(display);
+  }
+}

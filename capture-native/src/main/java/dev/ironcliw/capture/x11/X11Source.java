@@ -1,0 +1,195 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Pointer;
+import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The X11 screen: per tick, one look at the screen saver, one XDamage fetch, and at most one grab
+ * of the root (MIT-SHM, or XGetImage where it is missing); each selected RandR monitor is a display
+ * cropped from that grab. A display with no damage since its last frame is {@link Grab#UNCHANGED}
+ * without reading a pixel. The cursor is not part of X11 grabs.
+ *
+ * <p>Used by the capture thread only; Xlib calls all happen on it.
+ */
+public final class X11Source implements CaptureSource {
+  private final X11Connection connection;
+  private final RootGrabber grabber;
+  private final DamageTracker damageTracker;
+  private final ScreenSaverState screenSaver;
+  private final List<MonitorLayout.Monitor> monitors;
+  private final boolean[] needsFullFrame;
+  private long tickElapsedNanos = Long.MIN_VALUE;
+  private boolean paused;
+  private List<Rect> tickDamage = List.of();
+  private Pointer rootPixels;
+  private int current;
+  private List<Rect> currentDamage = List.of();
+
+  private X11Source(
+      X11Connection connection,
+      RootGrabber grabber,
+      DamageTracker damageTracker,
+      List<MonitorLayout.Monitor> monitors) {
+    this.connection = connection;
+    this.grabber = grabber;
+    this.damageTracker = damageTracker;
+    this.screenSaver = new ScreenSaverState(connection);
+    this.monitors = List.copyOf(monitors);
+    this.needsFullFrame = new boolean[monitors.size()];
+    Arrays.fill(needsFullFrame, true);
+  }
+
+  /**
+   * Connects to {@code displayName} (null: $DISPLAY) and selects monitors.
+   *
+   * @param displaySelection {@code all}, {@code primary} or comma-separated monitor names
+   * @param useDamage false to grab every tick (for tests that check the hint against full grabs)
+   * @throws X11Exception with one line saying what is wrong
+   */
+  public static X11Source open(String displayName, String displaySelection, boolean useDamage) {
+    X11Connection connection = X11Connection.open(displayName);
+    try {
+      List<MonitorLayout.Monitor> monitors =
+          MonitorLayout.select(MonitorLayout.query(connection), displaySelection);
+      RootGrabber grabber = ShmRootGrabber.tryCreate(connection);
+      if (grabber == null) {
+        grabber = new GetImageRootGrabber(connection);
+      }
+      DamageTracker damage = useDamage ? DamageTracker.tryCreate(connection) : null;
+      return new X11Source(connection, grabber, damage, monitors);
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "x11:" + connection.name();
+  }
+
+  @Override
+  public List<String> displays() {
+    return monitors.stream().map(MonitorLayout.Monitor::name).toList();
+  }
+
+  @Override
+  public int maxWidth() {
+    return monitors.stream().mapToInt(m -> m.area().width()).max().orElseThrow();
+  }
+
+  @Override
+  public int maxHeight() {
+    return monitors.stream().mapToInt(m -> m.area().height()).max().orElseThrow();
+  }
+
+  @Override
+  public boolean isLive() {
+    return true;
+  }
+
+  @Override
+  public Grab grab(int display, long elapsedNanos) {
+    if (elapsedNanos != tickElapsedNanos) {
+      startTick(elapsedNanos);
+    }
+    if (paused) {
+      return Grab.PAUSED;
+    }
+    Rect area = monitors.get(display).area();
+    List<Rect> damage = new ArrayList<>();
+    for (Rect r : tickDamage) {
+      Rect overlap = r.intersect(area);
+      if (overlap != null) {
+        damage.add(overlap.relativeTo(area.x(), area.y()));
+      }
+    }
+    boolean full = needsFullFrame[display] || damageTracker == null;
+    if (!full && damage.isEmpty()) {
+      return Grab.UNCHANGED;
+    }
+    needsFullFrame[display] = false;
+    current = display;
+    currentDamage = full ? List.of() : damage;
+    return Grab.FRAME;
+  }
+
+  /** Once per tick: screen saver, damage, and the root grab if any display needs it. */
+  private void startTick(long elapsedNanos) {
+    tickElapsedNanos = elapsedNanos;
+    paused = screenSaver.isOn();
+    if (paused) {
+      Arrays.fill(needsFullFrame, true);
+      return;
+    }
+    tickDamage = damageTracker == null ? List.of() : damageTracker.take();
+    boolean anyFull = damageTracker == null;
+    for (boolean full : needsFullFrame) {
+      anyFull |= full;
+    }
+    if (anyFull || !tickDamage.isEmpty()) {
+      rootPixels = grabber.grab();
+    }
+  }
+
+  @Override
+  public int frameWidth() {
+    return monitors.get(current).area().width();
+  }
+
+  @Override
+  public int frameHeight() {
+    return monitors.get(current).area().height();
+  }
+
+  @Override
+  public String frameLabel() {
+    return monitors.get(current).name();
+  }
+
+  @Override
+  public List<Rect> damage() {
+    return currentDamage;
+  }
+
+  @Override
+  public String pauseReason() {
+    return paused ? "screen saver active (or the session is locked)" : "";
+  }
+
+  @Override
+  public String grabMethod() {
+    return grabber.method() + (damageTracker != null ? "+damage" : "");
+  }
+
+  /** Copies the current display's rectangle of the last root grab, row by row. */
+  @Override
+  @SuppressWarnings("restricted")
+  public void copyFrameTo(MemorySegment pixels, int strideBytes) {
+    Rect area = monitors.get(current).area();
+    int bytesPerLine = grabber.bytesPerLine();
+    MemorySegment root =
+        MemorySegment.ofAddress(Pointer.nativeValue(rootPixels))
+            .reinterpret((long) bytesPerLine * connection.height());
+    long rowBytes = (long) area.width() * 4;
+    for (int row = 0; row < area.height(); row++) {
+      long from = (long) (area.y() + row) * bytesPerLine + (long) area.x() * 4;
+      MemorySegment.copy(root, from, pixels, (long) row * strideBytes, rowBytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (damageTracker != null) {
+      damageTracker.close();
+    }
+    grabber.close();
+    connection.close();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/** A second X client for tests: draws the root colour, windows and rectangles with known pixels. */
+final class XTestClient implements AutoCloseable {
+  /** The drawing calls tests need, beyond what the capture maps. */
+  interface Draw extends Library {
+    Draw INSTANCE = Native.load("X11", Draw.class);
+
+    long XCreateSimpleWindow(
+        Pointer d,
+        long parent,
+        int x,
+        int y,
+        int w,
+        int h,
+        int border,
+        long borderPixel,
+        long background);
+
+    int XMapRaised(Pointer d, long w);
+
+    int XUnmapWindow(Pointer d, long w);
+
+    int XMoveWindow(Pointer d, long w, int x, int y);
+
+    int XRaiseWindow(Pointer d, long w);
+
+    int XStoreName(Pointer d, long w, String name);
+
+    int XSetClassHint(Pointer d, long w, Pointer hint);
+
+    int XSetWindowBackground(Pointer d, long w, long pixel);
+
+    int XClearWindow(Pointer d, long w);
+
+    Pointer XCreateGC(Pointer d, long drawable, long mask, Pointer values);
+
+    int XSetForeground(Pointer d, Pointer gc, long pixel);
+
+    int XFillRectangle(Pointer d, long drawable, Pointer gc, int x, int y, int w, int h);
+
+    int XFreeGC(Pointer d, Pointer gc);
+  }
+
+  private final X11Connection connection;
+  private final Pointer gc;
+
+  XTestClient(String display) {
+    connection = X11Connection.open(display);
+    gc = Draw.INSTANCE.XCreateGC(connection.display(), connection.root(), 0, null);
+  }
+
+  void rootColour(int rgb) {
+    Draw.INSTANCE.XSetWindowBackground(connection.display(), connection.root(), rgb);
+    Draw.INSTANCE.XClearWindow(connection.display(), connection.root());
+    sync();
+  }
+
+  /** A mapped, raised window filled with {@code rgb}, titled and classed as given. */
+  long window(int x, int y, int w, int h, int rgb, String title, String wmClass) {
+    long window =
+        Draw.INSTANCE.XCreateSimpleWindow(
+            connection.display(), connection.root(), x, y, w, h, 0, 0, rgb);
+    Draw.INSTANCE.XStoreName(connection.display(), window, title);
+    Memory name = new Memory(wmClass.length() + 1L);
+    name.setString(0, wmClass);
+    Memory hint = new Memory(16);
+    hint.setPointer(0, name);
+    hint.setPointer(8, name);
+    Draw.INSTANCE.XSetClassHint(connection.display(), window, hint);
+    Draw.INSTANCE.XMapRaised(connection.display(), window);
+    sync();
+    return window;
+  }
+
+  void fill(long drawable, int x, int y, int w, int h, int rgb) {
+    Draw.INSTANCE.XSetForeground(connection.display(), gc, rgb);
+    Draw.INSTANCE.XFillRectangle(connection.display(), drawable, gc, x, y, w, h);
+    sync();
+  }
+
+  void move(long window, int x, int y) {
+    Draw.INSTANCE.XMoveWindow(connection.display(), window, x, y);
+    sync();
+  }
+
+  void raise(long window) {
+    Draw.INSTANCE.XRaiseWindow(connection.display(), window);
+    sync();
+  }
+
+  long root() {
+    return connection.root();
+  }
+
+  /** RandR 1.5 monitors; they exist while this client stays connected. */
+  void monitor(String name, int x, int y, int w, int h) {
+    Pointer m = XRandr.INSTANCE.XRRAllocateMonitor(connection.display(), 0);
+    m.setLong(XRRMonitorInfoLayout.NAME, Xlib.INSTANCE.XInternAtom(connection.display(), name, 0));
+    m.setInt(XRRMonitorInfoLayout.X, x);
+    m.setInt(XRRMonitorInfoLayout.Y, y);
+    m.setInt(XRRMonitorInfoLayout.WIDTH, w);
+    m.setInt(XRRMonitorInfoLayout.HEIGHT, h);
+    m.setInt(XRRMonitorInfoLayout.MWIDTH, w / 4);
+    m.setInt(XRRMonitorInfoLayout.MHEIGHT, h / 4);
+    XRandr.INSTANCE.XRRSetMonitor(connection.display(), connection.root(), m);
+    Xlib.INSTANCE.XFree(m);
+    sync();
+  }
+
+  void sync() {
+    String error = connection.syncAndTakeError();
+    if (error != null) {
+      throw new IllegalStateException(error);
+    }
+  }
+
+  @Override
+  public void close() {
+    Draw.INSTANCE.XFreeGC(connection.display(), gc);
+    connection.close();
+  }
+}
