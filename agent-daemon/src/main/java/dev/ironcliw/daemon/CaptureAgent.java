@@ -2,7 +2,9 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FramePacer;
+import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.FrameRingWriter;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -10,9 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paces the source at the configured FPS, grabs each frame straight into a ring slot, gives the
- * slot back when the frame is byte-identical to the previous one, and sends a frame event to the
- * pipeline. A live source drops a tick the ring or the queue cannot take; a recorded one waits.
+ * Paces the source at the configured FPS. Each tick it asks every display for a frame; a frame is
+ * grabbed straight into a ring slot, the slot given back when the frame is byte-identical to the
+ * display's previous one, and a frame event sent to the pipeline. A display the source reports
+ * unchanged (damage hint) becomes a duplicate without touching pixels; a paused display (screen
+ * saver, lock) sends a capture-state event when it pauses and when it resumes. A live source drops
+ * a frame the ring or the queue cannot take; a recorded one waits.
  */
 final class CaptureAgent implements Agent {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureAgent.class);
@@ -24,19 +29,27 @@ final class CaptureAgent implements Agent {
   private final boolean unpaced;
   private final long startNanoTime;
   private final long startEpochNanos;
-  private final byte[] constantLabel;
+  private final int displays;
+  private final byte[][] displayLabels;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
   private final AtomicBoolean finished = new AtomicBoolean();
   private final FramePacer pacer;
+  private final boolean[] hasPrevious;
+  private final long[] previousFingerprint;
+  private final long[] previousPosition;
+  private final int[] previousWidth;
+  private final int[] previousHeight;
+  private final boolean[] paused;
+  private volatile String pauseReason = "";
   private long nextSeq;
   private long framesProduced;
+  private long ticks;
+  private boolean tickPending;
+  private long tickElapsedNanos;
+  private long tickNanoTime;
+  private int nextDisplay;
   private boolean framePending;
-  private boolean hasPrevious;
-  private long previousFingerprint;
-  private long previousPosition = -1;
-  private int previousWidth;
-  private int previousHeight;
 
   CaptureAgent(
       CaptureSource source,
@@ -56,7 +69,16 @@ final class CaptureAgent implements Agent {
     this.startNanoTime = System.nanoTime();
     this.startEpochNanos = startEpochNanos;
     this.pacer = new FramePacer(framesPerSecond, startNanoTime);
-    this.constantLabel = source.isLive() ? FrameEvents.labelBytes(source.frameLabel()) : null;
+    this.displays = source.displays().size();
+    this.displayLabels =
+        source.displays().stream().map(FrameEvents::labelBytes).toArray(byte[][]::new);
+    this.hasPrevious = new boolean[displays];
+    this.previousFingerprint = new long[displays];
+    this.previousPosition = new long[displays];
+    this.previousWidth = new int[displays];
+    this.previousHeight = new int[displays];
+    this.paused = new boolean[displays];
+    Arrays.fill(previousPosition, -1);
   }
 
   /** Any thread: change the rate from the next tick. */
@@ -72,72 +94,179 @@ final class CaptureAgent implements Agent {
     return pacer.missedTicks();
   }
 
+  /** Why capture is paused, or empty while it runs. */
+  String pauseReason() {
+    return pauseReason;
+  }
+
   @Override
   public int doWork() {
     int work = commands.drain(Runnable::run, 16);
     if (finished.get()) {
       return work;
     }
-    long now = System.nanoTime();
-    if (!framePending && !unpaced && !pacer.tryTick(now)) {
-      return work;
-    }
-    if (!framePending) {
-      if (!source.advance(now - startNanoTime)) {
-        finished.set(true);
-        LOG.info(
-            "capture: {} has no more frames ({} produced, {} skipped); still serving the API",
-            source.name(),
-            framesProduced,
-            source.skippedFrames());
-        return work + 1;
+    if (!tickPending) {
+      long now = System.nanoTime();
+      if (!unpaced && !pacer.tryTick(now)) {
+        return work;
       }
-      framePending = true;
+      tickPending = true;
+      tickNanoTime = now;
+      tickElapsedNanos = unpaced ? ticks * pacer.intervalNanos() : now - startNanoTime;
+      nextDisplay = 0;
     }
-    if (!events.hasRoom() || !writer.tryClaim(source.frameWidth(), source.frameHeight())) {
-      if (source.isLive()) {
-        framePending = false;
+    while (nextDisplay < displays) {
+      if (!events.hasRoom()) {
+        return work; // the pipeline is behind; a live source drops the tick below next time
+      }
+      if (!framePending) {
+        Grab grab = source.grab(nextDisplay, tickElapsedNanos);
+        switch (grab) {
+          case ENDED -> {
+            finish();
+            return work + 1;
+          }
+          case PAUSED -> {
+            pause(nextDisplay);
+            nextDisplay++;
+            continue;
+          }
+          case UNCHANGED -> {
+            resume(nextDisplay);
+            duplicateWithoutPixels(nextDisplay);
+            nextDisplay++;
+            work++;
+            continue;
+          }
+          case FRAME -> {
+            resume(nextDisplay);
+            framePending = true;
+          }
+        }
+      }
+      if (!writer.tryClaim(source.frameWidth(), source.frameHeight())) {
+        if (!source.isLive()) {
+          return work; // a recording waits for the pipeline
+        }
+        source.frameDropped(nextDisplay);
         stats.recordDroppedTick();
+        framePending = false;
+        nextDisplay++;
+        continue;
       }
-      return work;
+      produce(nextDisplay);
+      framePending = false;
+      nextDisplay++;
+      work++;
     }
-    produce(now);
-    return work + 1;
+    tickPending = false;
+    ticks++;
+    return work;
   }
 
-  private void produce(long now) {
+  private long capturedAtNanos() {
+    return source.isLive()
+        ? startEpochNanos + (tickNanoTime - startNanoTime)
+        : startEpochNanos + framesProduced * pacer.intervalNanos();
+  }
+
+  private void produce(int display) {
     int width = source.frameWidth();
     int height = source.frameHeight();
     source.copyFrameTo(writer.pixels(), writer.strideBytes());
     long fingerprint = writer.fingerprint();
     boolean sameAsPrevious =
-        hasPrevious
-            && fingerprint == previousFingerprint
-            && width == previousWidth
-            && height == previousHeight;
+        hasPrevious[display]
+            && fingerprint == previousFingerprint[display]
+            && width == previousWidth[display]
+            && height == previousHeight[display];
     long seq = nextSeq++;
-    long capturedAt =
-        source.isLive()
-            ? startEpochNanos + (now - startNanoTime)
-            : startEpochNanos + framesProduced * pacer.intervalNanos();
+    long capturedAt = capturedAtNanos();
     long position;
     if (sameAsPrevious) {
       writer.abandon();
-      position = previousPosition;
+      position = previousPosition[display];
     } else {
-      position = writer.commit(seq, capturedAt, 0);
-      previousPosition = position;
-      previousFingerprint = fingerprint;
-      previousWidth = width;
-      previousHeight = height;
-      hasPrevious = true;
+      position = writer.commit(seq, capturedAt, display);
+      previousPosition[display] = position;
+      previousFingerprint[display] = fingerprint;
+      previousWidth[display] = width;
+      previousHeight[display] = height;
+      hasPrevious[display] = true;
     }
     byte[] label =
-        constantLabel != null ? constantLabel : FrameEvents.labelBytes(source.frameLabel());
-    events.publish(seq, capturedAt, position, fingerprint, sameAsPrevious, width, height, label);
+        source.isLive() ? displayLabels[display] : FrameEvents.labelBytes(source.frameLabel());
+    events.publishFrame(
+        seq,
+        capturedAt,
+        position,
+        fingerprint,
+        sameAsPrevious,
+        width,
+        height,
+        display,
+        source.maskedRegions(),
+        source.damage().isEmpty() ? null : source.damage(),
+        label);
     framesProduced++;
-    framePending = false;
-    stats.recordCapture(now);
+    stats.recordCapture(tickNanoTime);
+  }
+
+  /** The source said nothing changed: a duplicate of the display's previous frame. */
+  private void duplicateWithoutPixels(int display) {
+    if (!hasPrevious[display]) {
+      return;
+    }
+    events.publishFrame(
+        nextSeq++,
+        capturedAtNanos(),
+        previousPosition[display],
+        previousFingerprint[display],
+        true,
+        previousWidth[display],
+        previousHeight[display],
+        display,
+        0,
+        java.util.List.of(),
+        displayLabels[display]);
+    framesProduced++;
+    stats.recordCapture(tickNanoTime);
+    stats.recordSkippedGrab();
+  }
+
+  private void pause(int display) {
+    if (!paused[display]) {
+      paused[display] = true;
+      pauseReason = source.pauseReason();
+      LOG.info("capture: paused on {}: {}", source.displays().get(display), pauseReason);
+      events.publishCaptureState(
+          capturedAtNanos(), display, true, FrameEvents.labelBytes(pauseReason));
+    }
+  }
+
+  private void resume(int display) {
+    if (paused[display]) {
+      paused[display] = false;
+      boolean anyPaused = false;
+      for (boolean p : paused) {
+        anyPaused |= p;
+      }
+      if (!anyPaused) {
+        pauseReason = "";
+      }
+      LOG.info("capture: resumed on {}", source.displays().get(display));
+      events.publishCaptureState(
+          capturedAtNanos(), display, false, FrameEvents.labelBytes("resumed"));
+    }
+  }
+
+  private void finish() {
+    finished.set(true);
+    LOG.info(
+        "capture: {} has no more frames ({} produced, {} skipped); still serving the API",
+        source.name(),
+        framesProduced,
+        source.skippedFrames());
   }
 
   @Override

@@ -99,6 +99,7 @@ final class Daemon {
             new VerdictPolicy(config.dedup().revisitWindow()),
             diff,
             config.diff().tileSize(),
+            source.displays().size(),
             batcher,
             journal,
             stats);

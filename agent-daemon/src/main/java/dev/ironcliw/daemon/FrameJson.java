@@ -31,7 +31,10 @@ final class FrameJson {
         .put("height", r.height())
         .put("magnitude", Math.round(r.magnitude() * 1000) / 1000.0)
         .put("fingerprint", String.format("%016x", r.fingerprint()))
-        .put("regions", regions);
+        .put("regions", regions)
+        .put("display", r.display())
+        .put("maskedRegions", r.maskedRegions())
+        .put("damageRects", r.damageRects());
   }
 
   static String isoTime(long epochNanos) {

@@ -19,6 +19,9 @@ import java.util.List;
  * @param fingerprint exact 64-bit fingerprint of the pixels
  * @param magnitude mean absolute difference per colour byte, 0 to 255
  * @param regions changed regions, largest first
+ * @param display index of the display in the source
+ * @param maskedRegions regions blanked by privacy exclusions before the frame reached the ring
+ * @param damageRects rectangles in the OS's damage hint, -1 when there was no hint
  */
 record FrameRecord(
     long seq,
@@ -32,7 +35,10 @@ record FrameRecord(
     long ringPosition,
     long fingerprint,
     double magnitude,
-    List<Region> regions) {
+    List<Region> regions,
+    int display,
+    int maskedRegions,
+    int damageRects) {
 
   FrameRecord {
     regions = List.copyOf(regions);

@@ -17,14 +17,16 @@ import net.openhft.chronicle.bytes.Bytes;
  *   int    width   int height         int    changedTiles
  *   double magnitude                  utf8   source
  *   int    regionCount, then per region: int x, y, width, height, tiles; long sad
+ *   int    display   int maskedRegions   int damageRects          (layout 2 only)
  * </pre>
  *
- * A record of another type or version is skipped by readers, so later record kinds (events,
- * insights) can share the queue.
+ * Layout 1 records (before displays existed) read as display 0, nothing masked, no hint. A record
+ * of another type or version is skipped by readers, so later record kinds (events, insights) can
+ * share the queue.
  */
 final class FrameRecordCodec {
   static final byte FRAME_RECORD = 1;
-  static final byte LAYOUT_VERSION = 1;
+  static final byte LAYOUT_VERSION = 2;
   private static final Verdict[] VERDICTS = Verdict.values();
 
   private FrameRecordCodec() {}
@@ -52,13 +54,18 @@ final class FrameRecordCodec {
       out.writeInt(region.tiles());
       out.writeLong(region.sad());
     }
+    out.writeInt(r.display());
+    out.writeInt(r.maskedRegions());
+    out.writeInt(r.damageRects());
   }
 
-  /** The record, or null when the excerpt is not a frame record of this layout. */
+  /** The record, or null when the excerpt is not a frame record of a known layout. */
   static FrameRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != FRAME_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (in.readRemaining() < 2 || in.readByte() != FRAME_RECORD) {
+      return null;
+    }
+    byte layout = in.readByte();
+    if (layout != 1 && layout != LAYOUT_VERSION) {
       return null;
     }
     long seq = in.readLong();
@@ -79,6 +86,9 @@ final class FrameRecordCodec {
           new Region(
               in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong()));
     }
+    int display = layout >= 2 ? in.readInt() : 0;
+    int masked = layout >= 2 ? in.readInt() : 0;
+    int damageRects = layout >= 2 ? in.readInt() : -1;
     return new FrameRecord(
         seq,
         capturedAt,
@@ -91,6 +101,9 @@ final class FrameRecordCodec {
         position,
         fingerprint,
         magnitude,
-        regions);
+        regions,
+        display,
+        masked,
+        damageRects);
   }
 }

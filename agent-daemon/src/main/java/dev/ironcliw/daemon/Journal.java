@@ -76,6 +76,34 @@ final class Journal implements AutoCloseable {
     index.add(record.seq(), record.capturedAtNanos(), appender.lastIndexAppended());
   }
 
+  /** Pipeline thread: appends a capture pause or resume. */
+  void append(CaptureEventRecord event) {
+    if (appender == null) {
+      appender = queue.createAppender();
+    }
+    try (DocumentContext dc = appender.writingDocument()) {
+      CaptureEventCodec.write(dc.wire().bytes(), event);
+    }
+  }
+
+  /** Every capture event in the journal, oldest first. */
+  List<CaptureEventRecord> captureEvents() {
+    List<CaptureEventRecord> events = new ArrayList<>();
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            return events;
+          }
+          CaptureEventRecord event = CaptureEventCodec.read(dc.wire().bytes());
+          if (event != null) {
+            events.add(event);
+          }
+        }
+      }
+    }
+  }
+
   Optional<FrameRecord> find(long seq) {
     FramePage page = query(new FrameQuery(seq, seq, null, null, java.util.Set.of(), 1));
     return page.frames().stream().findFirst();

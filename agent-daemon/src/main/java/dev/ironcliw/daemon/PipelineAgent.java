@@ -39,7 +39,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final FrameView previous = new FrameView();
   private final FrameView current = new FrameView();
   private final int tileSize;
-  private long previousKeptPosition = -1;
+  private final long[] previousKeptPositions;
 
   PipelineAgent(
       FrameEvents events,
@@ -47,6 +47,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       VerdictPolicy verdicts,
       DiffEngine diffEngine,
       int tileSize,
+      int displays,
       Batcher batcher,
       Journal journal,
       PipelineStats stats) {
@@ -55,6 +56,8 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.verdicts = verdicts;
     this.diffEngine = diffEngine;
     this.tileSize = tileSize;
+    this.previousKeptPositions = new long[displays];
+    java.util.Arrays.fill(previousKeptPositions, -1);
     this.batcher = batcher;
     this.journal = journal;
     this.stats = stats;
@@ -76,71 +79,96 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   }
 
   @Override
-  public void onFrame(
-      long seq,
-      long capturedAtNanos,
-      long position,
-      long fingerprint,
-      boolean sameAsPrevious,
-      int width,
-      int height,
-      String label) {
-    Verdict verdict = verdicts.judgeExact(sameAsPrevious, fingerprint, capturedAtNanos);
+  public void onFrame(FrameEvent frame) {
+    int display = frame.display();
+    Verdict verdict =
+        verdicts.judgeExact(frame.sameAsPrevious(), frame.fingerprint(), frame.capturedAtNanos());
     int changedTiles = 0;
     double magnitude = 0;
     List<Region> changed = List.of();
     if (verdict != Verdict.DUPLICATE) {
-      TileDiff diff = diffAgainstPrevious(position);
+      TileDiff diff = diffAgainstPrevious(display, frame.ringPosition());
       if (diff != null) {
         changedTiles = diff.changedTiles();
         magnitude = diff.magnitude();
         changed = regions.extract(diff);
       } else {
-        changedTiles = tilesIn(width, height);
+        changedTiles = tilesIn(frame.width(), frame.height());
         magnitude = 255;
-        changed = List.of(new Region(0, 0, width, height, changedTiles, Long.MAX_VALUE));
+        changed =
+            List.of(new Region(0, 0, frame.width(), frame.height(), changedTiles, Long.MAX_VALUE));
       }
       if (verdict == Verdict.CHANGE) {
         verdict = verdicts.judgeDiff(changedTiles);
       }
-      previousKeptPosition = position;
-      ring.retainFrom(position);
+      keep(display, frame.ringPosition());
     }
     boolean forward = verdict == Verdict.CHANGE;
     long now = System.nanoTime();
     if (forward) {
-      batcher.add(new BatchFrame(seq, capturedAtNanos, position, changedTiles), now);
+      batcher.add(
+          new BatchFrame(frame.seq(), frame.capturedAtNanos(), frame.ringPosition(), changedTiles),
+          now);
     }
     FrameRecord record =
         new FrameRecord(
-            seq,
-            capturedAtNanos,
-            label,
+            frame.seq(),
+            frame.capturedAtNanos(),
+            frame.label(),
             verdict,
             forward,
             changedTiles,
-            width,
-            height,
-            position,
-            fingerprint,
+            frame.width(),
+            frame.height(),
+            frame.ringPosition(),
+            frame.fingerprint(),
             magnitude,
-            changed);
+            changed,
+            display,
+            frame.maskedRegions(),
+            frame.damage() == null ? -1 : frame.damage().size());
     try {
       journal.append(record);
     } catch (RuntimeException e) {
       stats.recordJournalError();
-      LOG.error("journal: cannot append frame {}", seq, e);
+      LOG.error("journal: cannot append frame {}", frame.seq(), e);
     }
-    stats.recordVerdict(seq, verdict, forward, now);
+    stats.recordVerdict(frame.seq(), verdict, forward, now);
+  }
+
+  @Override
+  public void onCaptureState(long timeNanos, int display, boolean paused, String reason) {
+    try {
+      journal.append(new CaptureEventRecord(timeNanos, display, paused, reason));
+    } catch (RuntimeException e) {
+      stats.recordJournalError();
+      LOG.error("journal: cannot append a capture event", e);
+    }
+  }
+
+  /**
+   * Records the display's newest kept frame and lets the ring overwrite what no display needs:
+   * every frame before the oldest of the displays' previous kept frames.
+   */
+  private void keep(int display, long position) {
+    previousKeptPositions[display] = position;
+    long oldest = Long.MAX_VALUE;
+    for (long kept : previousKeptPositions) {
+      if (kept >= 0) {
+        oldest = Math.min(oldest, kept);
+      }
+    }
+    ring.retainFrom(oldest);
   }
 
   /** The diff against the previous kept frame, or null when there is none to compare with. */
-  private TileDiff diffAgainstPrevious(long position) {
+  private TileDiff diffAgainstPrevious(int display, long position) {
     if (ring.read(position, current) != ReadStatus.OK) {
       LOG.warn("pipeline: frame at ring position {} is gone before it was diffed", position);
       return null;
     }
-    if (previousKeptPosition < 0 || ring.read(previousKeptPosition, previous) != ReadStatus.OK) {
+    long previousKept = previousKeptPositions[display];
+    if (previousKept < 0 || ring.read(previousKept, previous) != ReadStatus.OK) {
       return null;
     }
     TileDiff diff = diffEngine.diff(previous, current);

@@ -20,6 +20,7 @@ final class PipelineStats {
   private final AtomicLong captureTicks = new AtomicLong();
   private final AtomicLong droppedTicks = new AtomicLong();
   private final AtomicLong journalErrors = new AtomicLong();
+  private final AtomicLong skippedGrabs = new AtomicLong();
 
   /** Capture thread: a frame was produced at {@code nowNanos}. */
   void recordCapture(long nowNanos) {
@@ -40,6 +41,15 @@ final class PipelineStats {
     }
     lastSeq.set(seq);
     lastProcessedNanos.set(nowNanos);
+  }
+
+  /** Capture thread: a frame needed no grab because the damage hint said nothing changed. */
+  void recordSkippedGrab() {
+    skippedGrabs.incrementAndGet();
+  }
+
+  long skippedGrabs() {
+    return skippedGrabs.get();
   }
 
   void recordJournalError() {

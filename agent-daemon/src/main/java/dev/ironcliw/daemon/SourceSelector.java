@@ -3,6 +3,8 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.ReplaySource;
 import dev.ironcliw.capture.SyntheticDesktop;
+import dev.ironcliw.capture.x11.X11Exception;
+import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.config.CaptureSettings;
 import java.nio.file.Path;
 
@@ -40,17 +42,36 @@ final class SourceSelector {
         throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
       }
     }
+    String display = System.getenv("DISPLAY");
+    boolean haveDisplay = display != null && !display.isBlank();
+    if (spec.equals("x11") || (spec.equals("auto") && haveDisplay)) {
+      return x11(settings);
+    }
     SyntheticDesktop synthetic =
         new SyntheticDesktop(settings.syntheticWidth(), settings.syntheticHeight());
     String size = settings.syntheticWidth() + "x" + settings.syntheticHeight();
     if (spec.equals("synthetic")) {
       return new Choice(synthetic, "capture: synthetic desktop " + size);
     }
-    String display = System.getenv("DISPLAY");
-    String why =
-        display == null || display.isBlank()
-            ? "no display available (DISPLAY is not set)"
-            : "screen capture is not built yet (X11 and macOS capture come next)";
-    return new Choice(synthetic, "capture: " + why + "; using the synthetic desktop " + size);
+    return new Choice(
+        synthetic,
+        "capture: no display available (DISPLAY is not set); using the synthetic desktop " + size);
+  }
+
+  private static Choice x11(CaptureSettings settings) {
+    try {
+      X11Source source = X11Source.open(null, settings.displays(), true);
+      return new Choice(
+          source,
+          "capture: "
+              + source.name()
+              + " displays "
+              + source.displays()
+              + " by "
+              + source.grabMethod()
+              + " (the cursor is not in X11 grabs)");
+    } catch (X11Exception e) {
+      throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
+    }
   }
 }

@@ -46,10 +46,16 @@ final class StatusReporter {
     this.config = config;
   }
 
-  /** running, stalled (a live source but no frame for api.stallAfter) or source-finished. */
+  /**
+   * running, paused (screen saver or lock), stalled (a live source but no frame for api.stallAfter)
+   * or source-finished.
+   */
   private String state(long now) {
     if (capture.sourceFinished()) {
       return "source-finished";
+    }
+    if (!capture.pauseReason().isEmpty()) {
+      return "paused";
     }
     Duration stallAfter = config.get().current().api().stallAfter();
     return now - stats.lastProcessedNanos() > stallAfter.toNanos() ? "stalled" : "running";
@@ -83,6 +89,11 @@ final class StatusReporter {
             "capture",
             new JsonObject()
                 .put("source", source.name())
+                .put("displays", new io.vertx.core.json.JsonArray(source.displays()))
+                .put("grabMethod", source.grabMethod())
+                .put("paused", !capture.pauseReason().isEmpty())
+                .put("pauseReason", capture.pauseReason())
+                .put("skippedGrabs", stats.skippedGrabs())
                 .put("live", source.isLive())
                 .put("finished", capture.sourceFinished())
                 .put("fpsTarget", config.get().current().capture().framesPerSecond())

@@ -55,6 +55,12 @@ public interface CaptureSource extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * The capture could not keep the current frame of {@code display} (the ring was full): the source
+   * must not report the next one as unchanged on the strength of it.
+   */
+  default void frameDropped(int display) {}
+
   /** How many regions of the current frame were blanked by privacy exclusions. */
   default int maskedRegions() {
     return 0;

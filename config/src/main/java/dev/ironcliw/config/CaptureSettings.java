@@ -3,7 +3,8 @@ package dev.ironcliw.config;
 /**
  * The {@code capture.*} keys.
  *
- * @param source {@code auto}, {@code synthetic} or {@code replay:DIR}
+ * @param source {@code auto}, {@code x11}, {@code synthetic} or {@code replay:DIR}
+ * @param displays {@code all}, {@code primary} or comma-separated monitor names
  * @param framesPerSecond capture rate
  * @param replayFast replay without pacing
  * @param syntheticWidth synthetic desktop width in pixels
@@ -11,6 +12,7 @@ package dev.ironcliw.config;
  */
 public record CaptureSettings(
     String source,
+    String displays,
     double framesPerSecond,
     boolean replayFast,
     int syntheticWidth,

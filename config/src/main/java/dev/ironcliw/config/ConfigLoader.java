@@ -137,6 +137,16 @@ public final class ConfigLoader {
         } else if (!value.isNull()) {
           problems.add(new ConfigProblem(path, "is a section and must hold keys, not a value"));
         }
+      } else if (value.isArray() && isNameList(path)) {
+        java.util.List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+          if (!item.isValueNode() || item.isNull()) {
+            problems.add(new ConfigProblem(path, "list items must be plain names"));
+            return;
+          }
+          items.add(item.asText());
+        }
+        raw.put(path, String.join(",", items));
       } else if (value.isObject() || value.isArray()) {
         problems.add(new ConfigProblem(path, "must be a single value, not a list or mapping"));
       } else if (value.isNull()) {
@@ -145,6 +155,10 @@ public final class ConfigLoader {
         raw.put(path, value.asText());
       }
     }
+  }
+
+  private static boolean isNameList(String path) {
+    return ConfigSchema.find(path).map(s -> s.type() == ValueType.NAME_LIST).orElse(false);
   }
 
   private java.util.Optional<Object> parseValue(

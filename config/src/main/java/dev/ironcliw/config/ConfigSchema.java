@@ -23,16 +23,22 @@ public final class ConfigSchema {
               "capture.source",
               ValueType.SOURCE,
               "auto",
-              "Where frames come from: synthetic (a generated desktop), replay:DIR (PNG files in"
-                  + " name order) or auto (the screen when a capture backend is available, else"
-                  + " synthetic)."),
+              "Where frames come from: x11 (the X11 screen of $DISPLAY), synthetic (a generated"
+                  + " desktop), replay:DIR (PNG files in name order) or auto (x11 when DISPLAY is"
+                  + " set, else synthetic)."),
+          restart(
+              "capture.displays",
+              ValueType.NAME_LIST,
+              "all",
+              "Which monitors to capture, each its own frame stream: all, primary, or a list of"
+                  + " RandR monitor names (xrandr --listmonitors)."),
           new Setting(
               "capture.fps",
               ValueType.RATE,
               "10",
               true,
-              "0.1",
-              "60",
+              "0.2",
+              "30",
               List.of(),
               "Frames captured per second, on a drift-corrected schedule."),
           restart(

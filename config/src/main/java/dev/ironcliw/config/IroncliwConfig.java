@@ -36,6 +36,7 @@ public record IroncliwConfig(
         dataDir.isBlank() ? PlatformPaths.defaultDataDir() : Path.of(dataDir),
         new CaptureSettings(
             (String) v.get("capture.source"),
+            (String) v.get("capture.displays"),
             (Double) v.get("capture.fps"),
             (Boolean) v.get("capture.replayFast"),
             intValue(v, "capture.synthetic.width"),

@@ -12,7 +12,9 @@ public enum ValueType {
   DURATION("a duration", "e.g. 250ms, 10s, 5m or 7d"),
   RATE("a rate", "e.g. 10, 10/s or 30/min"),
   CHOICE("one of the choices", ""),
-  SOURCE("a capture source", "auto, synthetic or replay:DIR");
+  SOURCE("a capture source", "auto, x11, synthetic or replay:DIR"),
+  /** A YAML list of names, or one comma-separated string; stored joined by commas. */
+  NAME_LIST("a list of names", "a YAML list or comma-separated names");
 
   private final String noun;
   private final String example;
@@ -40,6 +42,17 @@ public enum ValueType {
     String text = raw.trim();
     return switch (this) {
       case TEXT, CHOICE -> text;
+      case NAME_LIST -> {
+        java.util.List<String> names =
+            java.util.Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .toList();
+        if (names.isEmpty()) {
+          throw new IllegalArgumentException(example);
+        }
+        yield String.join(",", names);
+      }
       case INTEGER -> {
         try {
           yield Long.parseLong(text);
@@ -58,7 +71,7 @@ public enum ValueType {
       case DURATION -> Units.parseDuration(text);
       case RATE -> Units.parseRatePerSecond(text);
       case SOURCE -> {
-        if (text.equals("auto") || text.equals("synthetic")) {
+        if (text.equals("auto") || text.equals("synthetic") || text.equals("x11")) {
           yield text;
         }
         if (text.startsWith("replay:") && text.length() > "replay:".length()) {

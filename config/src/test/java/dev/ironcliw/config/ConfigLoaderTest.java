@@ -42,6 +42,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldReadDisplaysAsAYamlListOrCommaSeparatedNames() {
+    assertEquals("all", loader.parse("", "test", Map.of()).capture().displays());
+    assertEquals(
+        "DP-1,HDMI-1",
+        loader
+            .parse("capture:\n  displays: [DP-1, HDMI-1]\n", "test", Map.of())
+            .capture()
+            .displays());
+    assertEquals(
+        "DP-1,HDMI-1",
+        loader
+            .parse("capture:\n  displays: DP-1, HDMI-1\n", "test", Map.of())
+            .capture()
+            .displays());
+    assertThrows(
+        ConfigException.class, () -> loader.parse("capture:\n  displays: []\n", "test", Map.of()));
+  }
+
+  @Test
   void shouldNameThePathTheValueAndWhatWasExpected() {
     ConfigException e =
         assertThrows(

@@ -159,6 +159,11 @@ public final class X11Source implements CaptureSource {
   }
 
   @Override
+  public void frameDropped(int display) {
+    needsFullFrame[display] = true;
+  }
+
+  @Override
   public String pauseReason() {
     return paused ? "screen saver active (or the session is locked)" : "";
   }
