@@ -61,7 +61,7 @@ final class Daemon {
     DataDirectory dataDir = opened(DataDirectory.openAndLock(config.dataDir()));
     ApiToken token = ApiToken.loadOrCreate(dataDir.tokenFile());
 
-    SourceSelector.Choice choice = SourceSelector.select(config.capture());
+    SourceSelector.Choice choice = SourceSelector.select(config.capture(), config.privacy());
     CaptureSource source = choice.source();
     LOG.info(choice.message());
 

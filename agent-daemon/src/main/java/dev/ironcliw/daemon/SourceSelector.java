@@ -6,6 +6,7 @@ import dev.ironcliw.capture.SyntheticDesktop;
 import dev.ironcliw.capture.x11.X11Exception;
 import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.config.CaptureSettings;
+import dev.ironcliw.config.PrivacySettings;
 import java.nio.file.Path;
 
 /** Turns {@code capture.source} into a source, with the one line that says what was chosen. */
@@ -20,7 +21,7 @@ final class SourceSelector {
 
   private SourceSelector() {}
 
-  static Choice select(CaptureSettings settings) {
+  static Choice select(CaptureSettings settings, PrivacySettings privacy) {
     String spec = settings.source();
     if (spec.startsWith("replay:")) {
       Path dir = Path.of(spec.substring("replay:".length()));
@@ -45,7 +46,7 @@ final class SourceSelector {
     String display = System.getenv("DISPLAY");
     boolean haveDisplay = display != null && !display.isBlank();
     if (spec.equals("x11") || (spec.equals("auto") && haveDisplay)) {
-      return x11(settings);
+      return x11(settings, privacy);
     }
     SyntheticDesktop synthetic =
         new SyntheticDesktop(settings.syntheticWidth(), settings.syntheticHeight());
@@ -58,9 +59,11 @@ final class SourceSelector {
         "capture: no display available (DISPLAY is not set); using the synthetic desktop " + size);
   }
 
-  private static Choice x11(CaptureSettings settings) {
+  private static Choice x11(CaptureSettings settings, PrivacySettings privacy) {
     try {
-      X11Source source = X11Source.open(null, settings.displays(), true);
+      X11Source source =
+          X11Source.open(
+              null, settings.displays(), true, privacy.excludeApps(), privacy.excludeTitles());
       return new Choice(
           source,
           "capture: "

@@ -69,8 +69,14 @@ final class DaemonProcess implements AutoCloseable {
     }
   }
 
-  /** Starts {@code ironcliw run --data-dir DIR --port PORT ARGS...}. */
+  /** Starts {@code ironcliw run --data-dir DIR --port PORT ARGS...} with no DISPLAY. */
   static DaemonProcess start(Path dataDir, int port, String... args) throws IOException {
+    return start(null, dataDir, port, args);
+  }
+
+  /** As {@link #start(Path, int, String...)}, with DISPLAY set to {@code display} (or unset). */
+  static DaemonProcess start(String display, Path dataDir, int port, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -95,7 +101,11 @@ final class DaemonProcess implements AutoCloseable {
             Integer.toString(port)));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("DISPLAY");
+    if (display == null) {
+      builder.environment().remove("DISPLAY");
+    } else {
+      builder.environment().put("DISPLAY", display);
+    }
     return new DaemonProcess(builder.start(), dataDir, port);
   }
 

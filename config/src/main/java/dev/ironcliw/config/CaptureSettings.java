@@ -4,7 +4,7 @@ package dev.ironcliw.config;
  * The {@code capture.*} keys.
  *
  * @param source {@code auto}, {@code x11}, {@code synthetic} or {@code replay:DIR}
- * @param displays {@code all}, {@code primary} or comma-separated monitor names
+ * @param displays {@code [all]}, {@code [primary]} or monitor names
  * @param framesPerSecond capture rate
  * @param replayFast replay without pacing
  * @param syntheticWidth synthetic desktop width in pixels
@@ -12,8 +12,13 @@ package dev.ironcliw.config;
  */
 public record CaptureSettings(
     String source,
-    String displays,
+    java.util.List<String> displays,
     double framesPerSecond,
     boolean replayFast,
     int syntheticWidth,
-    int syntheticHeight) {}
+    int syntheticHeight) {
+
+  public CaptureSettings {
+    displays = java.util.List.copyOf(displays);
+  }
+}

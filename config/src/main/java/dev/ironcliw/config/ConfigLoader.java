@@ -137,7 +137,7 @@ public final class ConfigLoader {
         } else if (!value.isNull()) {
           problems.add(new ConfigProblem(path, "is a section and must hold keys, not a value"));
         }
-      } else if (value.isArray() && isNameList(path)) {
+      } else if (value.isArray() && isList(path)) {
         java.util.List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
           if (!item.isValueNode() || item.isNull()) {
@@ -146,7 +146,7 @@ public final class ConfigLoader {
           }
           items.add(item.asText());
         }
-        raw.put(path, String.join(",", items));
+        raw.put(path, String.join("\n", items));
       } else if (value.isObject() || value.isArray()) {
         problems.add(new ConfigProblem(path, "must be a single value, not a list or mapping"));
       } else if (value.isNull()) {
@@ -157,8 +157,10 @@ public final class ConfigLoader {
     }
   }
 
-  private static boolean isNameList(String path) {
-    return ConfigSchema.find(path).map(s -> s.type() == ValueType.NAME_LIST).orElse(false);
+  private static boolean isList(String path) {
+    return ConfigSchema.find(path)
+        .map(s -> s.type() == ValueType.NAME_LIST || s.type() == ValueType.PATTERN_LIST)
+        .orElse(false);
   }
 
   private java.util.Optional<Object> parseValue(
@@ -197,6 +199,11 @@ public final class ConfigLoader {
 
   private static void checkAcrossKeys(
       Map<String, Object> values, Map<String, String> raw, List<ConfigProblem> problems) {
+    if (((List<?>) values.get("capture.displays")).isEmpty()) {
+      problems.add(
+          new ConfigProblem(
+              "capture.displays", "is empty (expected all, primary or at least one monitor name)"));
+    }
     long total = (Long) values.get("memory.total");
     long ring = (Long) values.get("memory.budgets.frameRing");
     if (ring > total) {

@@ -142,7 +142,19 @@ public final class ConfigSchema {
               "1h",
               List.of(),
               "While the source is live, no processed frame for this long makes health and"
-                  + " status report the pipeline as stalled."));
+                  + " status report the pipeline as stalled."),
+          restart(
+              "privacy.exclude.apps",
+              ValueType.NAME_LIST,
+              "",
+              "Applications whose windows never reach the frame ring, by name, WM_CLASS (X11) or"
+                  + " bundle id (macOS); matched without regard to case."),
+          restart(
+              "privacy.exclude.titles",
+              ValueType.PATTERN_LIST,
+              "",
+              "Windows whose title matches one of these regular expressions never reach the frame"
+                  + " ring; their visible area is blanked before a frame is written."));
 
   private static final Map<String, Setting> BY_PATH = new LinkedHashMap<>();
 

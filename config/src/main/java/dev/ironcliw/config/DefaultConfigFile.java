@@ -40,10 +40,14 @@ public final class DefaultConfigFile {
           .append(indent)
           .append(s.key())
           .append(": ")
-          .append(yamlScalar(s.defaultValue()))
+          .append(isList(s) && s.defaultValue().isEmpty() ? "[]" : yamlScalar(s.defaultValue()))
           .append('\n');
     }
     return out.toString();
+  }
+
+  private static boolean isList(Setting s) {
+    return s.type() == ValueType.NAME_LIST || s.type() == ValueType.PATTERN_LIST;
   }
 
   private static List<String> wrap(String text, int width) {

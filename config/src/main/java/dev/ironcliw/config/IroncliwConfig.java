@@ -14,6 +14,7 @@ import java.util.Map;
  * @param diff diff keys
  * @param vision vision keys
  * @param api API keys
+ * @param privacy privacy exclusions
  * @param rawValues every key's value as text, for change detection and display
  */
 public record IroncliwConfig(
@@ -24,6 +25,7 @@ public record IroncliwConfig(
     DiffSettings diff,
     VisionSettings vision,
     ApiSettings api,
+    PrivacySettings privacy,
     Map<String, String> rawValues) {
 
   public IroncliwConfig {
@@ -36,7 +38,7 @@ public record IroncliwConfig(
         dataDir.isBlank() ? PlatformPaths.defaultDataDir() : Path.of(dataDir),
         new CaptureSettings(
             (String) v.get("capture.source"),
-            (String) v.get("capture.displays"),
+            strings(v, "capture.displays"),
             (Double) v.get("capture.fps"),
             (Boolean) v.get("capture.replayFast"),
             intValue(v, "capture.synthetic.width"),
@@ -49,7 +51,13 @@ public record IroncliwConfig(
             intValue(v, "vision.batch.size"),
             (Duration) v.get("vision.batch.maxWait")),
         new ApiSettings(intValue(v, "api.port"), (Duration) v.get("api.stallAfter")),
+        new PrivacySettings(
+            strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),
         raw);
+  }
+
+  private static java.util.List<String> strings(Map<String, Object> v, String path) {
+    return ((java.util.List<?>) v.get(path)).stream().map(String::valueOf).toList();
   }
 
   private static int intValue(Map<String, Object> v, String path) {

@@ -13,8 +13,10 @@ public enum ValueType {
   RATE("a rate", "e.g. 10, 10/s or 30/min"),
   CHOICE("one of the choices", ""),
   SOURCE("a capture source", "auto, x11, synthetic or replay:DIR"),
-  /** A YAML list of names, or one comma-separated string; stored joined by commas. */
-  NAME_LIST("a list of names", "a YAML list or comma-separated names");
+  /** A YAML list of names, or one comma-separated string; parsed to a List of String. */
+  NAME_LIST("a list of names", "a YAML list or comma-separated names"),
+  /** A YAML list of regular expressions (commas belong to the patterns); a List of String. */
+  PATTERN_LIST("a list of regular expressions", "a YAML list of Java regular expressions");
 
   private final String noun;
   private final String example;
@@ -42,16 +44,22 @@ public enum ValueType {
     String text = raw.trim();
     return switch (this) {
       case TEXT, CHOICE -> text;
-      case NAME_LIST -> {
-        java.util.List<String> names =
-            java.util.Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(n -> !n.isEmpty())
-                .toList();
-        if (names.isEmpty()) {
-          throw new IllegalArgumentException(example);
+      case NAME_LIST ->
+          java.util.Arrays.stream(text.split("[,\n]"))
+              .map(String::trim)
+              .filter(n -> !n.isEmpty())
+              .toList();
+      case PATTERN_LIST -> {
+        java.util.List<String> patterns =
+            java.util.Arrays.stream(raw.split("\n")).filter(p -> !p.isEmpty()).toList();
+        for (String pattern : patterns) {
+          try {
+            java.util.regex.Pattern.compile(pattern);
+          } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(example, e);
+          }
         }
-        yield String.join(",", names);
+        yield patterns;
       }
       case INTEGER -> {
         try {

@@ -43,21 +43,40 @@ class ConfigLoaderTest {
 
   @Test
   void shouldReadDisplaysAsAYamlListOrCommaSeparatedNames() {
-    assertEquals("all", loader.parse("", "test", Map.of()).capture().displays());
+    assertEquals(java.util.List.of("all"), loader.parse("", "test", Map.of()).capture().displays());
     assertEquals(
-        "DP-1,HDMI-1",
+        java.util.List.of("DP-1", "HDMI-1"),
         loader
             .parse("capture:\n  displays: [DP-1, HDMI-1]\n", "test", Map.of())
             .capture()
             .displays());
     assertEquals(
-        "DP-1,HDMI-1",
+        java.util.List.of("DP-1", "HDMI-1"),
         loader
             .parse("capture:\n  displays: DP-1, HDMI-1\n", "test", Map.of())
             .capture()
             .displays());
     assertThrows(
         ConfigException.class, () -> loader.parse("capture:\n  displays: []\n", "test", Map.of()));
+  }
+
+  @Test
+  void shouldReadPrivacyRulesAndRejectABadPattern() {
+    IroncliwConfig config =
+        loader.parse(
+            "privacy:\n  exclude:\n    apps: [KeePassXC]\n    titles: ['(?i)bank', 'a{1,3}']\n",
+            "test",
+            Map.of());
+    assertEquals(java.util.List.of("KeePassXC"), config.privacy().excludeApps());
+    assertEquals(java.util.List.of("(?i)bank", "a{1,3}"), config.privacy().excludeTitles());
+    assertTrue(loader.parse("", "test", Map.of()).privacy().isEmpty());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader.parse(
+                    "privacy:\n  exclude:\n    titles: ['(unclosed']\n", "test", Map.of()));
+    assertTrue(e.getMessage().contains("privacy.exclude.titles"), e.getMessage());
   }
 
   @Test

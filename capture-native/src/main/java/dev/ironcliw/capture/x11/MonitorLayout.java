@@ -60,22 +60,21 @@ final class MonitorLayout {
   }
 
   /**
-   * The monitors {@code selection} names: {@code all}, {@code primary} (the first when none is
-   * primary), or a comma-separated list of names.
+   * The monitors {@code selection} names: {@code [all]}, {@code [primary]} (the first when none is
+   * primary), or monitor names.
    *
    * @throws X11Exception naming unknown monitors and the ones there are
    */
-  static List<Monitor> select(List<Monitor> monitors, String selection) {
-    String trimmed = selection.trim();
-    if (trimmed.equals("all")) {
+  static List<Monitor> select(List<Monitor> monitors, List<String> selection) {
+    if (selection.equals(List.of("all"))) {
       return monitors;
     }
-    if (trimmed.equals("primary")) {
+    if (selection.equals(List.of("primary"))) {
       return List.of(
           monitors.stream().filter(Monitor::primary).findFirst().orElse(monitors.getFirst()));
     }
     List<Monitor> chosen = new ArrayList<>();
-    for (String name : trimmed.split(",")) {
+    for (String name : selection) {
       String wanted = name.trim();
       Monitor found =
           monitors.stream()

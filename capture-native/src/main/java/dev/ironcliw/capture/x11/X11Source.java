@@ -22,6 +22,8 @@ public final class X11Source implements CaptureSource {
   private final RootGrabber grabber;
   private final DamageTracker damageTracker;
   private final ScreenSaverState screenSaver;
+  private final WindowExclusions exclusions;
+  private List<Rect> tickHidden = List.of();
   private final List<MonitorLayout.Monitor> monitors;
   private final boolean[] needsFullFrame;
   private long tickElapsedNanos = Long.MIN_VALUE;
@@ -35,8 +37,10 @@ public final class X11Source implements CaptureSource {
       X11Connection connection,
       RootGrabber grabber,
       DamageTracker damageTracker,
-      List<MonitorLayout.Monitor> monitors) {
+      List<MonitorLayout.Monitor> monitors,
+      WindowExclusions exclusions) {
     this.connection = connection;
+    this.exclusions = exclusions;
     this.grabber = grabber;
     this.damageTracker = damageTracker;
     this.screenSaver = new ScreenSaverState(connection);
@@ -48,11 +52,18 @@ public final class X11Source implements CaptureSource {
   /**
    * Connects to {@code displayName} (null: $DISPLAY) and selects monitors.
    *
-   * @param displaySelection {@code all}, {@code primary} or comma-separated monitor names
+   * @param displaySelection {@code [all]}, {@code [primary]} or monitor names
    * @param useDamage false to grab every tick (for tests that check the hint against full grabs)
+   * @param excludeApps WM_CLASS names whose windows are blanked before a frame leaves this source
+   * @param excludeTitles regular expressions; windows with a matching title are blanked too
    * @throws X11Exception with one line saying what is wrong
    */
-  public static X11Source open(String displayName, String displaySelection, boolean useDamage) {
+  public static X11Source open(
+      String displayName,
+      List<String> displaySelection,
+      boolean useDamage,
+      List<String> excludeApps,
+      List<String> excludeTitles) {
     X11Connection connection = X11Connection.open(displayName);
     try {
       List<MonitorLayout.Monitor> monitors =
@@ -62,7 +73,12 @@ public final class X11Source implements CaptureSource {
         grabber = new GetImageRootGrabber(connection);
       }
       DamageTracker damage = useDamage ? DamageTracker.tryCreate(connection) : null;
-      return new X11Source(connection, grabber, damage, monitors);
+      return new X11Source(
+          connection,
+          grabber,
+          damage,
+          monitors,
+          new WindowExclusions(connection, excludeApps, excludeTitles));
     } catch (RuntimeException e) {
       connection.close();
       throw e;
@@ -134,8 +150,46 @@ public final class X11Source implements CaptureSource {
       anyFull |= full;
     }
     if (anyFull || !tickDamage.isEmpty()) {
-      rootPixels = grabber.grab();
+      grabRoot();
     }
+  }
+
+  /**
+   * Grabs the root; with exclusion rules, under a server grab so no window moves between finding
+   * the excluded windows and reading the pixels, which are blanked here, before any copy.
+   */
+  private void grabRoot() {
+    if (exclusions.isEmpty()) {
+      rootPixels = grabber.grab();
+      tickHidden = List.of();
+      return;
+    }
+    Xlib.INSTANCE.XGrabServer(connection.display());
+    try {
+      tickHidden = exclusions.visibleExcludedAreas();
+      rootPixels = grabber.grab();
+    } finally {
+      Xlib.INSTANCE.XUngrabServer(connection.display());
+      Xlib.INSTANCE.XFlush(connection.display());
+    }
+    MemorySegment root = rootSegment();
+    Rect screen = new Rect(0, 0, connection.width(), connection.height());
+    for (Rect hidden : tickHidden) {
+      Rect r = hidden.intersect(screen);
+      if (r == null) {
+        continue;
+      }
+      for (int row = r.y(); row < r.y() + r.height(); row++) {
+        root.asSlice((long) row * grabber.bytesPerLine() + r.x() * 4L, r.width() * 4L)
+            .fill((byte) 0);
+      }
+    }
+  }
+
+  @SuppressWarnings("restricted")
+  private MemorySegment rootSegment() {
+    return MemorySegment.ofAddress(Pointer.nativeValue(rootPixels))
+        .reinterpret((long) grabber.bytesPerLine() * connection.height());
   }
 
   @Override
@@ -159,6 +213,12 @@ public final class X11Source implements CaptureSource {
   }
 
   @Override
+  public int maskedRegions() {
+    Rect area = monitors.get(current).area();
+    return (int) tickHidden.stream().filter(r -> r.intersect(area) != null).count();
+  }
+
+  @Override
   public void frameDropped(int display) {
     needsFullFrame[display] = true;
   }
@@ -175,13 +235,10 @@ public final class X11Source implements CaptureSource {
 
   /** Copies the current display's rectangle of the last root grab, row by row. */
   @Override
-  @SuppressWarnings("restricted")
   public void copyFrameTo(MemorySegment pixels, int strideBytes) {
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
-    MemorySegment root =
-        MemorySegment.ofAddress(Pointer.nativeValue(rootPixels))
-            .reinterpret((long) bytesPerLine * connection.height());
+    MemorySegment root = rootSegment();
     long rowBytes = (long) area.width() * 4;
     for (int row = 0; row < area.height(); row++) {
       long from = (long) (area.y() + row) * bytesPerLine + (long) area.x() * 4;

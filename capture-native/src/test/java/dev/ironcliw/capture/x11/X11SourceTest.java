@@ -22,6 +22,11 @@ class X11SourceTest {
   private static final int ROOT = 0x336699;
   private static final int WINDOW = 0xFF8800;
   private static final int BOX = 0x00FF00;
+  private static final List<String> ALL = List.of("all");
+  private static final List<String> NONE = List.of();
+  private static final int SECRET = 0xABCDEF;
+  private static final int SECRET_TEXT = 0x123456;
+  private static final int COVER = 0x22AA22;
 
   /** Grabs {@code display} at tick {@code tick}; the pixels as 0xRRGGBB ints, or null. */
   private static int[] frame(X11Source source, int display, long tick, Grab expected) {
@@ -47,7 +52,7 @@ class X11SourceTest {
   void shouldGrabAKnownSceneExactly() throws Exception {
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display());
-        X11Source source = X11Source.open(xvfb.display(), "all", true)) {
+        X11Source source = X11Source.open(xvfb.display(), ALL, true, NONE, NONE)) {
       client.rootColour(ROOT);
       long window = client.window(100, 50, 200, 100, WINDOW, "scene", "scene");
       client.fill(window, 10, 10, 20, 10, BOX);
@@ -70,7 +75,7 @@ class X11SourceTest {
   void shouldGrabTheSameSceneWithXGetImageWhenMitShmIsMissing() throws Exception {
     try (XvfbServer xvfb = XvfbServer.start(W, H, "-extension", "MIT-SHM");
         XTestClient client = new XTestClient(xvfb.display());
-        X11Source source = X11Source.open(xvfb.display(), "all", true)) {
+        X11Source source = X11Source.open(xvfb.display(), ALL, true, NONE, NONE)) {
       client.rootColour(ROOT);
       client.window(100, 50, 200, 100, WINDOW, "scene", "scene");
       assertEquals("getimage+damage", source.grabMethod());
@@ -84,8 +89,8 @@ class X11SourceTest {
   void shouldSkipGrabsOnAnIdleScreenAndNeverMissAChange() throws Exception {
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display());
-        X11Source hinted = X11Source.open(xvfb.display(), "all", true);
-        X11Source full = X11Source.open(xvfb.display(), "all", false)) {
+        X11Source hinted = X11Source.open(xvfb.display(), ALL, true, NONE, NONE);
+        X11Source full = X11Source.open(xvfb.display(), ALL, false, NONE, NONE)) {
       client.rootColour(ROOT);
       long window = client.window(100, 50, 200, 100, WINDOW, "moving", "moving");
       long tick = 1;
@@ -148,7 +153,8 @@ class X11SourceTest {
       client.monitor("LEFT", 0, 0, W / 2, H);
       client.monitor("RIGHT", W / 2, 0, W / 2, H);
       client.window(W / 2 + 40, 20, 30, 30, WINDOW, "right", "right");
-      try (X11Source source = X11Source.open(xvfb.display(), "LEFT,RIGHT", true)) {
+      try (X11Source source =
+          X11Source.open(xvfb.display(), List.of("LEFT", "RIGHT"), true, NONE, NONE)) {
         assertEquals(List.of("LEFT", "RIGHT"), source.displays());
         assertEquals(W / 2, source.maxWidth());
         int[] left = frame(source, 0, 1, Grab.FRAME);
@@ -166,7 +172,8 @@ class X11SourceTest {
       }
       X11Exception unknown =
           assertThrows(
-              X11Exception.class, () -> X11Source.open(xvfb.display(), "LEFT,CENTER", true));
+              X11Exception.class,
+              () -> X11Source.open(xvfb.display(), List.of("LEFT", "CENTER"), true, NONE, NONE));
       assertTrue(
           unknown
               .getMessage()
@@ -178,7 +185,7 @@ class X11SourceTest {
   @Test
   void shouldPauseWhileTheScreenSaverIsOn() throws Exception {
     try (XvfbServer xvfb = XvfbServer.start(W, H);
-        X11Source source = X11Source.open(xvfb.display(), "all", true)) {
+        X11Source source = X11Source.open(xvfb.display(), ALL, true, NONE, NONE)) {
       frame(source, 0, 1, Grab.FRAME);
       xvfb.run("xset", "s", "activate");
       assertEquals(Grab.PAUSED, source.grab(0, 2));
@@ -190,8 +197,57 @@ class X11SourceTest {
   }
 
   @Test
+  void shouldNeverLetAnExcludedWindowsPixelsOutWhileItMovesOrIsPartlyCovered() throws Exception {
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display());
+        X11Source source =
+            X11Source.open(
+                xvfb.display(), ALL, true, List.of("keepassxc"), List.of("(?i)online bank"))) {
+      client.rootColour(ROOT);
+      long secret = client.window(50, 50, 200, 120, SECRET, "My Online Bank - Browser", "firefox");
+      client.fill(secret, 10, 10, 150, 12, SECRET_TEXT); // "text"
+      long vault = client.window(400, 200, 100, 80, SECRET, "Passwords", "keepassxc");
+      client.fill(vault, 5, 5, 50, 8, SECRET_TEXT);
+      long cover = client.window(150, 100, 120, 120, COVER, "Notes", "gedit");
+      long tick = 1;
+      int[] first = frame(source, 0, tick++, Grab.FRAME);
+      assertNoSecretPixel(first);
+      assertEquals(
+          3, source.maskedRegions()); // the bank window in two pieces around the cover, the vault
+      assertEquals(COVER, first[150 * W + 200], "the covering window stays visible");
+      assertEquals(0, first[60 * W + 60], "the excluded window's visible part is blanked");
+      assertEquals(ROOT, first[10 * W + 10]);
+      for (int step = 0; step < 12; step++) {
+        xvfb.run(
+            "xdotool",
+            "windowmove",
+            Long.toString(secret),
+            Integer.toString(20 + step * 30),
+            Integer.toString(40 + step * 10));
+        if (step == 6) {
+          client.raise(secret); // now the bank window covers the notes window
+        }
+        Grab grab = source.grab(0, tick++);
+        if (grab == Grab.FRAME) {
+          int[] pixels = frame(source, 0, tick - 1, Grab.FRAME);
+          assertNoSecretPixel(pixels);
+        }
+      }
+    }
+  }
+
+  private static void assertNoSecretPixel(int[] rgb) {
+    for (int i = 0; i < rgb.length; i++) {
+      if (rgb[i] == SECRET || rgb[i] == SECRET_TEXT) {
+        throw new AssertionError("an excluded window's pixel at " + (i % W) + "," + (i / W));
+      }
+    }
+  }
+
+  @Test
   void shouldNameABadDisplayInOneLine() {
-    X11Exception e = assertThrows(X11Exception.class, () -> X11Source.open(":12345", "all", true));
+    X11Exception e =
+        assertThrows(X11Exception.class, () -> X11Source.open(":12345", ALL, true, NONE, NONE));
     assertEquals(
         "cannot open X display ':12345': is the X server running and DISPLAY right?",
         e.getMessage());

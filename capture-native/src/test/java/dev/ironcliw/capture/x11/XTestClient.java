@@ -6,7 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /** A second X client for tests: draws the root colour, windows and rectangles with known pixels. */
-final class XTestClient implements AutoCloseable {
+public final class XTestClient implements AutoCloseable {
   /** The drawing calls tests need, beyond what the capture maps. */
   interface Draw extends Library {
     Draw INSTANCE = Native.load("X11", Draw.class);
@@ -50,19 +50,19 @@ final class XTestClient implements AutoCloseable {
   private final X11Connection connection;
   private final Pointer gc;
 
-  XTestClient(String display) {
+  public XTestClient(String display) {
     connection = X11Connection.open(display);
     gc = Draw.INSTANCE.XCreateGC(connection.display(), connection.root(), 0, null);
   }
 
-  void rootColour(int rgb) {
+  public void rootColour(int rgb) {
     Draw.INSTANCE.XSetWindowBackground(connection.display(), connection.root(), rgb);
     Draw.INSTANCE.XClearWindow(connection.display(), connection.root());
     sync();
   }
 
   /** A mapped, raised window filled with {@code rgb}, titled and classed as given. */
-  long window(int x, int y, int w, int h, int rgb, String title, String wmClass) {
+  public long window(int x, int y, int w, int h, int rgb, String title, String wmClass) {
     long window =
         Draw.INSTANCE.XCreateSimpleWindow(
             connection.display(), connection.root(), x, y, w, h, 0, 0, rgb);
@@ -78,28 +78,28 @@ final class XTestClient implements AutoCloseable {
     return window;
   }
 
-  void fill(long drawable, int x, int y, int w, int h, int rgb) {
+  public void fill(long drawable, int x, int y, int w, int h, int rgb) {
     Draw.INSTANCE.XSetForeground(connection.display(), gc, rgb);
     Draw.INSTANCE.XFillRectangle(connection.display(), drawable, gc, x, y, w, h);
     sync();
   }
 
-  void move(long window, int x, int y) {
+  public void move(long window, int x, int y) {
     Draw.INSTANCE.XMoveWindow(connection.display(), window, x, y);
     sync();
   }
 
-  void raise(long window) {
+  public void raise(long window) {
     Draw.INSTANCE.XRaiseWindow(connection.display(), window);
     sync();
   }
 
-  long root() {
+  public long root() {
     return connection.root();
   }
 
   /** RandR 1.5 monitors; they exist while this client stays connected. */
-  void monitor(String name, int x, int y, int w, int h) {
+  public void monitor(String name, int x, int y, int w, int h) {
     Pointer m = XRandr.INSTANCE.XRRAllocateMonitor(connection.display(), 0);
     m.setLong(XRRMonitorInfoLayout.NAME, Xlib.INSTANCE.XInternAtom(connection.display(), name, 0));
     m.setInt(XRRMonitorInfoLayout.X, x);
@@ -113,7 +113,7 @@ final class XTestClient implements AutoCloseable {
     sync();
   }
 
-  void sync() {
+  public void sync() {
     String error = connection.syncAndTakeError();
     if (error != null) {
       throw new IllegalStateException(error);

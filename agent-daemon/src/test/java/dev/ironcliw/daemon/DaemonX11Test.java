@@ -1,0 +1,124 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.capture.x11.XTestClient;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon capturing a real X server (Xvfb): damage-skipped grabs, exclusions, pauses. */
+class DaemonX11Test {
+  private static final int W = 640;
+  private static final int H = 360;
+  private static final int SECRET = 0xABCDEF;
+
+  @TempDir Path temp;
+
+  @Test
+  void shouldCaptureXvfbKeepExcludedWindowsOutOfTheRingAndJournalPauses() throws Exception {
+    Path data = temp.resolve("data");
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(
+        config,
+        """
+        capture:
+          fps: 20
+        memory:
+          budgets:
+            frameRing: 16MiB
+        privacy:
+          exclude:
+            titles: ['(?i)secret']
+        """);
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      client.rootColour(0x336699);
+      long secret = client.window(40, 40, 200, 100, SECRET, "Secret notes", "editor");
+      client.window(300, 200, 100, 80, 0xFF8800, "Public", "viewer");
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  xvfb.display(), data, DaemonProcess.freePort(), "--config", config.toString())
+              .awaitReady()) {
+        JsonObject status =
+            daemon.awaitStatus(
+                s -> s.getJsonObject("frames").getLong("processed") >= 20, Duration.ofSeconds(60));
+        JsonObject capture = status.getJsonObject("capture");
+        assertEquals("shm+damage", capture.getString("grabMethod"));
+        assertTrue(
+            capture.getLong("skippedGrabs") > 10, "an idle screen is not grabbed: " + capture);
+
+        for (int step = 0; step < 5; step++) {
+          xvfb.run(
+              "xdotool",
+              "windowmove",
+              Long.toString(secret),
+              Integer.toString(60 + step * 40),
+              "60");
+          Thread.sleep(150);
+        }
+        xvfb.run("xset", "s", "activate");
+        daemon.awaitStatus(s -> s.getString("state").equals("paused"), Duration.ofSeconds(10));
+        xvfb.run("xset", "s", "reset");
+        daemon.awaitStatus(s -> s.getString("state").equals("running"), Duration.ofSeconds(10));
+
+        List<JsonObject> frames = daemon.allFrames("&verdict=CHANGE,REVISIT,MINOR", 100);
+        assertTrue(frames.size() >= 3, "moves must show as changes: " + frames.size());
+        int checked = 0;
+        for (JsonObject frame : frames) {
+          assertTrue(frame.getInteger("maskedRegions") >= 1, frame.encode());
+          HttpResponse<byte[]> png =
+              daemon.getBytes("/api/v1/frames/" + frame.getLong("seq") + "/image");
+          if (png.statusCode() == 200) {
+            assertNoPixel(ImageIO.read(new ByteArrayInputStream(png.body())), SECRET);
+            checked++;
+          }
+        }
+        assertTrue(checked >= 3, "too few frames still in the ring to check: " + checked);
+        assertEquals(0, daemon.terminate());
+      }
+    }
+    try (Journal journal = Journal.open(data.resolve("journal"))) {
+      List<CaptureEventRecord> events = journal.captureEvents();
+      assertEquals(List.of(true, false), events.stream().map(CaptureEventRecord::paused).toList());
+      assertTrue(events.getFirst().reason().contains("screen saver"));
+    }
+  }
+
+  private static void assertNoPixel(BufferedImage image, int rgb) {
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+          throw new AssertionError("excluded pixel in the ring at " + x + "," + y);
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseABadDisplayInOneLine() throws Exception {
+    try (DaemonProcess daemon =
+        DaemonProcess.start(
+            ":4242", temp.resolve("data"), DaemonProcess.freePort(), "--source", "x11")) {
+      daemon.awaitOutput("ironcliw: error:", Duration.ofSeconds(60));
+      assertEquals(1, daemon.terminate());
+      assertTrue(
+          daemon
+              .output()
+              .contains(
+                  "ironcliw: error: cannot open X display ':4242': is the X server running and DISPLAY right?"),
+          daemon.output());
+      assertTrue(!daemon.output().contains("\tat "), "no stack trace: " + daemon.output());
+    }
+  }
+}

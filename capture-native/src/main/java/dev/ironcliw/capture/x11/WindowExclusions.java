@@ -1,0 +1,186 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import dev.ironcliw.capture.Rect;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the windows the privacy rules exclude and the rectangles of them that are visible: the
+ * top-level windows in stacking order (XQueryTree of the root, bottom to top), each matched by the
+ * WM_CLASS and title (_NET_WM_NAME, else WM_NAME) of its client window, minus whatever viewable
+ * window lies above it. Call with the server grabbed, so nothing moves between this and the grab.
+ * Used by the capture thread.
+ */
+final class WindowExclusions {
+  private static final int CLIENT_SEARCH_DEPTH = 3;
+
+  private final X11Connection connection;
+  private final List<String> apps;
+  private final List<Pattern> titles;
+  private final Memory attributes = new Memory(XWindowAttributesLayout.SIZE);
+  private final long wmClass;
+  private final long netWmName;
+  private final long wmName;
+  private final long utf8String;
+
+  WindowExclusions(X11Connection connection, List<String> apps, List<String> titlePatterns) {
+    this.connection = connection;
+    this.apps = apps.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    this.titles = titlePatterns.stream().map(Pattern::compile).toList();
+    Pointer d = connection.display();
+    this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
+    this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
+    this.wmName = Xlib.INSTANCE.XInternAtom(d, "WM_NAME", 0);
+    this.utf8String = Xlib.INSTANCE.XInternAtom(d, "UTF8_STRING", 0);
+  }
+
+  boolean isEmpty() {
+    return apps.isEmpty() && titles.isEmpty();
+  }
+
+  /** The visible rectangles of excluded windows, in root coordinates. */
+  List<Rect> visibleExcludedAreas() {
+    List<Long> stack = children(connection.root());
+    List<Rect> areas = new ArrayList<>(stack.size());
+    List<Boolean> excluded = new ArrayList<>(stack.size());
+    for (long window : stack) {
+      Rect area = viewableArea(window);
+      areas.add(area);
+      excluded.add(area != null && isExcluded(window));
+    }
+    List<Rect> hidden = new ArrayList<>();
+    for (int i = 0; i < stack.size(); i++) {
+      if (!excluded.get(i)) {
+        continue;
+      }
+      List<Rect> above = new ArrayList<>();
+      for (int j = i + 1; j < stack.size(); j++) {
+        if (areas.get(j) != null) {
+          above.add(areas.get(j));
+        }
+      }
+      hidden.addAll(VisibleArea.subtract(areas.get(i), above));
+    }
+    return hidden;
+  }
+
+  /** The window's outer rectangle (border included) when it is viewable, else null. */
+  private Rect viewableArea(long window) {
+    attributes.clear();
+    if (!connection.windowAttributes(window, attributes)
+        || attributes.getInt(XWindowAttributesLayout.MAP_STATE) != Xlib.IS_VIEWABLE) {
+      return null;
+    }
+    int border = attributes.getInt(XWindowAttributesLayout.BORDER_WIDTH);
+    return new Rect(
+        attributes.getInt(XWindowAttributesLayout.X),
+        attributes.getInt(XWindowAttributesLayout.Y),
+        attributes.getInt(XWindowAttributesLayout.WIDTH) + 2 * border,
+        attributes.getInt(XWindowAttributesLayout.HEIGHT) + 2 * border);
+  }
+
+  /** Matches the top-level window or, under a window manager's frame, its client window. */
+  private boolean isExcluded(long topLevel) {
+    return matches(topLevel, CLIENT_SEARCH_DEPTH);
+  }
+
+  private boolean matches(long window, int depth) {
+    byte[] classBytes = property(window, wmClass, 0);
+    String title = text(property(window, netWmName, utf8String));
+    if (title == null) {
+      title = text(property(window, wmName, 0));
+    }
+    if (classBytes != null || title != null) {
+      return matchesRules(classBytes, title);
+    }
+    if (depth == 0) {
+      return false;
+    }
+    for (long child : children(window)) {
+      if (matches(child, depth - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesRules(byte[] classBytes, String title) {
+    if (classBytes != null) {
+      for (String part : new String(classBytes, StandardCharsets.UTF_8).split("\0")) {
+        if (apps.contains(part.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    if (title != null) {
+      for (Pattern pattern : titles) {
+        if (pattern.matcher(title).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Children bottom to top in stacking order. */
+  private List<Long> children(long window) {
+    long[] root = new long[1];
+    long[] parent = new long[1];
+    PointerByReference children = new PointerByReference();
+    IntByReference count = new IntByReference();
+    List<Long> result = new ArrayList<>();
+    if (Xlib.INSTANCE.XQueryTree(connection.display(), window, root, parent, children, count) != 0
+        && children.getValue() != null) {
+      long[] ids = children.getValue().getLongArray(0, count.getValue());
+      for (long id : ids) {
+        result.add(id);
+      }
+      Xlib.INSTANCE.XFree(children.getValue());
+    }
+    return result;
+  }
+
+  /** The bytes of a window property of 8-bit items, or null when it is not set. */
+  private byte[] property(long window, long property, long type) {
+    long[] actualType = new long[1];
+    IntByReference format = new IntByReference();
+    long[] items = new long[1];
+    long[] after = new long[1];
+    PointerByReference data = new PointerByReference();
+    int status =
+        Xlib.INSTANCE.XGetWindowProperty(
+            connection.display(),
+            window,
+            property,
+            0,
+            1024,
+            0,
+            type,
+            actualType,
+            format,
+            items,
+            after,
+            data);
+    if (status != 0 || data.getValue() == null) {
+      return null;
+    }
+    try {
+      return format.getValue() == 8 && items[0] > 0
+          ? data.getValue().getByteArray(0, (int) items[0])
+          : null;
+    } finally {
+      Xlib.INSTANCE.XFree(data.getValue());
+    }
+  }
+}
