@@ -50,6 +50,7 @@ final class CaptureAgent implements Agent {
   private long tickNanoTime;
   private int nextDisplay;
   private boolean framePending;
+  private long grabStartNanos;
 
   CaptureAgent(
       CaptureSource source,
@@ -120,6 +121,7 @@ final class CaptureAgent implements Agent {
         return work; // the pipeline is behind; a live source drops the tick below next time
       }
       if (!framePending) {
+        grabStartNanos = System.nanoTime();
         Grab grab = source.grab(nextDisplay, tickElapsedNanos);
         switch (grab) {
           case ENDED -> {
@@ -174,6 +176,7 @@ final class CaptureAgent implements Agent {
     int width = source.frameWidth();
     int height = source.frameHeight();
     source.copyFrameTo(writer.pixels(), writer.strideBytes());
+    stats.recordGrab(System.nanoTime() - grabStartNanos);
     long fingerprint = writer.fingerprint();
     boolean sameAsPrevious =
         hasPrevious[display]

@@ -21,6 +21,7 @@ final class PipelineStats {
   private final AtomicLong droppedTicks = new AtomicLong();
   private final AtomicLong journalErrors = new AtomicLong();
   private final AtomicLong skippedGrabs = new AtomicLong();
+  private final DurationWindow grabNanos = new DurationWindow();
 
   /** Capture thread: a frame was produced at {@code nowNanos}. */
   void recordCapture(long nowNanos) {
@@ -46,6 +47,15 @@ final class PipelineStats {
   /** Capture thread: a frame needed no grab because the damage hint said nothing changed. */
   void recordSkippedGrab() {
     skippedGrabs.incrementAndGet();
+  }
+
+  /** Capture thread: how long one frame took from asking the source to pixels in the ring. */
+  void recordGrab(long nanos) {
+    grabNanos.record(nanos);
+  }
+
+  DurationWindow grabDurations() {
+    return grabNanos;
   }
 
   long skippedGrabs() {

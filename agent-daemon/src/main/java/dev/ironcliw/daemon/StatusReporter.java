@@ -61,6 +61,10 @@ final class StatusReporter {
     return now - stats.lastProcessedNanos() > stallAfter.toNanos() ? "stalled" : "running";
   }
 
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
   JsonObject health() {
     long now = System.nanoTime();
     String state = state(now);
@@ -94,6 +98,8 @@ final class StatusReporter {
                 .put("paused", !capture.pauseReason().isEmpty())
                 .put("pauseReason", capture.pauseReason())
                 .put("skippedGrabs", stats.skippedGrabs())
+                .put("grabMicrosMedian", round(stats.grabDurations().quantileMicros(0.5)))
+                .put("grabMicrosP99", round(stats.grabDurations().quantileMicros(0.99)))
                 .put("live", source.isLive())
                 .put("finished", capture.sourceFinished())
                 .put("fpsTarget", config.get().current().capture().framesPerSecond())
