@@ -84,7 +84,11 @@ final class CaptureAgent implements Agent {
 
   /** Any thread: change the rate from the next tick. */
   void setFramesPerSecond(double framesPerSecond) {
-    commands.offer(() -> pacer.setRate(framesPerSecond));
+    commands.offer(
+        () -> {
+          pacer.setRate(framesPerSecond);
+          source.setFramesPerSecond(framesPerSecond);
+        });
   }
 
   boolean sourceFinished() {

@@ -3,9 +3,12 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.ReplaySource;
 import dev.ironcliw.capture.SyntheticDesktop;
+import dev.ironcliw.capture.macos.MacCaptureException;
+import dev.ironcliw.capture.macos.MacScreenSource;
 import dev.ironcliw.capture.x11.X11Exception;
 import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.config.CaptureSettings;
+import dev.ironcliw.config.PlatformPaths;
 import dev.ironcliw.config.PrivacySettings;
 import java.nio.file.Path;
 
@@ -43,6 +46,9 @@ final class SourceSelector {
         throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
       }
     }
+    if (spec.equals("macos") || (spec.equals("auto") && PlatformPaths.isMac())) {
+      return macos(settings, privacy);
+    }
     String display = System.getenv("DISPLAY");
     boolean haveDisplay = display != null && !display.isBlank();
     if (spec.equals("x11") || (spec.equals("auto") && haveDisplay)) {
@@ -57,6 +63,20 @@ final class SourceSelector {
     return new Choice(
         synthetic,
         "capture: no display available (DISPLAY is not set); using the synthetic desktop " + size);
+  }
+
+  private static Choice macos(CaptureSettings settings, PrivacySettings privacy) {
+    try {
+      MacScreenSource source =
+          MacScreenSource.open(
+              settings.displays(),
+              settings.framesPerSecond(),
+              privacy.excludeApps(),
+              privacy.excludeTitles());
+      return new Choice(source, "capture: " + source.name() + " displays " + source.displays());
+    } catch (MacCaptureException e) {
+      throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
+    }
   }
 
   private static Choice x11(CaptureSettings settings, PrivacySettings privacy) {

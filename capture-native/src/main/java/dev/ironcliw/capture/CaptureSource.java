@@ -76,6 +76,9 @@ public interface CaptureSource extends AutoCloseable {
     return 0;
   }
 
+  /** The configured rate changed; a source that runs its own stream adjusts it. */
+  default void setFramesPerSecond(double framesPerSecond) {}
+
   /** How the pixels are read, for status, e.g. {@code shm}. */
   default String grabMethod() {
     return "generated";

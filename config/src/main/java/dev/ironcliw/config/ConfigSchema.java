@@ -23,15 +23,15 @@ public final class ConfigSchema {
               "capture.source",
               ValueType.SOURCE,
               "auto",
-              "Where frames come from: x11 (the X11 screen of $DISPLAY), synthetic (a generated"
-                  + " desktop), replay:DIR (PNG files in name order) or auto (x11 when DISPLAY is"
-                  + " set, else synthetic)."),
+              "Where frames come from: x11 (the X11 screen of $DISPLAY), macos (ScreenCaptureKit),"
+                  + " synthetic (a generated desktop), replay:DIR (PNG files in name order) or auto"
+                  + " (macos on a Mac, x11 when DISPLAY is set, else synthetic)."),
           restart(
               "capture.displays",
               ValueType.NAME_LIST,
               "all",
               "Which monitors to capture, each its own frame stream: all, primary, or a list of"
-                  + " RandR monitor names (xrandr --listmonitors)."),
+                  + " names (X11: RandR monitors, xrandr --listmonitors; macOS: main, display-ID)."),
           new Setting(
               "capture.fps",
               ValueType.RATE,

@@ -12,7 +12,7 @@ public enum ValueType {
   DURATION("a duration", "e.g. 250ms, 10s, 5m or 7d"),
   RATE("a rate", "e.g. 10, 10/s or 30/min"),
   CHOICE("one of the choices", ""),
-  SOURCE("a capture source", "auto, x11, synthetic or replay:DIR"),
+  SOURCE("a capture source", "auto, x11, macos, synthetic or replay:DIR"),
   /** A YAML list of names, or one comma-separated string; parsed to a List of String. */
   NAME_LIST("a list of names", "a YAML list or comma-separated names"),
   /** A YAML list of regular expressions (commas belong to the patterns); a List of String. */
@@ -79,7 +79,7 @@ public enum ValueType {
       case DURATION -> Units.parseDuration(text);
       case RATE -> Units.parseRatePerSecond(text);
       case SOURCE -> {
-        if (text.equals("auto") || text.equals("synthetic") || text.equals("x11")) {
+        if (java.util.Set.of("auto", "synthetic", "x11", "macos").contains(text)) {
           yield text;
         }
         if (text.startsWith("replay:") && text.length() > "replay:".length()) {

@@ -1,0 +1,63 @@
+package dev.ironcliw.capture.macos;
+
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+/**
+ * The macOS calls the capture needs, behind an interface so the logic around them (permission,
+ * lock, display selection, unchanged frames) is tested on any OS with a fake. {@link
+ * NativeMacScreenApi} is the real one.
+ */
+interface MacScreenApi {
+  /**
+   * One display.
+   *
+   * @param id CGDirectDisplayID
+   * @param name a stable name for {@code capture.displays}: {@code main} or {@code display-<id>}
+   * @param pixelWidth width in device pixels (Retina: twice the points)
+   * @param pixelHeight height in device pixels
+   * @param main the main display
+   */
+  record Display(int id, String name, int pixelWidth, int pixelHeight, boolean main) {}
+
+  /**
+   * What a poll or copy found.
+   *
+   * @param status one of {@link FrameInfoLayout}'s FRAME_ codes
+   * @param width frame width in pixels
+   * @param height frame height in pixels
+   * @param dirty changed rectangles since the previous copy, or null when unknown
+   */
+  record FrameState(int status, int width, int height, List<Rect> dirty) {}
+
+  /** One open capture of a display. */
+  interface DisplayStream extends AutoCloseable {
+    FrameState poll();
+
+    /** Copies the newest frame into {@code target}, rows {@code stride} bytes apart. */
+    FrameState copyLatest(MemorySegment target, int stride, int maxWidth, int maxHeight);
+
+    void setFramesPerSecond(double fps);
+
+    @Override
+    void close();
+  }
+
+  List<Display> displays();
+
+  boolean preflightScreenCapture();
+
+  void requestScreenCapture();
+
+  boolean sessionLocked();
+
+  /** {@code screencapturekit} or {@code coregraphics}. */
+  String method();
+
+  /**
+   * @throws MacCaptureException with one line when the stream cannot be opened
+   */
+  DisplayStream open(
+      Display display, double fps, List<String> excludeApps, List<String> excludeTitles);
+}

@@ -1,0 +1,226 @@
+package dev.ironcliw.capture.macos;
+
+import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The macOS screen: one ScreenCaptureKit stream per selected display, kept open, polled each tick.
+ * A display with no new frame (the stream is idle) is {@link Grab#UNCHANGED} without a copy; the
+ * stream's dirty rectangles are the damage hint. Capture pauses while the Screen Recording
+ * permission is missing (retried with backoff, see {@link ScreenCapturePermission}) or the session
+ * is locked. Used by the capture thread.
+ */
+public final class MacScreenSource implements CaptureSource {
+  static final String LOCKED = "the session is locked";
+  private static final Logger LOG = LoggerFactory.getLogger(MacScreenSource.class);
+
+  private final MacScreenApi api;
+  private final LongSupplier nanoClock;
+  private final ScreenCapturePermission permission;
+  private final List<MacScreenApi.Display> displays;
+  private final MacScreenApi.DisplayStream[] streams;
+  private final List<String> excludeApps;
+  private final List<String> excludeTitles;
+  private double framesPerSecond;
+  private long tickElapsedNanos = Long.MIN_VALUE;
+  private String pauseReason = "";
+  private int current;
+  private MacScreenApi.FrameState currentState;
+  private List<Rect> currentDamage = List.of();
+
+  MacScreenSource(
+      MacScreenApi api,
+      LongSupplier nanoClock,
+      List<String> displaySelection,
+      double framesPerSecond,
+      List<String> excludeApps,
+      List<String> excludeTitles) {
+    this.api = api;
+    this.nanoClock = nanoClock;
+    this.permission = new ScreenCapturePermission(api);
+    this.displays = select(api.displays(), displaySelection);
+    this.streams = new MacScreenApi.DisplayStream[displays.size()];
+    this.framesPerSecond = framesPerSecond;
+    this.excludeApps = List.copyOf(excludeApps);
+    this.excludeTitles = List.copyOf(excludeTitles);
+  }
+
+  /**
+   * The real macOS screen.
+   *
+   * @throws MacCaptureException with one line when capture cannot work on this Mac
+   */
+  public static MacScreenSource open(
+      List<String> displaySelection,
+      double framesPerSecond,
+      List<String> excludeApps,
+      List<String> excludeTitles) {
+    NativeMacScreenApi api = NativeMacScreenApi.load();
+    if (!api.canExclude() && !(excludeApps.isEmpty() && excludeTitles.isEmpty())) {
+      throw new MacCaptureException(
+          "privacy exclusions need ScreenCaptureKit (macOS 12.3 or later); refusing to capture"
+              + " with CGDisplayCreateImage, which cannot leave windows out");
+    }
+    return new MacScreenSource(
+        api, System::nanoTime, displaySelection, framesPerSecond, excludeApps, excludeTitles);
+  }
+
+  static List<MacScreenApi.Display> select(List<MacScreenApi.Display> all, List<String> selection) {
+    if (all.isEmpty()) {
+      throw new MacCaptureException("no active display found");
+    }
+    if (selection.equals(List.of("all"))) {
+      return List.copyOf(all);
+    }
+    if (selection.equals(List.of("primary"))) {
+      return List.of(
+          all.stream().filter(MacScreenApi.Display::main).findFirst().orElse(all.getFirst()));
+    }
+    List<MacScreenApi.Display> chosen = new ArrayList<>();
+    for (String name : selection) {
+      chosen.add(
+          all.stream()
+              .filter(d -> d.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new MacCaptureException(
+                          "capture.displays names display '"
+                              + name
+                              + "', which this Mac does not have (it has: "
+                              + String.join(
+                                  ", ", all.stream().map(MacScreenApi.Display::name).toList())
+                              + ")")));
+    }
+    return chosen;
+  }
+
+  @Override
+  public String name() {
+    return "macos:" + api.method();
+  }
+
+  @Override
+  public List<String> displays() {
+    return displays.stream().map(MacScreenApi.Display::name).toList();
+  }
+
+  @Override
+  public int maxWidth() {
+    return displays.stream().mapToInt(MacScreenApi.Display::pixelWidth).max().orElseThrow();
+  }
+
+  @Override
+  public int maxHeight() {
+    return displays.stream().mapToInt(MacScreenApi.Display::pixelHeight).max().orElseThrow();
+  }
+
+  @Override
+  public boolean isLive() {
+    return true;
+  }
+
+  /** Changes the streams' frame interval (ScreenCaptureKit's minimumFrameInterval). */
+  @Override
+  public void setFramesPerSecond(double fps) {
+    framesPerSecond = fps;
+    for (MacScreenApi.DisplayStream stream : streams) {
+      if (stream != null) {
+        stream.setFramesPerSecond(fps);
+      }
+    }
+  }
+
+  @Override
+  public Grab grab(int display, long elapsedNanos) {
+    if (elapsedNanos != tickElapsedNanos) {
+      tickElapsedNanos = elapsedNanos;
+      pauseReason =
+          !permission.granted(nanoClock.getAsLong())
+              ? ScreenCapturePermission.HOW_TO_GRANT
+              : api.sessionLocked() ? LOCKED : "";
+    }
+    if (!pauseReason.isEmpty()) {
+      return Grab.PAUSED;
+    }
+    MacScreenApi.DisplayStream stream = stream(display);
+    MacScreenApi.FrameState state = stream.poll();
+    if (state.status() == FrameInfoLayout.FRAME_STOPPED) {
+      LOG.warn("capture: the stream of {} stopped; reopening it", displays.get(display).name());
+      stream.close();
+      streams[display] = null;
+      return Grab.UNCHANGED;
+    }
+    if (state.status() != FrameInfoLayout.FRAME_NEW) {
+      return Grab.UNCHANGED;
+    }
+    current = display;
+    currentState = state;
+    return Grab.FRAME;
+  }
+
+  private MacScreenApi.DisplayStream stream(int display) {
+    if (streams[display] == null) {
+      streams[display] =
+          api.open(displays.get(display), framesPerSecond, excludeApps, excludeTitles);
+    }
+    return streams[display];
+  }
+
+  @Override
+  public int frameWidth() {
+    return currentState.width();
+  }
+
+  @Override
+  public int frameHeight() {
+    return currentState.height();
+  }
+
+  @Override
+  public String frameLabel() {
+    return displays.get(current).name();
+  }
+
+  @Override
+  public void copyFrameTo(MemorySegment pixels, int strideBytes) {
+    MacScreenApi.FrameState copied =
+        streams[current].copyLatest(pixels, strideBytes, frameWidth(), frameHeight());
+    currentDamage =
+        copied.status() == FrameInfoLayout.FRAME_NEW && copied.dirty() != null
+            ? copied.dirty()
+            : List.of();
+  }
+
+  @Override
+  public List<Rect> damage() {
+    return currentDamage;
+  }
+
+  @Override
+  public String pauseReason() {
+    return pauseReason;
+  }
+
+  @Override
+  public String grabMethod() {
+    return api.method();
+  }
+
+  @Override
+  public void close() {
+    for (int i = 0; i < streams.length; i++) {
+      if (streams[i] != null) {
+        streams[i].close();
+        streams[i] = null;
+      }
+    }
+  }
+}

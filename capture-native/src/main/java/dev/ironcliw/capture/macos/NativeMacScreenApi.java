@@ -1,0 +1,256 @@
+package dev.ironcliw.capture.macos;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real macOS calls: ScreenCaptureKit through the Swift shim when it is there and the OS has it
+ * (12.3+), else CGDisplayCreateImage when that symbol still resolves. Has never run: nothing here
+ * runs macOS (see the README).
+ */
+final class NativeMacScreenApi implements MacScreenApi {
+  private final CoreGraphics cg;
+  private final CaptureShim shim;
+
+  private NativeMacScreenApi(CoreGraphics cg, CaptureShim shim) {
+    this.cg = cg;
+    this.shim = shim;
+  }
+
+  static NativeMacScreenApi load() {
+    CoreGraphics cg;
+    try {
+      cg = CoreGraphics.load();
+    } catch (UnsatisfiedLinkError e) {
+      throw new MacCaptureException("CoreGraphics cannot be loaded; macOS capture needs macOS", e);
+    }
+    CaptureShim shim;
+    try {
+      shim = CaptureShim.load();
+      if (shim.ironcliw_sck_available() == 0) {
+        shim = null;
+      }
+    } catch (UnsatisfiedLinkError e) {
+      shim = null;
+    }
+    boolean createImage;
+    try {
+      NativeLibrary.getInstance("CoreGraphics").getFunction("CGDisplayCreateImage");
+      createImage = true;
+    } catch (UnsatisfiedLinkError e) {
+      createImage = false;
+    }
+    if (shim == null && !createImage) {
+      throw new MacCaptureException(
+          "no screen capture API on this Mac: the ScreenCaptureKit shim is missing (build on macOS"
+              + " 12.3+) and CGDisplayCreateImage does not resolve");
+    }
+    return new NativeMacScreenApi(cg, shim);
+  }
+
+  boolean canExclude() {
+    return shim != null;
+  }
+
+  @Override
+  public String method() {
+    return shim != null ? "screencapturekit" : "coregraphics";
+  }
+
+  @Override
+  public List<Display> displays() {
+    int[] ids = new int[16];
+    IntByReference count = new IntByReference();
+    cg.CGGetActiveDisplayList(ids.length, ids, count);
+    int main = cg.CGMainDisplayID();
+    List<Display> displays = new ArrayList<>();
+    for (int i = 0; i < count.getValue(); i++) {
+      Pointer mode = cg.CGDisplayCopyDisplayMode(ids[i]);
+      int width = (int) cg.CGDisplayModeGetPixelWidth(mode);
+      int height = (int) cg.CGDisplayModeGetPixelHeight(mode);
+      cg.CGDisplayModeRelease(mode);
+      boolean isMain = ids[i] == main;
+      displays.add(
+          new Display(
+              ids[i],
+              isMain ? "main" : "display-" + Integer.toUnsignedString(ids[i]),
+              width,
+              height,
+              isMain));
+    }
+    return displays;
+  }
+
+  @Override
+  public boolean preflightScreenCapture() {
+    return cg.CGPreflightScreenCaptureAccess() != 0;
+  }
+
+  @Override
+  public void requestScreenCapture() {
+    cg.CGRequestScreenCaptureAccess();
+  }
+
+  @Override
+  public boolean sessionLocked() {
+    return shim != null && shim.ironcliw_session_locked() != 0;
+  }
+
+  @Override
+  public DisplayStream open(
+      Display display, double fps, List<String> excludeApps, List<String> excludeTitles) {
+    if (shim == null) {
+      return new CoreGraphicsStream(display);
+    }
+    IntByReference error = new IntByReference();
+    Pointer stream =
+        shim.ironcliw_sck_open(
+            display.id(),
+            fps,
+            excludeApps.toArray(String[]::new),
+            excludeApps.size(),
+            excludeTitles.toArray(String[]::new),
+            excludeTitles.size(),
+            error);
+    if (stream == null) {
+      throw new MacCaptureException(
+          "ScreenCaptureKit could not open display "
+              + display.name()
+              + " (error "
+              + error.getValue()
+              + ")");
+    }
+    return new ScreenCaptureKitStream(stream);
+  }
+
+  /** One SCStream in the shim. */
+  private final class ScreenCaptureKitStream implements DisplayStream {
+    private final Pointer stream;
+    private final Memory info = new Memory(FrameInfoLayout.SIZE);
+
+    ScreenCaptureKitStream(Pointer stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public FrameState poll() {
+      info.clear();
+      int status = shim.ironcliw_sck_poll(stream, info);
+      return new FrameState(
+          status, info.getInt(FrameInfoLayout.WIDTH), info.getInt(FrameInfoLayout.HEIGHT), null);
+    }
+
+    @Override
+    public FrameState copyLatest(MemorySegment target, int stride, int maxWidth, int maxHeight) {
+      info.clear();
+      int status =
+          shim.ironcliw_sck_copy_latest(
+              stream, new Pointer(target.address()), stride, maxWidth, maxHeight, info);
+      return new FrameState(
+          status, info.getInt(FrameInfoLayout.WIDTH), info.getInt(FrameInfoLayout.HEIGHT), dirty());
+    }
+
+    private List<Rect> dirty() {
+      int count = info.getInt(FrameInfoLayout.DIRTY_COUNT);
+      if (count < 0) {
+        return null;
+      }
+      List<Rect> rects = new ArrayList<>(count);
+      for (int i = 0; i < Math.min(count, FrameInfoLayout.MAX_DIRTY_RECTS); i++) {
+        long at = FrameInfoLayout.DIRTY + (long) i * FrameInfoLayout.RECT_BYTES;
+        rects.add(
+            new Rect(
+                info.getInt(at), info.getInt(at + 4), info.getInt(at + 8), info.getInt(at + 12)));
+      }
+      return rects;
+    }
+
+    @Override
+    public void setFramesPerSecond(double fps) {
+      shim.ironcliw_sck_set_fps(stream, fps);
+    }
+
+    @Override
+    public void close() {
+      shim.ironcliw_sck_close(stream);
+    }
+  }
+
+  /** The fallback before macOS 12.3: a CGDisplayCreateImage per frame; no change information. */
+  private final class CoreGraphicsStream implements DisplayStream {
+    private final Display display;
+    private Pointer image;
+
+    CoreGraphicsStream(Display display) {
+      this.display = display;
+    }
+
+    @Override
+    public FrameState poll() {
+      release();
+      image = cg.CGDisplayCreateImage(display.id());
+      if (image == null) {
+        return new FrameState(FrameInfoLayout.FRAME_NONE, 0, 0, null);
+      }
+      return new FrameState(
+          FrameInfoLayout.FRAME_NEW,
+          (int) cg.CGImageGetWidth(image),
+          (int) cg.CGImageGetHeight(image),
+          null);
+    }
+
+    @Override
+    @SuppressWarnings("restricted")
+    public FrameState copyLatest(MemorySegment target, int stride, int maxWidth, int maxHeight) {
+      if (image == null) {
+        return new FrameState(FrameInfoLayout.FRAME_NONE, 0, 0, null);
+      }
+      int width = (int) cg.CGImageGetWidth(image);
+      int height = (int) cg.CGImageGetHeight(image);
+      if (width > maxWidth || height > maxHeight) {
+        return new FrameState(FrameInfoLayout.FRAME_TOO_LARGE, width, height, null);
+      }
+      CgPixelFormat format =
+          CgPixelFormat.of(
+              cg.CGImageGetBitmapInfo(image),
+              (int) cg.CGImageGetBitsPerPixel(image),
+              (int) cg.CGImageGetBitsPerComponent(image));
+      int bytesPerRow = (int) cg.CGImageGetBytesPerRow(image);
+      Pointer data = cg.CGDataProviderCopyData(cg.CGImageGetDataProvider(image));
+      try {
+        CoreGraphics.CoreFoundation cf = CoreGraphics.CoreFoundation.INSTANCE;
+        MemorySegment source =
+            MemorySegment.ofAddress(Pointer.nativeValue(cf.CFDataGetBytePtr(data)))
+                .reinterpret(cf.CFDataGetLength(data));
+        PixelRows.copyToBgrx(source, bytesPerRow, format, target, stride, width, height);
+      } finally {
+        CoreGraphics.CoreFoundation.INSTANCE.CFRelease(data);
+        release();
+      }
+      return new FrameState(FrameInfoLayout.FRAME_NEW, width, height, null);
+    }
+
+    @Override
+    public void setFramesPerSecond(double fps) {
+      // each frame is a fresh image; the capture agent's pacing sets the rate
+    }
+
+    private void release() {
+      if (image != null) {
+        cg.CGImageRelease(image);
+        image = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      release();
+    }
+  }
+}

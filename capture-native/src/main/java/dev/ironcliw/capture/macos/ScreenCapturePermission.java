@@ -1,0 +1,74 @@
+package dev.ironcliw.capture.macos;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Screen Recording permission: checked with CGPreflightScreenCaptureAccess; when missing, one
+ * clear line says what to do, CGRequestScreenCaptureAccess is called once (macOS shows its prompt),
+ * and the check is retried with backoff (1 s doubling to 60 s) instead of exiting. macOS applies a
+ * grant only to a process started after it, so a grant usually needs a restart; the state says so.
+ * Used by the capture thread.
+ */
+final class ScreenCapturePermission {
+  static final String HOW_TO_GRANT =
+      "screen recording permission is missing: allow this terminal or Java in System Settings"
+          + " > Privacy & Security > Screen Recording, then restart the daemon";
+  static final long FIRST_RETRY_NANOS = 1_000_000_000L;
+  static final long MAX_RETRY_NANOS = 60_000_000_000L;
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenCapturePermission.class);
+
+  /** Where the permission stands. */
+  enum State {
+    UNKNOWN,
+    GRANTED,
+    WAITING
+  }
+
+  private final MacScreenApi api;
+  private State state = State.UNKNOWN;
+  private boolean requested;
+  private long nextCheckNanos;
+  private long retryNanos = FIRST_RETRY_NANOS;
+  private int checks;
+
+  ScreenCapturePermission(MacScreenApi api) {
+    this.api = api;
+  }
+
+  /** True when capture may run; checks the OS at most as often as the backoff allows. */
+  boolean granted(long nowNanos) {
+    if (state == State.GRANTED) {
+      return true;
+    }
+    if (state == State.WAITING && nowNanos < nextCheckNanos) {
+      return false;
+    }
+    checks++;
+    if (api.preflightScreenCapture()) {
+      if (state == State.WAITING) {
+        LOG.info("screen recording permission granted; capture starts");
+      }
+      state = State.GRANTED;
+      return true;
+    }
+    if (!requested) {
+      LOG.warn(HOW_TO_GRANT);
+      api.requestScreenCapture();
+      requested = true;
+    }
+    state = State.WAITING;
+    nextCheckNanos = nowNanos + retryNanos;
+    retryNanos = Math.min(MAX_RETRY_NANOS, retryNanos * 2);
+    return false;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** How often the OS was asked, for tests and status. */
+  int checks() {
+    return checks;
+  }
+}

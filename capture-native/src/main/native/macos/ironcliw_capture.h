@@ -1,0 +1,72 @@
+/*
+ * C ABI of the Ironcliw ScreenCaptureKit shim (IroncliwCapture.swift), called through JNA.
+ * The byte layout of ironcliw_frame_info is mirrored by dev.ironcliw.capture.macos.FrameInfoLayout;
+ * FrameInfoLayoutTest compiles this header and checks every offset.
+ */
+#ifndef IRONCLIW_CAPTURE_H
+#define IRONCLIW_CAPTURE_H
+
+#include <stdint.h>
+
+#define IRONCLIW_MAX_DIRTY_RECTS 32
+
+/* Results of ironcliw_sck_copy_latest. */
+#define IRONCLIW_FRAME_NEW 0        /* a new frame was copied into the destination */
+#define IRONCLIW_FRAME_IDLE 1       /* the stream reports nothing changed since the last frame */
+#define IRONCLIW_FRAME_NONE 2       /* no new frame has arrived since the last copy */
+#define IRONCLIW_FRAME_TOO_LARGE -1 /* the frame does not fit the destination */
+#define IRONCLIW_FRAME_STOPPED -2   /* the stream stopped; info.error holds the NSError code */
+
+typedef struct ironcliw_rect {
+  int32_t x;
+  int32_t y;
+  int32_t width;
+  int32_t height;
+} ironcliw_rect;
+
+typedef struct ironcliw_frame_info {
+  int32_t width;            /* pixels (Retina: device pixels, not points) */
+  int32_t height;
+  int64_t sequence;         /* frames the stream delivered so far */
+  int64_t display_time;     /* mach absolute time the frame was displayed */
+  int32_t dirty_count;      /* rectangles in dirty, -1 when the stream gave none */
+  int32_t error;            /* NSError code when the stream stopped, else 0 */
+  ironcliw_rect dirty[IRONCLIW_MAX_DIRTY_RECTS]; /* changed since the previous copied frame */
+} ironcliw_frame_info;
+
+/* 1 when ScreenCaptureKit can be used (macOS 12.3 and later), else 0. */
+int32_t ironcliw_sck_available(void);
+
+/*
+ * Opens one SCStream on a display at fps frames per second (minimumFrameInterval), BGRA, with
+ * the windows of the named applications (bundle id or name) and the windows whose title matches
+ * one of the regular expressions excluded through its SCContentFilter, refreshed every 2 s.
+ * Returns NULL and sets *error on failure.
+ */
+void *ironcliw_sck_open(uint32_t display_id, double fps, const char **exclude_apps,
+                        int32_t exclude_app_count, const char **exclude_titles,
+                        int32_t exclude_title_count, int32_t *error);
+
+/*
+ * Whether a frame newer than the last copied one is waiting (IRONCLIW_FRAME_NEW, with its width
+ * and height in info), the stream is idle, none arrived, or the stream stopped. Copies nothing.
+ */
+int32_t ironcliw_sck_poll(void *stream, ironcliw_frame_info *info);
+
+/*
+ * Copies the latest frame, row by row honouring the source's bytesPerRow, into dst
+ * (dst_stride bytes per row, at most max_width x max_height pixels) and fills info.
+ */
+int32_t ironcliw_sck_copy_latest(void *stream, void *dst, int32_t dst_stride, int32_t max_width,
+                                 int32_t max_height, ironcliw_frame_info *info);
+
+/* Changes the frame rate of an open stream. */
+void ironcliw_sck_set_fps(void *stream, double fps);
+
+/* Stops and releases the stream. */
+void ironcliw_sck_close(void *stream);
+
+/* 1 while the login session is locked (CGSSessionScreenIsLocked), else 0. */
+int32_t ironcliw_session_locked(void);
+
+#endif

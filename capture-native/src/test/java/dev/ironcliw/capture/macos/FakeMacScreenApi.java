@@ -1,0 +1,87 @@
+package dev.ironcliw.capture.macos;
+
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** A scripted macOS for tests: displays, a permission switch, a lock switch, queued frames. */
+final class FakeMacScreenApi implements MacScreenApi {
+  final List<Display> displays =
+      List.of(new Display(1, "main", 8, 4, true), new Display(2, "display-2", 4, 2, false));
+  boolean permitted = true;
+  boolean locked;
+  int preflights;
+  int requests;
+  final List<String> opened = new ArrayList<>();
+  final Deque<Integer> frames = new ArrayDeque<>();
+  int copies;
+  double fps;
+
+  @Override
+  public List<Display> displays() {
+    return displays;
+  }
+
+  @Override
+  public boolean preflightScreenCapture() {
+    preflights++;
+    return permitted;
+  }
+
+  @Override
+  public void requestScreenCapture() {
+    requests++;
+  }
+
+  @Override
+  public boolean sessionLocked() {
+    return locked;
+  }
+
+  @Override
+  public String method() {
+    return "fake";
+  }
+
+  @Override
+  public DisplayStream open(Display display, double fps, List<String> apps, List<String> titles) {
+    opened.add(display.name() + " apps=" + apps + " titles=" + titles);
+    this.fps = fps;
+    return new DisplayStream() {
+      @Override
+      public FrameState poll() {
+        Integer status = frames.peek();
+        return new FrameState(
+            status == null ? FrameInfoLayout.FRAME_IDLE : status,
+            display.pixelWidth(),
+            display.pixelHeight(),
+            null);
+      }
+
+      @Override
+      public FrameState copyLatest(MemorySegment target, int stride, int maxWidth, int maxHeight) {
+        frames.poll();
+        copies++;
+        for (int y = 0; y < display.pixelHeight(); y++) {
+          target.asSlice((long) y * stride, display.pixelWidth() * 4L).fill((byte) display.id());
+        }
+        return new FrameState(
+            FrameInfoLayout.FRAME_NEW,
+            display.pixelWidth(),
+            display.pixelHeight(),
+            List.of(new Rect(1, 1, 2, 2)));
+      }
+
+      @Override
+      public void setFramesPerSecond(double newFps) {
+        FakeMacScreenApi.this.fps = newFps;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

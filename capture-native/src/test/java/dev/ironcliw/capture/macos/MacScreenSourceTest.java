@@ -1,0 +1,100 @@
+package dev.ironcliw.capture.macos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.Rect;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The macOS capture logic against a scripted OS (the native calls have never run here). */
+class MacScreenSourceTest {
+  private static final long S = 1_000_000_000L;
+  private final FakeMacScreenApi mac = new FakeMacScreenApi();
+  private final AtomicLong now = new AtomicLong();
+
+  private MacScreenSource source(List<String> displays) {
+    return new MacScreenSource(
+        mac, now::get, displays, 10, List.of("com.agilebits.onepassword7"), List.of("(?i)bank"));
+  }
+
+  @Test
+  void shouldCopyNewFramesAndCallIdleOnesUnchanged() {
+    MacScreenSource source = source(List.of("all"));
+    assertEquals(List.of("main", "display-2"), source.displays());
+    assertEquals(8, source.maxWidth());
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, source.grab(0, 1));
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment slot = arena.allocate(8 * 4 * 4);
+      source.copyFrameTo(slot, 8 * 4);
+      assertEquals(1, slot.get(ValueLayout.JAVA_BYTE, 0));
+    }
+    assertEquals(List.of(new Rect(1, 1, 2, 2)), source.damage());
+    assertEquals(Grab.UNCHANGED, source.grab(0, 2), "an idle stream is not copied");
+    assertEquals(1, mac.copies);
+    assertEquals(
+        List.of("main apps=[com.agilebits.onepassword7] titles=[(?i)bank]"),
+        mac.opened,
+        "one stream per display, opened once, with the exclusions");
+  }
+
+  @Test
+  void shouldPauseAndAskOnceThenRetryWithBackoffWhilePermissionIsMissing() {
+    mac.permitted = false;
+    MacScreenSource source = source(List.of("primary"));
+    assertEquals(Grab.PAUSED, source.grab(0, 1));
+    assertEquals(ScreenCapturePermission.HOW_TO_GRANT, source.pauseReason());
+    assertEquals(1, mac.requests);
+    long tick = 2;
+    int[] checkTimesSeconds = {0, 1, 3, 7, 15, 31, 63, 123, 183};
+    for (int second = 0; second <= 200; second++) {
+      now.set(second * S);
+      source.grab(0, tick++);
+    }
+    assertEquals(1, mac.requests, "the request is made once");
+    assertEquals(checkTimesSeconds.length, mac.preflights, "checks back off: 1 s doubling to 60 s");
+    assertTrue(mac.opened.isEmpty(), "nothing is opened without permission");
+    mac.permitted = true;
+    now.set(300 * S);
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, source.grab(0, tick));
+    assertEquals("", source.pauseReason());
+  }
+
+  @Test
+  void shouldPauseWhileTheSessionIsLocked() {
+    MacScreenSource source = source(List.of("all"));
+    mac.locked = true;
+    assertEquals(Grab.PAUSED, source.grab(0, 1));
+    assertEquals(Grab.PAUSED, source.grab(1, 1));
+    assertEquals(MacScreenSource.LOCKED, source.pauseReason());
+    mac.locked = false;
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, source.grab(0, 2));
+  }
+
+  @Test
+  void shouldPassFrameRateChangesToOpenStreams() {
+    MacScreenSource source = source(List.of("main"));
+    source.grab(0, 1);
+    source.setFramesPerSecond(2.5);
+    assertEquals(2.5, mac.fps);
+  }
+
+  @Test
+  void shouldNameUnknownDisplays() {
+    MacCaptureException e =
+        assertThrows(MacCaptureException.class, () -> source(List.of("main", "projector")));
+    assertEquals(
+        "capture.displays names display 'projector', which this Mac does not have (it has: main,"
+            + " display-2)",
+        e.getMessage());
+  }
+}
