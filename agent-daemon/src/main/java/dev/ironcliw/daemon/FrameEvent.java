@@ -1,6 +1,6 @@
 package dev.ironcliw.daemon;
 
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.util.List;
 
 /**

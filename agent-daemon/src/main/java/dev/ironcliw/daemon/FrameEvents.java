@@ -2,7 +2,7 @@ package dev.ironcliw.daemon;
 
 import static dev.ironcliw.daemon.FrameEventDescriptor.*;
 
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

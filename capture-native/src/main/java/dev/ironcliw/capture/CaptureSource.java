@@ -1,5 +1,6 @@
 package dev.ironcliw.capture;
 
+import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 

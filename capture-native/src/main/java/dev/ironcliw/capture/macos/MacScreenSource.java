@@ -2,7 +2,7 @@ package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ironcliw.capture.x11;
 
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.List;
 

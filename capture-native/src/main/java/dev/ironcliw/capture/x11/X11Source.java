@@ -3,7 +3,7 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.ironcliw.capture.macos;
 
-import dev.ironcliw.capture.Rect;
+import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.Grab;
-import dev.ironcliw.capture.Rect;
 import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.ring.Rect;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

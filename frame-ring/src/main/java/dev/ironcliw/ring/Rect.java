@@ -1,4 +1,4 @@
-package dev.ironcliw.capture;
+package dev.ironcliw.ring;
 
 /**
  * A rectangle in pixels.
