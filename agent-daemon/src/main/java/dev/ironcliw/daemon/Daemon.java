@@ -5,7 +5,7 @@ import dev.ironcliw.config.ConfigChange;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.dedup.VerdictPolicy;
-import dev.ironcliw.diff.CpuTileDiffEngine;
+import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRing;
@@ -74,8 +74,8 @@ final class Daemon {
     long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
-    CpuTileDiffEngine diff =
-        new CpuTileDiffEngine(config.diff().tileSize(), config.diff().tileThreshold());
+    DiffEngines.Choice diffChoice = DiffEngines.select(config.diff());
+    DiffEngine diff = opened(diffChoice.engine());
     Batcher batcher =
         new Batcher(
             VisionProviders.select(config.vision().provider()),
@@ -109,7 +109,15 @@ final class Daemon {
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     StatusReporter status =
         new StatusReporter(
-            stats, source, capture, ring, journal, batcher, diff.backend(), budgets, () -> watcher);
+            stats,
+            source,
+            capture,
+            ring,
+            journal,
+            batcher,
+            diff.backend() + ": " + diffChoice.reason(),
+            budgets,
+            () -> watcher);
     api = opened(new ApiServer(vertx, token, status, journal, ring));
     api.start(config.api().port());
 
@@ -157,7 +165,7 @@ final class Daemon {
   private static void applyLive(
       ConfigChange change,
       CaptureAgent capture,
-      CpuTileDiffEngine diff,
+      DiffEngine diff,
       PipelineAgent pipeline,
       Batcher batcher) {
     IroncliwConfig next = change.current();

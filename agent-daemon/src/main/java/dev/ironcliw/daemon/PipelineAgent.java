@@ -87,7 +87,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     double magnitude = 0;
     List<Region> changed = List.of();
     if (verdict != Verdict.DUPLICATE) {
-      TileDiff diff = diffAgainstPrevious(display, frame.ringPosition());
+      TileDiff diff = diffAgainstPrevious(display, frame.ringPosition(), frame.damage());
       if (diff != null) {
         changedTiles = diff.changedTiles();
         magnitude = diff.magnitude();
@@ -162,7 +162,8 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   }
 
   /** The diff against the previous kept frame, or null when there is none to compare with. */
-  private TileDiff diffAgainstPrevious(int display, long position) {
+  private TileDiff diffAgainstPrevious(
+      int display, long position, List<dev.ironcliw.ring.Rect> damage) {
     if (ring.read(position, current) != ReadStatus.OK) {
       LOG.warn("pipeline: frame at ring position {} is gone before it was diffed", position);
       return null;
@@ -171,7 +172,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     if (previousKept < 0 || ring.read(previousKept, previous) != ReadStatus.OK) {
       return null;
     }
-    TileDiff diff = diffEngine.diff(previous, current);
+    TileDiff diff = diffEngine.diff(previous, current, damage);
     if (!previous.stillValid() || !current.stillValid()) {
       LOG.warn("pipeline: a retained frame was overwritten during its diff; counting all tiles");
       return null;

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
       "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
       "--enable-native-access=ALL-UNNAMED",
       "--sun-misc-unsafe-memory-access=allow",

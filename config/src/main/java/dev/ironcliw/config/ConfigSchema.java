@@ -90,6 +90,23 @@ public final class ConfigSchema {
               "256",
               "Edge in pixels of the square tiles the frame difference is computed on."),
           new Setting(
+              "diff.backend",
+              ValueType.CHOICE,
+              "auto",
+              false,
+              null,
+              null,
+              List.of("auto", "cpu"),
+              "Which engine computes the frame difference: cpu (Vector API) or auto (the best"
+                  + " available; the GPU backends are not built yet, so cpu)."),
+          ranged(
+              "diff.threads",
+              ValueType.INTEGER,
+              "2",
+              "1",
+              "64",
+              "Threads the CPU diff splits each frame's tile rows across."),
+          new Setting(
               "diff.tileThreshold",
               ValueType.INTEGER,
               "256",

@@ -45,7 +45,11 @@ public record IroncliwConfig(
             intValue(v, "capture.synthetic.height")),
         new MemorySettings((Long) v.get("memory.total"), (Long) v.get("memory.budgets.frameRing")),
         new DedupSettings((Duration) v.get("dedup.revisitWindow")),
-        new DiffSettings(intValue(v, "diff.tileSize"), (Long) v.get("diff.tileThreshold")),
+        new DiffSettings(
+            (String) v.get("diff.backend"),
+            intValue(v, "diff.threads"),
+            intValue(v, "diff.tileSize"),
+            (Long) v.get("diff.tileThreshold")),
         new VisionSettings(
             (String) v.get("vision.provider"),
             intValue(v, "vision.batch.size"),

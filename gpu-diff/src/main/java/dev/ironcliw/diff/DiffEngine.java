@@ -1,22 +1,33 @@
 package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.Rect;
+import java.util.List;
 
 /**
- * Computes the per-tile difference of a frame against the previous kept frame. Backends (CPU now;
- * OpenCL and Vulkan with the gpu-diff issue) all give the CPU reference's result. Used by the
- * pipeline thread only.
+ * Computes the per-tile difference of a frame against the previous kept frame. Every backend gives
+ * exactly the result of the scalar reference ({@link ScalarTileDiffEngine}). Used by the pipeline
+ * thread only; an engine may run its own worker threads.
  */
-public interface DiffEngine {
+public interface DiffEngine extends AutoCloseable {
   /** Which backend this is, for status. */
   String backend();
 
   /**
-   * Diffs {@code current} against {@code previous}; a frame of another size changes every tile. The
-   * returned object is reused by the next call.
+   * Diffs {@code current} against {@code previous}; a frame of another size changes every tile.
+   * {@code damage}, when not null, says where the frames can differ (from the OS); rows outside it
+   * are not read. The returned object is reused by the next call.
    */
-  TileDiff diff(FrameView previous, FrameView current);
+  TileDiff diff(FrameView previous, FrameView current, List<Rect> damage);
+
+  /** The whole-frame diff. */
+  default TileDiff diff(FrameView previous, FrameView current) {
+    return diff(previous, current, null);
+  }
 
   /** Changes the changed-tile threshold from the next diff on. */
   void setTileThreshold(long threshold);
+
+  @Override
+  default void close() {}
 }

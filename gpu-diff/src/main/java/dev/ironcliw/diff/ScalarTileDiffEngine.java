@@ -5,24 +5,26 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The CPU reference: finds differing rows with {@link MemorySegment#mismatch} (vectorised by the
- * JDK) and sums absolute differences only from the first differing byte of such rows, so an
- * unchanged screen costs one compare pass. The unused fourth byte of each pixel is ignored.
+ * The plain reference: finds differing rows with {@link MemorySegment#mismatch} and sums absolute
+ * differences pixel by pixel from the first differing byte of such rows. The unused fourth byte of
+ * each pixel is ignored. Every other engine must give exactly its results; the daemon uses it only
+ * where the Vector API is not available.
  */
-public final class CpuTileDiffEngine implements DiffEngine {
+public final class ScalarTileDiffEngine implements DiffEngine {
   private static final ValueLayout.OfInt PIXEL = ValueLayout.JAVA_INT_UNALIGNED;
 
   private final TileDiff result;
+  private final DamageRows damageRows = new DamageRows();
   private volatile long tileThreshold;
 
-  public CpuTileDiffEngine(int tileSize, long tileThreshold) {
+  public ScalarTileDiffEngine(int tileSize, long tileThreshold) {
     this.result = new TileDiff(tileSize);
     this.tileThreshold = tileThreshold;
   }
 
   @Override
   public String backend() {
-    return "cpu";
+    return "cpu-scalar";
   }
 
   @Override
@@ -31,7 +33,8 @@ public final class CpuTileDiffEngine implements DiffEngine {
   }
 
   @Override
-  public TileDiff diff(FrameView previous, FrameView current) {
+  public TileDiff diff(
+      FrameView previous, FrameView current, java.util.List<dev.ironcliw.ring.Rect> damage) {
     int width = current.width();
     int height = current.height();
     result.reset(width, height);
@@ -46,7 +49,11 @@ public final class CpuTileDiffEngine implements DiffEngine {
     long rowBytes = (long) width * 4;
     int tileSize = result.tileSize();
     int tilesX = result.tilesX();
+    boolean[] rows = damageRows.of(height, damage);
     for (int y = 0; y < height; y++) {
+      if (!rows[y]) {
+        continue;
+      }
       long rowA = (long) y * strideA;
       long rowB = (long) y * strideB;
       long firstDiff = MemorySegment.mismatch(a, rowA, rowA + rowBytes, b, rowB, rowB + rowBytes);

@@ -1,0 +1,282 @@
+package dev.ironcliw.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.FrameRingWriter;
+import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.RingGeometry;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every engine over the same cases, each tile's SAD compared with a brute-force sum: the tile maps
+ * must be bit-identical.
+ */
+class TileDiffEngineTest {
+  private static final int W = 200; // 7 tiles of 32, the last one 8 wide
+  private static final int H = 100; // 4 tile rows, the last one 4 high
+
+  @TempDir static Path dir;
+  private static FrameRing ring;
+  private static FrameRingWriter writer;
+  private static long seq;
+
+  @BeforeAll
+  static void open() {
+    ring =
+        FrameRing.open(
+            dir.resolve("r"),
+            RingGeometry.forBudget(4L * (5120 * 2880 * 4 + 8192), 5120, 2880),
+            OffHeapBudget.unlimited());
+    writer = ring.writer();
+  }
+
+  @AfterAll
+  static void close() {
+    ring.close();
+  }
+
+  static Stream<Arguments> engines() {
+    return Stream.of(
+        Arguments.of("scalar", (Supplier<DiffEngine>) () -> new ScalarTileDiffEngine(32, 0)),
+        Arguments.of("simd-1", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 1)),
+        Arguments.of("simd-2", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 2)),
+        Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)));
+  }
+
+  private static FrameView frame(int width, int height, Consumer<MemorySegment> paint) {
+    writer.tryClaim(width, height);
+    writer.pixels().fill((byte) 0x40);
+    paint.accept(writer.pixels());
+    long position = writer.commit(seq++, 0, 0);
+    FrameView view = new FrameView();
+    assertEquals(ReadStatus.OK, ring.read(position, view));
+    return view;
+  }
+
+  private static FrameView random(int width, int height, long seed) {
+    return frame(
+        width,
+        height,
+        p -> {
+          byte[] bytes = new byte[(int) p.byteSize()];
+          new Random(seed).nextBytes(bytes);
+          MemorySegment.copy(MemorySegment.ofArray(bytes), 0, p, 0, bytes.length);
+        });
+  }
+
+  private static void setPixel(MemorySegment pixels, int width, int x, int y, int bgrx) {
+    pixels.set(ValueLayout.JAVA_INT_UNALIGNED, ((long) y * width + x) * 4, bgrx);
+  }
+
+  /** Checks every tile against a brute-force sum over B, G, R; returns the changed-tile count. */
+  private static int assertMatchesBruteForce(
+      TileDiff diff, FrameView a, FrameView b, int tileSize, long threshold) {
+    int changed = 0;
+    int width = b.width();
+    for (int ty = 0; ty < diff.tilesY(); ty++) {
+      for (int tx = 0; tx < diff.tilesX(); tx++) {
+        long expected = 0;
+        for (int y = ty * tileSize; y < Math.min(b.height(), (ty + 1) * tileSize); y++) {
+          for (int x = tx * tileSize; x < Math.min(width, (tx + 1) * tileSize); x++) {
+            long at = ((long) y * width + x) * 4;
+            for (int c = 0; c < 3; c++) {
+              expected +=
+                  Math.abs(
+                      (a.pixels().get(ValueLayout.JAVA_BYTE, at + c) & 0xFF)
+                          - (b.pixels().get(ValueLayout.JAVA_BYTE, at + c) & 0xFF));
+            }
+          }
+        }
+        assertEquals(expected, diff.sad(tx, ty), "tile " + tx + "," + ty);
+        assertEquals(expected > threshold, diff.isChanged(tx, ty), "tile " + tx + "," + ty);
+        changed += expected > threshold ? 1 : 0;
+      }
+    }
+    assertEquals(changed, diff.changedTiles());
+    return changed;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldFindNothingInIdenticalFrames(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      TileDiff diff = e.diff(frame(W, H, p -> {}), frame(W, H, p -> {}));
+      assertEquals(0, diff.changedTiles());
+      assertEquals(7, diff.tilesX());
+      assertEquals(4, diff.tilesY());
+      assertEquals(0.0, diff.magnitude());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldMatchBruteForceWhenEveryPixelChanged(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = random(W, H, 1);
+      FrameView b = random(W, H, 2);
+      assertEquals(28, assertMatchesBruteForce(e.diff(a, b), a, b, 32, 0));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldCountAOneLevelChangeInOneChannelInThePartialCornerTile(
+      String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = frame(W, H, p -> {});
+      FrameView b = frame(W, H, p -> setPixel(p, W, 199, 99, 0x00404140)); // green 0x40 -> 0x41
+      TileDiff diff = e.diff(a, b);
+      assertEquals(1, diff.changedTiles());
+      assertEquals(1, diff.sad(6, 3));
+      assertMatchesBruteForce(diff, a, b, 32, 0);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldIgnoreAChangeOnlyInTheFourthByte(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = frame(W, H, p -> {});
+      FrameView b =
+          frame(
+              W,
+              H,
+              p -> {
+                for (int i = 3; i < p.byteSize(); i += 4) {
+                  p.set(ValueLayout.JAVA_BYTE, i, (byte) 0x99);
+                }
+              });
+      assertEquals(0, e.diff(a, b).changedTiles());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldMatchBruteForceOnSparseRandomEdits(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      Random random = new Random(42);
+      FrameView a = random(W, H, 3);
+      byte[] edited = a.pixels().toArray(ValueLayout.JAVA_BYTE);
+      for (int i = 0; i < 300; i++) {
+        edited[random.nextInt(edited.length)] = (byte) random.nextInt(256);
+      }
+      FrameView b =
+          frame(
+              W, H, p -> MemorySegment.copy(MemorySegment.ofArray(edited), 0, p, 0, edited.length));
+      assertMatchesBruteForce(e.diff(a, b), a, b, 32, 0);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldMatchBruteForceOn5kFrames(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = random(5120, 2880, 5);
+      byte[] edited = a.pixels().toArray(ValueLayout.JAVA_BYTE);
+      Random random = new Random(6);
+      for (int i = 0; i < 5000; i++) {
+        edited[random.nextInt(edited.length)] ^= (byte) (1 + random.nextInt(255));
+      }
+      FrameView b =
+          frame(
+              5120,
+              2880,
+              p -> MemorySegment.copy(MemorySegment.ofArray(edited), 0, p, 0, edited.length));
+      TileDiff diff = e.diff(a, b);
+      assertEquals(160, diff.tilesX());
+      assertEquals(90, diff.tilesY());
+      assertMatchesBruteForce(diff, a, b, 32, 0);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldGiveTheFullResultWhenADamageHintCoversTheChanges(
+      String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = frame(W, H, p -> {});
+      FrameView b =
+          frame(
+              W,
+              H,
+              p -> {
+                setPixel(p, W, 10, 5, 0x00FFFFFF);
+                setPixel(p, W, 150, 70, 0x00FFFFFF);
+              });
+      TileDiff full = e.diff(a, b);
+      long[] fullSad = sads(full);
+      TileDiff hinted = e.diff(a, b, List.of(new Rect(0, 0, 50, 10), new Rect(140, 60, 20, 20)));
+      assertEquals(java.util.Arrays.toString(fullSad), java.util.Arrays.toString(sads(hinted)));
+      assertEquals(2, hinted.changedTiles());
+    }
+  }
+
+  private static long[] sads(TileDiff diff) {
+    long[] s = new long[diff.tilesX() * diff.tilesY()];
+    for (int ty = 0; ty < diff.tilesY(); ty++) {
+      for (int tx = 0; tx < diff.tilesX(); tx++) {
+        s[ty * diff.tilesX() + tx] = diff.sad(tx, ty);
+      }
+    }
+    return s;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldChangeEveryTileWhenTheSizeChanges(String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      TileDiff diff = e.diff(frame(W, H, p -> {}), frame(W / 2, H, p -> {}));
+      assertEquals(diff.tilesX() * diff.tilesY(), diff.changedTiles());
+    }
+  }
+
+  @Test
+  void shouldHandleTilesSmallerAndLargerThanAVector() {
+    FrameView a = random(W, H, 7);
+    FrameView b = random(W, H, 8);
+    for (int tile : new int[] {8, 16, 40, 64, 256}) {
+      try (DiffEngine e = new SimdTileDiffEngine(tile, 1000, 2)) {
+        assertTrue(assertMatchesBruteForce(e.diff(a, b), a, b, tile, 1000) > 0, "tile " + tile);
+      }
+    }
+  }
+
+  @Test
+  void shouldMergeTouchingTilesIntoOneRegionAndKeepSeparateOnesApart() {
+    FrameView a = frame(W, H, p -> {});
+    FrameView b =
+        frame(
+            W,
+            H,
+            p -> {
+              setPixel(p, W, 5, 5, 0x00FFFFFF);
+              setPixel(p, W, 40, 5, 0x00FFFFFF); // right neighbour tile
+              setPixel(p, W, 195, 98, 0x00FFFFFF); // far corner, a partial tile
+            });
+    try (DiffEngine e = new SimdTileDiffEngine(32, 0, 2)) {
+      List<ChangedRegions.Region> regions = new ChangedRegions().extract(e.diff(a, b));
+      assertEquals(2, regions.size());
+      assertEquals(new ChangedRegions.Region(0, 0, 64, 32, 2, 2L * 3 * 0xBF), regions.get(0));
+      assertEquals(new ChangedRegions.Region(192, 96, 8, 4, 1, 3L * 0xBF), regions.get(1));
+    }
+  }
+}
