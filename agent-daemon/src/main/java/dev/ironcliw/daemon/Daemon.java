@@ -115,7 +115,7 @@ final class Daemon {
             ring,
             journal,
             batcher,
-            diff.backend() + ": " + diffChoice.reason(),
+            () -> diff.backend() + " (" + diffChoice.reason() + ")",
             budgets,
             () -> watcher);
     api = opened(new ApiServer(vertx, token, status, journal, ring));

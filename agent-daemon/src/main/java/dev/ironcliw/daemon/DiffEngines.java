@@ -1,13 +1,23 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.config.DiffSettings;
+import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.EngineSelfTest;
+import dev.ironcliw.diff.FallbackDiffEngine;
 import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.diff.SimdTileDiffEngine;
+import dev.ironcliw.diff.opencl.OpenClDevice;
+import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Picks the diff engine for {@code diff.backend}, with the reason shown in status. */
+/**
+ * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, prefers a GPU that
+ * passes the self-test, and stays on the CPU for CPU-type devices (pocl); {@code opencl} takes any
+ * OpenCL device that passes. A device engine runs with the CPU engine behind it.
+ */
 final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
 
@@ -22,21 +32,62 @@ final class DiffEngines {
   private DiffEngines() {}
 
   static Choice select(DiffSettings settings) {
+    DiffEngine cpu = cpuEngine(settings);
+    Choice choice =
+        switch (settings.backend()) {
+          case "cpu" -> new Choice(cpu, "diff.backend is cpu");
+          case "opencl" -> openCl(settings, cpu, true);
+          default -> openCl(settings, cpu, false);
+        };
+    LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
+    return choice;
+  }
+
+  private static DiffEngine cpuEngine(DiffSettings settings) {
     try {
-      DiffEngine simd =
-          new SimdTileDiffEngine(settings.tileSize(), settings.tileThreshold(), settings.threads());
-      String reason =
-          settings.backend().equals("cpu")
-              ? "diff.backend is cpu"
-              : "auto: no GPU backend is built yet, so the CPU Vector API engine";
-      LOG.info("diff: {} ({})", simd.backend(), reason);
-      return new Choice(simd, reason);
+      return new SimdTileDiffEngine(
+          settings.tileSize(), settings.tileThreshold(), settings.threads());
     } catch (LinkageError e) {
       // Started without --add-modules=jdk.incubator.vector: same results, slower.
-      String reason = "the Vector API module is not available (" + e + "); scalar reference engine";
-      LOG.warn("diff: {}", reason);
-      return new Choice(
-          new ScalarTileDiffEngine(settings.tileSize(), settings.tileThreshold()), reason);
+      LOG.warn(
+          "diff: the Vector API module is not available ({}); using the scalar engine",
+          e.toString());
+      return new ScalarTileDiffEngine(settings.tileSize(), settings.tileThreshold());
     }
+  }
+
+  private static Choice openCl(DiffSettings settings, DiffEngine cpu, boolean forced) {
+    List<OpenClDevice> devices = OpenClDevice.list();
+    List<OpenClDevice> usable =
+        forced ? devices : devices.stream().filter(OpenClDevice::gpu).toList();
+    if (usable.isEmpty()) {
+      String found =
+          devices.isEmpty()
+              ? "no OpenCL device"
+              : "only CPU-type OpenCL devices ("
+                  + String.join(", ", devices.stream().map(OpenClDevice::name).toList())
+                  + "), slower than the CPU engine";
+      return new Choice(
+          cpu, (forced ? "diff.backend is opencl but " : "auto: ") + found + "; CPU engine");
+    }
+    OpenClDevice device = usable.getFirst();
+    OpenClTileDiffEngine engine;
+    try {
+      engine = new OpenClTileDiffEngine(device, settings.tileSize(), settings.tileThreshold());
+    } catch (DeviceException | LinkageError e) {
+      return new Choice(
+          cpu,
+          "OpenCL on " + device.name() + " failed to start (" + e.getMessage() + "); CPU engine");
+    }
+    String failure = EngineSelfTest.check(engine, settings.tileSize());
+    if (failure != null) {
+      engine.close();
+      return new Choice(
+          cpu,
+          "OpenCL on " + device.name() + " failed its self-test (" + failure + "); CPU engine");
+    }
+    return new Choice(
+        new FallbackDiffEngine(engine, cpu),
+        (forced ? "diff.backend is opencl" : "auto: a GPU") + "; self-test passed");
   }
 }

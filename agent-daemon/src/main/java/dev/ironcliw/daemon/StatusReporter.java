@@ -21,7 +21,7 @@ final class StatusReporter {
   private final FrameRing ring;
   private final Journal journal;
   private final Batcher batcher;
-  private final String diffBackend;
+  private final Supplier<String> diffBackend;
   private final BudgetRegistry budgets;
   private final Supplier<ConfigWatcher> config;
 
@@ -32,7 +32,7 @@ final class StatusReporter {
       FrameRing ring,
       Journal journal,
       Batcher batcher,
-      String diffBackend,
+      Supplier<String> diffBackend,
       BudgetRegistry budgets,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
@@ -126,7 +126,7 @@ final class StatusReporter {
                 .put("occupiedSlots", ring.occupiedSlots())
                 .put("slotBytes", ring.geometry().slotBytes())
                 .put("recoveredFrames", ring.recoveryReport().validSlots()))
-        .put("diff", new JsonObject().put("backend", diffBackend))
+        .put("diff", new JsonObject().put("backend", diffBackend.get()))
         .put(
             "vision",
             new JsonObject()

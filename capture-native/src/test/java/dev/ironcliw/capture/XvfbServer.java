@@ -1,5 +1,6 @@
 package dev.ironcliw.capture;
 
+import dev.ironcliw.testing.NativeRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -96,9 +96,10 @@ public final class ConfigSchema {
               false,
               null,
               null,
-              List.of("auto", "cpu"),
-              "Which engine computes the frame difference: cpu (Vector API) or auto (the best"
-                  + " available; the GPU backends are not built yet, so cpu)."),
+              List.of("auto", "cpu", "opencl"),
+              "Which engine computes the frame difference: cpu (Vector API), opencl (any OpenCL"
+                  + " device that passes a self-test), or auto (an OpenCL GPU when one passes,"
+                  + " else cpu; CPU-type OpenCL devices such as pocl are slower than cpu)."),
           ranged(
               "diff.threads",
               ValueType.INTEGER,

@@ -26,6 +26,21 @@ public final class FrameView {
   private long fingerprint;
   private MemorySegment pixels = MemorySegment.NULL;
 
+  /**
+   * A view of pixels that are not in a ring (self-tests, benchmarks): always valid, position -1.
+   */
+  public static FrameView detached(
+      MemorySegment pixels, int width, int height, int strideBytes, long fingerprint) {
+    FrameView view = new FrameView();
+    view.width = width;
+    view.height = height;
+    view.strideBytes = strideBytes;
+    view.fingerprint = fingerprint;
+    view.pixels = pixels.asSlice(0, (long) height * strideBytes);
+    view.pixelBuffer.wrap(view.pixels.address(), (int) view.pixels.byteSize());
+    return view;
+  }
+
   void fill(UnsafeBuffer slotHeader, long lock, MemorySegment slotPixels) {
     header = slotHeader;
     lockVersion = lock;
@@ -48,7 +63,10 @@ public final class FrameView {
    */
   public boolean stillValid() {
     VarHandle.loadLoadFence();
-    return header != null && header.getLongVolatile(SlotDescriptor.LOCK_OFFSET) == lockVersion;
+    if (header == null) {
+      return position == SlotDescriptor.EMPTY_POSITION && width > 0; // detached
+    }
+    return header.getLongVolatile(SlotDescriptor.LOCK_OFFSET) == lockVersion;
   }
 
   public long position() {

@@ -19,7 +19,7 @@ public final class TileDiff {
     this.tileSize = tileSize;
   }
 
-  void reset(int width, int height) {
+  public void reset(int width, int height) {
     frameWidth = width;
     frameHeight = height;
     tilesX = (width + tileSize - 1) / tileSize;
@@ -35,11 +35,11 @@ public final class TileDiff {
     totalSad = 0;
   }
 
-  void addSad(int tile, long sad) {
+  public void addSad(int tile, long sad) {
     tileSad[tile] += sad;
   }
 
-  void classify(long threshold) {
+  public void classify(long threshold) {
     changedTiles = 0;
     totalSad = 0;
     for (int t = 0; t < tilesX * tilesY; t++) {
@@ -51,7 +51,7 @@ public final class TileDiff {
     }
   }
 
-  void markAllChanged() {
+  public void markAllChanged() {
     for (int t = 0; t < tilesX * tilesY; t++) {
       tileSad[t] = Long.MAX_VALUE / (tilesX * (long) tilesY);
       changed[t] = true;

@@ -3,6 +3,8 @@ package dev.ironcliw.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.diff.opencl.OpenClDevice;
+import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.FrameView;
@@ -10,6 +12,7 @@ import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.testing.NativeRequirement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -59,7 +62,17 @@ class TileDiffEngineTest {
         Arguments.of("scalar", (Supplier<DiffEngine>) () -> new ScalarTileDiffEngine(32, 0)),
         Arguments.of("simd-1", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 1)),
         Arguments.of("simd-2", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 2)),
-        Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)));
+        Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)),
+        Arguments.of("opencl", (Supplier<DiffEngine>) TileDiffEngineTest::openCl));
+  }
+
+  /** The first OpenCL device (pocl in CI); skips, or fails in CI, when there is none. */
+  private static DiffEngine openCl() {
+    List<OpenClDevice> devices = OpenClDevice.list();
+    NativeRequirement.require(
+        !devices.isEmpty(),
+        "an OpenCL device (Debian packages pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)");
+    return new OpenClTileDiffEngine(devices.getFirst(), 32, 0);
   }
 
   private static FrameView frame(int width, int height, Consumer<MemorySegment> paint) {
@@ -246,6 +259,20 @@ class TileDiffEngineTest {
     try (DiffEngine e = engine.get()) {
       TileDiff diff = e.diff(frame(W, H, p -> {}), frame(W / 2, H, p -> {}));
       assertEquals(diff.tilesX() * diff.tilesY(), diff.changedTiles());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void shouldGiveTheSameResultsWhenTheEngineKeepsThePreviousFrame(
+      String name, Supplier<DiffEngine> engine) {
+    try (DiffEngine e = engine.get()) {
+      FrameView a = random(W, H, 11);
+      FrameView b = random(W, H, 12);
+      FrameView c = random(W, H, 13);
+      assertMatchesBruteForce(e.diff(a, b), a, b, 32, 0);
+      assertMatchesBruteForce(e.diff(b, c), b, c, 32, 0); // b is already on the device
+      assertMatchesBruteForce(e.diff(a, c), a, c, 32, 0); // a is not
     }
   }
 

@@ -2,7 +2,7 @@ package dev.ironcliw.capture.macos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ironcliw.capture.NativeRequirement;
+import dev.ironcliw.testing.NativeRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

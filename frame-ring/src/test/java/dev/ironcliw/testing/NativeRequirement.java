@@ -1,4 +1,4 @@
-package dev.ironcliw.capture;
+package dev.ironcliw.testing;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;

@@ -1,0 +1,45 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.diff.opencl.OpenClDevice;
+import dev.ironcliw.testing.NativeRequirement;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which diff engine the daemon runs, and that status says so. */
+class DaemonDiffBackendTest {
+  @TempDir Path temp;
+
+  private JsonObject runWith(String backend) throws Exception {
+    Path config = temp.resolve(backend + ".yaml");
+    Files.writeString(
+        config, DaemonProcess.SMALL_DESKTOP_YAML + "diff:\n  backend: " + backend + "\n");
+    try (DaemonProcess daemon = DaemonProcess.startSynthetic(temp.resolve(backend), config)) {
+      return daemon.awaitStatus(
+          s -> s.getJsonObject("frames").getJsonObject("byVerdict").getLong("CHANGE") >= 5,
+          Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
+  void shouldStayOnTheCpuEngineBesideACpuTypeOpenClDevice() throws Exception {
+    String backend = runWith("auto").getJsonObject("diff").getString("backend");
+    assertTrue(backend.startsWith("cpu-simd"), backend);
+    assertTrue(backend.contains("auto:"), backend);
+  }
+
+  @Test
+  void shouldDiffOnOpenClWhenForced() throws Exception {
+    NativeRequirement.require(
+        !OpenClDevice.list().isEmpty(),
+        "an OpenCL device (Debian packages pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)");
+    String backend = runWith("opencl").getJsonObject("diff").getString("backend");
+    assertTrue(backend.startsWith("opencl ("), backend);
+    assertTrue(backend.contains("self-test passed"), backend);
+  }
+}

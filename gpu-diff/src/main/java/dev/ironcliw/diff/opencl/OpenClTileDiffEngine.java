@@ -1,0 +1,230 @@
+package dev.ironcliw.diff.opencl;
+
+import static org.lwjgl.opencl.CL10.*;
+
+import dev.ironcliw.diff.DeviceException;
+import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.TileDiff;
+import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.Rect;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * The tile diff on an OpenCL device: the frames are written to two device buffers that take turns,
+ * so the previous frame stays on the device and only the new one is uploaded; one work-item per
+ * tile sums |a - b| over B, G, R; the per-tile sums are read back. Any failing call throws {@link
+ * DeviceException}. Results equal the CPU engines'. Used by one thread.
+ */
+public final class OpenClTileDiffEngine implements DiffEngine {
+  private final OpenClDevice device;
+  private final TileDiff result;
+  private final long context;
+  private final long queue;
+  private final long program;
+  private final long kernel;
+  private final long[] frames = new long[2];
+  private long frameCapacity;
+  private long sadBuffer;
+  private int sadCapacity;
+  private ByteBuffer sadHost;
+  private int deviceHolds = -1; // which of frames[] holds the last current frame
+  private long heldFingerprint;
+  private long heldPosition;
+  private volatile long tileThreshold;
+
+  /**
+   * @throws DeviceException when the context, queue or kernel cannot be made
+   */
+  public OpenClTileDiffEngine(OpenClDevice device, int tileSize, long tileThreshold) {
+    this.device = device;
+    this.result = new TileDiff(tileSize);
+    this.tileThreshold = tileThreshold;
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer error = stack.mallocInt(1);
+      PointerBuffer properties = stack.mallocPointer(3);
+      properties.put(CL_CONTEXT_PLATFORM).put(device.platform()).put(0).flip();
+      context = clCreateContext(properties, device.device(), null, 0, error);
+      check(error.get(0), "clCreateContext");
+      queue = clCreateCommandQueue(context, device.device(), 0, error);
+      check(error.get(0), "clCreateCommandQueue");
+      program = clCreateProgramWithSource(context, kernelSource(), error);
+      check(error.get(0), "clCreateProgramWithSource");
+      int built = clBuildProgram(program, device.device(), "-cl-std=CL1.2", null, 0);
+      if (built != CL_SUCCESS) {
+        throw new DeviceException("the tile kernel does not build: " + buildLog());
+      }
+      kernel = clCreateKernel(program, "tile_sad", error);
+      check(error.get(0), "clCreateKernel");
+    }
+  }
+
+  private static String kernelSource() {
+    try (InputStream in = OpenClTileDiffEngine.class.getResourceAsStream("tile_sad.cl")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String buildLog() {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      PointerBuffer size = stack.mallocPointer(1);
+      clGetProgramBuildInfo(
+          program, device.device(), CL_PROGRAM_BUILD_LOG, (ByteBuffer) null, size);
+      ByteBuffer log = MemoryUtil.memAlloc((int) size.get(0));
+      try {
+        clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, log, null);
+        return MemoryUtil.memUTF8Safe(log);
+      } finally {
+        MemoryUtil.memFree(log);
+      }
+    }
+  }
+
+  @Override
+  public String backend() {
+    return "opencl (" + device.name() + (device.gpu() ? ", gpu" : ", cpu device") + ")";
+  }
+
+  public OpenClDevice device() {
+    return device;
+  }
+
+  @Override
+  public void setTileThreshold(long threshold) {
+    tileThreshold = threshold;
+  }
+
+  @Override
+  public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
+    int width = current.width();
+    int height = current.height();
+    result.reset(width, height);
+    if (previous.width() != width || previous.height() != height) {
+      result.markAllChanged();
+      deviceHolds = -1;
+      return result;
+    }
+    long bytes = (long) height * current.strideBytes();
+    ensureCapacity(bytes, result.tilesX() * result.tilesY());
+    int previousBuffer = holds(previous) ? deviceHolds : 0;
+    int currentBuffer = 1 - previousBuffer;
+    if (!holds(previous)) {
+      upload(previousBuffer, previous);
+    }
+    upload(currentBuffer, current);
+    run(previousBuffer, currentBuffer, current.strideBytes() / 4, width, height);
+    deviceHolds = currentBuffer;
+    heldFingerprint = current.fingerprint();
+    heldPosition = current.position();
+    result.classify(tileThreshold);
+    return result;
+  }
+
+  /** True when the device already has {@code frame} from the previous call. */
+  private boolean holds(FrameView frame) {
+    return deviceHolds >= 0
+        && frame.fingerprint() == heldFingerprint
+        && frame.position() == heldPosition;
+  }
+
+  private void ensureCapacity(long frameBytes, int tiles) {
+    if (frameBytes > frameCapacity) {
+      release(frames[0]);
+      release(frames[1]);
+      try (MemoryStack stack = MemoryStack.stackPush()) {
+        IntBuffer error = stack.mallocInt(1);
+        for (int i = 0; i < 2; i++) {
+          frames[i] = clCreateBuffer(context, CL_MEM_READ_ONLY, frameBytes, error);
+          check(error.get(0), "clCreateBuffer (" + frameBytes + " bytes)");
+        }
+      }
+      frameCapacity = frameBytes;
+      deviceHolds = -1;
+    }
+    if (tiles > sadCapacity) {
+      release(sadBuffer);
+      try (MemoryStack stack = MemoryStack.stackPush()) {
+        IntBuffer error = stack.mallocInt(1);
+        sadBuffer = clCreateBuffer(context, CL_MEM_WRITE_ONLY, tiles * 4L, error);
+        check(error.get(0), "clCreateBuffer (tile sums)");
+      }
+      if (sadHost != null) {
+        MemoryUtil.memFree(sadHost);
+      }
+      sadHost = MemoryUtil.memAlloc(tiles * 4).order(ByteOrder.nativeOrder());
+      sadCapacity = tiles;
+    }
+  }
+
+  private void upload(int buffer, FrameView frame) {
+    ByteBuffer pixels = frame.pixels().asByteBuffer();
+    check(
+        clEnqueueWriteBuffer(queue, frames[buffer], false, 0, pixels, null, null),
+        "clEnqueueWriteBuffer");
+  }
+
+  private void run(int previousBuffer, int currentBuffer, int stridePixels, int width, int height) {
+    int tilesX = result.tilesX();
+    int tilesY = result.tilesY();
+    check(clSetKernelArg1p(kernel, 0, frames[previousBuffer]), "clSetKernelArg");
+    check(clSetKernelArg1p(kernel, 1, frames[currentBuffer]), "clSetKernelArg");
+    check(clSetKernelArg1i(kernel, 2, stridePixels), "clSetKernelArg");
+    check(clSetKernelArg1i(kernel, 3, width), "clSetKernelArg");
+    check(clSetKernelArg1i(kernel, 4, height), "clSetKernelArg");
+    check(clSetKernelArg1i(kernel, 5, result.tileSize()), "clSetKernelArg");
+    check(clSetKernelArg1p(kernel, 6, sadBuffer), "clSetKernelArg");
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      PointerBuffer global = stack.mallocPointer(2);
+      global.put(tilesX).put(tilesY).flip();
+      check(
+          clEnqueueNDRangeKernel(queue, kernel, 2, null, global, null, null, null),
+          "clEnqueueNDRangeKernel");
+    }
+    sadHost.clear().limit(tilesX * tilesY * 4);
+    check(
+        clEnqueueReadBuffer(queue, sadBuffer, true, 0, sadHost, null, null), "clEnqueueReadBuffer");
+    for (int t = 0; t < tilesX * tilesY; t++) {
+      long sad = Integer.toUnsignedLong(sadHost.getInt(t * 4));
+      if (sad != 0) {
+        result.addSad(t, sad);
+      }
+    }
+  }
+
+  private static void check(int error, String call) {
+    if (error != CL_SUCCESS) {
+      throw new DeviceException(call + " failed with OpenCL error " + error);
+    }
+  }
+
+  private static void release(long buffer) {
+    if (buffer != 0) {
+      clReleaseMemObject(buffer);
+    }
+  }
+
+  @Override
+  public void close() {
+    release(frames[0]);
+    release(frames[1]);
+    release(sadBuffer);
+    if (sadHost != null) {
+      MemoryUtil.memFree(sadHost);
+    }
+    clReleaseKernel(kernel);
+    clReleaseProgram(program);
+    clReleaseCommandQueue(queue);
+    clReleaseContext(context);
+  }
+}
