@@ -4,6 +4,8 @@ import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.TileDiff;
+import dev.ironcliw.diff.opencl.OpenClDevice;
+import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.FrameView;
@@ -25,14 +27,15 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The tile diff of two frames held in the ring, per engine: {@code all} has every pixel changed
  * (the worst case), {@code typing} a few text rows. The floor is {@link #memcmpEqualFrames}: one
- * mismatch pass over two identical frames, which reads both once.
+ * mismatch pass over two identical frames, which reads both once. {@code opencl} runs on the first
+ * OpenCL device (pocl here) and uploads the current frame each call, as the daemon does.
  */
 @State(Scope.Thread)
 public class TileDiffBenchmark extends BenchmarkDefaults {
   @Param({"1920x1080", "5120x2880"})
   public String resolution;
 
-  @Param({"scalar", "simd-1", "simd-2"})
+  @Param({"scalar", "simd-1", "simd-2", "opencl"})
   public String engine;
 
   @Param({"all", "typing"})
@@ -79,6 +82,7 @@ public class TileDiffBenchmark extends BenchmarkDefaults {
         switch (engine) {
           case "scalar" -> new ScalarTileDiffEngine(32, 256);
           case "simd-1" -> new SimdTileDiffEngine(32, 256, 1);
+          case "opencl" -> new OpenClTileDiffEngine(OpenClDevice.list().getFirst(), 32, 256);
           default -> new SimdTileDiffEngine(32, 256, 2);
         };
   }
