@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.diff.RegionFeatures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -11,14 +12,19 @@ final class FrameJson {
 
   static JsonObject of(FrameRecord r) {
     JsonArray regions = new JsonArray();
-    for (Region region : r.regions()) {
-      regions.add(
+    for (int i = 0; i < r.regions().size(); i++) {
+      Region region = r.regions().get(i);
+      JsonObject json =
           new JsonObject()
               .put("x", region.x())
               .put("y", region.y())
               .put("width", region.width())
               .put("height", region.height())
-              .put("tiles", region.tiles()));
+              .put("tiles", region.tiles());
+      if (i < r.features().size()) {
+        json.put("features", features(r.features().get(i)));
+      }
+      regions.add(json);
     }
     return new JsonObject()
         .put("seq", r.seq())
@@ -34,7 +40,20 @@ final class FrameJson {
         .put("regions", regions)
         .put("display", r.display())
         .put("maskedRegions", r.maskedRegions())
-        .put("damageRects", r.damageRects());
+        .put("damageRects", r.damageRects())
+        .put("descriptor", java.util.HexFormat.of().formatHex(r.descriptor()));
+  }
+
+  private static JsonObject features(RegionFeatures f) {
+    JsonArray histogram = new JsonArray();
+    for (int octant = 0; octant < 8; octant++) {
+      histogram.add(f.histogramPercent(octant));
+    }
+    return new JsonObject()
+        .put("meanLuma", Math.round(f.meanLuma() * 10) / 10.0)
+        .put("lumaStdDev", Math.round(f.lumaStdDev() * 10) / 10.0)
+        .put("edgeDensity", Math.round(f.edgeDensity() * 1000) / 1000.0)
+        .put("colourOctantsPercent", histogram);
   }
 
   static String isoTime(long epochNanos) {

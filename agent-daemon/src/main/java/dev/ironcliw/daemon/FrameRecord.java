@@ -2,6 +2,7 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.diff.RegionFeatures;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ import java.util.List;
  * @param display index of the display in the source
  * @param maskedRegions regions blanked by privacy exclusions before the frame reached the ring
  * @param damageRects rectangles in the OS's damage hint, -1 when there was no hint
+ * @param features SIMD features of the first (largest) regions, in the order of {@code regions}
+ * @param descriptor the frame's 8x8 mean-luminance grid, 64 bytes; empty for a duplicate
  */
 record FrameRecord(
     long seq,
@@ -38,9 +41,45 @@ record FrameRecord(
     List<Region> regions,
     int display,
     int maskedRegions,
-    int damageRects) {
+    int damageRects,
+    List<RegionFeatures> features,
+    byte[] descriptor) {
 
   FrameRecord {
     regions = List.copyOf(regions);
+    features = List.copyOf(features);
+    descriptor = descriptor.clone();
+  }
+
+  @Override
+  public byte[] descriptor() {
+    return descriptor.clone();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FrameRecord r
+        && seq == r.seq
+        && capturedAtNanos == r.capturedAtNanos
+        && source.equals(r.source)
+        && verdict == r.verdict
+        && forwarded == r.forwarded
+        && changedTiles == r.changedTiles
+        && width == r.width
+        && height == r.height
+        && ringPosition == r.ringPosition
+        && fingerprint == r.fingerprint
+        && Double.compare(magnitude, r.magnitude) == 0
+        && regions.equals(r.regions)
+        && display == r.display
+        && maskedRegions == r.maskedRegions
+        && damageRects == r.damageRects
+        && features.equals(r.features)
+        && java.util.Arrays.equals(descriptor, r.descriptor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(seq) * 31 + Long.hashCode(fingerprint);
   }
 }

@@ -2,6 +2,7 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.diff.RegionFeatures;
 import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.bytes.Bytes;
@@ -17,16 +18,19 @@ import net.openhft.chronicle.bytes.Bytes;
  *   int    width   int height         int    changedTiles
  *   double magnitude                  utf8   source
  *   int    regionCount, then per region: int x, y, width, height, tiles; long sad
- *   int    display   int maskedRegions   int damageRects          (layout 2 only)
+ *   int    display   int maskedRegions   int damageRects          (layout 2 and later)
+ *   int    featureCount, then per region: double meanLuma, lumaStdDev, edgeDensity;
+ *          long histogram                                         (layout 3)
+ *   int    descriptorLength, then that many bytes                 (layout 3)
  * </pre>
  *
- * Layout 1 records (before displays existed) read as display 0, nothing masked, no hint. A record
- * of another type or version is skipped by readers, so later record kinds (events, insights) can
- * share the queue.
+ * Older layouts read with what they lack as zero: display 0, nothing masked, no hint, no features.
+ * A record of another type or version is skipped by readers, so later record kinds (events,
+ * insights) can share the queue.
  */
 final class FrameRecordCodec {
   static final byte FRAME_RECORD = 1;
-  static final byte LAYOUT_VERSION = 2;
+  static final byte LAYOUT_VERSION = 3;
   private static final Verdict[] VERDICTS = Verdict.values();
 
   private FrameRecordCodec() {}
@@ -57,6 +61,16 @@ final class FrameRecordCodec {
     out.writeInt(r.display());
     out.writeInt(r.maskedRegions());
     out.writeInt(r.damageRects());
+    out.writeInt(r.features().size());
+    for (RegionFeatures f : r.features()) {
+      out.writeDouble(f.meanLuma());
+      out.writeDouble(f.lumaStdDev());
+      out.writeDouble(f.edgeDensity());
+      out.writeLong(f.histogram());
+    }
+    byte[] descriptor = r.descriptor();
+    out.writeInt(descriptor.length);
+    out.write(descriptor);
   }
 
   /** The record, or null when the excerpt is not a frame record of a known layout. */
@@ -65,7 +79,7 @@ final class FrameRecordCodec {
       return null;
     }
     byte layout = in.readByte();
-    if (layout != 1 && layout != LAYOUT_VERSION) {
+    if (layout < 1 || layout > LAYOUT_VERSION) {
       return null;
     }
     long seq = in.readLong();
@@ -89,6 +103,17 @@ final class FrameRecordCodec {
     int display = layout >= 2 ? in.readInt() : 0;
     int masked = layout >= 2 ? in.readInt() : 0;
     int damageRects = layout >= 2 ? in.readInt() : -1;
+    List<RegionFeatures> features = new ArrayList<>();
+    byte[] descriptor = new byte[0];
+    if (layout >= 3) {
+      int featureCount = in.readInt();
+      for (int i = 0; i < featureCount; i++) {
+        features.add(
+            new RegionFeatures(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
+      }
+      descriptor = new byte[in.readInt()];
+      in.read(descriptor);
+    }
     return new FrameRecord(
         seq,
         capturedAt,
@@ -104,6 +129,8 @@ final class FrameRecordCodec {
         regions,
         display,
         masked,
-        damageRects);
+        damageRects,
+        features,
+        descriptor);
   }
 }

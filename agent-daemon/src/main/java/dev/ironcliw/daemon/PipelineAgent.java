@@ -5,10 +5,13 @@ import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.diff.ChangedRegions;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.FeatureExtractor;
+import dev.ironcliw.diff.RegionFeatures;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.BatchFrame;
 import dev.ironcliw.vision.Batcher;
 import java.util.List;
@@ -26,11 +29,17 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineAgent.class);
   private static final int EVENTS_PER_WORK = 8;
 
+  /** Features are measured for this many of the largest changed regions of a frame. */
+  static final int FEATURE_REGIONS = 8;
+
+  private static final byte[] NO_DESCRIPTOR = new byte[0];
+
   private final FrameEvents events;
   private final FrameRing ring;
   private final VerdictPolicy verdicts;
   private final DiffEngine diffEngine;
   private final ChangedRegions regions = new ChangedRegions();
+  private final FeatureExtractor features = new FeatureExtractor();
   private final Batcher batcher;
   private final Journal journal;
   private final PipelineStats stats;
@@ -86,6 +95,8 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     int changedTiles = 0;
     double magnitude = 0;
     List<Region> changed = List.of();
+    List<RegionFeatures> regionFeatures = List.of();
+    byte[] descriptor = NO_DESCRIPTOR;
     if (verdict != Verdict.DUPLICATE) {
       TileDiff diff = diffAgainstPrevious(display, frame.ringPosition(), frame.damage());
       if (diff != null) {
@@ -100,6 +111,10 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       }
       if (verdict == Verdict.CHANGE) {
         verdict = verdicts.judgeDiff(changedTiles);
+      }
+      if (diff != null) {
+        regionFeatures = measure(changed);
+        descriptor = features.descriptor(current);
       }
       keep(display, frame.ringPosition());
     }
@@ -126,7 +141,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
             changed,
             display,
             frame.maskedRegions(),
-            frame.damage() == null ? -1 : frame.damage().size());
+            frame.damage() == null ? -1 : frame.damage().size(),
+            regionFeatures,
+            descriptor);
     try {
       journal.append(record);
     } catch (RuntimeException e) {
@@ -134,6 +151,16 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       LOG.error("journal: cannot append frame {}", frame.seq(), e);
     }
     stats.recordVerdict(frame.seq(), verdict, forward, now);
+  }
+
+  /** Features of the largest regions of the current frame (still retained in the ring). */
+  private List<RegionFeatures> measure(List<Region> changed) {
+    List<RegionFeatures> measured =
+        new java.util.ArrayList<>(Math.min(changed.size(), FEATURE_REGIONS));
+    for (Region r : changed.subList(0, Math.min(changed.size(), FEATURE_REGIONS))) {
+      measured.add(features.measure(current, new Rect(r.x(), r.y(), r.width(), r.height())));
+    }
+    return measured;
   }
 
   @Override
@@ -162,8 +189,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   }
 
   /** The diff against the previous kept frame, or null when there is none to compare with. */
-  private TileDiff diffAgainstPrevious(
-      int display, long position, List<dev.ironcliw.ring.Rect> damage) {
+  private TileDiff diffAgainstPrevious(int display, long position, List<Rect> damage) {
     if (ring.read(position, current) != ReadStatus.OK) {
       LOG.warn("pipeline: frame at ring position {} is gone before it was diffed", position);
       return null;

@@ -97,6 +97,12 @@ class DaemonReplayTest {
     // The box left 2 tiles (x 10-49, y 10-29) and entered 4 (x 200-239, y 120-139 straddle edges).
     assertEquals(6, frames.get(2).getInteger("changedTiles"));
     assertEquals(2, frames.get(2).getJsonArray("regions").size());
+    JsonObject features =
+        frames.get(2).getJsonArray("regions").getJsonObject(0).getJsonObject("features");
+    assertTrue(features.getDouble("meanLuma") > 0, features.encode());
+    assertEquals(8, features.getJsonArray("colourOctantsPercent").size());
+    assertEquals(128, frames.get(2).getString("descriptor").length(), "64 bytes as hex");
+    assertEquals("", frames.get(1).getString("descriptor"), "a duplicate has no descriptor");
   }
 
   @Test
