@@ -9,14 +9,16 @@ import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
+import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, prefers a GPU that
- * passes the self-test, and stays on the CPU for CPU-type devices (pocl); {@code opencl} takes any
- * OpenCL device that passes. A device engine runs with the CPU engine behind it.
+ * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, then Vulkan, takes
+ * the first GPU that passes the self-test, and stays on the CPU for CPU-type devices (pocl,
+ * lavapipe); {@code opencl} and {@code vulkan} take their device whatever its type if it passes. A
+ * device engine runs with the CPU engine behind it.
  */
 final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
@@ -37,7 +39,11 @@ final class DiffEngines {
         switch (settings.backend()) {
           case "cpu" -> new Choice(cpu, "diff.backend is cpu");
           case "opencl" -> openCl(settings, cpu, true);
-          default -> openCl(settings, cpu, false);
+          case "vulkan" -> vulkan(settings, cpu, true);
+          default -> {
+            Choice openCl = openCl(settings, cpu, false);
+            yield openCl.engine() != cpu ? openCl : vulkan(settings, cpu, false, openCl.reason());
+          }
         };
     LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
     return choice;
@@ -54,6 +60,33 @@ final class DiffEngines {
           e.toString());
       return new ScalarTileDiffEngine(settings.tileSize(), settings.tileThreshold());
     }
+  }
+
+  private static Choice vulkan(DiffSettings settings, DiffEngine cpu, boolean forced) {
+    return vulkan(settings, cpu, forced, "");
+  }
+
+  private static Choice vulkan(
+      DiffSettings settings, DiffEngine cpu, boolean forced, String before) {
+    String prefix = forced ? "diff.backend is vulkan" : before + "; Vulkan";
+    VulkanTileDiffEngine engine;
+    try {
+      engine = new VulkanTileDiffEngine(settings.tileSize(), settings.tileThreshold(), false);
+    } catch (DeviceException | LinkageError e) {
+      return new Choice(cpu, prefix + ": unavailable (" + e.getMessage() + "); CPU engine");
+    }
+    if (!forced && !engine.onGpu()) {
+      String name = engine.backend();
+      engine.close();
+      return new Choice(
+          cpu, prefix + ": only " + name + ", slower than the CPU engine; CPU engine");
+    }
+    String failure = EngineSelfTest.check(engine, settings.tileSize());
+    if (failure != null) {
+      engine.close();
+      return new Choice(cpu, prefix + ": failed its self-test (" + failure + "); CPU engine");
+    }
+    return new Choice(new FallbackDiffEngine(engine, cpu), prefix + "; self-test passed");
   }
 
   private static Choice openCl(DiffSettings settings, DiffEngine cpu, boolean forced) {

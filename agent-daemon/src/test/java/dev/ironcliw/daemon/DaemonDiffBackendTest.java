@@ -34,6 +34,13 @@ class DaemonDiffBackendTest {
   }
 
   @Test
+  void shouldDiffOnVulkanWhenForced() throws Exception {
+    String backend = runWith("vulkan").getJsonObject("diff").getString("backend");
+    assertTrue(backend.startsWith("vulkan ("), backend);
+    assertTrue(backend.contains("self-test passed"), backend);
+  }
+
+  @Test
   void shouldDiffOnOpenClWhenForced() throws Exception {
     NativeRequirement.require(
         !OpenClDevice.list().isEmpty(),

@@ -14,6 +14,7 @@ import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
+import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.testing.NativeRequirement;
 import java.lang.foreign.Arena;
@@ -66,6 +67,7 @@ class X11GrabDiffTest {
       List<DiffEngine> engines = new ArrayList<>();
       engines.add(new SimdTileDiffEngine(32, 0, 2));
       engines.add(new OpenClTileDiffEngine(openCl.getFirst(), 32, 0));
+      engines.add(new VulkanTileDiffEngine(32, 0, false));
       try (DiffEngine reference = new ScalarTileDiffEngine(32, 0)) {
         TileDiff expected = reference.diff(before, after);
         long[] expectedSums = sums(expected);

@@ -6,6 +6,7 @@ import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
+import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.FrameView;
@@ -35,7 +36,7 @@ public class TileDiffBenchmark extends BenchmarkDefaults {
   @Param({"1920x1080", "5120x2880"})
   public String resolution;
 
-  @Param({"scalar", "simd-1", "simd-2", "opencl"})
+  @Param({"scalar", "simd-1", "simd-2", "opencl", "vulkan"})
   public String engine;
 
   @Param({"all", "typing"})
@@ -83,6 +84,7 @@ public class TileDiffBenchmark extends BenchmarkDefaults {
           case "scalar" -> new ScalarTileDiffEngine(32, 256);
           case "simd-1" -> new SimdTileDiffEngine(32, 256, 1);
           case "opencl" -> new OpenClTileDiffEngine(OpenClDevice.list().getFirst(), 32, 256);
+          case "vulkan" -> new VulkanTileDiffEngine(32, 256, false);
           default -> new SimdTileDiffEngine(32, 256, 2);
         };
   }

@@ -96,10 +96,11 @@ public final class ConfigSchema {
               false,
               null,
               null,
-              List.of("auto", "cpu", "opencl"),
-              "Which engine computes the frame difference: cpu (Vector API), opencl (any OpenCL"
-                  + " device that passes a self-test), or auto (an OpenCL GPU when one passes,"
-                  + " else cpu; CPU-type OpenCL devices such as pocl are slower than cpu)."),
+              List.of("auto", "cpu", "opencl", "vulkan"),
+              "Which engine computes the frame difference: cpu (Vector API), opencl or vulkan (that"
+                  + " device whatever its type, if it passes a self-test), or auto (an OpenCL or"
+                  + " Vulkan GPU that passes, else cpu; CPU-type devices such as pocl and lavapipe"
+                  + " are slower than cpu)."),
           ranged(
               "diff.threads",
               ValueType.INTEGER,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
+import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.FrameView;
@@ -63,7 +64,49 @@ class TileDiffEngineTest {
         Arguments.of("simd-1", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 1)),
         Arguments.of("simd-2", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 2)),
         Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)),
-        Arguments.of("opencl", (Supplier<DiffEngine>) TileDiffEngineTest::openCl));
+        Arguments.of("opencl", (Supplier<DiffEngine>) TileDiffEngineTest::openCl),
+        Arguments.of("vulkan", (Supplier<DiffEngine>) TileDiffEngineTest::vulkan));
+  }
+
+  /**
+   * Vulkan with the validation layer on (lavapipe in CI); closing it fails the test if the layer
+   * reported anything.
+   */
+  private static DiffEngine vulkan() {
+    VulkanTileDiffEngine engine;
+    try {
+      engine = new VulkanTileDiffEngine(32, 0, true);
+    } catch (DeviceException | LinkageError e) {
+      NativeRequirement.require(
+          false,
+          "a Vulkan device with the validation layer (Debian packages mesa-vulkan-drivers"
+              + " libvulkan1 vulkan-validationlayers): "
+              + e.getMessage());
+      throw e;
+    }
+    return new DiffEngine() {
+      @Override
+      public String backend() {
+        return engine.backend();
+      }
+
+      @Override
+      public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
+        return engine.diff(previous, current, damage);
+      }
+
+      @Override
+      public void setTileThreshold(long threshold) {
+        engine.setTileThreshold(threshold);
+      }
+
+      @Override
+      public void close() {
+        List<String> messages = engine.validationMessages();
+        engine.close();
+        assertEquals(List.of(), messages, "Vulkan validation messages");
+      }
+    };
   }
 
   /** The first OpenCL device (pocl in CI); skips, or fails in CI, when there is none. */
