@@ -64,7 +64,11 @@ class TileDiffEngineTest {
         Arguments.of("simd-1", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 1)),
         Arguments.of("simd-2", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 2)),
         Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)),
-        Arguments.of("opencl", (Supplier<DiffEngine>) TileDiffEngineTest::openCl),
+        Arguments.of(
+            "opencl", (Supplier<DiffEngine>) () -> openCl(OpenClTileDiffEngine.Kernel.PER_TILE)),
+        Arguments.of(
+            "opencl-work-group",
+            (Supplier<DiffEngine>) () -> openCl(OpenClTileDiffEngine.Kernel.WORK_GROUP)),
         Arguments.of("vulkan", (Supplier<DiffEngine>) TileDiffEngineTest::vulkan));
   }
 
@@ -110,12 +114,12 @@ class TileDiffEngineTest {
   }
 
   /** The first OpenCL device (pocl in CI); skips, or fails in CI, when there is none. */
-  private static DiffEngine openCl() {
+  private static DiffEngine openCl(OpenClTileDiffEngine.Kernel layout) {
     List<OpenClDevice> devices = OpenClDevice.list();
     NativeRequirement.require(
         !devices.isEmpty(),
         "an OpenCL device (Debian packages pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)");
-    return new OpenClTileDiffEngine(devices.getFirst(), 32, 0);
+    return new OpenClTileDiffEngine(devices.getFirst(), 32, 0, layout);
   }
 
   private static FrameView frame(int width, int height, Consumer<MemorySegment> paint) {

@@ -26,12 +26,23 @@ import org.lwjgl.system.MemoryUtil;
  * DeviceException}. Results equal the CPU engines'. Used by one thread.
  */
 public final class OpenClTileDiffEngine implements DiffEngine {
+  /** How the work is laid out on the device. */
+  public enum Kernel {
+    /** One work-item per tile looping over its pixels: fastest on CPU devices (pocl). */
+    PER_TILE,
+    /** One work group per tile with a local reduction: the GPU layout. */
+    WORK_GROUP
+  }
+
+  private static final int MAX_GROUP = 256;
   private final OpenClDevice device;
   private final TileDiff result;
   private final long context;
   private final long queue;
   private final long program;
   private final long kernel;
+  private final Kernel layout;
+  private final int group;
   private final long[] frames = new long[2];
   private long frameCapacity;
   private long sadBuffer;
@@ -46,7 +57,17 @@ public final class OpenClTileDiffEngine implements DiffEngine {
    * @throws DeviceException when the context, queue or kernel cannot be made
    */
   public OpenClTileDiffEngine(OpenClDevice device, int tileSize, long tileThreshold) {
+    this(device, tileSize, tileThreshold, device.gpu() ? Kernel.WORK_GROUP : Kernel.PER_TILE);
+  }
+
+  /**
+   * @param layout the kernel to use whatever the device type (tests run both on pocl)
+   * @throws DeviceException when the context, queue or kernel cannot be made
+   */
+  public OpenClTileDiffEngine(
+      OpenClDevice device, int tileSize, long tileThreshold, Kernel layout) {
     this.device = device;
+    this.layout = layout;
     this.result = new TileDiff(tileSize);
     this.tileThreshold = tileThreshold;
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -59,12 +80,29 @@ public final class OpenClTileDiffEngine implements DiffEngine {
       check(error.get(0), "clCreateCommandQueue");
       program = clCreateProgramWithSource(context, kernelSource(), error);
       check(error.get(0), "clCreateProgramWithSource");
-      int built = clBuildProgram(program, device.device(), "-cl-std=CL1.2", null, 0);
+      int built =
+          clBuildProgram(
+              program, device.device(), "-cl-std=CL1.2 -DMAX_GROUP=" + MAX_GROUP, null, 0);
       if (built != CL_SUCCESS) {
         throw new DeviceException("the tile kernel does not build: " + buildLog());
       }
-      kernel = clCreateKernel(program, "tile_sad", error);
+      kernel =
+          clCreateKernel(program, layout == Kernel.PER_TILE ? "tile_sad" : "tile_sad_group", error);
       check(error.get(0), "clCreateKernel");
+      group =
+          Integer.highestOneBit(
+              (int) Math.min(MAX_GROUP, kernelWorkGroupSize(kernel, device.device())));
+    }
+  }
+
+  /** The largest work group this kernel can run with on the device (may be below the device's). */
+  private static long kernelWorkGroupSize(long kernel, long device) {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      PointerBuffer size = stack.mallocPointer(1);
+      check(
+          clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, size, null),
+          "clGetKernelWorkGroupInfo");
+      return size.get(0);
     }
   }
 
@@ -93,7 +131,13 @@ public final class OpenClTileDiffEngine implements DiffEngine {
 
   @Override
   public String backend() {
-    return "opencl (" + device.name() + (device.gpu() ? ", gpu" : ", cpu device") + ")";
+    return "opencl ("
+        + device.name()
+        + (device.gpu() ? ", gpu" : ", cpu device")
+        + (layout == Kernel.WORK_GROUP
+            ? ", work group of " + group + " per tile"
+            : ", item per tile")
+        + ")";
   }
 
   public OpenClDevice device() {
@@ -185,11 +229,18 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     check(clSetKernelArg1i(kernel, 5, result.tileSize()), "clSetKernelArg");
     check(clSetKernelArg1p(kernel, 6, sadBuffer), "clSetKernelArg");
     try (MemoryStack stack = MemoryStack.stackPush()) {
-      PointerBuffer global = stack.mallocPointer(2);
-      global.put(tilesX).put(tilesY).flip();
-      check(
-          clEnqueueNDRangeKernel(queue, kernel, 2, null, global, null, null, null),
-          "clEnqueueNDRangeKernel");
+      if (layout == Kernel.PER_TILE) {
+        PointerBuffer global = stack.pointers(tilesX, tilesY);
+        check(
+            clEnqueueNDRangeKernel(queue, kernel, 2, null, global, null, null, null),
+            "clEnqueueNDRangeKernel");
+      } else {
+        PointerBuffer global = stack.pointers((long) tilesX * tilesY * group);
+        PointerBuffer local = stack.pointers(group);
+        check(
+            clEnqueueNDRangeKernel(queue, kernel, 1, null, global, local, null, null),
+            "clEnqueueNDRangeKernel");
+      }
     }
     sadHost.clear().limit(tilesX * tilesY * 4);
     check(
