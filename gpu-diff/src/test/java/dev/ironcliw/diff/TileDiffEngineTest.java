@@ -69,17 +69,22 @@ class TileDiffEngineTest {
         Arguments.of(
             "opencl-work-group",
             (Supplier<DiffEngine>) () -> openCl(OpenClTileDiffEngine.Kernel.WORK_GROUP)),
-        Arguments.of("vulkan", (Supplier<DiffEngine>) TileDiffEngineTest::vulkan));
+        Arguments.of(
+            "vulkan",
+            (Supplier<DiffEngine>) () -> vulkan(VulkanTileDiffEngine.Memory.HOST_VISIBLE)),
+        Arguments.of(
+            "vulkan-staged",
+            (Supplier<DiffEngine>) () -> vulkan(VulkanTileDiffEngine.Memory.STAGED)));
   }
 
   /**
    * Vulkan with the validation layer on (lavapipe in CI); closing it fails the test if the layer
    * reported anything.
    */
-  private static DiffEngine vulkan() {
+  private static DiffEngine vulkan(VulkanTileDiffEngine.Memory memory) {
     VulkanTileDiffEngine engine;
     try {
-      engine = new VulkanTileDiffEngine(32, 0, true);
+      engine = new VulkanTileDiffEngine(32, 0, true, memory);
     } catch (DeviceException | LinkageError e) {
       NativeRequirement.require(
           false,

@@ -47,6 +47,7 @@ final class VulkanContext implements AutoCloseable {
   final int queueFamily;
   final String deviceName;
   final boolean gpu;
+  final boolean discrete;
   private final long messenger;
   private final VkDebugUtilsMessengerCallbackEXT callback;
   private final List<String> messages = new CopyOnWriteArrayList<>();
@@ -145,6 +146,7 @@ final class VulkanContext implements AutoCloseable {
       gpu =
           properties.deviceType() == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU
               || properties.deviceType() == VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU;
+      discrete = properties.deviceType() == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU;
       queueFamily = computeQueueFamily(stack);
 
       VkDeviceQueueCreateInfo.Buffer queues =

@@ -16,6 +16,7 @@ import java.util.List;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
+import org.lwjgl.vulkan.VkBufferCopy;
 import org.lwjgl.vulkan.VkBufferCreateInfo;
 import org.lwjgl.vulkan.VkCommandBuffer;
 import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
@@ -46,6 +47,14 @@ import org.lwjgl.vulkan.VkWriteDescriptorSet;
  * mapped buffer after a fence. Any failing call throws {@link DeviceException}. Used by one thread.
  */
 public final class VulkanTileDiffEngine implements DiffEngine {
+  /** Where the frames live on the device. */
+  public enum Memory {
+    /** Host-visible, coherent buffers the host writes directly: shared-memory devices. */
+    HOST_VISIBLE,
+    /** Device-local buffers filled from a host-visible staging buffer: discrete GPUs. */
+    STAGED
+  }
+
   private static final int PUSH_CONSTANT_BYTES = 6 * 4;
   private static final int GROUP = 8;
 
@@ -61,6 +70,9 @@ public final class VulkanTileDiffEngine implements DiffEngine {
   private final long fence;
   private final MappedBuffer[] frames = new MappedBuffer[2];
   private MappedBuffer sums;
+  private MappedBuffer staging;
+  private MappedBuffer readback;
+  private final Memory memory;
   private int deviceHolds = -1;
   private long heldFingerprint;
   private long heldPosition;
@@ -74,9 +86,18 @@ public final class VulkanTileDiffEngine implements DiffEngine {
    * @throws DeviceException when Vulkan or the device cannot be set up
    */
   public VulkanTileDiffEngine(int tileSize, long tileThreshold, boolean validation) {
+    this(tileSize, tileThreshold, validation, null);
+  }
+
+  /**
+   * @param memory where frames live, or null for the device's kind: staged on a discrete GPU,
+   *     host-visible otherwise (tests force each on lavapipe)
+   */
+  public VulkanTileDiffEngine(int tileSize, long tileThreshold, boolean validation, Memory memory) {
     this.result = new TileDiff(tileSize);
     this.tileThreshold = tileThreshold;
     this.vk = new VulkanContext(validation);
+    this.memory = memory != null ? memory : vk.discrete ? Memory.STAGED : Memory.HOST_VISIBLE;
     try (MemoryStack stack = MemoryStack.stackPush()) {
       VkDescriptorSetLayoutBinding.Buffer bindings = VkDescriptorSetLayoutBinding.calloc(3, stack);
       for (int i = 0; i < 3; i++) {
@@ -202,7 +223,11 @@ public final class VulkanTileDiffEngine implements DiffEngine {
 
   @Override
   public String backend() {
-    return "vulkan (" + vk.deviceName + (vk.gpu ? ", gpu" : ", cpu device") + ")";
+    return "vulkan ("
+        + vk.deviceName
+        + (vk.gpu ? ", gpu" : ", cpu device")
+        + (memory == Memory.STAGED ? ", staged" : ", host-visible")
+        + ")";
   }
 
   public boolean onGpu() {
@@ -238,13 +263,29 @@ public final class VulkanTileDiffEngine implements DiffEngine {
             && previous.position() == heldPosition;
     int previousBuffer = reuse ? deviceHolds : 0;
     int currentBuffer = 1 - previousBuffer;
-    if (!reuse) {
-      MemorySegment.copy(previous.pixels(), 0, frames[previousBuffer].mapped(), 0, bytes);
+    if (memory == Memory.HOST_VISIBLE) {
+      if (!reuse) {
+        MemorySegment.copy(previous.pixels(), 0, frames[previousBuffer].mapped(), 0, bytes);
+      }
+      MemorySegment.copy(current.pixels(), 0, frames[currentBuffer].mapped(), 0, bytes);
+    } else {
+      MemorySegment.copy(current.pixels(), 0, staging.mapped(), 0, bytes);
+      if (!reuse) {
+        MemorySegment.copy(previous.pixels(), 0, staging.mapped(), bytes, bytes);
+      }
     }
-    MemorySegment.copy(current.pixels(), 0, frames[currentBuffer].mapped(), 0, bytes);
-    dispatch(previousBuffer, currentBuffer, current.strideBytes() / 4, width, height);
+    dispatch(
+        previousBuffer,
+        currentBuffer,
+        current.strideBytes() / 4,
+        width,
+        height,
+        bytes,
+        !reuse,
+        tiles);
+    MemorySegment results = memory == Memory.HOST_VISIBLE ? sums.mapped() : readback.mapped();
     for (int t = 0; t < tiles; t++) {
-      long sad = Integer.toUnsignedLong(sums.mapped().getAtIndex(ValueLayout.JAVA_INT, t));
+      long sad = Integer.toUnsignedLong(results.getAtIndex(ValueLayout.JAVA_INT, t));
       if (sad != 0) {
         result.addSad(t, sad);
       }
@@ -257,7 +298,14 @@ public final class VulkanTileDiffEngine implements DiffEngine {
   }
 
   private void dispatch(
-      int previousBuffer, int currentBuffer, int stridePixels, int width, int height) {
+      int previousBuffer,
+      int currentBuffer,
+      int stridePixels,
+      int width,
+      int height,
+      long frameBytes,
+      boolean uploadPrevious,
+      int tiles) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       VkDescriptorBufferInfo.Buffer infos = VkDescriptorBufferInfo.calloc(3, stack);
       infos.get(0).buffer(frames[previousBuffer].buffer()).offset(0).range(VK_WHOLE_SIZE);
@@ -284,6 +332,26 @@ public final class VulkanTileDiffEngine implements DiffEngine {
                   .sType$Default()
                   .flags(VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT)),
           "vkBeginCommandBuffer");
+      if (memory == Memory.STAGED) {
+        vkCmdCopyBuffer(
+            commands,
+            staging.buffer(),
+            frames[currentBuffer].buffer(),
+            VkBufferCopy.calloc(1, stack).srcOffset(0).dstOffset(0).size(frameBytes));
+        if (uploadPrevious) {
+          vkCmdCopyBuffer(
+              commands,
+              staging.buffer(),
+              frames[previousBuffer].buffer(),
+              VkBufferCopy.calloc(1, stack).srcOffset(frameBytes).dstOffset(0).size(frameBytes));
+        }
+        barrier(
+            stack,
+            VK_ACCESS_TRANSFER_WRITE_BIT,
+            VK_ACCESS_SHADER_READ_BIT,
+            VK_PIPELINE_STAGE_TRANSFER_BIT,
+            VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
+      }
       vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline);
       vkCmdBindDescriptorSets(
           commands,
@@ -304,20 +372,33 @@ public final class VulkanTileDiffEngine implements DiffEngine {
           (result.tilesX() + GROUP - 1) / GROUP,
           (result.tilesY() + GROUP - 1) / GROUP,
           1);
-      // The shader's writes must be visible to the host that reads the mapped sums.
-      VkMemoryBarrier.Buffer barrier =
-          VkMemoryBarrier.calloc(1, stack)
-              .sType$Default()
-              .srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
-              .dstAccessMask(VK_ACCESS_HOST_READ_BIT);
-      vkCmdPipelineBarrier(
-          commands,
-          VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-          VK_PIPELINE_STAGE_HOST_BIT,
-          0,
-          barrier,
-          null,
-          null);
+      // The shader's writes must be visible to the host that reads the sums.
+      if (memory == Memory.HOST_VISIBLE) {
+        barrier(
+            stack,
+            VK_ACCESS_SHADER_WRITE_BIT,
+            VK_ACCESS_HOST_READ_BIT,
+            VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+            VK_PIPELINE_STAGE_HOST_BIT);
+      } else {
+        barrier(
+            stack,
+            VK_ACCESS_SHADER_WRITE_BIT,
+            VK_ACCESS_TRANSFER_READ_BIT,
+            VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+            VK_PIPELINE_STAGE_TRANSFER_BIT);
+        vkCmdCopyBuffer(
+            commands,
+            sums.buffer(),
+            readback.buffer(),
+            VkBufferCopy.calloc(1, stack).size(tiles * 4L));
+        barrier(
+            stack,
+            VK_ACCESS_TRANSFER_WRITE_BIT,
+            VK_ACCESS_HOST_READ_BIT,
+            VK_PIPELINE_STAGE_TRANSFER_BIT,
+            VK_PIPELINE_STAGE_HOST_BIT);
+      }
       check(vkEndCommandBuffer(commands), "vkEndCommandBuffer");
       check(vkResetFences(vk.device, fence), "vkResetFences");
       check(
@@ -330,22 +411,42 @@ public final class VulkanTileDiffEngine implements DiffEngine {
     }
   }
 
+  private void barrier(
+      MemoryStack stack, int srcAccess, int dstAccess, int srcStage, int dstStage) {
+    VkMemoryBarrier.Buffer barrier =
+        VkMemoryBarrier.calloc(1, stack)
+            .sType$Default()
+            .srcAccessMask(srcAccess)
+            .dstAccessMask(dstAccess);
+    vkCmdPipelineBarrier(commands, srcStage, dstStage, 0, barrier, null, null);
+  }
+
   private void ensureCapacity(long frameBytes, int tiles) {
+    boolean staged = memory == Memory.STAGED;
     if (frames[0] == null || frames[0].bytes() < frameBytes) {
       release(frames[0]);
       release(frames[1]);
-      frames[0] = mappedBuffer(frameBytes);
-      frames[1] = mappedBuffer(frameBytes);
+      release(staging);
+      int frameUsage =
+          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | (staged ? VK_BUFFER_USAGE_TRANSFER_DST_BIT : 0);
+      frames[0] = buffer(frameBytes, frameUsage, !staged);
+      frames[1] = buffer(frameBytes, frameUsage, !staged);
+      staging = staged ? buffer(2 * frameBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true) : null;
       deviceHolds = -1;
     }
     if (sums == null || sums.bytes() < tiles * 4L) {
       release(sums);
-      sums = mappedBuffer(tiles * 4L);
+      release(readback);
+      int sumUsage =
+          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | (staged ? VK_BUFFER_USAGE_TRANSFER_SRC_BIT : 0);
+      sums = buffer(tiles * 4L, sumUsage, !staged);
+      readback = staged ? buffer(tiles * 4L, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true) : null;
     }
   }
 
+  /** A buffer in host-visible, coherent memory (mapped) or in device-local memory (not mapped). */
   @SuppressWarnings("restricted")
-  private MappedBuffer mappedBuffer(long bytes) {
+  private MappedBuffer buffer(long bytes, int usage, boolean hostVisible) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       LongBuffer handle = stack.mallocLong(1);
       check(
@@ -354,7 +455,7 @@ public final class VulkanTileDiffEngine implements DiffEngine {
               VkBufferCreateInfo.calloc(stack)
                   .sType$Default()
                   .size(bytes)
-                  .usage(VK_BUFFER_USAGE_STORAGE_BUFFER_BIT)
+                  .usage(usage)
                   .sharingMode(VK_SHARING_MODE_EXCLUSIVE),
               null,
               handle),
@@ -366,7 +467,9 @@ public final class VulkanTileDiffEngine implements DiffEngine {
           memoryType(
               stack,
               requirements.memoryTypeBits(),
-              VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+              hostVisible
+                  ? VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT
+                  : VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
       check(
           vkAllocateMemory(
               vk.device,
@@ -379,6 +482,9 @@ public final class VulkanTileDiffEngine implements DiffEngine {
           "vkAllocateMemory (" + bytes + " bytes)");
       long memory = handle.get(0);
       check(vkBindBufferMemory(vk.device, buffer, memory, 0), "vkBindBufferMemory");
+      if (!hostVisible) {
+        return new MappedBuffer(buffer, memory, bytes, null);
+      }
       PointerBuffer pointer = stack.mallocPointer(1);
       check(vkMapMemory(vk.device, memory, 0, bytes, 0, pointer), "vkMapMemory");
       return new MappedBuffer(
@@ -394,12 +500,15 @@ public final class VulkanTileDiffEngine implements DiffEngine {
         return i;
       }
     }
-    throw new DeviceException("no host-visible, coherent memory on " + vk.deviceName);
+    throw new DeviceException(
+        "no memory with properties 0x" + Integer.toHexString(wanted) + " on " + vk.deviceName);
   }
 
   private void release(MappedBuffer b) {
     if (b != null) {
-      vkUnmapMemory(vk.device, b.memory());
+      if (b.mapped() != null) {
+        vkUnmapMemory(vk.device, b.memory());
+      }
       vkDestroyBuffer(vk.device, b.buffer(), null);
       vkFreeMemory(vk.device, b.memory(), null);
     }
@@ -411,6 +520,8 @@ public final class VulkanTileDiffEngine implements DiffEngine {
     release(frames[0]);
     release(frames[1]);
     release(sums);
+    release(staging);
+    release(readback);
     vkDestroyFence(vk.device, fence, null);
     vkDestroyCommandPool(vk.device, commandPool, null);
     vkDestroyDescriptorPool(vk.device, descriptorPool, null);
