@@ -65,10 +65,19 @@ class TileDiffEngineTest {
         Arguments.of("simd-2", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 2)),
         Arguments.of("simd-3", (Supplier<DiffEngine>) () -> new SimdTileDiffEngine(32, 0, 3)),
         Arguments.of(
-            "opencl", (Supplier<DiffEngine>) () -> openCl(OpenClTileDiffEngine.Kernel.PER_TILE)),
+            "opencl-zero-copy",
+            (Supplier<DiffEngine>)
+                () ->
+                    openCl(
+                        OpenClTileDiffEngine.Kernel.PER_TILE,
+                        OpenClTileDiffEngine.Transfer.ZERO_COPY)),
         Arguments.of(
-            "opencl-work-group",
-            (Supplier<DiffEngine>) () -> openCl(OpenClTileDiffEngine.Kernel.WORK_GROUP)),
+            "opencl-work-group-staged",
+            (Supplier<DiffEngine>)
+                () ->
+                    openCl(
+                        OpenClTileDiffEngine.Kernel.WORK_GROUP,
+                        OpenClTileDiffEngine.Transfer.PINNED_STAGING)),
         Arguments.of(
             "vulkan",
             (Supplier<DiffEngine>) () -> vulkan(VulkanTileDiffEngine.Memory.HOST_VISIBLE)),
@@ -119,12 +128,13 @@ class TileDiffEngineTest {
   }
 
   /** The first OpenCL device (pocl in CI); skips, or fails in CI, when there is none. */
-  private static DiffEngine openCl(OpenClTileDiffEngine.Kernel layout) {
+  private static DiffEngine openCl(
+      OpenClTileDiffEngine.Kernel layout, OpenClTileDiffEngine.Transfer transfer) {
     List<OpenClDevice> devices = OpenClDevice.list();
     NativeRequirement.require(
         !devices.isEmpty(),
         "an OpenCL device (Debian packages pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)");
-    return new OpenClTileDiffEngine(devices.getFirst(), 32, 0, layout);
+    return new OpenClTileDiffEngine(devices.getFirst(), 32, 0, layout, transfer);
   }
 
   private static FrameView frame(int width, int height, Consumer<MemorySegment> paint) {

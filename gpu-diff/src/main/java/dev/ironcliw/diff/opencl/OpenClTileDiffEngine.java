@@ -10,6 +10,7 @@ import dev.ironcliw.ring.Rect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -34,6 +35,20 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     WORK_GROUP
   }
 
+  /** How frames reach the device. */
+  public enum Transfer {
+    /**
+     * The device reads the frame where it lies (CL_MEM_USE_HOST_PTR over the ring slot): no copy;
+     * for devices that share memory with the host.
+     */
+    ZERO_COPY,
+    /**
+     * Each new frame is copied into a pinned (CL_MEM_ALLOC_HOST_PTR) staging buffer and from there
+     * to a device buffer; the previous frame stays on the device. For discrete GPUs.
+     */
+    PINNED_STAGING
+  }
+
   private static final int MAX_GROUP = 256;
   private final OpenClDevice device;
   private final TileDiff result;
@@ -42,6 +57,8 @@ public final class OpenClTileDiffEngine implements DiffEngine {
   private final long program;
   private final long kernel;
   private final Kernel layout;
+  private final Transfer transfer;
+  private long staging;
   private final int group;
   private final long[] frames = new long[2];
   private long frameCapacity;
@@ -57,7 +74,12 @@ public final class OpenClTileDiffEngine implements DiffEngine {
    * @throws DeviceException when the context, queue or kernel cannot be made
    */
   public OpenClTileDiffEngine(OpenClDevice device, int tileSize, long tileThreshold) {
-    this(device, tileSize, tileThreshold, device.gpu() ? Kernel.WORK_GROUP : Kernel.PER_TILE);
+    this(
+        device,
+        tileSize,
+        tileThreshold,
+        device.gpu() ? Kernel.WORK_GROUP : Kernel.PER_TILE,
+        device.unifiedMemory() ? Transfer.ZERO_COPY : Transfer.PINNED_STAGING);
   }
 
   /**
@@ -65,9 +87,10 @@ public final class OpenClTileDiffEngine implements DiffEngine {
    * @throws DeviceException when the context, queue or kernel cannot be made
    */
   public OpenClTileDiffEngine(
-      OpenClDevice device, int tileSize, long tileThreshold, Kernel layout) {
+      OpenClDevice device, int tileSize, long tileThreshold, Kernel layout, Transfer transfer) {
     this.device = device;
     this.layout = layout;
+    this.transfer = transfer;
     this.result = new TileDiff(tileSize);
     this.tileThreshold = tileThreshold;
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -137,6 +160,7 @@ public final class OpenClTileDiffEngine implements DiffEngine {
         + (layout == Kernel.WORK_GROUP
             ? ", work group of " + group + " per tile"
             : ", item per tile")
+        + (transfer == Transfer.ZERO_COPY ? ", zero-copy" : ", pinned staging")
         + ")";
   }
 
@@ -160,14 +184,29 @@ public final class OpenClTileDiffEngine implements DiffEngine {
       return result;
     }
     long bytes = (long) height * current.strideBytes();
-    ensureCapacity(bytes, result.tilesX() * result.tilesY());
+    ensureCapacity(transfer == Transfer.ZERO_COPY ? 0 : bytes, result.tilesX() * result.tilesY());
+    if (transfer == Transfer.ZERO_COPY) {
+      long previousMem = wrap(previous);
+      try {
+        long currentMem = wrap(current);
+        try {
+          run(previousMem, currentMem, current.strideBytes() / 4, width, height);
+        } finally {
+          clReleaseMemObject(currentMem);
+        }
+      } finally {
+        clReleaseMemObject(previousMem);
+      }
+      result.classify(tileThreshold);
+      return result;
+    }
     int previousBuffer = holds(previous) ? deviceHolds : 0;
     int currentBuffer = 1 - previousBuffer;
     if (!holds(previous)) {
       upload(previousBuffer, previous);
     }
     upload(currentBuffer, current);
-    run(previousBuffer, currentBuffer, current.strideBytes() / 4, width, height);
+    run(frames[previousBuffer], frames[currentBuffer], current.strideBytes() / 4, width, height);
     deviceHolds = currentBuffer;
     heldFingerprint = current.fingerprint();
     heldPosition = current.position();
@@ -186,12 +225,16 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     if (frameBytes > frameCapacity) {
       release(frames[0]);
       release(frames[1]);
+      release(staging);
       try (MemoryStack stack = MemoryStack.stackPush()) {
         IntBuffer error = stack.mallocInt(1);
         for (int i = 0; i < 2; i++) {
           frames[i] = clCreateBuffer(context, CL_MEM_READ_ONLY, frameBytes, error);
           check(error.get(0), "clCreateBuffer (" + frameBytes + " bytes)");
         }
+        staging =
+            clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_ALLOC_HOST_PTR, frameBytes, error);
+        check(error.get(0), "clCreateBuffer (pinned staging)");
       }
       frameCapacity = frameBytes;
       deviceHolds = -1;
@@ -211,18 +254,45 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     }
   }
 
-  private void upload(int buffer, FrameView frame) {
-    ByteBuffer pixels = frame.pixels().asByteBuffer();
-    check(
-        clEnqueueWriteBuffer(queue, frames[buffer], false, 0, pixels, null, null),
-        "clEnqueueWriteBuffer");
+  /** A buffer over the frame's own memory, which the ring keeps for the length of the call. */
+  private long wrap(FrameView frame) {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer error = stack.mallocInt(1);
+      long mem =
+          clCreateBuffer(
+              context,
+              CL_MEM_READ_ONLY | CL_MEM_USE_HOST_PTR,
+              frame.pixels().asByteBuffer(),
+              error);
+      check(error.get(0), "clCreateBuffer (host pointer)");
+      return mem;
+    }
   }
 
-  private void run(int previousBuffer, int currentBuffer, int stridePixels, int width, int height) {
+  /**
+   * Copies the frame into the pinned staging buffer, then from there into device buffer {@code
+   * buffer}.
+   */
+  private void upload(int buffer, FrameView frame) {
+    long bytes = frame.pixels().byteSize();
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer error = stack.mallocInt(1);
+      ByteBuffer mapped =
+          clEnqueueMapBuffer(queue, staging, true, CL_MAP_WRITE, 0, bytes, null, null, error, null);
+      check(error.get(0), "clEnqueueMapBuffer");
+      MemorySegment.copy(frame.pixels(), 0, MemorySegment.ofBuffer(mapped), 0, bytes);
+      check(clEnqueueUnmapMemObject(queue, staging, mapped, null, null), "clEnqueueUnmapMemObject");
+      check(
+          clEnqueueCopyBuffer(queue, staging, frames[buffer], 0, 0, bytes, null, null),
+          "clEnqueueCopyBuffer");
+    }
+  }
+
+  private void run(long previousMem, long currentMem, int stridePixels, int width, int height) {
     int tilesX = result.tilesX();
     int tilesY = result.tilesY();
-    check(clSetKernelArg1p(kernel, 0, frames[previousBuffer]), "clSetKernelArg");
-    check(clSetKernelArg1p(kernel, 1, frames[currentBuffer]), "clSetKernelArg");
+    check(clSetKernelArg1p(kernel, 0, previousMem), "clSetKernelArg");
+    check(clSetKernelArg1p(kernel, 1, currentMem), "clSetKernelArg");
     check(clSetKernelArg1i(kernel, 2, stridePixels), "clSetKernelArg");
     check(clSetKernelArg1i(kernel, 3, width), "clSetKernelArg");
     check(clSetKernelArg1i(kernel, 4, height), "clSetKernelArg");
@@ -269,6 +339,7 @@ public final class OpenClTileDiffEngine implements DiffEngine {
   public void close() {
     release(frames[0]);
     release(frames[1]);
+    release(staging);
     release(sadBuffer);
     if (sadHost != null) {
       MemoryUtil.memFree(sadHost);
