@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final int EVENT_QUEUE_BYTES = 1 << 20;
+  private static final String DEDUP_BUDGET = "dedup";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
   private final PipelineStats stats = new PipelineStats();
@@ -68,12 +69,24 @@ final class Daemon {
     BudgetRegistry budgets =
         new BudgetRegistry(
             config.memory().totalBytes(),
-            Map.of(FrameRing.BUDGET_COMPONENT, config.memory().frameRingBytes()));
+            Map.of(
+                FrameRing.BUDGET_COMPONENT,
+                config.memory().frameRingBytes(),
+                DEDUP_BUDGET,
+                config.memory().dedupBytes()));
+    // The bloom filters are on the heap; their bits are counted against the dedup budget.
+    opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
     Journal journal = opened(Journal.open(dataDir.journalDir()));
     long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
+    VerdictPolicy verdicts =
+        new VerdictPolicy(
+            config.dedup().revisitWindow(),
+            config.dedup().generations(),
+            config.memory().dedupBytes(),
+            config.dedup().falsePositiveRate());
     DiffEngines.Choice diffChoice = DiffEngines.select(config.diff());
     DiffEngine diff = opened(diffChoice.engine());
     Batcher batcher =
@@ -96,7 +109,7 @@ final class Daemon {
         new PipelineAgent(
             events,
             ring,
-            new VerdictPolicy(config.dedup().revisitWindow()),
+            verdicts,
             diff,
             config.diff().tileSize(),
             source.displays().size(),
@@ -112,6 +125,7 @@ final class Daemon {
             stats,
             source,
             capture,
+            verdicts,
             ring,
             journal,
             batcher,

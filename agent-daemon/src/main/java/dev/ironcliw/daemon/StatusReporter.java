@@ -2,7 +2,9 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.ConfigWatcher;
+import dev.ironcliw.dedup.BloomHistory;
 import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.vision.Batcher;
@@ -18,6 +20,7 @@ final class StatusReporter {
   private final PipelineStats stats;
   private final CaptureSource source;
   private final CaptureAgent capture;
+  private final VerdictPolicy verdicts;
   private final FrameRing ring;
   private final Journal journal;
   private final Batcher batcher;
@@ -29,6 +32,7 @@ final class StatusReporter {
       PipelineStats stats,
       CaptureSource source,
       CaptureAgent capture,
+      VerdictPolicy verdicts,
       FrameRing ring,
       Journal journal,
       Batcher batcher,
@@ -38,6 +42,7 @@ final class StatusReporter {
     this.stats = stats;
     this.source = source;
     this.capture = capture;
+    this.verdicts = verdicts;
     this.ring = ring;
     this.journal = journal;
     this.batcher = batcher;
@@ -63,6 +68,21 @@ final class StatusReporter {
 
   private static double round(double value) {
     return Math.round(value * 10) / 10.0;
+  }
+
+  /** The bloom generations (a snapshot the pipeline publishes each second) and counts. */
+  private JsonObject dedup() {
+    io.vertx.core.json.JsonArray generations = new io.vertx.core.json.JsonArray();
+    for (BloomHistory.Generation g : verdicts.bloomGenerations()) {
+      generations.add(
+          new JsonObject()
+              .put("approximateEntries", g.approximateEntries())
+              .put("expectedFalsePositiveRate", g.expectedFalsePositiveRate()));
+    }
+    return new JsonObject()
+        .put("rememberedFingerprints", verdicts.rememberedFingerprints())
+        .put("bloomGenerations", generations)
+        .put("bloomFalsePositivesCaught", verdicts.bloomFalsePositives());
   }
 
   JsonObject health() {
@@ -126,6 +146,7 @@ final class StatusReporter {
                 .put("occupiedSlots", ring.occupiedSlots())
                 .put("slotBytes", ring.geometry().slotBytes())
                 .put("recoveredFrames", ring.recoveryReport().validSlots()))
+        .put("dedup", dedup())
         .put("diff", new JsonObject().put("backend", diffBackend.get()))
         .put(
             "vision",

@@ -206,6 +206,19 @@ public final class ConfigLoader {
     }
     long total = (Long) values.get("memory.total");
     long ring = (Long) values.get("memory.budgets.frameRing");
+    long dedup = (Long) values.get("memory.budgets.dedup");
+    if (ring <= total && ring + dedup > total) {
+      problems.add(
+          new ConfigProblem(
+              "memory.budgets",
+              "frameRing ("
+                  + Units.formatBytes(ring)
+                  + ") and dedup ("
+                  + Units.formatBytes(dedup)
+                  + ") together are more than memory.total ("
+                  + Units.formatBytes(total)
+                  + ")"));
+    }
     if (ring > total) {
       problems.add(
           new ConfigProblem(

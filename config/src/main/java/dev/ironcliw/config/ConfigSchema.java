@@ -67,6 +67,13 @@ public final class ConfigSchema {
               "40%",
               "Upper bound on everything the daemon holds; a percentage is of physical memory."),
           ranged(
+              "memory.budgets.dedup",
+              ValueType.SIZE,
+              "16MiB",
+              "64KiB",
+              "1TiB",
+              "Memory for the dedup bloom filters, split across dedup.generations."),
+          ranged(
               "memory.budgets.frameRing",
               ValueType.SIZE,
               "512MiB",
@@ -82,6 +89,20 @@ public final class ConfigSchema {
               "1d",
               "A frame identical to one seen this recently (but not the previous one) is a"
                   + " REVISIT."),
+          ranged(
+              "dedup.generations",
+              ValueType.INTEGER,
+              "5",
+              "1",
+              "60",
+              "Bloom filters sharing the revisit window; the oldest is dropped as a new one"
+                  + " starts, so memory stays bounded."),
+          restart(
+              "dedup.falsePositiveRate",
+              ValueType.FRACTION,
+              "0.001",
+              "Target false-positive rate of a full bloom generation; a hit is always confirmed"
+                  + " against the exact fingerprints of the window."),
           ranged(
               "diff.tileSize",
               ValueType.INTEGER,

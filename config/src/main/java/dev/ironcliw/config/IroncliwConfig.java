@@ -43,8 +43,14 @@ public record IroncliwConfig(
             (Boolean) v.get("capture.replayFast"),
             intValue(v, "capture.synthetic.width"),
             intValue(v, "capture.synthetic.height")),
-        new MemorySettings((Long) v.get("memory.total"), (Long) v.get("memory.budgets.frameRing")),
-        new DedupSettings((Duration) v.get("dedup.revisitWindow")),
+        new MemorySettings(
+            (Long) v.get("memory.total"),
+            (Long) v.get("memory.budgets.frameRing"),
+            (Long) v.get("memory.budgets.dedup")),
+        new DedupSettings(
+            (Duration) v.get("dedup.revisitWindow"),
+            intValue(v, "dedup.generations"),
+            (Double) v.get("dedup.falsePositiveRate")),
         new DiffSettings(
             (String) v.get("diff.backend"),
             intValue(v, "diff.threads"),

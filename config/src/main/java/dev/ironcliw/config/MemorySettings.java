@@ -5,5 +5,6 @@ package dev.ironcliw.config;
  *
  * @param totalBytes {@code memory.total}
  * @param frameRingBytes {@code memory.budgets.frameRing}
+ * @param dedupBytes {@code memory.budgets.dedup}
  */
-public record MemorySettings(long totalBytes, long frameRingBytes) {}
+public record MemorySettings(long totalBytes, long frameRingBytes, long dedupBytes) {}

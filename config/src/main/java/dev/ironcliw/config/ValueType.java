@@ -13,6 +13,8 @@ public enum ValueType {
   RATE("a rate", "e.g. 10, 10/s or 30/min"),
   CHOICE("one of the choices", ""),
   SOURCE("a capture source", "auto, x11, macos, synthetic or replay:DIR"),
+  /** A number strictly between 0 and 1, e.g. a probability. */
+  FRACTION("a fraction", "a number between 0 and 1, e.g. 0.001"),
   /** A YAML list of names, or one comma-separated string; parsed to a List of String. */
   NAME_LIST("a list of names", "a YAML list or comma-separated names"),
   /** A YAML list of regular expressions (commas belong to the patterns); a List of String. */
@@ -44,6 +46,17 @@ public enum ValueType {
     String text = raw.trim();
     return switch (this) {
       case TEXT, CHOICE -> text;
+      case FRACTION -> {
+        try {
+          double value = Double.parseDouble(text);
+          if (value > 0 && value < 1) {
+            yield value;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new IllegalArgumentException(example);
+      }
       case NAME_LIST ->
           java.util.Arrays.stream(text.split("[,\n]"))
               .map(String::trim)

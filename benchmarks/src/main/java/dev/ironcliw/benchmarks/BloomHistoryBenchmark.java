@@ -1,0 +1,46 @@
+package dev.ironcliw.benchmarks;
+
+import dev.ironcliw.dedup.BloomHistory;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * A lookup in the dedup bloom history with the default 16 MiB budget, each generation half full,
+ * for a fingerprint never seen (the common case: every generation is asked).
+ */
+@State(Scope.Thread)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class BloomHistoryBenchmark extends BenchmarkDefaults {
+  private static final long SECOND = 1_000_000_000L;
+
+  @Param({"1", "5", "20"})
+  public int generations;
+
+  private BloomHistory history;
+  private final SplittableRandom random = new SplittableRandom(3);
+  private long now;
+
+  @Setup
+  public void setUp() {
+    long window = 300 * SECOND;
+    history = new BloomHistory(window, generations, (16L << 20) / generations, 0.001);
+    long step = window / generations;
+    for (int g = 0; g < generations; g++) {
+      now = g * step;
+      for (long i = 0; i < history.expectedEntriesPerGeneration() / 2; i++) {
+        history.put(random.nextLong(), now);
+      }
+    }
+  }
+
+  @Benchmark
+  public boolean lookupOfANewFingerprint() {
+    return history.mightContain(random.nextLong(), now);
+  }
+}
