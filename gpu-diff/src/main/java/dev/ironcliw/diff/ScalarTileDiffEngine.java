@@ -2,7 +2,6 @@ package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The plain reference: finds differing rows with {@link MemorySegment#mismatch} and sums absolute
@@ -11,7 +10,6 @@ import java.lang.foreign.ValueLayout;
  * where the Vector API is not available.
  */
 public final class ScalarTileDiffEngine implements DiffEngine {
-  private static final ValueLayout.OfInt PIXEL = ValueLayout.JAVA_INT_UNALIGNED;
 
   private final TileDiff result;
   private final DamageRows damageRows = new DamageRows();
@@ -35,13 +33,11 @@ public final class ScalarTileDiffEngine implements DiffEngine {
   @Override
   public TileDiff diff(
       FrameView previous, FrameView current, java.util.List<dev.ironcliw.ring.Rect> damage) {
-    int width = current.width();
-    int height = current.height();
-    result.reset(width, height);
-    if (previous.width() != width || previous.height() != height) {
-      result.markAllChanged();
+    if (!result.startDiff(previous, current)) {
       return result;
     }
+    int width = current.width();
+    int height = current.height();
     MemorySegment a = previous.pixels();
     MemorySegment b = current.pixels();
     int strideA = previous.strideBytes();
@@ -64,17 +60,8 @@ public final class ScalarTileDiffEngine implements DiffEngine {
       int x = (int) (firstDiff / 4);
       while (x < width) {
         int tileEnd = Math.min(width, (x / tileSize + 1) * tileSize);
-        long sad = 0;
-        for (; x < tileEnd; x++) {
-          int pa = a.get(PIXEL, rowA + x * 4L);
-          int pb = b.get(PIXEL, rowB + x * 4L);
-          if (pa != pb) {
-            sad +=
-                Math.abs((pa & 0xFF) - (pb & 0xFF))
-                    + Math.abs((pa >>> 8 & 0xFF) - (pb >>> 8 & 0xFF))
-                    + Math.abs((pa >>> 16 & 0xFF) - (pb >>> 16 & 0xFF));
-          }
-        }
+        long sad = PixelSad.sum(a, rowA, b, rowB, x * 4L, tileEnd * 4L);
+        x = tileEnd;
         if (sad != 0) {
           result.addSad(tileRow + (tileEnd - 1) / tileSize, sad);
         }

@@ -3,7 +3,6 @@ package dev.ironcliw.diff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ public final class SimdTileDiffEngine implements DiffEngine {
   private static final int VECTOR_BYTES = BYTES.length();
   private static final int LANES = INTS.length();
   private static final ByteVector COLOUR_BYTES = colourMask();
-  private static final ValueLayout.OfInt PIXEL = ValueLayout.JAVA_INT_UNALIGNED;
 
   /** A 16-bit half gains at most 2 * 255 per vector added: 128 adds stay below 65536. */
   private static final int ADDS_BEFORE_FLUSH = 128;
@@ -76,13 +74,10 @@ public final class SimdTileDiffEngine implements DiffEngine {
 
   @Override
   public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
-    int width = current.width();
-    int height = current.height();
-    result.reset(width, height);
-    if (previous.width() != width || previous.height() != height) {
-      result.markAllChanged();
+    if (!result.startDiff(previous, current)) {
       return result;
     }
+    int height = current.height();
     boolean[] rows = damageRows.of(height, damage);
     int tileRows = result.tilesY();
     int chunks = Math.min(threads, tileRows);
@@ -191,17 +186,7 @@ public final class SimdTileDiffEngine implements DiffEngine {
       }
       sum.intoArray(acc, tx * LANES);
     }
-    long tail = 0;
-    for (; i < to; i += 4) {
-      int pa = a.get(PIXEL, rowA + i);
-      int pb = b.get(PIXEL, rowB + i);
-      if (pa != pb) {
-        tail +=
-            Math.abs((pa & 0xFF) - (pb & 0xFF))
-                + Math.abs((pa >>> 8 & 0xFF) - (pb >>> 8 & 0xFF))
-                + Math.abs((pa >>> 16 & 0xFF) - (pb >>> 16 & 0xFF));
-      }
-    }
+    long tail = PixelSad.sum(a, rowA, b, rowB, i, to);
     if (tail != 0) {
       result.addSad(tile, tail);
     }

@@ -35,6 +35,20 @@ public final class TileDiff {
     totalSad = 0;
   }
 
+  /**
+   * Starts the diff of {@code current} against {@code previous}; returns false, with every tile
+   * marked changed, when their sizes differ and there is nothing to compare.
+   */
+  public boolean startDiff(
+      dev.ironcliw.ring.FrameView previous, dev.ironcliw.ring.FrameView current) {
+    reset(current.width(), current.height());
+    if (previous.width() != current.width() || previous.height() != current.height()) {
+      markAllChanged();
+      return false;
+    }
+    return true;
+  }
+
   public void addSad(int tile, long sad) {
     tileSad[tile] += sad;
   }

@@ -175,14 +175,12 @@ public final class OpenClTileDiffEngine implements DiffEngine {
 
   @Override
   public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
-    int width = current.width();
-    int height = current.height();
-    result.reset(width, height);
-    if (previous.width() != width || previous.height() != height) {
-      result.markAllChanged();
+    if (!result.startDiff(previous, current)) {
       deviceHolds = -1;
       return result;
     }
+    int width = current.width();
+    int height = current.height();
     long bytes = (long) height * current.strideBytes();
     ensureCapacity(transfer == Transfer.ZERO_COPY ? 0 : bytes, result.tilesX() * result.tilesY());
     if (transfer == Transfer.ZERO_COPY) {

@@ -246,14 +246,12 @@ public final class VulkanTileDiffEngine implements DiffEngine {
 
   @Override
   public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
-    int width = current.width();
-    int height = current.height();
-    result.reset(width, height);
-    if (previous.width() != width || previous.height() != height) {
-      result.markAllChanged();
+    if (!result.startDiff(previous, current)) {
       deviceHolds = -1;
       return result;
     }
+    int width = current.width();
+    int height = current.height();
     long bytes = (long) height * current.strideBytes();
     int tiles = result.tilesX() * result.tilesY();
     ensureCapacity(bytes, tiles);
