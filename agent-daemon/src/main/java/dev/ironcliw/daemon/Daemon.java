@@ -4,7 +4,9 @@ import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.ConfigChange;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
+import dev.ironcliw.dedup.VolatilityParameters;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
@@ -74,7 +76,8 @@ final class Daemon {
                 config.memory().frameRingBytes(),
                 DEDUP_BUDGET,
                 config.memory().dedupBytes()));
-    // The bloom filters are on the heap; their bits are counted against the dedup budget.
+    // The bloom filters and the exact keys confirming their hits are on the heap; the whole budget
+    // is reserved for them.
     opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
     Journal journal = opened(Journal.open(dataDir.journalDir()));
@@ -86,7 +89,15 @@ final class Daemon {
             config.dedup().revisitWindow(),
             config.dedup().generations(),
             config.memory().dedupBytes(),
-            config.dedup().falsePositiveRate());
+            config.dedup().falsePositiveRate(),
+            BloomKind.named(config.dedup().bloom()),
+            VolatilityParameters.of(
+                config.dedup().volatileMinBeats(),
+                config.dedup().volatileRhythmTolerance(),
+                config.dedup().volatileMaxPeriod(),
+                config.dedup().volatileQuietPeriods(),
+                config.capture().framesPerSecond()),
+            config.diff().tileSize());
     DiffEngines.Choice diffChoice = DiffEngines.select(config.diff());
     DiffEngine diff = opened(diffChoice.engine());
     Batcher batcher =

@@ -90,33 +90,44 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   @Override
   public void onFrame(FrameEvent frame) {
     int display = frame.display();
-    Verdict verdict =
-        verdicts.judgeExact(frame.sameAsPrevious(), frame.fingerprint(), frame.capturedAtNanos());
+    Verdict verdict = Verdict.DUPLICATE;
     int changedTiles = 0;
     double magnitude = 0;
     List<Region> changed = List.of();
     List<RegionFeatures> regionFeatures = List.of();
     byte[] descriptor = NO_DESCRIPTOR;
-    if (verdict != Verdict.DUPLICATE) {
-      TileDiff diff = diffAgainstPrevious(display, frame.ringPosition(), frame.damage());
-      if (diff != null) {
-        changedTiles = diff.changedTiles();
-        magnitude = diff.magnitude();
-        changed = regions.extract(diff);
-      } else {
+    if (!frame.sameAsPrevious()) {
+      if (ring.read(frame.ringPosition(), current) != ReadStatus.OK) {
+        // Gone before it could be looked at: forward it rather than lose a change.
+        LOG.warn(
+            "pipeline: frame at ring position {} is gone before it was diffed",
+            frame.ringPosition());
+        verdict = Verdict.CHANGE;
         changedTiles = tilesIn(frame.width(), frame.height());
         magnitude = 255;
-        changed =
-            List.of(new Region(0, 0, frame.width(), frame.height(), changedTiles, Long.MAX_VALUE));
+        changed = List.of(wholeFrame(frame, changedTiles));
+      } else {
+        TileDiff diff = diffAgainstPrevious(display, frame.damage());
+        if (diff != null) {
+          changedTiles = diff.changedTiles();
+          magnitude = diff.magnitude();
+          changed = regions.extract(diff);
+        } else {
+          changedTiles = tilesIn(frame.width(), frame.height());
+          magnitude = 255;
+          changed = List.of(wholeFrame(frame, changedTiles));
+        }
+        verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
+        if (diff != null && verdict != Verdict.DUPLICATE) {
+          regionFeatures = measure(changed);
+          descriptor = features.descriptor(current);
+        }
+        if (!current.stillValid()) {
+          LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
+          verdict = Verdict.CHANGE;
+        }
+        keep(display, frame.ringPosition());
       }
-      if (verdict == Verdict.CHANGE) {
-        verdict = verdicts.judgeDiff(changedTiles);
-      }
-      if (diff != null) {
-        regionFeatures = measure(changed);
-        descriptor = features.descriptor(current);
-      }
-      keep(display, frame.ringPosition());
     }
     boolean forward = verdict == Verdict.CHANGE;
     long now = System.nanoTime();
@@ -188,12 +199,11 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     ring.retainFrom(oldest);
   }
 
-  /** The diff against the previous kept frame, or null when there is none to compare with. */
-  private TileDiff diffAgainstPrevious(int display, long position, List<Rect> damage) {
-    if (ring.read(position, current) != ReadStatus.OK) {
-      LOG.warn("pipeline: frame at ring position {} is gone before it was diffed", position);
-      return null;
-    }
+  /**
+   * The diff of {@link #current} against the display's previous kept frame, or null when there is
+   * none to compare with.
+   */
+  private TileDiff diffAgainstPrevious(int display, List<Rect> damage) {
     long previousKept = previousKeptPositions[display];
     if (previousKept < 0 || ring.read(previousKept, previous) != ReadStatus.OK) {
       return null;
@@ -204,6 +214,10 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       return null;
     }
     return diff;
+  }
+
+  private static Region wholeFrame(FrameEvent frame, int tiles) {
+    return new Region(0, 0, frame.width(), frame.height(), tiles, Long.MAX_VALUE);
   }
 
   private int tilesIn(int width, int height) {

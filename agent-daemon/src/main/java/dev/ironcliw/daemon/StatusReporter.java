@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.dedup.BloomHistory;
+import dev.ironcliw.dedup.DedupSnapshot;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
@@ -70,19 +71,32 @@ final class StatusReporter {
     return Math.round(value * 10) / 10.0;
   }
 
-  /** The bloom generations (a snapshot the pipeline publishes each second) and counts. */
+  /** The bloom generations, volatile regions and remembered keys (published each second). */
   private JsonObject dedup() {
+    DedupSnapshot snapshot = verdicts.snapshot();
     io.vertx.core.json.JsonArray generations = new io.vertx.core.json.JsonArray();
-    for (BloomHistory.Generation g : verdicts.bloomGenerations()) {
+    for (BloomHistory.Generation g : snapshot.bloomGenerations()) {
       generations.add(
           new JsonObject()
               .put("approximateEntries", g.approximateEntries())
               .put("expectedFalsePositiveRate", g.expectedFalsePositiveRate()));
     }
+    io.vertx.core.json.JsonArray regions = new io.vertx.core.json.JsonArray();
+    for (DedupSnapshot.VolatileRegion r : snapshot.volatileRegions()) {
+      regions.add(
+          new JsonObject()
+              .put("display", r.display())
+              .put("x", r.bounds().x())
+              .put("y", r.bounds().y())
+              .put("width", r.bounds().width())
+              .put("height", r.bounds().height()));
+    }
     return new JsonObject()
-        .put("rememberedFingerprints", verdicts.rememberedFingerprints())
+        .put("rememberedFrames", snapshot.rememberedFrames())
+        .put("rememberedTiles", snapshot.rememberedTiles())
         .put("bloomGenerations", generations)
-        .put("bloomFalsePositivesCaught", verdicts.bloomFalsePositives());
+        .put("bloomFalsePositivesCaught", verdicts.bloomFalsePositives())
+        .put("volatileRegions", regions);
   }
 
   JsonObject health() {

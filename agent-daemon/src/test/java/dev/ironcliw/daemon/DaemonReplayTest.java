@@ -40,7 +40,7 @@ class DaemonReplayTest {
     TestImages.write(A, shots.resolve("004-back-to-a.png"));
     Files.writeString(shots.resolve("005-broken.png"), "this is not a png");
     BufferedImage noise = TestImages.screen(W, H, 0x203040, 0xFFFFFF, 10, 10);
-    noise.setRGB(300, 170, 0x203041); // one byte off by one: below the tile threshold
+    noise.setRGB(300, 170, 0x2030A0); // one visible pixel: below the tile threshold
     TestImages.write(noise, shots.resolve("006-noise.png"));
     TestImages.write(
         TestImages.screen(W / 2, H / 2, 0x000000, 0xFF0000, 0, 0), shots.resolve("007-small.png"));

@@ -1,6 +1,7 @@
 package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.dedup.BloomHistory;
+import dev.ironcliw.dedup.BloomKind;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,8 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A lookup in the dedup bloom history with the default 16 MiB budget, each generation half full,
- * for a fingerprint never seen (the common case: every generation is asked).
+ * A lookup in the dedup bloom history with the bloom's share (12 MiB) of the default 16 MiB dedup
+ * budget, each generation half full, for a key never seen (the common case: every generation is
+ * asked), with the blocked filter and with Guava's.
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -22,6 +24,9 @@ public class BloomHistoryBenchmark extends BenchmarkDefaults {
   @Param({"1", "5", "20"})
   public int generations;
 
+  @Param({"BLOCKED", "GUAVA"})
+  public BloomKind kind;
+
   private BloomHistory history;
   private final SplittableRandom random = new SplittableRandom(3);
   private long now;
@@ -29,7 +34,7 @@ public class BloomHistoryBenchmark extends BenchmarkDefaults {
   @Setup
   public void setUp() {
     long window = 300 * SECOND;
-    history = new BloomHistory(window, generations, (16L << 20) / generations, 0.001);
+    history = new BloomHistory(window, generations, (12L << 20) / generations, 0.001, kind);
     long step = window / generations;
     for (int g = 0; g < generations; g++) {
       now = g * step;

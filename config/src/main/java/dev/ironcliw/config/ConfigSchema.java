@@ -103,6 +103,47 @@ public final class ConfigSchema {
               "0.001",
               "Target false-positive rate of a full bloom generation; a hit is always confirmed"
                   + " against the exact fingerprints of the window."),
+          new Setting(
+              "dedup.bloom",
+              ValueType.CHOICE,
+              "blocked",
+              false,
+              null,
+              null,
+              List.of("blocked", "guava"),
+              "The bloom filter of each generation: blocked (all of a key's bits in one 64-byte"
+                  + " block, one cache miss per lookup) or guava (Guava's BloomFilter, one miss per"
+                  + " bit)."),
+          ranged(
+              "dedup.volatile.minBeats",
+              ValueType.INTEGER,
+              "3",
+              "2",
+              "100",
+              "Changes on a rhythm before a tile is learned volatile (a clock, a blinking cursor,"
+                  + " a spinner)."),
+          restart(
+              "dedup.volatile.rhythmTolerance",
+              ValueType.FRACTION,
+              "0.25",
+              "How far the time between a tile's changes may stray from one of its two previous"
+                  + " intervals and still be on the rhythm, as a fraction of it (plus 1.5 frame"
+                  + " intervals for the sampling)."),
+          ranged(
+              "dedup.volatile.maxPeriod",
+              ValueType.DURATION,
+              "3s",
+              "100ms",
+              "1h",
+              "Changes further apart than this are not a rhythm."),
+          ranged(
+              "dedup.volatile.quietPeriods",
+              ValueType.INTEGER,
+              "4",
+              "1",
+              "1000",
+              "A volatile tile that has not changed for this many of its own intervals goes back"
+                  + " to normal."),
           ranged(
               "diff.tileSize",
               ValueType.INTEGER,

@@ -50,7 +50,12 @@ public record IroncliwConfig(
         new DedupSettings(
             (Duration) v.get("dedup.revisitWindow"),
             intValue(v, "dedup.generations"),
-            (Double) v.get("dedup.falsePositiveRate")),
+            (Double) v.get("dedup.falsePositiveRate"),
+            (String) v.get("dedup.bloom"),
+            intValue(v, "dedup.volatile.minBeats"),
+            (Double) v.get("dedup.volatile.rhythmTolerance"),
+            (Duration) v.get("dedup.volatile.maxPeriod"),
+            intValue(v, "dedup.volatile.quietPeriods")),
         new DiffSettings(
             (String) v.get("diff.backend"),
             intValue(v, "diff.threads"),

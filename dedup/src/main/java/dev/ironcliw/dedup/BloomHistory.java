@@ -1,36 +1,35 @@
 package dev.ironcliw.dedup;
 
-import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnels;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * "Seen within the window" in bounded memory: Guava bloom filters in generations, each covering
- * window / generations of time; when the newest is older than that, a new one starts and the oldest
- * is dropped. Each generation is sized for {@code bytesPerGeneration} at the configured
- * false-positive rate. A hit may be false: callers confirm it before acting on it. Used by one
- * thread.
+ * "Seen within the window" in bounded memory: bloom filters in generations, each covering window /
+ * generations of time; when the newest is older than that, a new one starts and the oldest is
+ * dropped. Each generation is sized for {@code bytesPerGeneration} at the configured false-positive
+ * rate. A hit may be false: callers confirm it before acting on it. Used by one thread.
  */
 public final class BloomHistory {
   /**
    * One generation's fill, for status.
    *
    * @param startedAtNanos when it started taking entries
-   * @param approximateEntries Guava's estimate of the entries put, -1 when the filter is saturated
-   * @param expectedFalsePositiveRate Guava's estimate at the current fill
+   * @param approximateEntries the filter's estimate of the entries put, -1 when the filter is
+   *     saturated
+   * @param expectedFalsePositiveRate the filter's estimate at the current fill
    */
   public record Generation(
       long startedAtNanos, long approximateEntries, double expectedFalsePositiveRate) {}
 
-  private record Filter(long startedAtNanos, BloomFilter<Long> bloom) {}
+  private record Filter(long startedAtNanos, BloomGeneration bloom) {}
 
   private final long generationNanos;
   private final int generations;
   private final long expectedEntriesPerGeneration;
   private final double falsePositiveRate;
+  private final BloomKind kind;
   private final Deque<Filter> filters = new ArrayDeque<>();
 
   /**
@@ -38,9 +37,14 @@ public final class BloomHistory {
    * @param generations how many filters share the window
    * @param bytesPerGeneration memory for each filter's bits
    * @param falsePositiveRate target rate for a full generation
+   * @param kind which filter each generation uses
    */
   public BloomHistory(
-      long windowNanos, int generations, long bytesPerGeneration, double falsePositiveRate) {
+      long windowNanos,
+      int generations,
+      long bytesPerGeneration,
+      double falsePositiveRate,
+      BloomKind kind) {
     if (generations < 1
         || bytesPerGeneration < 8
         || !(falsePositiveRate > 0 && falsePositiveRate < 1)) {
@@ -55,8 +59,11 @@ public final class BloomHistory {
     this.generationNanos = Math.max(1, windowNanos / generations);
     this.generations = generations;
     this.falsePositiveRate = falsePositiveRate;
-    // Bits per entry for rate p: -ln p / (ln 2)^2.
-    double bitsPerEntry = -Math.log(falsePositiveRate) / (Math.log(2) * Math.log(2));
+    this.kind = kind;
+    double bitsPerEntry = BloomSizing.bitsPerEntry(falsePositiveRate);
+    if (kind == BloomKind.BLOCKED) {
+      bitsPerEntry += 1; // the blocked filter's allowance, see BlockedBloomGeneration
+    }
     this.expectedEntriesPerGeneration = Math.max(1, (long) (bytesPerGeneration * 8 / bitsPerEntry));
   }
 
@@ -92,10 +99,7 @@ public final class BloomHistory {
     Filter newest = filters.peekLast();
     if (newest == null || nowNanos - newest.startedAtNanos() >= generationNanos) {
       filters.addLast(
-          new Filter(
-              nowNanos,
-              BloomFilter.create(
-                  Funnels.longFunnel(), expectedEntriesPerGeneration, falsePositiveRate)));
+          new Filter(nowNanos, kind.create(expectedEntriesPerGeneration, falsePositiveRate)));
       while (filters.size() > generations) {
         filters.removeFirst();
       }
@@ -106,13 +110,11 @@ public final class BloomHistory {
   public List<Generation> generations() {
     List<Generation> list = new ArrayList<>(filters.size());
     for (Filter f : filters) {
-      long entries;
-      try {
-        entries = f.bloom().approximateElementCount();
-      } catch (ArithmeticException e) {
-        entries = -1; // every bit set: the estimate is infinite
-      }
-      list.add(new Generation(f.startedAtNanos(), entries, f.bloom().expectedFpp()));
+      list.add(
+          new Generation(
+              f.startedAtNanos(),
+              f.bloom().approximateEntries(),
+              f.bloom().expectedFalsePositiveRate()));
     }
     return list;
   }

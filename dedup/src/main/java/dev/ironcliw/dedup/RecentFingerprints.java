@@ -3,20 +3,26 @@ package dev.ironcliw.dedup;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
- * Exact frame fingerprints seen within a time window: a FIFO of (time, fingerprint) and a count per
+ * Exact fingerprints seen within a time window: a FIFO of (time, fingerprint) and a count per
  * fingerprint, so "seen in the last N minutes" is one hash lookup and old entries age out in order.
- * Used by one thread.
+ * At most {@code maxEntries} are kept: past that the oldest go early, which can only turn a REVISIT
+ * into a CHANGE, never the other way. Used by one thread.
  */
 final class RecentFingerprints {
+  /** Bytes one entry costs: 16 in the FIFO, about 32 in the count map at its load factor. */
+  static final int BYTES_PER_ENTRY = 48;
+
   private final long windowNanos;
+  private final int maxEntries;
   private final Long2LongHashMap counts = new Long2LongHashMap(0);
   private long[] times = new long[1024];
   private long[] fingerprints = new long[1024];
   private int head;
   private int size;
 
-  RecentFingerprints(long windowNanos) {
+  RecentFingerprints(long windowNanos, int maxEntries) {
     this.windowNanos = windowNanos;
+    this.maxEntries = Math.max(1, maxEntries);
   }
 
   boolean contains(long fingerprint, long nowNanos) {
@@ -26,6 +32,9 @@ final class RecentFingerprints {
 
   void add(long fingerprint, long nowNanos) {
     expire(nowNanos);
+    if (size == maxEntries) {
+      removeOldest();
+    }
     if (size == times.length) {
       grow();
     }
@@ -42,21 +51,26 @@ final class RecentFingerprints {
 
   private void expire(long nowNanos) {
     while (size > 0 && nowNanos - times[head] > windowNanos) {
-      long fp = fingerprints[head];
-      long left = counts.get(fp) - 1;
-      if (left <= 0) {
-        counts.remove(fp);
-      } else {
-        counts.put(fp, left);
-      }
-      head = (head + 1) % times.length;
-      size--;
+      removeOldest();
     }
   }
 
+  private void removeOldest() {
+    long fp = fingerprints[head];
+    long left = counts.get(fp) - 1;
+    if (left <= 0) {
+      counts.remove(fp);
+    } else {
+      counts.put(fp, left);
+    }
+    head = (head + 1) % times.length;
+    size--;
+  }
+
   private void grow() {
-    long[] newTimes = new long[times.length * 2];
-    long[] newFingerprints = new long[times.length * 2];
+    int capacity = (int) Math.min(maxEntries, times.length * 2L);
+    long[] newTimes = new long[capacity];
+    long[] newFingerprints = new long[capacity];
     for (int i = 0; i < size; i++) {
       newTimes[i] = times[(head + i) % times.length];
       newFingerprints[i] = fingerprints[(head + i) % times.length];

@@ -1,88 +1,338 @@
 package dev.ironcliw.dedup;
 
+import dev.ironcliw.diff.TileDiff;
+import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.Rect;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Decides each frame's {@link Verdict} in two steps: from its exact fingerprint before the diff
- * ({@link #judgeExact}), then, for a frame that is new, from the diff's changed tiles ({@link
- * #judgeDiff}). "Seen within the window" is asked of generational bloom filters first; a bloom hit
- * is confirmed against the exact fingerprints of the window, so a false positive never makes a
- * change a REVISIT. Used by the pipeline thread only.
+ * Decides each frame's {@link Verdict}.
+ *
+ * <ul>
+ *   <li>DUPLICATE: the capture found the frame identical to the previous one, or it is identical to
+ *       the previous kept frame once the colour bits too small to see are masked off.
+ *   <li>REVISIT: the whole frame, or every changed tile (each at its own place), was seen within
+ *       the revisit window: a window switched back to, a popup closed, a blink returning.
+ *   <li>MINOR: no tile over the diff threshold, or every changed tile is explained by the learned
+ *       volatility of its tile or of a neighbouring changed tile ({@link VolatileTiles}).
+ *   <li>CHANGE: anything else; one changed tile with content not seen there is enough.
+ * </ul>
+ *
+ * "Seen" is asked of the generational bloom history first, and a hit is confirmed against the exact
+ * keys kept for the window, so a false positive never stops a change. Used by the pipeline thread
+ * only; the status getters are safe from any thread.
  */
 public final class VerdictPolicy {
   private static final long SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
-  private final RecentFingerprints recent;
+
+  /** Frames per second the exact list of whole-frame keys is sized for. */
+  private static final int MAX_FRAMES_PER_SECOND = 30;
+
+  private final int tileSize;
+  private final VolatilityParameters volatility;
   private final BloomHistory bloom;
+  private final RecentFingerprints recentFrames;
+  private final RecentFingerprints recentTiles;
+  private final List<DisplayState> displays = new ArrayList<>();
   private volatile long bloomFalsePositives;
-  private volatile java.util.List<BloomHistory.Generation> generationsSnapshot =
-      java.util.List.of();
+  private volatile DedupSnapshot snapshot = DedupSnapshot.EMPTY;
   private long snapshotAtNanos;
   private boolean snapshotTaken;
+  private int lastNovelTiles;
+  private int lastSeenTiles;
+  private int lastExplainedTiles;
 
-  /** A policy with a 1 MiB bloom history in 5 generations at a 0.1% false-positive rate. */
-  public VerdictPolicy(Duration revisitWindow) {
-    this(revisitWindow, 5, 1 << 20, 0.001);
+  /** What the policy keeps per display: the last kept frame's fingerprints and the learning. */
+  private static final class DisplayState {
+    final TileFingerprints fingerprints;
+    VolatileTiles volatileTiles;
+    boolean[] novel = new boolean[0];
+    int[] explainedOwn = new int[0];
+
+    DisplayState(int tileSize) {
+      fingerprints = new TileFingerprints(tileSize);
+    }
+  }
+
+  /** A policy with the default parameters and a 16 MiB budget, for tests. */
+  public VerdictPolicy(Duration revisitWindow, int tileSize) {
+    this(
+        revisitWindow,
+        5,
+        16L << 20,
+        0.001,
+        BloomKind.BLOCKED,
+        VolatilityParameters.defaults(),
+        tileSize);
   }
 
   /**
-   * @param revisitWindow how long a screen is remembered for REVISIT
+   * @param revisitWindow how long a screen or a tile's content is remembered for REVISIT
    * @param generations bloom generations sharing the window
-   * @param bloomBytes memory for all generations' bits (the dedup budget)
+   * @param budgetBytes the dedup budget: three quarters for the bloom bits, one quarter for the
+   *     exact keys that confirm its hits
    * @param falsePositiveRate target rate of each full generation
+   * @param kind which bloom filter the generations use
+   * @param volatility how volatile tiles are learned
+   * @param tileSize edge of the diff's tiles, in pixels
    */
   public VerdictPolicy(
-      Duration revisitWindow, int generations, long bloomBytes, double falsePositiveRate) {
-    this.recent = new RecentFingerprints(revisitWindow.toNanos());
+      Duration revisitWindow,
+      int generations,
+      long budgetBytes,
+      double falsePositiveRate,
+      BloomKind kind,
+      VolatilityParameters volatility,
+      int tileSize) {
+    this.tileSize = tileSize;
+    this.volatility = volatility;
+    long bloomBytes = budgetBytes / 4 * 3;
     this.bloom =
         new BloomHistory(
-            revisitWindow.toNanos(), generations, bloomBytes / generations, falsePositiveRate);
+            revisitWindow.toNanos(),
+            generations,
+            bloomBytes / generations,
+            falsePositiveRate,
+            kind);
+    long frameEntries = Math.max(1, revisitWindow.toSeconds()) * MAX_FRAMES_PER_SECOND;
+    long exactBytes = budgetBytes - bloomBytes;
+    long tileEntries =
+        Math.max(1024, exactBytes / RecentFingerprints.BYTES_PER_ENTRY - frameEntries);
+    long window = revisitWindow.toNanos();
+    this.recentFrames = new RecentFingerprints(window, (int) Math.min(frameEntries, 1 << 24));
+    this.recentTiles = new RecentFingerprints(window, (int) Math.min(tileEntries, 1 << 28));
   }
 
   /**
-   * @param sameAsPrevious the capture found the frame byte-identical to the previous one
-   * @param fingerprint the frame's exact fingerprint
+   * The verdict for a frame that is not a capture duplicate.
+   *
+   * @param display which display's history the frame belongs to
+   * @param current the frame, readable in place
+   * @param diff its diff against the previous kept frame of the display, or null when there is none
+   *     to compare with (the first frame, a size change)
    * @param capturedAtNanos capture time, epoch nanoseconds
-   * @return DUPLICATE, REVISIT, or CHANGE meaning "new: ask the diff"
    */
-  public Verdict judgeExact(boolean sameAsPrevious, long fingerprint, long capturedAtNanos) {
-    if (sameAsPrevious) {
+  public Verdict judge(int display, FrameView current, TileDiff diff, long capturedAtNanos) {
+    Verdict verdict = decide(display, current, diff, capturedAtNanos);
+    publishSnapshot(capturedAtNanos);
+    return verdict;
+  }
+
+  private Verdict decide(int display, FrameView current, TileDiff diff, long capturedAtNanos) {
+    DisplayState state = state(display);
+    TileFingerprints fingerprints = state.fingerprints;
+    boolean hadFrame = fingerprints.valid();
+    long previousFrameHash = fingerprints.frameHash();
+    if (hadFrame && diff != null) {
+      rememberWhatIsLeaving(display, fingerprints, diff, capturedAtNanos);
+    }
+    fingerprints.update(current, diff);
+    lastNovelTiles = 0;
+    lastSeenTiles = 0;
+    lastExplainedTiles = 0;
+
+    long frameKey = KeyMixer.frameKey(display, fingerprints.frameHash());
+    if (hadFrame && diff != null && fingerprints.frameHash() == previousFrameHash) {
       return Verdict.DUPLICATE;
     }
-    boolean maybeSeen = bloom.mightContain(fingerprint, capturedAtNanos);
-    boolean seen = maybeSeen && recent.contains(fingerprint, capturedAtNanos);
-    if (maybeSeen && !seen) {
-      bloomFalsePositives++;
+    boolean frameSeen = seen(frameKey, recentFrames, capturedAtNanos);
+    remember(frameKey, recentFrames, capturedAtNanos);
+    if (diff == null) {
+      for (int t = 0; t < fingerprints.tiles(); t++) {
+        remember(tileKey(display, fingerprints, t), recentTiles, capturedAtNanos);
+      }
+      return frameSeen ? Verdict.REVISIT : Verdict.CHANGE;
     }
-    bloom.put(fingerprint, capturedAtNanos);
-    recent.add(fingerprint, capturedAtNanos);
-    if (!snapshotTaken || capturedAtNanos - snapshotAtNanos >= SNAPSHOT_INTERVAL_NANOS) {
-      generationsSnapshot = java.util.List.copyOf(bloom.generations());
-      snapshotAtNanos = capturedAtNanos;
-      snapshotTaken = true;
+    if (diff.changedTiles() == 0) {
+      return frameSeen ? Verdict.REVISIT : Verdict.MINOR;
     }
-    return seen ? Verdict.REVISIT : Verdict.CHANGE;
-  }
-
-  /** A new frame with no tile over the threshold is MINOR, else CHANGE. */
-  public Verdict judgeDiff(int changedTiles) {
-    return changedTiles == 0 ? Verdict.MINOR : Verdict.CHANGE;
+    VolatileTiles volatileTiles = volatileTiles(state, diff);
+    boolean[] novel = state.novel;
+    int[] explainedOwn = state.explainedOwn;
+    for (int t = 0; t < diff.tiles(); t++) {
+      novel[t] = false;
+      explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
+      if (diff.isChanged(t)) {
+        long key = tileKey(display, fingerprints, t);
+        novel[t] = !seen(key, recentTiles, capturedAtNanos);
+        remember(key, recentTiles, capturedAtNanos);
+        explainedOwn[t] = volatileTiles.observe(t, capturedAtNanos, novel[t]);
+      }
+    }
+    boolean anyUnexplained = false;
+    boolean anyNovelUnexplained = false;
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (!diff.isChanged(t)) {
+        continue;
+      }
+      if (novel[t]) {
+        lastNovelTiles++;
+      } else {
+        lastSeenTiles++;
+      }
+      if (explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
+          || besideBeat(volatileTiles, explainedOwn, diff, t)) {
+        lastExplainedTiles++;
+      } else {
+        anyUnexplained = true;
+        anyNovelUnexplained |= novel[t];
+      }
+    }
+    if (frameSeen) {
+      return Verdict.REVISIT;
+    }
+    if (!anyUnexplained) {
+      return Verdict.MINOR;
+    }
+    return anyNovelUnexplained ? Verdict.CHANGE : Verdict.REVISIT;
   }
 
   /**
-   * The bloom generations' fill and estimated false-positive rates, for status: a snapshot taken at
-   * most once a second on the pipeline thread, safe to read from any thread.
+   * The window counts from when a screen was last shown, not when it first appeared: what the
+   * changed tiles (and the whole frame) showed until now is remembered again, so a popup closing
+   * over a screen that had been still for longer than the window is still a REVISIT.
    */
-  public java.util.List<BloomHistory.Generation> bloomGenerations() {
-    return generationsSnapshot;
+  private void rememberWhatIsLeaving(
+      int display, TileFingerprints fingerprints, TileDiff diff, long nowNanos) {
+    if (diff.changedTiles() == 0) {
+      return;
+    }
+    remember(KeyMixer.frameKey(display, fingerprints.frameHash()), recentFrames, nowNanos);
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (diff.isChanged(t)) {
+        remember(tileKey(display, fingerprints, t), recentTiles, nowNanos);
+      }
+    }
   }
 
-  /** Bloom hits the exact fingerprint list did not confirm: false positives caught. */
+  /**
+   * A changed tile whose changes mostly bring new content, next to a tile that beats steadily and
+   * was explained in the same frame, belongs to the same volatile thing: the tens digit of a clock
+   * beside its seconds. One step only, never spreading. A tile that learned returns (a blinking
+   * cursor's cell) never inherits, so a character typed there is never put down to a neighbour.
+   */
+  private static boolean besideBeat(
+      VolatileTiles volatileTiles, int[] explainedOwn, TileDiff diff, int tile) {
+    if (!volatileTiles.novelHabit(tile)) {
+      return false;
+    }
+    int tx = tile % diff.tilesX();
+    int ty = tile / diff.tilesX();
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        int nx = tx + dx;
+        int ny = ty + dy;
+        if ((dx != 0 || dy != 0)
+            && nx >= 0
+            && ny >= 0
+            && nx < diff.tilesX()
+            && ny < diff.tilesY()
+            && explainedOwn[ny * diff.tilesX() + nx] != VolatileTiles.NOT_EXPLAINED
+            && volatileTiles.steadyBeat(ny * diff.tilesX() + nx)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private VolatileTiles volatileTiles(DisplayState state, TileDiff diff) {
+    if (state.volatileTiles == null
+        || !state.volatileTiles.fits(diff.tilesX(), diff.tilesY(), diff.tileSize())) {
+      state.volatileTiles =
+          new VolatileTiles(volatility, diff.tilesX(), diff.tilesY(), diff.tileSize());
+      state.novel = new boolean[diff.tiles()];
+      state.explainedOwn = new int[diff.tiles()];
+    }
+    return state.volatileTiles;
+  }
+
+  private DisplayState state(int display) {
+    while (displays.size() <= display) {
+      displays.add(new DisplayState(tileSize));
+    }
+    return displays.get(display);
+  }
+
+  private static long tileKey(int display, TileFingerprints fingerprints, int tile) {
+    return KeyMixer.tileKey(display, tile, fingerprints.tileHash(tile));
+  }
+
+  /** Seen within the window: the bloom says maybe, the exact keys confirm. */
+  private boolean seen(long key, RecentFingerprints exact, long nowNanos) {
+    if (!bloom.mightContain(key, nowNanos)) {
+      return false;
+    }
+    if (exact.contains(key, nowNanos)) {
+      return true;
+    }
+    bloomFalsePositives++;
+    return false;
+  }
+
+  private void remember(long key, RecentFingerprints exact, long nowNanos) {
+    bloom.put(key, nowNanos);
+    exact.add(key, nowNanos);
+  }
+
+  private void publishSnapshot(long nowNanos) {
+    if (snapshotTaken && nowNanos - snapshotAtNanos < SNAPSHOT_INTERVAL_NANOS) {
+      return;
+    }
+    List<DedupSnapshot.VolatileRegion> regions = new ArrayList<>();
+    for (int d = 0; d < displays.size(); d++) {
+      VolatileTiles tiles = displays.get(d).volatileTiles;
+      if (tiles != null) {
+        for (Rect r : tiles.regions(nowNanos)) {
+          regions.add(new DedupSnapshot.VolatileRegion(d, r));
+        }
+      }
+    }
+    snapshot =
+        new DedupSnapshot(
+            List.copyOf(bloom.generations()),
+            List.copyOf(regions),
+            recentFrames.size(),
+            recentTiles.size());
+    snapshotAtNanos = nowNanos;
+    snapshotTaken = true;
+  }
+
+  /**
+   * Bloom generations, volatile regions and remembered keys, for status: a snapshot taken at most
+   * once a second on the pipeline thread, safe to read from any thread.
+   */
+  public DedupSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Bloom hits the exact keys did not confirm: false positives caught. */
   public long bloomFalsePositives() {
     return bloomFalsePositives;
   }
 
-  /** Fingerprints remembered now, for status. */
-  public int rememberedFingerprints() {
-    return recent.size();
+  /** Changed tiles of the last judged frame whose content was new at their place. */
+  public int lastNovelTiles() {
+    return lastNovelTiles;
+  }
+
+  /** Changed tiles of the last judged frame whose content was seen at their place. */
+  public int lastSeenTiles() {
+    return lastSeenTiles;
+  }
+
+  /** Changed tiles of the last judged frame explained by learned volatility. */
+  public int lastExplainedTiles() {
+    return lastExplainedTiles;
+  }
+
+  /** Whether {@code tile} of {@code display} is volatile now; false before any diff. */
+  public boolean isVolatile(int display, int tile, long nowNanos) {
+    if (display >= displays.size() || displays.get(display).volatileTiles == null) {
+      return false;
+    }
+    return displays.get(display).volatileTiles.isVolatile(tile, nowNanos);
   }
 }

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BloomHistoryTest {
   private static final long S = 1_000_000_000L;
 
-  @Test
-  void shouldRememberWithinTheWindowAndForgetOlderGenerations() {
-    BloomHistory history = new BloomHistory(10 * S, 5, 1 << 16, 0.001); // a generation per 2 s
+  @ParameterizedTest
+  @EnumSource(BloomKind.class)
+  void shouldRememberWithinTheWindowAndForgetOlderGenerations(BloomKind kind) {
+    BloomHistory history =
+        new BloomHistory(10 * S, 5, 1 << 16, 0.001, kind); // a generation per 2 s
     history.put(42, 0);
     for (long t = 1; t <= 9; t++) {
       history.put(1000 + t, t * S); // a generation starts every 2 s
@@ -26,9 +30,10 @@ class BloomHistoryTest {
     assertFalse(history.mightContain(1009, 30 * S), "everything expires after a quiet window");
   }
 
-  @Test
-  void shouldKeepTheFalsePositiveRateNearTheTargetWhenAGenerationIsFull() {
-    BloomHistory history = new BloomHistory(60 * S, 1, 1 << 16, 0.01);
+  @ParameterizedTest
+  @EnumSource(BloomKind.class)
+  void shouldKeepTheFalsePositiveRateNearTheTargetWhenAGenerationIsFull(BloomKind kind) {
+    BloomHistory history = new BloomHistory(60 * S, 1, 1 << 16, 0.01, kind);
     long capacity = history.expectedEntriesPerGeneration();
     Random random = new Random(5);
     for (long i = 0; i < capacity; i++) {
@@ -42,14 +47,27 @@ class BloomHistoryTest {
       }
     }
     double rate = (double) falsePositives / trials;
-    assertTrue(rate < 0.02, "false-positive rate " + rate);
+    assertTrue(rate < 0.02, kind + " false-positive rate " + rate);
     assertEquals(capacity, history.generations().getFirst().approximateEntries(), capacity * 0.05);
     assertTrue(history.generations().getFirst().expectedFalsePositiveRate() < 0.02);
   }
 
   @Test
   void shouldRejectNonsenseSettings() {
-    assertThrows(IllegalArgumentException.class, () -> new BloomHistory(S, 0, 1024, 0.01));
-    assertThrows(IllegalArgumentException.class, () -> new BloomHistory(S, 2, 1024, 1.5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new BloomHistory(S, 0, 1024, 0.01, BloomKind.BLOCKED));
+    assertThrows(
+        IllegalArgumentException.class, () -> new BloomHistory(S, 2, 1024, 1.5, BloomKind.BLOCKED));
+  }
+
+  @Test
+  void shouldReportASaturatedBlockedFilterAsUncountable() {
+    BloomHistory history = new BloomHistory(60 * S, 1, 64, 0.5, BloomKind.BLOCKED);
+    for (long i = 0; i < 100_000; i++) {
+      history.put(i * 0x9E3779B97F4A7C15L, 0);
+    }
+    assertEquals(-1, history.generations().getFirst().approximateEntries());
+    assertEquals(1.0, history.generations().getFirst().expectedFalsePositiveRate());
   }
 }

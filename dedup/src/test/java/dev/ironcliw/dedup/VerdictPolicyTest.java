@@ -1,77 +1,176 @@
 package dev.ironcliw.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
-  private static final long S = 1_000_000_000L;
-
-  @Test
-  void shouldCallAFrameIdenticalToThePreviousADuplicate() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofMinutes(5));
-    assertEquals(Verdict.CHANGE, policy.judgeExact(false, 1, 0));
-    assertEquals(Verdict.DUPLICATE, policy.judgeExact(true, 1, S));
+  private static VerdictPolicy policy() {
+    return new VerdictPolicy(Duration.ofMinutes(5), 32);
   }
 
-  @Test
-  void shouldCallAReturnToAnEarlierScreenARevisitWithinTheWindow() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofSeconds(10));
-    assertEquals(Verdict.CHANGE, policy.judgeExact(false, 1, 0));
-    assertEquals(Verdict.CHANGE, policy.judgeExact(false, 2, S));
-    assertEquals(Verdict.REVISIT, policy.judgeExact(false, 1, 2 * S));
-  }
-
-  @Test
-  void shouldForgetFingerprintsOlderThanTheWindow() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofSeconds(10));
-    policy.judgeExact(false, 1, 0);
-    policy.judgeExact(false, 2, 5 * S);
-    assertEquals(Verdict.CHANGE, policy.judgeExact(false, 1, 11 * S));
-    assertEquals(Verdict.REVISIT, policy.judgeExact(false, 2, 12 * S));
-  }
-
-  @Test
-  void shouldKeepCountsRightAcrossGrowthAndExpiry() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofSeconds(100));
-    for (int i = 0; i < 5000; i++) {
-      policy.judgeExact(false, i % 3000, i * S / 100);
+  private static Map<Verdict, Integer> tally() {
+    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    for (Verdict v : Verdict.values()) {
+      counts.put(v, 0);
     }
-    assertEquals(5000, policy.rememberedFingerprints());
-    assertEquals(Verdict.REVISIT, policy.judgeExact(false, 2999, 50 * S));
-    assertEquals(Verdict.CHANGE, policy.judgeExact(false, 123_456, 400 * S));
-    assertEquals(1, policy.rememberedFingerprints());
+    return counts;
   }
 
   @Test
-  void shouldNeverTurnABloomFalsePositiveIntoARevisit() {
-    // A bloom history sized for a handful of entries: hits will mostly be false positives.
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofMinutes(5), 1, 8, 0.5);
-    int revisits = 0;
-    for (long fp = 1; fp <= 2000; fp++) {
-      if (policy.judgeExact(false, fp * 0x9E3779B97F4A7C15L, fp * S / 10) == Verdict.REVISIT) {
-        revisits++;
+  void shouldCallAFrameThatDiffersOnlyInInvisibleBitsADuplicate() {
+    TestScreen screen = new TestScreen(policy());
+    assertEquals(Verdict.CHANGE, screen.capture(0));
+    assertEquals(Verdict.DUPLICATE, screen.capture(100), "byte-identical");
+    screen.fill(0, 0, 256, 128, 0x213141); // one level up in each colour: under the masked bits
+    assertEquals(Verdict.DUPLICATE, screen.capture(200));
+  }
+
+  @Test
+  void shouldCallAClosedPopupARevisit() {
+    TestScreen screen = new TestScreen(policy());
+    screen.glyph(10, 10, 1).capture(0);
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0xFFFFCC).capture(1000), "opened");
+    assertEquals(Verdict.REVISIT, screen.fill(100, 40, 80, 50, 0x203040).capture(3000), "closed");
+  }
+
+  @Test
+  void shouldRecogniseReturnedTilesWhenSomethingElseChangedMeanwhile() {
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0xFFFFCC).capture(1000));
+    assertEquals(Verdict.CHANGE, screen.glyph(10, 100, 7).capture(2000), "text typed elsewhere");
+    assertEquals(
+        Verdict.REVISIT,
+        screen.fill(100, 40, 80, 50, 0x203040).capture(3000),
+        "the popup's tiles returned although the whole frame was never seen");
+  }
+
+  @Test
+  void shouldTellAReturnFromTheScreenLastShownNotFirstShown() {
+    TestScreen screen = new TestScreen(policy());
+    screen.glyph(10, 10, 3).capture(0);
+    // Still for ten minutes (all capture duplicates), longer than the five-minute window.
+    assertEquals(Verdict.DUPLICATE, screen.capture(600_000));
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0xFFFFCC).capture(600_100));
+    assertEquals(Verdict.REVISIT, screen.fill(100, 40, 80, 50, 0x203040).capture(601_000));
+  }
+
+  @Test
+  void shouldForgetScreensNotShownWithinTheWindow() {
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0xFFFFCC).capture(1000));
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0x203040).capture(400_000));
+  }
+
+  @Test
+  void shouldLearnATickingClockAndStopForwardingIt() {
+    VerdictPolicy policy = policy();
+    TestScreen screen = new TestScreen(policy);
+    screen.capture(0);
+    int forwarded = 0;
+    for (int second = 1; second <= 60; second++) {
+      // The tens digit sits in the tile to the left of the units (tiles are 32 px).
+      screen.glyph(24, 8, second / 10).glyph(33, 8, second % 10);
+      long at = second * 1000L + (second % 2) * 100L; // sampled at 10 FPS: a frame late or not
+      Verdict v = screen.capture(at);
+      if (v == Verdict.CHANGE) {
+        forwarded++;
+        assertTrue(second <= 9, "tick " + second + " still forwarded");
       }
     }
-    assertEquals(0, revisits, "every fingerprint was new");
-    assertTrue(policy.bloomFalsePositives() > 100, "the overfull bloom said yes wrongly");
-    assertEquals(Verdict.REVISIT, policy.judgeExact(false, 7 * 0x9E3779B97F4A7C15L, 300 * S));
+    // Eight steady intervals over 5 s before new content counts as a beat: ticks 1 to 9 go on.
+    assertTrue(forwarded <= 9, "ticks forwarded while learning: " + forwarded);
+    assertTrue(policy.isVolatile(0, 1, 60_500 * TestScreen.MS), "the units tile is volatile");
+    DedupSnapshot snapshot = policy.snapshot();
+    assertEquals(1, snapshot.volatileRegions().size(), snapshot.volatileRegions().toString());
+    assertFalse(policy.isVolatile(0, 1, 80_000 * TestScreen.MS), "quiet for 20 s: forgotten");
+  }
+
+  @Test
+  void shouldNotForwardABlinkingCursor() {
+    VerdictPolicy policy = policy();
+    TestScreen screen = new TestScreen(policy);
+    screen.glyph(40, 40, 1).capture(0);
+    Map<Verdict, Integer> counts = tally();
+    long at = 0;
+    for (int blink = 0; blink < 40; blink++) {
+      at += blink % 2 == 0 ? 600 : 300; // on 600 ms, off 300 ms, as xterm blinks
+      screen.fill(47, 40, 6, 10, blink % 2 == 0 ? 0xE0E0E0 : 0x203040);
+      counts.merge(screen.capture(at), 1, Integer::sum);
+    }
+    assertEquals(1, counts.get(Verdict.CHANGE), "only the first appearance: " + counts);
+    assertEquals(39, counts.get(Verdict.REVISIT), "each blink returns to a state seen: " + counts);
+    assertTrue(policy.isVolatile(0, 1 * 8 + 1, at * TestScreen.MS), "and the tile is volatile");
+  }
+
+  @Test
+  void shouldForwardEveryCharacterTypedAtABlinkingCursor() {
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    long at = 0;
+    for (int blink = 0; blink < 20; blink++) {
+      at += 500;
+      screen.fill(40, 40, 6, 10, blink % 2 == 0 ? 0xE0E0E0 : 0x203040);
+      screen.capture(at);
+    }
+    SplittableRandom random = new SplittableRandom(5);
+    for (int c = 0; c < 8; c++) {
+      at += 100 * (2 + random.nextInt(4)); // typed into the blinking tile, 200 to 500 ms apart
+      screen.glyph(40 + 6 * c, 40, 100 + c).fill(46 + 6 * c, 40, 6, 10, 0xE0E0E0);
+      assertEquals(Verdict.CHANGE, screen.capture(at), "character " + c);
+    }
+  }
+
+  @Test
+  void shouldForwardIrregularTypingThatKeepsChangingTheSameTiles() {
+    // A calculator display: every key replaces the digits in the same place.
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    SplittableRandom random = new SplittableRandom(11);
+    long at = 0;
+    for (int key = 1; key <= 400; key++) {
+      at += 120 + random.nextInt(480); // human intervals: 120 to 600 ms
+      at -= at % 100; // sampled at 10 FPS
+      screen.glyph(200, 60, key).glyph(206, 60, key / 7).glyph(212, 60, key / 49);
+      assertEquals(Verdict.CHANGE, screen.capture(at), "key " + key);
+    }
+  }
+
+  @Test
+  void shouldNeverTurnABloomFalsePositiveIntoAnything() {
+    // A bloom history of a few bytes: nearly every hit is a false positive.
+    VerdictPolicy policy =
+        new VerdictPolicy(
+            Duration.ofMinutes(5),
+            1,
+            64,
+            0.5,
+            BloomKind.BLOCKED,
+            VolatilityParameters.defaults(),
+            32);
+    TestScreen screen = new TestScreen(policy);
+    screen.capture(0);
+    for (int n = 1; n <= 500; n++) {
+      screen.glyph((n % 40) * 6, (n / 40 % 12) * 10, n);
+      assertEquals(Verdict.CHANGE, screen.capture(n * 1000L), "frame " + n);
+    }
+    assertTrue(policy.bloomFalsePositives() > 100, "caught: " + policy.bloomFalsePositives());
   }
 
   @Test
   void shouldPublishTheBloomGenerationsForStatus() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofSeconds(10), 5, 1 << 16, 0.001);
-    policy.judgeExact(false, 1, 0);
-    assertEquals(1, policy.bloomGenerations().size());
-    assertEquals(1, policy.bloomGenerations().getFirst().approximateEntries());
-  }
-
-  @Test
-  void shouldCallANewFrameWithoutChangedTilesMinor() {
-    VerdictPolicy policy = new VerdictPolicy(Duration.ofMinutes(5));
-    assertEquals(Verdict.MINOR, policy.judgeDiff(0));
-    assertEquals(Verdict.CHANGE, policy.judgeDiff(1));
+    VerdictPolicy policy = policy();
+    new TestScreen(policy).capture(0);
+    assertEquals(1, policy.snapshot().bloomGenerations().size());
+    assertEquals(
+        1 + 8 * 4, policy.snapshot().rememberedFrames() + policy.snapshot().rememberedTiles());
   }
 }

@@ -56,7 +56,8 @@ public final class FrameHash {
     return avalanche(h);
   }
 
-  private static long round(long acc, long input) {
+  /** One XXH64 round: folds 8 input bytes into an accumulator lane. */
+  public static long round(long acc, long input) {
     return Long.rotateLeft(acc + input * P2, 31) * P1;
   }
 
@@ -64,7 +65,8 @@ public final class FrameHash {
     return (h ^ round(0, lane)) * P1 + P4;
   }
 
-  private static long avalanche(long h) {
+  /** The XXH64 final mix: every input bit reaches every output bit. */
+  public static long avalanche(long h) {
     h ^= h >>> 33;
     h *= P2;
     h ^= h >>> 29;

@@ -103,6 +103,20 @@ public final class TileDiff {
     return changed[ty * tilesX + tx];
   }
 
+  /** Sum of absolute differences of tile {@code tile}, counted row by row from the top left. */
+  public long sad(int tile) {
+    return tileSad[tile];
+  }
+
+  public boolean isChanged(int tile) {
+    return changed[tile];
+  }
+
+  /** Tiles in the grid. */
+  public int tiles() {
+    return tilesX * tilesY;
+  }
+
   public int changedTiles() {
     return changedTiles;
   }

@@ -1,0 +1,333 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.daemon.scenario.ScenarioLabel;
+import dev.ironcliw.daemon.scenario.X11ScenarioRecorder;
+import dev.ironcliw.ring.Rect;
+import dev.ironcliw.testing.NativeRequirement;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dedup must-show: a scenario played by real X11 programs under Xvfb (a terminal typed into and
+ * scrolling, a ticking xclock, an xmessage popup opening and closing, two terminals switched and
+ * back, an idle terminal with a blinking cursor), recorded at 10 FPS with a label per frame from
+ * the timeline, then replayed through a real daemon whose API lists every frame's verdict.
+ */
+class LabelledX11ScenarioTest {
+  private static final int W = 640;
+  private static final int H = 480;
+  private static final List<String> PROGRAMS =
+      List.of("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
+
+  @TempDir Path temp;
+  private final List<Process> apps = new ArrayList<>();
+  private final SplittableRandom random = new SplittableRandom(2026);
+  private String target;
+
+  @Test
+  void shouldSuppressDuplicatesAndNoiseForwardRealChangesAndRecogniseReturns() throws Exception {
+    for (String program : PROGRAMS) {
+      NativeRequirement.require(
+          onPath(program), program + " (Debian packages xterm, x11-apps, x11-utils, xdotool)");
+    }
+    Path shots = Files.createDirectories(temp.resolve("shots"));
+    try (XvfbServer xvfb = XvfbServer.start(W, H)) {
+      Map<ScenarioLabel, Integer> recorded = play(xvfb, shots);
+      System.out.println("scenario: recorded " + recorded);
+    } finally {
+      apps.forEach(Process::destroyForcibly);
+    }
+    List<JsonObject> frames = replay(shots);
+    Map<ScenarioLabel, Map<String, Integer>> table = new EnumMap<>(ScenarioLabel.class);
+    Map<ScenarioLabel, int[]> forwarded = new EnumMap<>(ScenarioLabel.class);
+    List<String> missed = new ArrayList<>();
+    for (JsonObject frame : frames) {
+      ScenarioLabel label = ScenarioLabel.ofFileName(frame.getString("source"));
+      table
+          .computeIfAbsent(label, l -> new java.util.TreeMap<>())
+          .merge(frame.getString("verdict"), 1, Integer::sum);
+      int[] counts = forwarded.computeIfAbsent(label, l -> new int[2]);
+      counts[0]++;
+      if (frame.getBoolean("forwarded")) {
+        counts[1]++;
+      } else if (label == ScenarioLabel.REAL) {
+        missed.add(frame.getString("source") + " " + frame.getString("verdict"));
+      }
+      if (label == ScenarioLabel.RETURN) {
+        System.out.printf(
+            "scenario: return %s -> %s, %d changed tiles, regions %s%n",
+            frame.getString("source"),
+            frame.getString("verdict"),
+            frame.getInteger("changedTiles"),
+            frame.getJsonArray("regions").stream()
+                .map(r -> ((JsonObject) r).copy().put("features", "").encode())
+                .toList());
+      }
+    }
+    List<String> returnsEnding = returnsEnding(frames);
+    int noise =
+        total(forwarded, ScenarioLabel.CLOCK_TICK) + total(forwarded, ScenarioLabel.CURSOR_BLINK);
+    int noiseForwarded =
+        sent(forwarded, ScenarioLabel.CLOCK_TICK) + sent(forwarded, ScenarioLabel.CURSOR_BLINK);
+    double recall =
+        (double) sent(forwarded, ScenarioLabel.REAL) / total(forwarded, ScenarioLabel.REAL);
+    double noiseSuppressed = 1 - (double) noiseForwarded / noise;
+    System.out.println("scenario: verdicts per label " + table);
+    System.out.printf(
+        "scenario: %d frames; real changes %d, recall %.3f; clock ticks %d (%d forwarded), cursor"
+            + " blinks %d (%d forwarded), noise not forwarded %.3f; duplicates %d (%d forwarded);"
+            + " returns %d (%d REVISIT, %d forwarded)%n",
+        frames.size(),
+        total(forwarded, ScenarioLabel.REAL),
+        recall,
+        total(forwarded, ScenarioLabel.CLOCK_TICK),
+        sent(forwarded, ScenarioLabel.CLOCK_TICK),
+        total(forwarded, ScenarioLabel.CURSOR_BLINK),
+        sent(forwarded, ScenarioLabel.CURSOR_BLINK),
+        noiseSuppressed,
+        total(forwarded, ScenarioLabel.DUPLICATE),
+        sent(forwarded, ScenarioLabel.DUPLICATE),
+        total(forwarded, ScenarioLabel.RETURN),
+        table.getOrDefault(ScenarioLabel.RETURN, Map.of()).getOrDefault("REVISIT", 0),
+        sent(forwarded, ScenarioLabel.RETURN));
+
+    assertTrue(total(forwarded, ScenarioLabel.REAL) >= 60, "enough real changes recorded");
+    assertTrue(noise >= 100, "enough clock ticks and blinks recorded: " + noise);
+    assertEquals(0, sent(forwarded, ScenarioLabel.DUPLICATE), "every duplicate suppressed");
+    assertTrue(recall >= 0.99, "recall " + recall + ", missed " + missed);
+    assertTrue(noiseSuppressed >= 0.9, "noise not forwarded: " + noiseSuppressed);
+    // A return may show a half-redrawn frame first (X clears an exposed area before the client
+    // repaints it); the screen it returns to is the last frame of the run.
+    assertTrue(returnsEnding.size() >= 4, "returns recorded: " + returnsEnding);
+    assertTrue(
+        returnsEnding.stream().allMatch(v -> v.equals("REVISIT")),
+        "every return ends on a REVISIT: " + returnsEnding);
+  }
+
+  /**
+   * The verdict of the frame each return ends on: a RETURN frame not followed by another within
+   * three frames (a repaint that comes in parts is one return).
+   */
+  private static List<String> returnsEnding(List<JsonObject> frames) {
+    List<Integer> indexes = new ArrayList<>();
+    List<String> verdicts = new ArrayList<>();
+    for (JsonObject frame : frames) {
+      String source = frame.getString("source");
+      if (ScenarioLabel.ofFileName(source) == ScenarioLabel.RETURN) {
+        indexes.add(Integer.parseInt(source.substring(0, source.indexOf('-'))));
+        verdicts.add(frame.getString("verdict"));
+      }
+    }
+    List<String> endings = new ArrayList<>();
+    for (int i = 0; i < indexes.size(); i++) {
+      if (i == indexes.size() - 1 || indexes.get(i + 1) - indexes.get(i) > 3) {
+        endings.add(verdicts.get(i));
+      }
+    }
+    return endings;
+  }
+
+  private static int total(Map<ScenarioLabel, int[]> counts, ScenarioLabel label) {
+    return counts.getOrDefault(label, new int[2])[0];
+  }
+
+  private static int sent(Map<ScenarioLabel, int[]> counts, ScenarioLabel label) {
+    return counts.getOrDefault(label, new int[2])[1];
+  }
+
+  /** Plays the timeline while the recorder grabs; returns the frames recorded per label. */
+  private Map<ScenarioLabel, Integer> play(XvfbServer xvfb, Path shots) throws Exception {
+    xvfb.run("xsetroot", "-solid", "#2a3540");
+    // Two terminals, B under A; the clock top right; an idle terminal bottom right that blinks.
+    app(
+        xvfb,
+        "xterm",
+        "-geometry",
+        "56x14+10+40",
+        "-T",
+        "termB",
+        "-xrm",
+        "XTerm*cursorBlink: false",
+        "-e",
+        "sh",
+        "-c",
+        "echo other window; ls /usr; exec sleep 100000");
+    Thread.sleep(700);
+    app(
+        xvfb,
+        "xterm",
+        "-geometry",
+        "56x14+0+0",
+        "-T",
+        "termA",
+        "-xrm",
+        "XTerm*cursorBlink: false",
+        "-xrm",
+        "XTerm*allowSendEvents: true",
+        "-e",
+        "env",
+        "PS1=$ ",
+        "bash",
+        "--norc",
+        "--noprofile");
+    app(
+        xvfb,
+        "xclock",
+        "-digital",
+        "-update",
+        "1",
+        "-geometry",
+        "160x30+470+0",
+        "-strftime",
+        "%H:%M:%S");
+    app(
+        xvfb,
+        "xterm",
+        "-geometry",
+        "24x3+440+400",
+        "-T",
+        "idle",
+        "-xrm",
+        "XTerm*cursorBlink: true");
+    Thread.sleep(2000);
+    String termA = windowNamed(xvfb, "termA");
+    String termB = windowNamed(xvfb, "termB");
+    // The idle terminal keeps the focus, so its cursor blinks; keys reach termA as sent events.
+    xvfb.run("xdotool", "windowfocus", windowNamed(xvfb, "idle"));
+    this.target = termA;
+    xvfb.run("xdotool", "mousemove", "630", "200"); // the pointer over the bare root window
+    Thread.sleep(500);
+
+    X11ScenarioRecorder recorder =
+        new X11ScenarioRecorder(
+            xvfb.display(),
+            W,
+            H,
+            List.of(new Rect(0, 0, 360, 240), new Rect(60, 100, 300, 120)),
+            new Rect(470, 0, 170, 40),
+            new Rect(440, 400, 200, 80),
+            shots);
+    recorder.start();
+    Thread.sleep(15_000); // idle: the clock ticks, the idle terminal blinks
+
+    recorder.nextActionsAre(ScenarioLabel.REAL);
+    type(xvfb, "echo hello ironcliw", 150, 450);
+    key(xvfb, "Return", 1500);
+    type(xvfb, "for i in $(seq 1 20); do echo line $i; sleep 0.3; done", 60, 200);
+    key(xvfb, "Return", 9000); // scrolling output
+
+    Process popup = app(xvfb, "xmessage", "-geometry", "+60+100", "Build finished: 3 warnings");
+    Thread.sleep(3000);
+    recorder.nextActionsAre(ScenarioLabel.RETURN);
+    popup.destroy();
+    popup.waitFor();
+    Thread.sleep(3000);
+
+    recorder.nextActionsAre(ScenarioLabel.REAL);
+    xvfb.run("xdotool", "windowraise", termB); // switch to the other window
+    Thread.sleep(3000);
+    recorder.nextActionsAre(ScenarioLabel.RETURN);
+    xvfb.run("xdotool", "windowraise", termA); // and back
+    Thread.sleep(3000);
+    xvfb.run("xdotool", "windowraise", termB); // to the other one again: seen before
+    Thread.sleep(3000);
+    xvfb.run("xdotool", "windowraise", termA);
+    Thread.sleep(3000);
+
+    Thread.sleep(20_000); // idle with a blinking cursor
+
+    recorder.nextActionsAre(ScenarioLabel.REAL);
+    for (String c : List.of("l", "s", " ", "-", "a")) {
+      type(xvfb, c, 1500, 2500); // single characters, seconds apart
+    }
+    Thread.sleep(2000);
+    recorder.stop();
+    return recorder.counts();
+  }
+
+  /** Types {@code text} a character at a time, pausing a random human-like time after each. */
+  private void type(XvfbServer xvfb, String text, int minPauseMs, int maxPauseMs) throws Exception {
+    for (char c : text.toCharArray()) {
+      xvfb.run("xdotool", "type", "--window", target, "--delay", "0", String.valueOf(c));
+      Thread.sleep(minPauseMs + random.nextInt(maxPauseMs - minPauseMs + 1));
+    }
+  }
+
+  private void key(XvfbServer xvfb, String key, int pauseMs) throws Exception {
+    xvfb.run("xdotool", "key", "--window", target, key);
+    Thread.sleep(pauseMs);
+  }
+
+  private Process app(XvfbServer xvfb, String... command) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("DISPLAY", xvfb.display());
+    Process process = builder.start();
+    apps.add(process);
+    return process;
+  }
+
+  private static String windowNamed(XvfbServer xvfb, String name) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("xdotool", "search", "--sync", "--name", "^" + name + "$")
+            .redirectErrorStream(true);
+    builder.environment().put("DISPLAY", xvfb.display());
+    Process search = builder.start();
+    String out = new String(search.getInputStream().readAllBytes()).trim();
+    search.waitFor();
+    return out.lines().findFirst().orElseThrow(() -> new IOException("no window " + name));
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Replays the recorded frames through a daemon and lists every verdict over the API. */
+  private List<JsonObject> replay(Path shots) throws Exception {
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, "memory:\n  budgets:\n    frameRing: 64MiB\n");
+    long expected;
+    try (var files = Files.list(shots)) {
+      expected = files.count();
+    }
+    try (DaemonProcess daemon =
+        DaemonProcess.start(
+                temp.resolve("data"),
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString(),
+                "--source",
+                "replay:" + shots,
+                "--replay-fast")
+            .awaitReady()) {
+      daemon.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("processed") == expected, Duration.ofMinutes(3));
+      JsonObject status = new JsonObject(daemon.get("/api/v1/status").body());
+      System.out.println("scenario: daemon dedup status " + status.getJsonObject("dedup").encode());
+      List<JsonObject> frames = daemon.allFrames("", 500);
+      assertEquals(expected, frames.size(), "the API lists every replayed frame");
+      return frames;
+    }
+  }
+}

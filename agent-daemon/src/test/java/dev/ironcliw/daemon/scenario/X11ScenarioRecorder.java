@@ -1,0 +1,206 @@
+package dev.ironcliw.daemon.scenario;
+
+import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.x11.X11Source;
+import dev.ironcliw.ring.Rect;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Records a screen scenario played by real X11 programs under Xvfb: one thread grabs the screen at
+ * 10 FPS through the daemon's own X11 capture while another plays the timeline. Each frame is
+ * written as {@code NNNNN-LABEL.png} for the replay source.
+ *
+ * <p>Labels come from the timeline: the script says what kind of action it is playing (a real
+ * change or a return to an earlier screen) before it plays it, and a frame whose pixels changed in
+ * the area the script acts on carries that kind. The clock and the idle terminal are ambient and
+ * live in their own areas: a frame that changed only there is a clock tick or a cursor blink, and
+ * one that did not change at all is a duplicate.
+ */
+public final class X11ScenarioRecorder {
+  private static final long FRAME_NANOS = 100_000_000L;
+
+  private final String display;
+  private final int width;
+  private final int height;
+  private final List<Rect> actionAreas;
+  private final Rect clockArea;
+  private final Rect idleArea;
+  private final Path directory;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  private final Map<ScenarioLabel, Integer> counts = new EnumMap<>(ScenarioLabel.class);
+  private volatile ScenarioLabel actionKind = ScenarioLabel.REAL;
+  private volatile boolean recording;
+  private Thread recorder;
+  private volatile Throwable failure;
+  private int frames;
+
+  /**
+   * @param actionAreas where the script's actions show (terminal windows, popup)
+   * @param clockArea where the clock is
+   * @param idleArea where the idle terminal with the blinking cursor is
+   */
+  public X11ScenarioRecorder(
+      String display,
+      int width,
+      int height,
+      List<Rect> actionAreas,
+      Rect clockArea,
+      Rect idleArea,
+      Path directory) {
+    this.display = display;
+    this.width = width;
+    this.height = height;
+    this.actionAreas = List.copyOf(actionAreas);
+    this.clockArea = clockArea;
+    this.idleArea = idleArea;
+    this.directory = directory;
+  }
+
+  /** What the next actions are: {@link ScenarioLabel#REAL} or {@link ScenarioLabel#RETURN}. */
+  public void nextActionsAre(ScenarioLabel kind) {
+    actionKind = kind;
+  }
+
+  public void start() {
+    recording = true;
+    recorder = new Thread(this::record, "scenario-recorder");
+    recorder.start();
+  }
+
+  /** Stops recording and waits for every frame file; returns how many frames were recorded. */
+  public int stop() throws InterruptedException {
+    recording = false;
+    recorder.join();
+    writer.shutdown();
+    if (!writer.awaitTermination(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("frame files still being written after 2 minutes");
+    }
+    if (failure != null) {
+      throw new IllegalStateException("recording failed", failure);
+    }
+    return frames;
+  }
+
+  /** Frames recorded per label. */
+  public Map<ScenarioLabel, Integer> counts() {
+    return counts;
+  }
+
+  private void record() {
+    try (X11Source source = X11Source.open(display, List.of("all"), false, List.of(), List.of());
+        Arena arena = Arena.ofConfined()) {
+      MemorySegment segment = arena.allocate((long) width * height * 4);
+      int[] previous = null;
+      Path previousFile = null;
+      long start = System.nanoTime();
+      for (int i = 0; recording; i++) {
+        long due = start + i * FRAME_NANOS;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        int[] pixels;
+        if (source.grab(0, due - start) == Grab.FRAME) {
+          source.copyFrameTo(segment, width * 4);
+          pixels = segment.toArray(ValueLayout.JAVA_INT);
+        } else {
+          pixels = previous; // the damage hint said nothing changed
+        }
+        ScenarioLabel label = label(previous, pixels);
+        counts.merge(label, 1, Integer::sum);
+        Path file = directory.resolve(String.format("%05d-%s.png", i, label));
+        Path copyFrom = label == ScenarioLabel.DUPLICATE ? previousFile : null;
+        int[] frame = pixels;
+        writer.execute(() -> write(frame, copyFrom, file));
+        previousFile = file;
+        previous = pixels;
+        frames = i + 1;
+      }
+    } catch (Throwable t) {
+      failure = t;
+    }
+  }
+
+  private ScenarioLabel label(int[] previous, int[] current) {
+    if (previous == null) {
+      return ScenarioLabel.REAL;
+    }
+    List<Rect> changed = changedRows(previous, current);
+    if (changed.isEmpty()) {
+      return ScenarioLabel.DUPLICATE;
+    }
+    boolean inAction = false;
+    boolean inClock = false;
+    for (Rect r : changed) {
+      for (Rect area : actionAreas) {
+        inAction |= r.intersect(area) != null;
+      }
+      inClock |= r.intersect(clockArea) != null;
+    }
+    if (inAction) {
+      return actionKind;
+    }
+    return inClock ? ScenarioLabel.CLOCK_TICK : ScenarioLabel.CURSOR_BLINK;
+  }
+
+  /** The changed pixels, as one-pixel-high runs from the first to the last change of a row. */
+  private List<Rect> changedRows(int[] previous, int[] current) {
+    List<Rect> rows = new ArrayList<>();
+    for (int y = 0; y < height; y++) {
+      int first = -1;
+      int last = -1;
+      for (int x = 0; x < width; x++) {
+        int i = y * width + x;
+        if (((previous[i] ^ current[i]) & 0xFFFFFF) != 0) {
+          if (first < 0) {
+            first = x;
+          }
+          last = x;
+        }
+      }
+      if (first >= 0) {
+        rows.add(new Rect(first, y, last - first + 1, 1));
+      }
+    }
+    for (Rect r : rows) {
+      boolean known = r.intersect(clockArea) != null || r.intersect(idleArea) != null;
+      for (Rect area : actionAreas) {
+        known |= r.intersect(area) != null;
+      }
+      if (!known) {
+        throw new IllegalStateException("a change outside every scenario area: " + r);
+      }
+    }
+    return rows;
+  }
+
+  /** Writes the frame, or copies {@code copyFrom} when it is the same screen. */
+  private void write(int[] pixels, Path copyFrom, Path file) {
+    try {
+      if (copyFrom != null) {
+        Files.copy(copyFrom, file);
+        return;
+      }
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      image.setRGB(0, 0, width, height, pixels, 0, width);
+      ImageIO.write(image, "png", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.ironcliw.dedup;
+
+/** One generation of the bloom history: a set of 64-bit keys that may answer yes wrongly. */
+interface BloomGeneration {
+  boolean mightContain(long key);
+
+  void put(long key);
+
+  /** Estimated keys put, or -1 when the filter is saturated and the estimate is infinite. */
+  long approximateEntries();
+
+  /** Estimated false-positive rate at the current fill. */
+  double expectedFalsePositiveRate();
+}
