@@ -74,6 +74,25 @@ final class DaemonProcess implements AutoCloseable {
     return start(null, dataDir, port, args);
   }
 
+  /**
+   * Starts a daemon replaying the PNG files of {@code shots} as fast as it goes, with a ring of
+   * {@code frameRing} (a config size such as {@code 16MiB}); its config file is written to {@code
+   * dir}. Returns once the API answers.
+   */
+  static DaemonProcess startReplay(Path dir, Path shots, String frameRing) throws Exception {
+    Path config = dir.resolve("ironcliw.yaml");
+    Files.writeString(config, "memory:\n  budgets:\n    frameRing: " + frameRing + "\n");
+    return start(
+            dir.resolve("data"),
+            freePort(),
+            "--config",
+            config.toString(),
+            "--source",
+            "replay:" + shots,
+            "--replay-fast")
+        .awaitReady();
+  }
+
   /** As {@link #start(Path, int, String...)}, with DISPLAY set to {@code display} (or unset). */
   static DaemonProcess start(String display, Path dataDir, int port, String... args)
       throws IOException {

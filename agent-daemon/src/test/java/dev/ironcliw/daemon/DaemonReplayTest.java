@@ -44,18 +44,7 @@ class DaemonReplayTest {
     TestImages.write(noise, shots.resolve("006-noise.png"));
     TestImages.write(
         TestImages.screen(W / 2, H / 2, 0x000000, 0xFF0000, 0, 0), shots.resolve("007-small.png"));
-    Path config = temp.resolve("ironcliw.yaml");
-    Files.writeString(config, "memory:\n  budgets:\n    frameRing: 16MiB\n");
-    daemon =
-        DaemonProcess.start(
-                temp.resolve("data"),
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "replay:" + shots,
-                "--replay-fast")
-            .awaitReady();
+    daemon = DaemonProcess.startReplay(temp, shots, "16MiB");
     daemon.awaitStatus(s -> s.getString("state").equals("source-finished"), Duration.ofSeconds(60));
     daemon.awaitStatus(
         s -> s.getJsonObject("frames").getLong("processed") == 7, Duration.ofSeconds(30));

@@ -307,22 +307,11 @@ class LabelledX11ScenarioTest {
 
   /** Replays the recorded frames through a daemon and lists every verdict over the API. */
   private List<JsonObject> replay(Path shots) throws Exception {
-    Path config = temp.resolve("ironcliw.yaml");
-    Files.writeString(config, "memory:\n  budgets:\n    frameRing: 64MiB\n");
     long expected;
     try (var files = Files.list(shots)) {
       expected = files.count();
     }
-    try (DaemonProcess daemon =
-        DaemonProcess.start(
-                temp.resolve("data"),
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "replay:" + shots,
-                "--replay-fast")
-            .awaitReady()) {
+    try (DaemonProcess daemon = DaemonProcess.startReplay(temp, shots, "64MiB")) {
       daemon.awaitStatus(
           s -> s.getJsonObject("frames").getLong("processed") == expected, Duration.ofMinutes(3));
       JsonObject status = new JsonObject(daemon.get("/api/v1/status").body());

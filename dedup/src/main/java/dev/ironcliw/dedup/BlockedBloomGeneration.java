@@ -76,15 +76,6 @@ final class BlockedBloomGeneration implements BloomGeneration {
     return Math.pow(fill(), probes);
   }
 
-  /** Bytes of bits held. */
-  long bytes() {
-    return (long) words.length * Long.BYTES;
-  }
-
-  int probes() {
-    return probes;
-  }
-
   private double fill() {
     return (double) bitsSet / ((double) words.length * Long.SIZE);
   }

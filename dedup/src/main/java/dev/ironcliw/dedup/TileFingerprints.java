@@ -95,14 +95,6 @@ final class TileFingerprints {
     return tileHashes.length;
   }
 
-  int tilesX() {
-    return tilesX;
-  }
-
-  int tilesY() {
-    return tilesY;
-  }
-
   /** Whether {@link #update} has described a frame yet. */
   boolean valid() {
     return valid;

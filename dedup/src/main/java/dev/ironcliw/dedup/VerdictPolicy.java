@@ -40,9 +40,6 @@ public final class VerdictPolicy {
   private volatile DedupSnapshot snapshot = DedupSnapshot.EMPTY;
   private long snapshotAtNanos;
   private boolean snapshotTaken;
-  private int lastNovelTiles;
-  private int lastSeenTiles;
-  private int lastExplainedTiles;
 
   /** What the policy keeps per display: the last kept frame's fingerprints and the learning. */
   private static final class DisplayState {
@@ -129,9 +126,6 @@ public final class VerdictPolicy {
       rememberWhatIsLeaving(display, fingerprints, diff, capturedAtNanos);
     }
     fingerprints.update(current, diff);
-    lastNovelTiles = 0;
-    lastSeenTiles = 0;
-    lastExplainedTiles = 0;
 
     long frameKey = KeyMixer.frameKey(display, fingerprints.frameHash());
     if (hadFrame && diff != null && fingerprints.frameHash() == previousFrameHash) {
@@ -167,15 +161,10 @@ public final class VerdictPolicy {
       if (!diff.isChanged(t)) {
         continue;
       }
-      if (novel[t]) {
-        lastNovelTiles++;
-      } else {
-        lastSeenTiles++;
-      }
-      if (explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
-          || besideBeat(volatileTiles, explainedOwn, diff, t)) {
-        lastExplainedTiles++;
-      } else {
+      boolean explained =
+          explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
+              || besideBeat(volatileTiles, explainedOwn, diff, t);
+      if (!explained) {
         anyUnexplained = true;
         anyNovelUnexplained |= novel[t];
       }
@@ -311,21 +300,6 @@ public final class VerdictPolicy {
   /** Bloom hits the exact keys did not confirm: false positives caught. */
   public long bloomFalsePositives() {
     return bloomFalsePositives;
-  }
-
-  /** Changed tiles of the last judged frame whose content was new at their place. */
-  public int lastNovelTiles() {
-    return lastNovelTiles;
-  }
-
-  /** Changed tiles of the last judged frame whose content was seen at their place. */
-  public int lastSeenTiles() {
-    return lastSeenTiles;
-  }
-
-  /** Changed tiles of the last judged frame explained by learned volatility. */
-  public int lastExplainedTiles() {
-    return lastExplainedTiles;
   }
 
   /** Whether {@code tile} of {@code display} is volatile now; false before any diff. */

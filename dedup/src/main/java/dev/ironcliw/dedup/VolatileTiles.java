@@ -215,14 +215,6 @@ final class VolatileTiles {
     return beats[tile] >= parameters.minBeats();
   }
 
-  int tilesX() {
-    return tilesX;
-  }
-
-  int tilesY() {
-    return tilesY;
-  }
-
   /**
    * The volatile tiles now, merged into the bounding boxes of 8-connected groups, in pixels
    * (clipped to the grid, not to the frame edge).
