@@ -54,7 +54,7 @@ class DaemonLifecycleTest {
 
     // Restart at the slowest rate so new frames do not push the old ones out of the ring.
     try (DaemonProcess second = DaemonProcess.startSynthetic(data, config, "--fps", "0.2")) {
-      JsonObject status = new JsonObject(second.get("/api/v1/status").body());
+      JsonObject status = second.status();
       assertTrue(status.getJsonObject("ring").getInteger("recoveredFrames") > 0, status.encode());
       List<JsonObject> after = frames(second);
       assertTrue(after.size() >= before.size(), "journal lost records");

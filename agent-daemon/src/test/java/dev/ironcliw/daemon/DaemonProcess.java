@@ -158,12 +158,17 @@ final class DaemonProcess implements AutoCloseable {
     return awaitOutput("ready: API on", Duration.ofSeconds(60));
   }
 
+  /** {@code GET /api/v1/status}, parsed. */
+  JsonObject status() throws Exception {
+    return new JsonObject(get("/api/v1/status").body());
+  }
+
   /** Polls status until {@code condition} holds; returns that status. */
   JsonObject awaitStatus(Predicate<JsonObject> condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonObject status = null;
     while (System.nanoTime() < deadline) {
-      status = new JsonObject(get("/api/v1/status").body());
+      status = status();
       if (condition.test(status)) {
         return status;
       }

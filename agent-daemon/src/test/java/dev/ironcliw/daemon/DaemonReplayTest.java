@@ -114,7 +114,7 @@ class DaemonReplayTest {
 
   @Test
   void shouldReportTheFinishedReplayInStatus() throws Exception {
-    JsonObject status = new JsonObject(daemon.get("/api/v1/status").body());
+    JsonObject status = daemon.status();
     assertEquals("source-finished", status.getString("state"));
     assertEquals(1, status.getJsonObject("capture").getLong("skippedFrames"));
     JsonObject byVerdict = status.getJsonObject("frames").getJsonObject("byVerdict");

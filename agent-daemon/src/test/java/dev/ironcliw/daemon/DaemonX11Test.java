@@ -58,14 +58,22 @@ class DaemonX11Test {
         assertTrue(
             capture.getLong("skippedGrabs") > 10, "an idle screen is not grabbed: " + capture);
 
+        // Each move must come out as a frame that is not a duplicate. Waiting for it, rather than
+        // sleeping a fixed time, keeps a slow machine from folding several moves into one grab.
         for (int step = 0; step < 5; step++) {
+          long before = notDuplicates(daemon.status());
           xvfb.run(
               "xdotool",
               "windowmove",
               Long.toString(secret),
               Integer.toString(60 + step * 40),
               "60");
-          Thread.sleep(150);
+          try {
+            daemon.awaitStatus(s -> notDuplicates(s) > before, Duration.ofSeconds(20));
+          } catch (AssertionError e) {
+            throw new AssertionError(
+                "move " + step + " gave no change; frames: " + framesSummary(daemon), e);
+          }
         }
         xvfb.run("xset", "s", "activate");
         daemon.awaitStatus(s -> s.getString("state").equals("paused"), Duration.ofSeconds(10));
@@ -73,7 +81,9 @@ class DaemonX11Test {
         daemon.awaitStatus(s -> s.getString("state").equals("running"), Duration.ofSeconds(10));
 
         List<JsonObject> frames = daemon.allFrames("&verdict=CHANGE,REVISIT,MINOR", 100);
-        assertTrue(frames.size() >= 3, "moves must show as changes: " + frames.size());
+        assertTrue(
+            frames.size() >= 6,
+            () -> "first frame and 5 moves: " + frames.size() + " in " + framesSummary(daemon));
         int checked = 0;
         for (JsonObject frame : frames) {
           assertTrue(frame.getInteger("maskedRegions") >= 1, frame.encode());
@@ -92,6 +102,32 @@ class DaemonX11Test {
       List<CaptureEventRecord> events = journal.captureEvents();
       assertEquals(List.of(true, false), events.stream().map(CaptureEventRecord::paused).toList());
       assertTrue(events.getFirst().reason().contains("screen saver"));
+    }
+  }
+
+  /** Frames judged anything but DUPLICATE so far. */
+  private static long notDuplicates(JsonObject status) {
+    JsonObject byVerdict = status.getJsonObject("frames").getJsonObject("byVerdict");
+    return byVerdict.getLong("CHANGE") + byVerdict.getLong("REVISIT") + byVerdict.getLong("MINOR");
+  }
+
+  /** Every journaled frame as seq:verdict:changedTiles:damage, for a failure message. */
+  private static String framesSummary(DaemonProcess daemon) {
+    try {
+      StringBuilder out = new StringBuilder();
+      for (JsonObject f : daemon.allFrames("", 100)) {
+        out.append(f.getLong("seq"))
+            .append(':')
+            .append(f.getString("verdict"))
+            .append(':')
+            .append(f.getInteger("changedTiles"))
+            .append(':')
+            .append(f.getInteger("damageRects"))
+            .append(' ');
+      }
+      return out.toString();
+    } catch (Exception e) {
+      return "(frames not readable: " + e + ")";
     }
   }
 
