@@ -140,6 +140,7 @@ public final class VerdictPolicy {
       return frameSeen ? Verdict.REVISIT : Verdict.CHANGE;
     }
     if (diff.changedTiles() == 0) {
+      rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
       return frameSeen ? Verdict.REVISIT : Verdict.MINOR;
     }
     VolatileTiles volatileTiles = volatileTiles(state, diff);
@@ -153,6 +154,9 @@ public final class VerdictPolicy {
         novel[t] = !seen(key, recentTiles, capturedAtNanos);
         remember(key, recentTiles, capturedAtNanos);
         explainedOwn[t] = volatileTiles.observe(t, capturedAtNanos, novel[t]);
+      } else if (diff.sad(t) != 0) {
+        // Under the threshold, but shown: a later return to it in one big step is a return.
+        remember(tileKey(display, fingerprints, t), recentTiles, capturedAtNanos);
       }
     }
     boolean anyUnexplained = false;
@@ -185,12 +189,20 @@ public final class VerdictPolicy {
    */
   private void rememberWhatIsLeaving(
       int display, TileFingerprints fingerprints, TileDiff diff, long nowNanos) {
-    if (diff.changedTiles() == 0) {
-      return;
+    if (diff.changedTiles() > 0) {
+      remember(KeyMixer.frameKey(display, fingerprints.frameHash()), recentFrames, nowNanos);
     }
-    remember(KeyMixer.frameKey(display, fingerprints.frameHash()), recentFrames, nowNanos);
+    rememberTilesThatDiffer(display, fingerprints, diff, nowNanos);
+  }
+
+  /**
+   * Remembers the content {@code fingerprints} hold for every tile whose pixels differ at all in
+   * {@code diff}, over the threshold or not: every content shown is part of the history.
+   */
+  private void rememberTilesThatDiffer(
+      int display, TileFingerprints fingerprints, TileDiff diff, long nowNanos) {
     for (int t = 0; t < diff.tiles(); t++) {
-      if (diff.isChanged(t)) {
+      if (diff.sad(t) != 0) {
         remember(tileKey(display, fingerprints, t), recentTiles, nowNanos);
       }
     }

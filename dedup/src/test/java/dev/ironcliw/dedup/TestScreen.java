@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * A small BGRX screen to draw on, and the pipeline's steps around a {@link VerdictPolicy}: a frame
  * identical to the previous one is a capture duplicate; any other is diffed against the previous
- * kept frame (threshold 0, 32-pixel tiles) and judged.
+ * kept frame (32-pixel tiles, threshold 0 unless given) and judged.
  */
 final class TestScreen {
   static final int WIDTH = 256;
@@ -18,13 +18,19 @@ final class TestScreen {
   static final long MS = 1_000_000L;
 
   private final int[] pixels = new int[WIDTH * HEIGHT];
-  private final ScalarTileDiffEngine engine = new ScalarTileDiffEngine(32, 0);
+  private final ScalarTileDiffEngine engine;
   private final VerdictPolicy policy;
   private int[] previousPixels;
   private FrameView previous;
 
   TestScreen(VerdictPolicy policy) {
+    this(policy, 0);
+  }
+
+  /** A screen whose diff counts a tile as changed only above {@code thresholdSad}. */
+  TestScreen(VerdictPolicy policy, long thresholdSad) {
     this.policy = policy;
+    this.engine = new ScalarTileDiffEngine(32, thresholdSad);
     Arrays.fill(pixels, 0x203040);
   }
 

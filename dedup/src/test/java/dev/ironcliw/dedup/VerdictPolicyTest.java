@@ -63,6 +63,28 @@ class VerdictPolicyTest {
   }
 
   @Test
+  void shouldRememberContentThatCameAndWentUnderTheThreshold() {
+    // A tile whose content changes by less than the threshold both ways (a dot on a blank
+    // tile) was still shown: when it comes back in one step over the threshold, it is seen.
+    TestScreen screen = new TestScreen(policy(), 2_000);
+    screen.glyph(40, 40, 1).glyph(140, 40, 1).capture(0);
+    assertEquals(Verdict.CHANGE, screen.glyph(140, 40, 2).capture(100), "other tile, state 2");
+    assertEquals(Verdict.REVISIT, screen.glyph(140, 40, 1).capture(200), "other tile, state 1");
+    assertEquals(Verdict.CHANGE, screen.fill(40, 40, 6, 10, 0x203040).capture(300), "blanked");
+    screen.fill(50, 50, 1, 1, 0xE0E0E0).capture(400); // the dot: under the threshold
+    screen.fill(50, 50, 1, 1, 0x203040).capture(500); // gone again: under it too
+    assertEquals(Verdict.REVISIT, screen.glyph(40, 40, 1).capture(600), "the glyph is back");
+    assertEquals(
+        Verdict.REVISIT,
+        screen
+            .fill(40, 40, 6, 10, 0x203040)
+            .fill(50, 50, 1, 1, 0xE0E0E0)
+            .glyph(140, 40, 2)
+            .capture(700),
+        "the dot and the other tile's state 2 were both shown before, though never together");
+  }
+
+  @Test
   void shouldForgetScreensNotShownWithinTheWindow() {
     TestScreen screen = new TestScreen(policy());
     screen.capture(0);
