@@ -1,0 +1,112 @@
+package dev.ironcliw.vision.provider;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on loopback that plays a provider: it answers each request with the next
+ * scripted reply (the last one repeats) and records what it received.
+ */
+final class StubProviderServer implements AutoCloseable {
+  /** One scripted answer: a status, headers and body after a delay, or a dropped connection. */
+  record Reply(int status, Map<String, String> headers, String body, long delayMs, boolean drop) {
+    static Reply json(int status, String body) {
+      return new Reply(status, Map.of("content-type", "application/json"), body, 0, false);
+    }
+
+    static Reply dropped() {
+      return new Reply(0, Map.of(), "", 0, true);
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> more = new java.util.HashMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, more, body, delayMs, drop);
+    }
+
+    Reply after(long ms) {
+      return new Reply(status, headers, body, ms, drop);
+    }
+  }
+
+  /** What one request carried, and when it arrived. */
+  record Received(
+      String method, String path, Map<String, List<String>> headers, String body, long atNanos) {
+    String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null ? null : values.getFirst();
+    }
+  }
+
+  private final HttpServer server;
+  private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  StubProviderServer(Reply... replies) throws IOException {
+    script.addAll(List.of(replies));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::answer);
+    server.start();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            headers,
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            System.nanoTime()));
+    Reply reply = script.size() > 1 ? script.pollFirst() : script.peekFirst();
+    try {
+      if (reply.delayMs() > 0) {
+        Thread.sleep(reply.delayMs());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (reply.drop()) {
+      exchange.close(); // no status line: the client sees the connection end
+      return;
+    }
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT} + {@code path}. */
+  URI uri(String path) {
+    return URI.create(
+        "http://"
+            + server.getAddress().getHostString()
+            + ":"
+            + server.getAddress().getPort()
+            + path);
+  }
+
+  List<Received> received() {
+    return new ArrayList<>(received);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
