@@ -14,10 +14,11 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * The ground truth for returns, from the recording alone: for each frame, the tiles whose content
- * (colour bits the eye can see) had never been shown at that place in any earlier frame. A frame
- * the timeline calls a return but that has such tiles did not return to anything: the programs drew
- * something new (a different redraw), and no dedup can call it a REVISIT.
+ * The ground truth for returns, from the recording alone: for each frame, the tiles outside the
+ * ambient areas whose content (colour bits the eye can see) had never been shown at that place in
+ * any earlier frame. A frame the timeline calls a return but that has such tiles did not return to
+ * anything: the programs drew something new (a different redraw), and no dedup can call it a
+ * REVISIT.
  */
 public final class RecordedTileHistory {
   private static final int VISIBLE_BITS = 0xFCFCFC;
@@ -26,8 +27,14 @@ public final class RecordedTileHistory {
 
   private RecordedTileHistory() {}
 
-  /** Reads every {@code NNNNN-LABEL.png} of {@code shots} in order, on a grid of {@code tile}. */
-  public static RecordedTileHistory of(Path shots, int tile) throws IOException {
+  /**
+   * Reads every {@code NNNNN-LABEL.png} of {@code shots} in order, on a grid of {@code tile}.
+   *
+   * @param ambient areas that change on their own (the clock, the blinking terminal): tiles that
+   *     touch them are not looked at, since new content there is noise, not part of a return
+   */
+  public static RecordedTileHistory of(Path shots, int tile, List<Rect> ambient)
+      throws IOException {
     RecordedTileHistory history = new RecordedTileHistory();
     List<Path> files;
     try (var list = Files.list(shots)) {
@@ -47,6 +54,9 @@ public final class RecordedTileHistory {
                   ty * tile,
                   Math.min(tile, image.getWidth() - tx * tile),
                   Math.min(tile, image.getHeight() - ty * tile));
+          if (ambient.stream().anyMatch(a -> a.intersect(r) != null)) {
+            continue;
+          }
           Set<Long> contents = seen.computeIfAbsent(ty * tilesX + tx, t -> new HashSet<>());
           if (contents.add(contentOf(image, r)) && contents.size() > 1) {
             unseen.add(r);
