@@ -136,9 +136,9 @@ class LabelledX11ScenarioTest {
     // A return may show a half-redrawn frame first (X clears an exposed area before the client
     // repaints it); the screen it returns to is the last frame of the run.
     // A return whose pixels were not all shown before is left out: xterm sometimes redraws a
-    // raised window with a tile never seen there (in a CI run tile 0,160 of the terminal, where its
-    // prompt and cursor are; not looked into), and then
-    // CHANGE is the right verdict. Every true return must end on a REVISIT.
+    // raised window with a tile never seen there (in a CI run tile 0,160 of the terminal, where
+    // its prompt and cursor are; not looked into), and then CHANGE is the right verdict. Every
+    // true return must end on a REVISIT.
     assertTrue(returnsEnding.size() >= 4, "returns recorded: " + returnsEnding.size());
     assertTrue(trueReturns.size() >= 2, "true returns: " + trueReturns);
     assertTrue(

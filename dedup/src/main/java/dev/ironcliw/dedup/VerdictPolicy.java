@@ -150,15 +150,11 @@ public final class VerdictPolicy {
       novel[t] = false;
       explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
       if (diff.isChanged(t)) {
-        long key = tileKey(display, fingerprints, t);
-        novel[t] = !seen(key, recentTiles, capturedAtNanos);
-        remember(key, recentTiles, capturedAtNanos);
+        novel[t] = !seen(tileKey(display, fingerprints, t), recentTiles, capturedAtNanos);
         explainedOwn[t] = volatileTiles.observe(t, capturedAtNanos, novel[t]);
-      } else if (diff.sad(t) != 0) {
-        // Under the threshold, but shown: a later return to it in one big step is a return.
-        remember(tileKey(display, fingerprints, t), recentTiles, capturedAtNanos);
       }
     }
+    rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
     boolean anyUnexplained = false;
     boolean anyNovelUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {

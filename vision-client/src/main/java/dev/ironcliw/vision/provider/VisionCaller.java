@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -176,17 +175,10 @@ public final class VisionCaller {
             null,
             null);
       }
-      if (cause instanceof IOException || cause instanceof CancellationException) {
-        throw new VisionCallException(
-            VisionCallException.Kind.CONNECTION,
-            protocol.name() + ": connection failed: " + protocol.redact(String.valueOf(cause)),
-            0,
-            null,
-            null);
-      }
+      // A refused or dropped connection, or anything else that kept a reply from arriving.
       throw new VisionCallException(
           VisionCallException.Kind.CONNECTION,
-          protocol.name() + ": call failed: " + protocol.redact(String.valueOf(cause)),
+          protocol.name() + ": connection failed: " + protocol.redact(String.valueOf(cause)),
           0,
           null,
           null);
@@ -235,10 +227,6 @@ public final class VisionCaller {
     } catch (IOException | RuntimeException notJson) {
       return "";
     }
-  }
-
-  public ProviderProtocol protocol() {
-    return protocol;
   }
 
   public CircuitBreaker breaker() {

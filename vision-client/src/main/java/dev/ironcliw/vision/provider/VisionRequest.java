@@ -18,9 +18,4 @@ public record VisionRequest(
       throw new IllegalArgumentException("maxOutputTokens must be >= 1: " + maxOutputTokens);
     }
   }
-
-  /** Encoded image bytes in the request, before base64. */
-  public long imageBytes() {
-    return images.stream().mapToLong(i -> i.bytes().length).sum();
-  }
 }
