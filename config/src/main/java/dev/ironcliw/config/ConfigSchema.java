@@ -82,6 +82,14 @@ public final class ConfigSchema {
               "Size of the memory-mapped frame ring; its slot count is this divided by the size"
                   + " of the largest frame."),
           ranged(
+              "memory.budgets.visionQueue",
+              ValueType.SIZE,
+              "64MiB",
+              "1MiB",
+              "1TiB",
+              "Memory for the downscaled crops of changed frames waiting to be sent to the vision"
+                  + " LLM; the oldest waiting batch is dropped to make room."),
+          ranged(
               "dedup.revisitWindow",
               ValueType.DURATION,
               "5m",
@@ -187,8 +195,12 @@ public final class ConfigSchema {
               false,
               null,
               null,
-              List.of("auto", "none"),
-              "Which vision LLM analyses changed frames. Only none exists yet; auto picks it."),
+              List.of("auto", "anthropic", "openai", "none"),
+              "Which vision LLM analyses changed frames: anthropic (Messages API), openai (Chat"
+                  + " Completions: OpenAI, Ollama, LM Studio, vLLM), none (analysis off), or auto"
+                  + " (anthropic when ANTHROPIC_API_KEY is set, else openai when OPENAI_API_KEY is"
+                  + " set, else the OpenAI-compatible server at vision.auto.localBaseUrl when one"
+                  + " answers, else none)."),
           new Setting(
               "vision.batch.size",
               ValueType.INTEGER,
@@ -207,6 +219,226 @@ public final class ConfigSchema {
               "10m",
               List.of(),
               "A batch that is not full is handed on after this long."),
+          restart(
+              "vision.anthropic.model",
+              ValueType.TEXT,
+              "claude-sonnet-4-5",
+              "Model named in each Messages API request."),
+          restart(
+              "vision.anthropic.baseUrl",
+              ValueType.URL,
+              "https://api.anthropic.com",
+              "Where the Messages API is; requests go to this plus /v1/messages."),
+          restart(
+              "vision.anthropic.keyFile",
+              ValueType.TEXT,
+              "",
+              "A file holding the Anthropic API key, read at start when ANTHROPIC_API_KEY is not"
+                  + " set. Empty: the environment only."),
+          restart(
+              "vision.openai.model",
+              ValueType.TEXT,
+              "gpt-4o-mini",
+              "Model named in each Chat Completions request."),
+          restart(
+              "vision.openai.baseUrl",
+              ValueType.URL,
+              "https://api.openai.com/v1",
+              "Where the OpenAI-compatible API is; requests go to this plus /chat/completions"
+                  + " (Ollama: http://127.0.0.1:11434/v1, LM Studio: http://127.0.0.1:1234/v1)."),
+          restart(
+              "vision.openai.keyFile",
+              ValueType.TEXT,
+              "",
+              "A file holding the OpenAI API key, read at start when OPENAI_API_KEY is not set."
+                  + " Empty with no variable: requests carry no key, as local servers expect."),
+          restart(
+              "vision.auto.localBaseUrl",
+              ValueType.URL,
+              "http://127.0.0.1:11434/v1",
+              "The OpenAI-compatible server that provider auto asks for its models when no API"
+                  + " key is set (Ollama's default port)."),
+          restart(
+              "vision.auto.localModel",
+              ValueType.TEXT,
+              "",
+              "Model auto uses on that local server. Empty: the first listed model whose name"
+                  + " marks it as a vision model (llava, vision, -vl, gemma3, minicpm-v,"
+                  + " moondream), else the first listed."),
+          ranged(
+              "vision.image.maxLongEdge",
+              ValueType.INTEGER,
+              "1568",
+              "64",
+              "8192",
+              "Crops are downscaled so that their longer edge is at most this many pixels"
+                  + " (Anthropic's limit before it scales an image down itself)."),
+          ranged(
+              "vision.image.maxBytes",
+              ValueType.SIZE,
+              "3MiB",
+              "16KiB",
+              "20MiB",
+              "Largest encoded image; a bigger one is re-encoded as JPEG, then at lower quality,"
+                  + " then smaller (Anthropic refuses images over 5 MB in base64)."),
+          ranged(
+              "vision.image.padding",
+              ValueType.INTEGER,
+              "16",
+              "0",
+              "512",
+              "Pixels of context added around each changed region before crops are merged."),
+          ranged(
+              "vision.image.maxCropsPerFrame",
+              ValueType.INTEGER,
+              "3",
+              "1",
+              "16",
+              "Crops sent per frame; when the changed regions need more, they are sent as one"
+                  + " crop of their bounding box."),
+          restart(
+              "vision.image.contextShare",
+              ValueType.FRACTION,
+              "0.25",
+              "A change covering more than this share of the frame also sends the whole frame,"
+                  + " downscaled to vision.image.contextLongEdge, for context."),
+          ranged(
+              "vision.image.contextLongEdge",
+              ValueType.INTEGER,
+              "1024",
+              "64",
+              "8192",
+              "Longer edge in pixels of the full-frame context image."),
+          ranged(
+              "vision.limits.concurrency",
+              ValueType.INTEGER,
+              "2",
+              "1",
+              "64",
+              "Requests to the provider in flight at once."),
+          ranged(
+              "vision.limits.requestsPerMinute",
+              ValueType.RATE,
+              "12/min",
+              "1/h",
+              "100",
+              "Requests started per unit of time, retries included."),
+          ranged(
+              "vision.limits.imagesPerHour",
+              ValueType.INTEGER,
+              "1200",
+              "1",
+              "1000000",
+              "Images sent per rolling hour; a batch over it is dropped and counted."),
+          ranged(
+              "vision.limits.maxRequestBytes",
+              ValueType.SIZE,
+              "16MiB",
+              "64KiB",
+              "30MiB",
+              "Encoded image bytes in one request; the images that do not fit are left out, the"
+                  + " context images first."),
+          ranged(
+              "vision.limits.maxBytesPerHour",
+              ValueType.SIZE,
+              "256MiB",
+              "1MiB",
+              "1TiB",
+              "Encoded image bytes sent per rolling hour; a batch over it is dropped and"
+                  + " counted."),
+          ranged(
+              "vision.limits.dailyTokens",
+              ValueType.INTEGER,
+              "2000000",
+              "1000",
+              "10000000000",
+              "Input plus output tokens the provider may bill per UTC day, as its replies report"
+                  + " them; once spent, batches are dropped until the day ends."),
+          ranged(
+              "vision.limits.maxOutputTokens",
+              ValueType.INTEGER,
+              "512",
+              "16",
+              "32000",
+              "The most tokens one reply may use."),
+          ranged(
+              "vision.limits.connectTimeout",
+              ValueType.DURATION,
+              "5s",
+              "100ms",
+              "5m",
+              "Longest wait to open a connection to the provider."),
+          ranged(
+              "vision.limits.requestTimeout",
+              ValueType.DURATION,
+              "60s",
+              "1s",
+              "30m",
+              "Longest wait for a whole reply, from sending the request to its last byte."),
+          ranged(
+              "vision.limits.maxAttempts",
+              ValueType.INTEGER,
+              "3",
+              "1",
+              "20",
+              "Attempts per batch, the first included; 429, 529, 5xx, timeouts and dropped"
+                  + " connections are retried after an exponential backoff with jitter, or after"
+                  + " the provider's Retry-After."),
+          ranged(
+              "vision.limits.longestRetryWait",
+              ValueType.DURATION,
+              "60s",
+              "1s",
+              "1h",
+              "A Retry-After longer than this fails the batch instead of holding it."),
+          ranged(
+              "vision.queue.batches",
+              ValueType.INTEGER,
+              "8",
+              "1",
+              "1000",
+              "Batches waiting for the provider; when full, or while the circuit breaker is open,"
+                  + " the oldest is dropped and counted."),
+          ranged(
+              "vision.breaker.failures",
+              ValueType.INTEGER,
+              "5",
+              "1",
+              "1000",
+              "Failed attempts in a row that open the circuit breaker."),
+          ranged(
+              "vision.breaker.openFor",
+              ValueType.DURATION,
+              "60s",
+              "1s",
+              "1d",
+              "How long an open breaker refuses calls before one probe is let through."),
+          ranged(
+              "vision.notices.perMinute",
+              ValueType.INTEGER,
+              "3",
+              "0",
+              "60",
+              "Proactive notices (insights that say the user may need help) pushed per minute at"
+                  + " most; 0 pushes none."),
+          ranged(
+              "vision.notices.cooldown",
+              ValueType.DURATION,
+              "20s",
+              "0s",
+              "1h",
+              "Least time between two proactive notices."),
+          restart(
+              "vision.notices.minConfidence",
+              ValueType.FRACTION,
+              "0.5",
+              "An insight becomes a proactive notice only when its confidence is at least this."),
+          restart(
+              "vision.notices.desktop",
+              ValueType.BOOLEAN,
+              "false",
+              "Also raise a desktop notification for each proactive notice (notify-send on"
+                  + " Linux, osascript on macOS)."),
           ranged(
               "api.port",
               ValueType.INTEGER,

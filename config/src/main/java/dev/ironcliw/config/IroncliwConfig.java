@@ -46,7 +46,8 @@ public record IroncliwConfig(
         new MemorySettings(
             (Long) v.get("memory.total"),
             (Long) v.get("memory.budgets.frameRing"),
-            (Long) v.get("memory.budgets.dedup")),
+            (Long) v.get("memory.budgets.dedup"),
+            (Long) v.get("memory.budgets.visionQueue")),
         new DedupSettings(
             (Duration) v.get("dedup.revisitWindow"),
             intValue(v, "dedup.generations"),
@@ -64,11 +65,49 @@ public record IroncliwConfig(
         new VisionSettings(
             (String) v.get("vision.provider"),
             intValue(v, "vision.batch.size"),
-            (Duration) v.get("vision.batch.maxWait")),
+            (Duration) v.get("vision.batch.maxWait"),
+            endpoint(v, "vision.anthropic"),
+            endpoint(v, "vision.openai"),
+            (String) v.get("vision.auto.localBaseUrl"),
+            (String) v.get("vision.auto.localModel"),
+            new VisionImageSettings(
+                intValue(v, "vision.image.maxLongEdge"),
+                (Long) v.get("vision.image.maxBytes"),
+                intValue(v, "vision.image.padding"),
+                intValue(v, "vision.image.maxCropsPerFrame"),
+                (Double) v.get("vision.image.contextShare"),
+                intValue(v, "vision.image.contextLongEdge")),
+            new VisionLimitSettings(
+                intValue(v, "vision.limits.concurrency"),
+                (Double) v.get("vision.limits.requestsPerMinute"),
+                intValue(v, "vision.limits.imagesPerHour"),
+                (Long) v.get("vision.limits.maxRequestBytes"),
+                (Long) v.get("vision.limits.maxBytesPerHour"),
+                (Long) v.get("vision.limits.dailyTokens"),
+                intValue(v, "vision.limits.maxOutputTokens"),
+                (Duration) v.get("vision.limits.connectTimeout"),
+                (Duration) v.get("vision.limits.requestTimeout"),
+                intValue(v, "vision.limits.maxAttempts"),
+                (Duration) v.get("vision.limits.longestRetryWait"),
+                intValue(v, "vision.queue.batches"),
+                intValue(v, "vision.breaker.failures"),
+                (Duration) v.get("vision.breaker.openFor")),
+            new NoticeSettings(
+                intValue(v, "vision.notices.perMinute"),
+                (Duration) v.get("vision.notices.cooldown"),
+                (Double) v.get("vision.notices.minConfidence"),
+                (Boolean) v.get("vision.notices.desktop"))),
         new ApiSettings(intValue(v, "api.port"), (Duration) v.get("api.stallAfter")),
         new PrivacySettings(
             strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),
         raw);
+  }
+
+  private static VisionEndpointSettings endpoint(Map<String, Object> v, String section) {
+    return new VisionEndpointSettings(
+        (String) v.get(section + ".model"),
+        (String) v.get(section + ".baseUrl"),
+        (String) v.get(section + ".keyFile"));
   }
 
   private static java.util.List<String> strings(Map<String, Object> v, String path) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 /** The kinds of value a setting can hold, each with the one parser from {@link Units}. */
 public enum ValueType {
   TEXT("text", "any text"),
+  /** An absolute http or https URL, kept as text without a trailing slash. */
+  URL("a URL", "an http or https URL, e.g. http://127.0.0.1:11434/v1"),
   INTEGER("a whole number", "e.g. 32"),
   BOOLEAN("a boolean", "true or false"),
   SIZE("a size", "e.g. 512MiB or 25%"),
@@ -46,6 +48,18 @@ public enum ValueType {
     String text = raw.trim();
     return switch (this) {
       case TEXT, CHOICE -> text;
+      case URL -> {
+        try {
+          java.net.URI uri = new java.net.URI(text);
+          String scheme = uri.getScheme();
+          if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
+            yield text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+          }
+        } catch (java.net.URISyntaxException e) {
+          // reported below
+        }
+        throw new IllegalArgumentException(example);
+      }
       case FRACTION -> {
         try {
           double value = Double.parseDouble(text);
