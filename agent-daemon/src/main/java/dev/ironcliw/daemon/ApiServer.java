@@ -36,6 +36,7 @@ final class ApiServer implements AutoCloseable {
   private final StatusReporter status;
   private final Journal journal;
   private final dev.ironcliw.ring.FrameRing ring;
+  private final EventStream stream;
   private HttpServer server;
 
   ApiServer(
@@ -43,12 +44,14 @@ final class ApiServer implements AutoCloseable {
       ApiToken token,
       StatusReporter status,
       Journal journal,
-      dev.ironcliw.ring.FrameRing ring) {
+      dev.ironcliw.ring.FrameRing ring,
+      EventStream stream) {
     this.vertx = vertx;
     this.token = token;
     this.status = status;
     this.journal = journal;
     this.ring = ring;
+    this.stream = stream;
   }
 
   /**
@@ -64,6 +67,8 @@ final class ApiServer implements AutoCloseable {
     router.get("/api/v1/frames").handler(this::frames);
     router.get("/api/v1/frames/:seq").handler(this::frame);
     router.get("/api/v1/frames/:seq/image").handler(this::image);
+    router.get("/api/v1/insights").handler(this::insights);
+    router.get("/api/v1/stream").handler(stream::open);
     router
         .route()
         .last()
@@ -231,6 +236,21 @@ final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
+  private void insights(RoutingContext ctx) {
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    vertx
+        .executeBlocking(() -> journal.insights(from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray insights = new JsonArray();
+              found.forEach(r -> insights.add(InsightJson.of(r)));
+              json(ctx, 200, new JsonObject().put("insights", insights));
+            })
+        .onFailure(ctx::fail);
+  }
+
   /** Bad request parameters (thrown as IllegalArgumentException) are 400; anything else 500. */
   private static void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -249,20 +269,26 @@ final class ApiServer implements AutoCloseable {
     static final ImageResult GONE = new ImageResult(new byte[0]);
   }
 
-  static FrameQuery parseQuery(RoutingContext ctx) {
-    int limit = DEFAULT_LIMIT;
+  private static int parseLimit(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");
-    if (limitText != null) {
-      try {
-        limit = Integer.parseInt(limitText);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw new IllegalArgumentException(
-            "limit: \"" + limitText + "\" is not a whole number from 1 to " + MAX_LIMIT);
-      }
+    if (limitText == null) {
+      return DEFAULT_LIMIT;
     }
+    int limit;
+    try {
+      limit = Integer.parseInt(limitText);
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit: \"" + limitText + "\" is not a whole number from 1 to " + MAX_LIMIT);
+    }
+    return limit;
+  }
+
+  static FrameQuery parseQuery(RoutingContext ctx) {
+    int limit = parseLimit(ctx);
     Long cursor = optionalSeq(ctx, "cursor");
     Long fromSeq = optionalSeq(ctx, "fromSeq");
     Long toSeq = optionalSeq(ctx, "toSeq");

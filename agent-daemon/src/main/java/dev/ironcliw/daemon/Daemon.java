@@ -14,7 +14,10 @@ import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.RingGeometry;
 import dev.ironcliw.ring.RingInUseException;
 import dev.ironcliw.vision.Batcher;
+import dev.ironcliw.vision.NoVisionProvider;
+import dev.ironcliw.vision.VisionProvider;
 import dev.ironcliw.vision.VisionProviders;
+import dev.ironcliw.vision.image.ChangeImages;
 import io.vertx.core.Vertx;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -35,6 +38,7 @@ final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String DEDUP_BUDGET = "dedup";
+  private static final String VISION_QUEUE_BUDGET = "visionQueue";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
   private final PipelineStats stats = new PipelineStats();
@@ -75,7 +79,9 @@ final class Daemon {
                 FrameRing.BUDGET_COMPONENT,
                 config.memory().frameRingBytes(),
                 DEDUP_BUDGET,
-                config.memory().dedupBytes()));
+                config.memory().dedupBytes(),
+                VISION_QUEUE_BUDGET,
+                config.memory().visionQueueBytes()));
     // The bloom filters and the exact keys confirming their hits are on the heap; the whole budget
     // is reserved for them.
     opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
@@ -100,11 +106,30 @@ final class Daemon {
             config.diff().tileSize());
     DiffEngines.Choice diffChoice = DiffEngines.select(config.diff());
     DiffEngine diff = opened(diffChoice.engine());
+    Vertx vertx = Vertx.vertx();
+    opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    EventStream stream = opened(new EventStream(vertx));
+    InsightHub insights =
+        opened(
+            new InsightHub(
+                journal,
+                stream,
+                config.vision().notices(),
+                config.vision().notices().desktop() ? new DesktopNotifier() : null));
+    VisionProviders.Choice visionChoice;
+    try {
+      visionChoice =
+          VisionProviders.select(
+              config.vision(),
+              System.getenv(),
+              new VisionProviders.Wiring(budgets, VISION_QUEUE_BUDGET, insights));
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
+    }
+    VisionProvider vision = opened(visionChoice.provider());
+    LOG.info(visionChoice.message());
     Batcher batcher =
-        new Batcher(
-            VisionProviders.select(config.vision().provider()),
-            config.vision().batchSize(),
-            config.vision().batchMaxWait().toNanos());
+        new Batcher(vision, config.vision().batchSize(), config.vision().batchMaxWait().toNanos());
     long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
     CaptureAgent capture =
         new CaptureAgent(
@@ -125,12 +150,11 @@ final class Daemon {
             config.diff().tileSize(),
             source.displays().size(),
             batcher,
+            vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image()),
             journal,
             stats);
     ring.retainFrom(ring.nextPosition());
 
-    Vertx vertx = Vertx.vertx();
-    opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     StatusReporter status =
         new StatusReporter(
             stats,
@@ -140,10 +164,12 @@ final class Daemon {
             ring,
             journal,
             batcher,
+            insights,
+            stream,
             () -> diff.backend() + " (" + diffChoice.reason() + ")",
             budgets,
             () -> watcher);
-    api = opened(new ApiServer(vertx, token, status, journal, ring));
+    api = opened(new ApiServer(vertx, token, status, journal, ring, stream));
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.

@@ -3,14 +3,11 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.vision.image.ImageEncoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import javax.imageio.ImageIO;
 
 /** Copies a frame out of the ring (checked against its seqlock) and encodes it as PNG. */
 final class FramePng {
@@ -41,12 +38,6 @@ final class FramePng {
     if (!view.stillValid()) {
       return null;
     }
-    ByteArrayOutputStream png = new ByteArrayOutputStream(1 << 16);
-    try {
-      ImageIO.write(image, "png", png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return png.toByteArray();
+    return ImageEncoder.png(image);
   }
 }

@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The history journal: one {@link FrameRecord} per processed frame in a Chronicle Queue with daily
- * roll cycles. Records are in memory-mapped files, so they survive a crash of the daemon. The
- * pipeline thread appends; API workers read pages, each with its own tailer.
+ * The history journal: one {@link FrameRecord} per processed frame, capture events and the vision
+ * stage's {@link InsightRecord}s in a Chronicle Queue with daily roll cycles. Records are in
+ * memory-mapped files, so they survive a crash of the daemon. The pipeline thread appends frames
+ * and events, the vision-results thread insights, each with its own appender; API workers read,
+ * each with its own tailer.
  */
 final class Journal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -25,7 +27,13 @@ final class Journal implements AutoCloseable {
 
   private final ChronicleQueue queue;
   private final JournalIndex index = new JournalIndex();
+
+  /** Queue index of every insight, oldest first; insights are few (one per batch). */
+  private final List<Long> insightIndexes = new ArrayList<>();
+
+  private long lastInsightId;
   private ExcerptAppender appender;
+  private ExcerptAppender insightAppender;
 
   private Journal(ChronicleQueue queue) {
     this.queue = queue;
@@ -47,20 +55,29 @@ final class Journal implements AutoCloseable {
           if (!dc.isPresent()) {
             break;
           }
-          FrameRecord r = FrameRecordCodec.read(dc.wire().bytes());
-          if (r == null) {
-            skipped++;
-          } else {
+          var bytes = dc.wire().bytes();
+          int type = bytes.peekUnsignedByte();
+          FrameRecord r =
+              type == FrameRecordCodec.FRAME_RECORD ? FrameRecordCodec.read(bytes) : null;
+          InsightRecord insight =
+              type == InsightRecordCodec.INSIGHT_RECORD ? InsightRecordCodec.read(bytes) : null;
+          if (r != null) {
             index.add(r.seq(), r.capturedAtNanos(), dc.index());
+          } else if (insight != null) {
+            insightIndexes.add(dc.index());
+            lastInsightId = Math.max(lastInsightId, insight.id());
+          } else {
+            skipped++;
           }
         }
       }
     }
     if (index.records() > 0 || skipped > 0) {
       LOG.info(
-          "journal: {} frame records found (last seq {}), {} other records",
+          "journal: {} frame records found (last seq {}), {} insights, {} other records",
           index.records(),
           index.lastSeq(),
+          insightIndexes.size(),
           skipped);
     }
   }
@@ -84,6 +101,59 @@ final class Journal implements AutoCloseable {
     try (DocumentContext dc = appender.writingDocument()) {
       CaptureEventCodec.write(dc.wire().bytes(), event);
     }
+  }
+
+  /** Vision-results thread only: appends one insight. */
+  void append(InsightRecord insight) {
+    if (insightAppender == null) {
+      insightAppender = queue.createAppender();
+    }
+    long queueIndex;
+    try (DocumentContext dc = insightAppender.writingDocument()) {
+      InsightRecordCodec.write(dc.wire().bytes(), insight);
+    }
+    queueIndex = insightAppender.lastIndexAppended();
+    synchronized (insightIndexes) {
+      insightIndexes.add(queueIndex);
+      lastInsightId = Math.max(lastInsightId, insight.id());
+    }
+  }
+
+  /** The id of the newest insight in the journal, 0 when there is none. */
+  long lastInsightId() {
+    synchronized (insightIndexes) {
+      return lastInsightId;
+    }
+  }
+
+  /**
+   * Up to {@code limit} insights received in [{@code fromNanos}, {@code toNanos}] (either may be
+   * null), newest first.
+   */
+  List<InsightRecord> insights(Long fromNanos, Long toNanos, int limit) {
+    List<Long> indexes;
+    synchronized (insightIndexes) {
+      indexes = new ArrayList<>(insightIndexes);
+    }
+    List<InsightRecord> found = new ArrayList<>();
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
+        if (!tailer.moveToIndex(indexes.get(i))) {
+          continue;
+        }
+        try (DocumentContext dc = tailer.readingDocument()) {
+          InsightRecord r = dc.isPresent() ? InsightRecordCodec.read(dc.wire().bytes()) : null;
+          if (r == null || (toNanos != null && r.receivedAtNanos() > toNanos)) {
+            continue;
+          }
+          if (fromNanos != null && r.receivedAtNanos() < fromNanos) {
+            break;
+          }
+          found.add(r);
+        }
+      }
+    }
+    return found;
   }
 
   /** Every capture event in the journal, oldest first. */
@@ -163,6 +233,14 @@ final class Journal implements AutoCloseable {
     if (appender != null) {
       appender.close();
       appender = null;
+    }
+  }
+
+  /** Vision-results thread, at its end. */
+  void closeInsightAppender() {
+    if (insightAppender != null) {
+      insightAppender.close();
+      insightAppender = null;
     }
   }
 

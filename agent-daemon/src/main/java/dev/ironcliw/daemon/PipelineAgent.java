@@ -14,6 +14,8 @@ import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.BatchFrame;
 import dev.ironcliw.vision.Batcher;
+import dev.ironcliw.vision.image.ChangeImages;
+import dev.ironcliw.vision.image.FrameCrop;
 import java.util.List;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * For each frame event: dedup (exact verdict), diff against the previous kept frame, changed
- * regions, final verdict, batcher, journal. Keeps the ring from overwriting the frame it diffs
- * against and those it has not reached yet.
+ * regions, final verdict, images of a CHANGE frame for the vision stage, batcher, journal. Keeps
+ * the ring from overwriting the frame it diffs against and those it has not reached yet.
  */
 final class PipelineAgent implements Agent, FrameEvents.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineAgent.class);
@@ -41,6 +43,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final ChangedRegions regions = new ChangedRegions();
   private final FeatureExtractor features = new FeatureExtractor();
   private final Batcher batcher;
+  private final ChangeImages changeImages;
   private final Journal journal;
   private final PipelineStats stats;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
@@ -58,6 +61,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       int tileSize,
       int displays,
       Batcher batcher,
+      ChangeImages changeImages,
       Journal journal,
       PipelineStats stats) {
     this.events = events;
@@ -68,6 +72,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.previousKeptPositions = new long[displays];
     java.util.Arrays.fill(previousKeptPositions, -1);
     this.batcher = batcher;
+    this.changeImages = changeImages;
     this.journal = journal;
     this.stats = stats;
   }
@@ -96,6 +101,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     List<Region> changed = List.of();
     List<RegionFeatures> regionFeatures = List.of();
     byte[] descriptor = NO_DESCRIPTOR;
+    List<FrameCrop> images = List.of();
     if (!frame.sameAsPrevious()) {
       if (ring.read(frame.ringPosition(), current) != ReadStatus.OK) {
         // Gone before it could be looked at: forward it rather than lose a change.
@@ -125,6 +131,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
         if (!current.stillValid()) {
           LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
           verdict = Verdict.CHANGE;
+        } else if (verdict == Verdict.CHANGE && changeImages != null) {
+          // Copied now: the ring may overwrite the frame long before its batch is sent.
+          images = changeImages.of(current, rects(changed));
         }
         keep(display, frame.ringPosition());
       }
@@ -133,7 +142,8 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     long now = System.nanoTime();
     if (forward) {
       batcher.add(
-          new BatchFrame(frame.seq(), frame.capturedAtNanos(), frame.ringPosition(), changedTiles),
+          new BatchFrame(
+              frame.seq(), frame.capturedAtNanos(), frame.ringPosition(), changedTiles, images),
           now);
     }
     FrameRecord record =
@@ -214,6 +224,10 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       return null;
     }
     return diff;
+  }
+
+  private static List<Rect> rects(List<Region> regions) {
+    return regions.stream().map(r -> new Rect(r.x(), r.y(), r.width(), r.height())).toList();
   }
 
   private static Region wholeFrame(FrameEvent frame, int tiles) {

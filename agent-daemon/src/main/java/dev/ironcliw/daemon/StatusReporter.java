@@ -9,6 +9,7 @@ import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.vision.Batcher;
+import dev.ironcliw.vision.VisionStatus;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ final class StatusReporter {
   private final FrameRing ring;
   private final Journal journal;
   private final Batcher batcher;
+  private final InsightHub insights;
+  private final EventStream stream;
   private final Supplier<String> diffBackend;
   private final BudgetRegistry budgets;
   private final Supplier<ConfigWatcher> config;
@@ -37,6 +40,8 @@ final class StatusReporter {
       FrameRing ring,
       Journal journal,
       Batcher batcher,
+      InsightHub insights,
+      EventStream stream,
       Supplier<String> diffBackend,
       BudgetRegistry budgets,
       Supplier<ConfigWatcher> config) {
@@ -47,6 +52,8 @@ final class StatusReporter {
     this.ring = ring;
     this.journal = journal;
     this.batcher = batcher;
+    this.insights = insights;
+    this.stream = stream;
     this.diffBackend = diffBackend;
     this.budgets = budgets;
     this.config = config;
@@ -97,6 +104,50 @@ final class StatusReporter {
         .put("bloomGenerations", generations)
         .put("bloomFalsePositivesCaught", verdicts.bloomFalsePositives())
         .put("volatileRegions", regions);
+  }
+
+  /** The provider, its queue, limits and breaker, and what became of its replies. */
+  private JsonObject vision() {
+    VisionStatus v = batcher.provider().status();
+    return new JsonObject()
+        .put("provider", v.provider())
+        .put("model", v.model())
+        .put("description", v.description())
+        .put("batchesSubmitted", v.batchesSubmitted())
+        .put(
+            "queue",
+            new JsonObject().put("batches", v.queuedBatches()).put("bytes", v.queuedBytes()))
+        .put("inFlight", v.inFlight())
+        .put("batchesSent", v.batchesSent())
+        .put("attempts", v.attempts())
+        .put("retries", v.retries())
+        .put("insights", v.insights())
+        .put("invalidReplies", v.invalidReplies())
+        .put("failures", new JsonObject(new java.util.TreeMap<String, Object>(v.failures())))
+        .put("dropped", new JsonObject(new java.util.TreeMap<String, Object>(v.dropped())))
+        .put(
+            "breaker",
+            new JsonObject().put("state", v.breakerState()).put("timesOpened", v.breakerOpened()))
+        .put(
+            "budget",
+            new JsonObject()
+                .put("tokensToday", v.tokensToday())
+                .put("dailyTokenLimit", v.dailyTokenLimit())
+                .put("imagesLastHour", v.imagesLastHour())
+                .put("bytesLastHour", v.bytesLastHour()))
+        .put(
+            "notices",
+            new JsonObject()
+                .put("sent", insights.noticesSent())
+                .put("suppressed", insights.noticesSuppressed())
+                .put("desktopNotifications", insights.desktopNotifications()))
+        .put("insightJournalErrors", insights.journalErrors())
+        .put(
+            "stream",
+            new JsonObject()
+                .put("clients", stream.clients())
+                .put("eventsPublished", stream.published())
+                .put("clientsCutOff", stream.cutOff()));
   }
 
   JsonObject health() {
@@ -162,12 +213,7 @@ final class StatusReporter {
                 .put("recoveredFrames", ring.recoveryReport().validSlots()))
         .put("dedup", dedup())
         .put("diff", new JsonObject().put("backend", diffBackend.get()))
-        .put(
-            "vision",
-            new JsonObject()
-                .put("provider", batcher.provider().name())
-                .put("description", batcher.provider().description())
-                .put("batchesSubmitted", batcher.provider().batchesSubmitted()))
+        .put("vision", vision())
         .put(
             "journal",
             new JsonObject()

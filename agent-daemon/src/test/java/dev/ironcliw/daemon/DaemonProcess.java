@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -96,6 +97,16 @@ final class DaemonProcess implements AutoCloseable {
   /** As {@link #start(Path, int, String...)}, with DISPLAY set to {@code display} (or unset). */
   static DaemonProcess start(String display, Path dataDir, int port, String... args)
       throws IOException {
+    return start(display, dataDir, port, Map.of(), args);
+  }
+
+  /**
+   * As {@link #start(String, Path, int, String...)} with {@code environment} added. API keys of the
+   * machine running the tests never reach the daemon; a test that wants one passes it here.
+   */
+  static DaemonProcess start(
+      String display, Path dataDir, int port, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -126,6 +137,9 @@ final class DaemonProcess implements AutoCloseable {
     } else {
       builder.environment().put("DISPLAY", display);
     }
+    builder.environment().remove("ANTHROPIC_API_KEY");
+    builder.environment().remove("OPENAI_API_KEY");
+    builder.environment().putAll(environment);
     return new DaemonProcess(builder.start(), dataDir, port);
   }
 
@@ -232,6 +246,10 @@ final class DaemonProcess implements AutoCloseable {
       throw new AssertionError("daemon did not stop on SIGTERM:\n" + output());
     }
     return process.exitValue();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.vision.provider.StubProviderServer;
+import dev.ironcliw.vision.provider.StubProviderServer.Reply;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -12,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,33 +27,56 @@ class DaemonX11Test {
   private static final int W = 640;
   private static final int H = 360;
   private static final int SECRET = 0xABCDEF;
+  private static final String INSIGHT =
+      "{\"activity\": \"moving a window\", \"app\": \"viewer\", \"needsHelp\": false,"
+          + " \"suggestion\": \"\", \"confidence\": 0.6}";
 
   @TempDir Path temp;
 
+  /**
+   * Xvfb with one excluded and one public window: the excluded one never reaches the ring, nor any
+   * image sent to the vision provider (a stub Messages API server here).
+   */
   @Test
   void shouldCaptureXvfbKeepExcludedWindowsOutOfTheRingAndJournalPauses() throws Exception {
     Path data = temp.resolve("data");
     Path config = temp.resolve("ironcliw.yaml");
-    Files.writeString(
-        config,
-        """
-        capture:
-          fps: 20
-        memory:
-          budgets:
-            frameRing: 16MiB
-        privacy:
-          exclude:
-            titles: ['(?i)secret']
-        """);
     try (XvfbServer xvfb = XvfbServer.start(W, H);
-        XTestClient client = new XTestClient(xvfb.display())) {
+        XTestClient client = new XTestClient(xvfb.display());
+        StubProviderServer provider =
+            new StubProviderServer(
+                Reply.json(200, StubProviderServer.anthropicReply(INSIGHT, 100, 20)))) {
+      Files.writeString(
+          config,
+          """
+          capture:
+            fps: 20
+          memory:
+            budgets:
+              frameRing: 16MiB
+          privacy:
+            exclude:
+              titles: ['(?i)secret']
+          vision:
+            provider: anthropic
+            batch:
+              size: 2
+              maxWait: 100ms
+            anthropic:
+              baseUrl: %s
+          """
+              .formatted(provider.uri("")));
       client.rootColour(0x336699);
       long secret = client.window(40, 40, 200, 100, SECRET, "Secret notes", "editor");
       client.window(300, 200, 100, 80, 0xFF8800, "Public", "viewer");
       try (DaemonProcess daemon =
           DaemonProcess.start(
-                  xvfb.display(), data, DaemonProcess.freePort(), "--config", config.toString())
+                  xvfb.display(),
+                  data,
+                  DaemonProcess.freePort(),
+                  Map.of("ANTHROPIC_API_KEY", "sk-ant-x11-test"),
+                  "--config",
+                  config.toString())
               .awaitReady()) {
         JsonObject status =
             daemon.awaitStatus(
@@ -95,6 +123,13 @@ class DaemonX11Test {
           }
         }
         assertTrue(checked >= 3, "too few frames still in the ring to check: " + checked);
+        daemon.awaitStatus(
+            s -> s.getJsonObject("vision").getLong("insights") >= 1, Duration.ofSeconds(30));
+        int images = 0;
+        for (StubProviderServer.Received request : provider.received()) {
+          images += assertNoSecretIn(request);
+        }
+        assertTrue(images >= 2, "images sent to the provider: " + images);
         assertEquals(0, daemon.terminate());
       }
     }
@@ -128,6 +163,45 @@ class DaemonX11Test {
       return out.toString();
     } catch (Exception e) {
       return "(frames not readable: " + e + ")";
+    }
+  }
+
+  /** Checks every image block of a Messages request; returns how many there were. */
+  private static int assertNoSecretIn(StubProviderServer.Received request) throws Exception {
+    int images = 0;
+    JsonArray content =
+        new JsonObject(request.body())
+            .getJsonArray("messages")
+            .getJsonObject(0)
+            .getJsonArray("content");
+    for (Object block : content) {
+      JsonObject source = ((JsonObject) block).getJsonObject("source");
+      if (source == null) {
+        continue;
+      }
+      images++;
+      BufferedImage image =
+          ImageIO.read(
+              new ByteArrayInputStream(Base64.getDecoder().decode(source.getString("data"))));
+      // JPEG shifts colours a little; nothing else on this screen is near the secret's.
+      int tolerance = source.getString("media_type").equals("image/png") ? 0 : 12;
+      assertNoPixelNear(image, SECRET, tolerance);
+    }
+    return images;
+  }
+
+  private static void assertNoPixelNear(BufferedImage image, int rgb, int tolerance) {
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int p = image.getRGB(x, y);
+        boolean near = true;
+        for (int shift = 0; shift <= 16; shift += 8) {
+          near &= Math.abs((p >> shift & 0xFF) - (rgb >> shift & 0xFF)) <= tolerance;
+        }
+        if (near) {
+          throw new AssertionError("excluded pixel sent to the provider at " + x + "," + y);
+        }
+      }
     }
   }
 

@@ -1,20 +1,24 @@
 package dev.ironcliw.vision;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Analysis off: batches are counted and dropped; frames are still journaled. */
 public final class NoVisionProvider implements VisionProvider {
   private final AtomicLong batches = new AtomicLong();
+  private final String why;
+
+  /**
+   * @param why why analysis is off, for status
+   */
+  public NoVisionProvider(String why) {
+    this.why = why;
+  }
 
   @Override
   public String name() {
     return "none";
-  }
-
-  @Override
-  public String description() {
-    return "analysis off: changed frames are batched and journaled, not sent anywhere";
   }
 
   @Override
@@ -23,7 +27,27 @@ public final class NoVisionProvider implements VisionProvider {
   }
 
   @Override
-  public long batchesSubmitted() {
-    return batches.get();
+  public VisionStatus status() {
+    return new VisionStatus(
+        "none",
+        "",
+        "analysis off (" + why + "): changed frames are journaled, not sent anywhere",
+        batches.get(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Map.of(),
+        Map.of(),
+        "",
+        0,
+        0,
+        0,
+        0,
+        0);
   }
 }

@@ -1,6 +1,12 @@
 package dev.ironcliw.vision;
 
-/** The standing instruction sent with every batch, and the reply shape it asks for. */
+import dev.ironcliw.vision.image.FrameCrop;
+import java.time.Instant;
+
+/**
+ * The standing instruction sent with every batch, the reply shape it asks for, and the text that
+ * says what each image is.
+ */
 public final class VisionPrompt {
   private VisionPrompt() {}
 
@@ -14,4 +20,50 @@ public final class VisionPrompt {
       {"activity": "<what the user is doing, one sentence>", "app": "<application in front>", \
       "needsHelp": true|false, "suggestion": "<what would help, or empty>", "confidence": <0 to 1>}
       """;
+
+  /** The text sent with a batch's images. */
+  static String batchText(int frames, String imageLines) {
+    return "These images come from "
+        + frames
+        + (frames == 1 ? " moment" : " moments")
+        + " when the screen changed, oldest first:\n"
+        + imageLines
+        + "Reply with the JSON object only.";
+  }
+
+  /** One line naming image {@code index}: which moment, when, and which part of the screen. */
+  static String describe(int index, int moment, int moments, BatchFrame frame, FrameCrop crop) {
+    long nanos = frame.capturedAtEpochNanos();
+    Instant at = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
+    String what =
+        crop.context()
+            ? "the whole " + crop.frameWidth() + "x" + crop.frameHeight() + " screen"
+            : "the area at x="
+                + crop.source().x()
+                + ", y="
+                + crop.source().y()
+                + ", "
+                + crop.source().width()
+                + "x"
+                + crop.source().height()
+                + " of a "
+                + crop.frameWidth()
+                + "x"
+                + crop.frameHeight()
+                + " screen";
+    return "Image "
+        + index
+        + ": moment "
+        + moment
+        + " of "
+        + moments
+        + " ("
+        + at
+        + "), "
+        + what
+        + (crop.width() != crop.source().width()
+            ? ", scaled to " + crop.width() + "x" + crop.height()
+            : "")
+        + ".";
+  }
 }

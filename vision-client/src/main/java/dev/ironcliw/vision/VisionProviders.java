@@ -1,24 +1,189 @@
 package dev.ironcliw.vision;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.ironcliw.config.VisionEndpointSettings;
+import dev.ironcliw.config.VisionSettings;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.vision.provider.AnthropicMessages;
+import dev.ironcliw.vision.provider.ApiKey;
+import dev.ironcliw.vision.provider.Backoff;
+import dev.ironcliw.vision.provider.CircuitBreaker;
+import dev.ironcliw.vision.provider.KeyFile;
+import dev.ironcliw.vision.provider.LocalModels;
+import dev.ironcliw.vision.provider.OpenAiChatCompletions;
+import dev.ironcliw.vision.provider.ProviderProtocol;
+import dev.ironcliw.vision.provider.VisionCaller;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 
-/** Picks the provider named by {@code vision.provider}, logging the choice once. */
+/**
+ * Builds the provider {@code vision.provider} names. For {@code auto}: Anthropic when its key is
+ * set, else OpenAI when its key is set, else an OpenAI-compatible server answering at {@code
+ * vision.auto.localBaseUrl}, else none. The choice comes back with the one line to log.
+ */
 public final class VisionProviders {
-  private static final Logger LOG = LoggerFactory.getLogger(VisionProviders.class);
+  static final String ANTHROPIC_KEY_VARIABLE = "ANTHROPIC_API_KEY";
+  static final String OPENAI_KEY_VARIABLE = "OPENAI_API_KEY";
+  private static final Duration LOCAL_PROBE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
+  private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
+
+  /** The provider and the line that says why it was chosen. */
+  public record Choice(VisionProvider provider, String message) {}
+
+  /**
+   * What a remote provider needs from the daemon.
+   *
+   * @param memory where queued pixels are counted
+   * @param memoryComponent the budget they are counted under
+   * @param listener who gets each batch's analysis
+   */
+  public record Wiring(OffHeapBudget memory, String memoryComponent, AnalysisListener listener) {}
 
   private VisionProviders() {}
 
-  public static VisionProvider select(String configured) {
-    return switch (configured) {
-      case "none" -> new NoVisionProvider();
-      case "auto" -> {
-        LOG.info(
-            "vision: provider auto chose none (the Anthropic and OpenAI-compatible providers are"
-                + " not built yet); changed frames are journaled only");
-        yield new NoVisionProvider();
-      }
-      default -> throw new IllegalArgumentException("unknown vision provider " + configured);
+  /**
+   * @param environment the process environment (API keys)
+   * @throws IllegalArgumentException naming the setting when a named provider cannot be set up
+   */
+  public static Choice select(VisionSettings s, Map<String, String> environment, Wiring wiring) {
+    return switch (s.provider()) {
+      case "none" ->
+          new Choice(
+              new NoVisionProvider("vision.provider is none"),
+              "vision: provider none; changed frames are journaled only");
+      case "anthropic" ->
+          anthropic(s, requiredKey(s.anthropic(), environment, "anthropic"), wiring);
+      case "openai" ->
+          openai(s, s.openai(), optionalKey(s.openai(), environment, "openai"), wiring, "");
+      case "auto" -> auto(s, environment, wiring);
+      default ->
+          throw new IllegalArgumentException(
+              "vision.provider: unknown provider "
+                  + s.provider()
+                  + " (expected auto, anthropic, openai or none)");
     };
+  }
+
+  private static Choice auto(VisionSettings s, Map<String, String> environment, Wiring wiring) {
+    Optional<ApiKey> anthropicKey = optionalKey(s.anthropic(), environment, "anthropic");
+    if (anthropicKey.isPresent()) {
+      return anthropic(s, anthropicKey.get(), wiring);
+    }
+    Optional<ApiKey> openaiKey = optionalKey(s.openai(), environment, "openai");
+    if (openaiKey.isPresent()) {
+      return openai(s, s.openai(), openaiKey, wiring, " (auto: an OpenAI key is set)");
+    }
+    List<String> models = LocalModels.list(s.localBaseUrl(), LOCAL_PROBE_TIMEOUT);
+    Optional<String> model =
+        s.localModel().isEmpty()
+            ? LocalModels.pickVisionModel(models)
+            : Optional.of(s.localModel());
+    if (!models.isEmpty() && model.isPresent()) {
+      return openai(
+          s,
+          new VisionEndpointSettings(model.get(), s.localBaseUrl(), ""),
+          Optional.empty(),
+          wiring,
+          " (auto: no API key set; the local server lists " + models.size() + " models)");
+    }
+    return new Choice(
+        new NoVisionProvider("auto found no provider"),
+        "vision: provider auto chose none: neither "
+            + ANTHROPIC_KEY_VARIABLE
+            + " nor "
+            + OPENAI_KEY_VARIABLE
+            + " is set and no OpenAI-compatible server answers at "
+            + s.localBaseUrl()
+            + "; changed frames are journaled only");
+  }
+
+  private static Choice anthropic(VisionSettings s, ApiKey key, Wiring wiring) {
+    ProviderProtocol protocol =
+        new AnthropicMessages(URI.create(s.anthropic().baseUrl()), s.anthropic().model(), key);
+    return new Choice(
+        remote(s, protocol, wiring),
+        "vision: provider anthropic, model "
+            + s.anthropic().model()
+            + " at "
+            + s.anthropic().baseUrl());
+  }
+
+  private static Choice openai(
+      VisionSettings s,
+      VisionEndpointSettings endpoint,
+      Optional<ApiKey> key,
+      Wiring wiring,
+      String why) {
+    ProviderProtocol protocol =
+        new OpenAiChatCompletions(
+            URI.create(endpoint.baseUrl()), endpoint.model(), key.orElse(null));
+    return new Choice(
+        remote(s, protocol, wiring),
+        "vision: provider openai, model "
+            + endpoint.model()
+            + " at "
+            + endpoint.baseUrl()
+            + (key.isPresent() ? " with an API key" : " without an API key")
+            + why);
+  }
+
+  private static VisionProvider remote(VisionSettings s, ProviderProtocol protocol, Wiring wiring) {
+    var limits = s.limits();
+    VisionCaller caller =
+        new VisionCaller(
+            protocol,
+            VisionCaller.Limits.from(limits),
+            new Backoff(BACKOFF_BASE, BACKOFF_MAX, RandomGenerator.getDefault()),
+            new CircuitBreaker(
+                limits.breakerFailures(), limits.breakerOpenFor(), System::nanoTime));
+    return new RemoteVisionProvider(
+        protocol,
+        caller,
+        limits,
+        s.image().maxBytes(),
+        wiring.memory(),
+        wiring.memoryComponent(),
+        wiring.listener(),
+        System::nanoTime,
+        Clock.systemUTC());
+  }
+
+  private static ApiKey requiredKey(
+      VisionEndpointSettings endpoint, Map<String, String> environment, String provider) {
+    return optionalKey(endpoint, environment, provider)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "vision.provider "
+                        + provider
+                        + " needs an API key: set "
+                        + variable(provider)
+                        + " or vision."
+                        + provider
+                        + ".keyFile"));
+  }
+
+  /** The key from the environment, else from the key file, else none. */
+  private static Optional<ApiKey> optionalKey(
+      VisionEndpointSettings endpoint, Map<String, String> environment, String provider) {
+    String fromEnvironment = environment.get(variable(provider));
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Optional.of(ApiKey.of(fromEnvironment));
+    }
+    if (!endpoint.keyFile().isBlank()) {
+      return Optional.of(
+          KeyFile.read(Path.of(endpoint.keyFile()), "vision." + provider + ".keyFile"));
+    }
+    return Optional.empty();
+  }
+
+  private static String variable(String provider) {
+    return provider.equals("anthropic") ? ANTHROPIC_KEY_VARIABLE : OPENAI_KEY_VARIABLE;
   }
 }

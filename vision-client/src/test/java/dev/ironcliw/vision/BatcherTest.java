@@ -18,23 +18,18 @@ class BatcherTest {
         }
 
         @Override
-        public String description() {
-          return "records batches";
-        }
-
-        @Override
         public void submit(List<BatchFrame> batch) {
           submitted.add(batch);
         }
 
         @Override
-        public long batchesSubmitted() {
-          return submitted.size();
+        public VisionStatus status() {
+          throw new UnsupportedOperationException();
         }
       };
 
   private static BatchFrame frame(long seq) {
-    return new BatchFrame(seq, seq, seq, 1);
+    return new BatchFrame(seq, seq, seq, 1, List.of());
   }
 
   @Test
@@ -69,9 +64,10 @@ class BatcherTest {
 
   @Test
   void shouldCountBatchesWhenAnalysisIsOff() {
-    NoVisionProvider none = new NoVisionProvider();
+    NoVisionProvider none = new NoVisionProvider("test");
     Batcher batcher = new Batcher(none, 1, 1_000);
     batcher.add(frame(1), 0);
-    assertEquals(1, none.batchesSubmitted());
+    assertEquals(1, none.status().batchesSubmitted());
+    assertEquals("none", none.status().provider());
   }
 }

@@ -2,6 +2,7 @@ package dev.ironcliw.vision.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ironcliw.config.VisionLimitSettings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,15 @@ public final class VisionCaller {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
       }
+    }
+
+    /** The caller's part of the {@code vision.limits.*} keys. */
+    public static Limits from(VisionLimitSettings settings) {
+      return new Limits(
+          settings.connectTimeout(),
+          settings.requestTimeout(),
+          settings.maxAttempts(),
+          settings.longestRetryWait());
     }
   }
 

@@ -16,34 +16,36 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on loopback that plays a provider: it answers each request with the next
- * scripted reply (the last one repeats) and records what it received.
+ * scripted reply (the last one repeats) and records what it received. Shared with the daemon's
+ * tests through this module's test jar.
  */
-final class StubProviderServer implements AutoCloseable {
+public final class StubProviderServer implements AutoCloseable {
   /** One scripted answer: a status, headers and body after a delay, or a dropped connection. */
-  record Reply(int status, Map<String, String> headers, String body, long delayMs, boolean drop) {
-    static Reply json(int status, String body) {
+  public record Reply(
+      int status, Map<String, String> headers, String body, long delayMs, boolean drop) {
+    public static Reply json(int status, String body) {
       return new Reply(status, Map.of("content-type", "application/json"), body, 0, false);
     }
 
-    static Reply dropped() {
+    public static Reply dropped() {
       return new Reply(0, Map.of(), "", 0, true);
     }
 
-    Reply withHeader(String name, String value) {
+    public Reply withHeader(String name, String value) {
       Map<String, String> more = new java.util.HashMap<>(headers);
       more.put(name, value);
       return new Reply(status, more, body, delayMs, drop);
     }
 
-    Reply after(long ms) {
+    public Reply after(long ms) {
       return new Reply(status, headers, body, ms, drop);
     }
   }
 
   /** What one request carried, and when it arrived. */
-  record Received(
+  public record Received(
       String method, String path, Map<String, List<String>> headers, String body, long atNanos) {
-    String header(String name) {
+    public String header(String name) {
       List<String> values = headers.get(name);
       return values == null ? null : values.getFirst();
     }
@@ -52,8 +54,9 @@ final class StubProviderServer implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Long> repliedAtNanos = new CopyOnWriteArrayList<>();
 
-  StubProviderServer(Reply... replies) throws IOException {
+  public StubProviderServer(Reply... replies) throws IOException {
     script.addAll(List.of(replies));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -89,10 +92,11 @@ final class StubProviderServer implements AutoCloseable {
     try (var out = exchange.getResponseBody()) {
       out.write(body);
     }
+    repliedAtNanos.add(System.nanoTime());
   }
 
   /** {@code http://127.0.0.1:PORT} + {@code path}. */
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create(
         "http://"
             + server.getAddress().getHostString()
@@ -101,8 +105,44 @@ final class StubProviderServer implements AutoCloseable {
             + path);
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return new ArrayList<>(received);
+  }
+
+  /** When each complete reply was written, {@link System#nanoTime()}. */
+  public List<Long> repliedAtNanos() {
+    return new ArrayList<>(repliedAtNanos);
+  }
+
+  /** From now on answers every request with {@code reply}. */
+  public void answerAlways(Reply reply) {
+    script.clear();
+    script.add(reply);
+  }
+
+  /** A Messages API reply whose text is {@code text}. */
+  public static String anthropicReply(String text, long inputTokens, long outputTokens) {
+    return "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        + "\"model\":\"claude-test\",\"content\":[{\"type\":\"text\",\"text\":"
+        + jsonString(text)
+        + "}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":"
+        + inputTokens
+        + ",\"output_tokens\":"
+        + outputTokens
+        + "}}";
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   @Override

@@ -1,0 +1,132 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.config.NoticeSettings;
+import dev.ironcliw.vision.AnalysisListener;
+import dev.ironcliw.vision.BatchAnalysis;
+import dev.ironcliw.vision.Insight;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the vision stage's answers go, on one thread of its own ("vision-results"): each is
+ * journaled, pushed on the event stream as {@code insight}, and when it says the user may need help
+ * (and the notice policy lets it) pushed again as {@code notice} and, if enabled, raised as a
+ * desktop notification.
+ */
+final class InsightHub implements AnalysisListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(InsightHub.class);
+
+  private final Journal journal;
+  private final EventStream stream;
+  private final NoticePolicy notices;
+  private final DesktopNotifier desktop;
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          runnable -> Thread.ofPlatform().daemon().name("vision-results").unstarted(runnable));
+  private static final InsightRecord WARM_UP =
+      new InsightRecord(
+          0, 0, List.of(), "", "", 0, true, "", "", false, "", 0, false, "", "", 0, 0);
+
+  private long nextId;
+  private volatile long noticesSent;
+  private volatile long journalErrors;
+
+  /**
+   * @param desktop raises desktop notifications, or null when they are off
+   */
+  InsightHub(
+      Journal journal, EventStream stream, NoticeSettings settings, DesktopNotifier desktop) {
+    this.journal = journal;
+    this.stream = stream;
+    this.notices = new NoticePolicy(settings);
+    this.desktop = desktop;
+    this.nextId = journal.lastInsightId() + 1;
+    // The first JSON encoding loads its library: done now so the first insight is not late.
+    thread.execute(() -> InsightJson.of(WARM_UP).encode());
+  }
+
+  /** Any thread: queues the analysis for the results thread. */
+  @Override
+  public void onAnalysis(BatchAnalysis analysis) {
+    try {
+      thread.execute(() -> deliver(analysis));
+    } catch (RejectedExecutionException stopping) {
+      LOG.info("vision: a reply arrived while stopping; not journaled");
+    }
+  }
+
+  private void deliver(BatchAnalysis a) {
+    Insight insight = a.insight();
+    boolean notice = insight != null && notices.admit(insight, System.nanoTime());
+    InsightRecord record =
+        new InsightRecord(
+            nextId++,
+            a.receivedAtEpochNanos(),
+            a.frameSeqs(),
+            a.provider(),
+            a.model(),
+            a.images(),
+            a.valid(),
+            insight == null ? "" : insight.activity(),
+            insight == null ? "" : insight.app(),
+            insight != null && insight.needsHelp(),
+            insight == null ? "" : insight.suggestion(),
+            insight == null ? 0 : insight.confidence(),
+            notice,
+            a.invalidReason(),
+            a.rawReply(),
+            a.inputTokens(),
+            a.outputTokens());
+    try {
+      journal.append(record);
+    } catch (RuntimeException e) {
+      journalErrors++;
+      LOG.error("journal: cannot append insight {}", record.id(), e);
+    }
+    var json = InsightJson.of(record);
+    stream.publish("insight", record.id(), json);
+    if (notice) {
+      noticesSent++;
+      stream.publish("notice", record.id(), json);
+      if (desktop != null) {
+        desktop.notify(
+            "Ironcliw" + (insight.app().isEmpty() ? "" : ": " + insight.app()),
+            insight.suggestion().isEmpty() ? insight.activity() : insight.suggestion());
+      }
+    }
+  }
+
+  long noticesSent() {
+    return noticesSent;
+  }
+
+  long noticesSuppressed() {
+    return notices.suppressed();
+  }
+
+  long journalErrors() {
+    return journalErrors;
+  }
+
+  long desktopNotifications() {
+    return desktop == null ? 0 : desktop.raised();
+  }
+
+  @Override
+  public void close() {
+    thread.execute(journal::closeInsightAppender);
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("vision: results thread did not finish in 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.ironcliw.daemon;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** The API's JSON form of an insight, as listed and as streamed. */
+final class InsightJson {
+  private InsightJson() {}
+
+  static JsonObject of(InsightRecord r) {
+    JsonObject json =
+        new JsonObject()
+            .put("id", r.id())
+            .put(
+                "receivedAt",
+                Instant.ofEpochSecond(
+                        r.receivedAtNanos() / 1_000_000_000L, r.receivedAtNanos() % 1_000_000_000L)
+                    .toString())
+            .put("frames", new JsonArray(r.frameSeqs()))
+            .put("provider", r.provider())
+            .put("model", r.model())
+            .put("images", r.images())
+            .put("valid", r.valid())
+            .put("inputTokens", r.inputTokens())
+            .put("outputTokens", r.outputTokens());
+    if (r.valid()) {
+      json.put("activity", r.activity())
+          .put("app", r.app())
+          .put("needsHelp", r.needsHelp())
+          .put("suggestion", r.suggestion())
+          .put("confidence", r.confidence())
+          .put("notice", r.notice());
+    } else {
+      json.put("invalidReason", r.invalidReason()).put("rawReply", r.rawReply());
+    }
+    return json;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ironcliw.vision.flow;
+
+/**
+ * Requests per unit of time: {@code ratePerSecond} tokens refill continuously up to {@code burst};
+ * each request takes one. Not thread-safe.
+ */
+public final class TokenBucket {
+  private final double ratePerNano;
+  private final double burst;
+  private double tokens;
+  private long lastNanos;
+
+  public TokenBucket(double ratePerSecond, int burst, long nowNanos) {
+    if (ratePerSecond <= 0 || burst < 1) {
+      throw new IllegalArgumentException(
+          "a token bucket needs a positive rate and burst: " + ratePerSecond + ", " + burst);
+    }
+    this.ratePerNano = ratePerSecond / 1e9;
+    this.burst = burst;
+    this.tokens = burst;
+    this.lastNanos = nowNanos;
+  }
+
+  private void refill(long nowNanos) {
+    tokens = Math.min(burst, tokens + (nowNanos - lastNanos) * ratePerNano);
+    lastNanos = nowNanos;
+  }
+
+  /** 0 when a token is there now, else how long until one is. */
+  public long nanosUntilAvailable(long nowNanos) {
+    refill(nowNanos);
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / ratePerNano);
+  }
+
+  /** Takes a token; call only when {@link #nanosUntilAvailable} said 0. */
+  public void take(long nowNanos) {
+    refill(nowNanos);
+    tokens -= 1;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ironcliw.vision.image;
+
+import dev.ironcliw.vision.provider.EncodedImage;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Encodes a crop as PNG when it looks like a user interface (long runs of identical pixels: text,
+ * flat panels, which PNG keeps sharp and small) and as JPEG when it looks like a photo or video;
+ * then makes sure it fits {@code maxBytes} by falling back to JPEG, lower quality and finally half
+ * the size.
+ */
+public final class ImageEncoder {
+  /** Share of pixels equal to their left neighbour above which a crop is taken for a UI. */
+  static final double FLAT_SHARE_FOR_PNG = 0.5;
+
+  private static final float[] JPEG_QUALITIES = {0.85f, 0.7f, 0.5f};
+
+  private ImageEncoder() {}
+
+  /** Share of pixels that repeat the pixel to their left, 0 to 1. */
+  static double flatShare(FrameCrop crop) {
+    long same = 0;
+    int[] rgb = crop.rgb();
+    for (int y = 0; y < crop.height(); y++) {
+      int base = y * crop.width();
+      for (int x = 1; x < crop.width(); x++) {
+        if (rgb[base + x] == rgb[base + x - 1]) {
+          same++;
+        }
+      }
+    }
+    long pairs = (long) crop.height() * Math.max(0, crop.width() - 1);
+    return pairs == 0 ? 1 : (double) same / pairs;
+  }
+
+  /** Loads the PNG and JPEG writers, which take a while the first time. */
+  public static void warmUp() {
+    FrameCrop tiny =
+        new FrameCrop(new dev.ironcliw.ring.Rect(0, 0, 8, 8), 8, 8, 8, 8, new int[64], false);
+    BufferedImage image = toImage(tiny.rgb(), 8, 8);
+    png(image);
+    jpeg(image, JPEG_QUALITIES[0]);
+  }
+
+  /** The crop encoded in at most {@code maxBytes}. */
+  public static EncodedImage encode(FrameCrop crop, long maxBytes) {
+    BufferedImage image = toImage(crop.rgb(), crop.width(), crop.height());
+    if (flatShare(crop) >= FLAT_SHARE_FOR_PNG) {
+      byte[] png = png(image);
+      if (png.length <= maxBytes) {
+        return new EncodedImage(png, "image/png", crop.width(), crop.height());
+      }
+    }
+    while (true) {
+      for (float quality : JPEG_QUALITIES) {
+        byte[] jpeg = jpeg(image, quality);
+        if (jpeg.length <= maxBytes) {
+          return new EncodedImage(jpeg, "image/jpeg", image.getWidth(), image.getHeight());
+        }
+      }
+      if (image.getWidth() == 1 && image.getHeight() == 1) {
+        throw new IllegalArgumentException(
+            "an image cannot be encoded in " + maxBytes + " bytes; raise vision.image.maxBytes");
+      }
+      image = halve(image);
+    }
+  }
+
+  private static BufferedImage toImage(int[] rgb, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    System.arraycopy(rgb, 0, data, 0, rgb.length);
+    return image;
+  }
+
+  private static BufferedImage halve(BufferedImage image) {
+    int width = Math.max(1, image.getWidth() / 2);
+    int height = Math.max(1, image.getHeight() / 2);
+    BufferedImage half = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    var g = half.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_INTERPOLATION,
+          java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return half;
+  }
+
+  /** {@code image} as PNG bytes. */
+  public static byte[] png(BufferedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] jpeg(BufferedImage image, float quality) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
+  }
+}

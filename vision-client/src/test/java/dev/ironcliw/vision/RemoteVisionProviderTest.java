@@ -1,0 +1,315 @@
+package dev.ironcliw.vision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ironcliw.config.VisionLimitSettings;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.Rect;
+import dev.ironcliw.vision.image.FrameCrop;
+import dev.ironcliw.vision.provider.AnthropicMessages;
+import dev.ironcliw.vision.provider.ApiKey;
+import dev.ironcliw.vision.provider.Backoff;
+import dev.ironcliw.vision.provider.CircuitBreaker;
+import dev.ironcliw.vision.provider.StubProviderServer;
+import dev.ironcliw.vision.provider.StubProviderServer.Reply;
+import dev.ironcliw.vision.provider.VisionCaller;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The provider's queue, limits and replies, against a stub Messages API server. */
+class RemoteVisionProviderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INSIGHT =
+      "{\"activity\": \"reading a build log\", \"app\": \"xterm\", \"needsHelp\": true,"
+          + " \"suggestion\": \"the test failed on line 12\", \"confidence\": 0.9}";
+  private static final Reply OK =
+      Reply.json(200, StubProviderServer.anthropicReply(INSIGHT, 900, 40));
+  private static final Reply FAILING =
+      Reply.json(500, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"}}");
+
+  private final BlockingQueue<BatchAnalysis> analyses = new LinkedBlockingQueue<>();
+  private final List<AutoCloseable> toClose = Collections.synchronizedList(new ArrayList<>());
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable c : toClose) {
+      c.close();
+    }
+  }
+
+  private static VisionLimitSettings limits(
+      int concurrency, double perSecond, int queue, int imagesPerHour, long dailyTokens) {
+    return new VisionLimitSettings(
+        concurrency,
+        perSecond,
+        imagesPerHour,
+        1 << 20,
+        1L << 30,
+        dailyTokens,
+        300,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        1,
+        Duration.ofSeconds(5),
+        queue,
+        2,
+        Duration.ofMinutes(5));
+  }
+
+  private static VisionLimitSettings generous() {
+    return limits(2, 100, 8, 10_000, 1_000_000);
+  }
+
+  private RemoteVisionProvider provider(
+      StubProviderServer stub, VisionLimitSettings limits, OffHeapBudget memory) {
+    AnthropicMessages protocol =
+        new AnthropicMessages(stub.uri(""), "claude-test", ApiKey.of("sk-ant-secret"));
+    VisionCaller caller =
+        new VisionCaller(
+            protocol,
+            VisionCaller.Limits.from(limits),
+            new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), new SplittableRandom(1)),
+            new CircuitBreaker(
+                limits.breakerFailures(), limits.breakerOpenFor(), System::nanoTime));
+    RemoteVisionProvider provider =
+        new RemoteVisionProvider(
+            protocol,
+            caller,
+            limits,
+            1 << 20,
+            memory,
+            "visionQueue",
+            analyses::add,
+            System::nanoTime,
+            Clock.systemUTC());
+    toClose.add(provider);
+    return provider;
+  }
+
+  private StubProviderServer stub(Reply... replies) throws Exception {
+    StubProviderServer stub = new StubProviderServer(replies);
+    toClose.add(stub);
+    return stub;
+  }
+
+  /** A frame with one 40x20 crop of a UI-like pattern, plus a context image when asked. */
+  private static BatchFrame frame(long seq, boolean withContext) {
+    List<FrameCrop> images = new ArrayList<>();
+    if (withContext) {
+      images.add(crop(new Rect(0, 0, 320, 180), 160, 90, true));
+    }
+    images.add(crop(new Rect(8, 16, 40, 20), 40, 20, false));
+    return new BatchFrame(seq, 1_700_000_000_000_000_000L + seq, seq, 1, images);
+  }
+
+  private static FrameCrop crop(Rect source, int width, int height, boolean context) {
+    int[] rgb = new int[width * height];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = (i / 7) % 3 == 0 ? 0x102030 : 0xF0F0F0;
+    }
+    return new FrameCrop(source, 320, 180, width, height, rgb, context);
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private static long dropped(RemoteVisionProvider provider, String reason) {
+    return provider.status().dropped().get(reason);
+  }
+
+  @Test
+  void shouldSendABatchAsImageBlocksAndDeliverTheInsight() throws Exception {
+    StubProviderServer stub = stub(OK);
+    RemoteVisionProvider provider = provider(stub, generous(), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(41, true), frame(42, false)));
+
+    BatchAnalysis analysis = analyses.poll(20, TimeUnit.SECONDS);
+    assertTrue(analysis != null && analysis.valid(), "an insight arrives: " + analysis);
+    assertEquals(List.of(41L, 42L), analysis.frameSeqs());
+    assertEquals("reading a build log", analysis.insight().activity());
+    assertTrue(analysis.insight().needsHelp());
+    assertEquals(3, analysis.images());
+    assertEquals(900, analysis.inputTokens());
+
+    StubProviderServer.Received request = stub.received().getFirst();
+    assertEquals("/v1/messages", request.path());
+    assertEquals("sk-ant-secret", request.header("x-api-key"));
+    JsonNode body = JSON.readTree(request.body());
+    assertEquals("claude-test", body.path("model").asText());
+    assertEquals(300, body.path("max_tokens").asInt());
+    JsonNode content = body.path("messages").get(0).path("content");
+    List<String> kinds = new ArrayList<>();
+    content.forEach(block -> kinds.add(block.path("type").asText()));
+    assertEquals(List.of("image", "image", "image", "text"), kinds);
+    assertEquals("image/png", content.get(0).path("source").path("media_type").asText());
+    String text = content.get(3).path("text").asText();
+    assertTrue(text.contains("Image 1: moment 1 of 2"), text);
+    assertTrue(text.contains("Image 2: moment 2 of 2"), "crops come before context: " + text);
+    assertTrue(text.contains("Image 3: moment 1 of 2") && text.contains("the whole 320x180"), text);
+
+    VisionStatus status = provider.status();
+    assertEquals(1, status.batchesSent());
+    assertEquals(1, status.insights());
+    assertEquals(940, status.tokensToday());
+    assertEquals(3, status.imagesLastHour());
+    assertEquals("CLOSED", status.breakerState());
+  }
+
+  @Test
+  void shouldKeepAnInvalidReplyRawAndCountIt() throws Exception {
+    StubProviderServer stub =
+        stub(
+            Reply.json(
+                200, StubProviderServer.anthropicReply("I cannot tell, sk-ant-secret", 5, 5)));
+    RemoteVisionProvider provider = provider(stub, generous(), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, false)));
+
+    BatchAnalysis analysis = analyses.poll(20, TimeUnit.SECONDS);
+    assertFalse(analysis.valid());
+    assertNull(analysis.insight());
+    assertTrue(analysis.invalidReason().contains("no JSON object"), analysis.invalidReason());
+    assertEquals("I cannot tell, ***", analysis.rawReply(), "the key is redacted from raw text");
+    assertEquals(1, provider.status().invalidReplies());
+  }
+
+  @Test
+  void shouldDropTheOldestBatchWhenTheQueueIsFull() throws Exception {
+    StubProviderServer stub = stub(OK.after(1_500));
+    RemoteVisionProvider provider =
+        provider(stub, limits(1, 100, 2, 10_000, 1_000_000), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, false)));
+    await(() -> provider.status().inFlight() == 1, "the first batch in flight");
+    for (long seq = 2; seq <= 5; seq++) {
+      provider.submit(List.of(frame(seq, false)));
+    }
+    assertEquals(2, provider.status().queuedBatches());
+    assertEquals(2, dropped(provider, "QUEUE_FULL"));
+
+    List<Long> analysed = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      analysed.addAll(analyses.poll(20, TimeUnit.SECONDS).frameSeqs());
+    }
+    assertEquals(List.of(1L, 4L, 5L), analysed, "batches 2 and 3 were the oldest waiting");
+  }
+
+  @Test
+  void shouldDropTheOldestBatchToStayInsideTheMemoryBudget() throws Exception {
+    StubProviderServer stub = stub(OK.after(1_500));
+    AtomicLong used = new AtomicLong();
+    long budget = frame(0, false).pixelBytes() * 2;
+    OffHeapBudget memory =
+        (component, bytes) -> {
+          if (used.get() + bytes > budget) {
+            throw new dev.ironcliw.ring.BudgetExceededException(
+                component, bytes, budget - used.get(), budget);
+          }
+          used.addAndGet(bytes);
+          return () -> used.addAndGet(-bytes);
+        };
+    RemoteVisionProvider provider = provider(stub, limits(1, 100, 8, 10_000, 1_000_000), memory);
+    provider.submit(List.of(frame(1, false)));
+    await(() -> provider.status().inFlight() == 1, "the first batch in flight");
+    for (long seq = 2; seq <= 4; seq++) {
+      provider.submit(List.of(frame(seq, false)));
+    }
+    assertEquals(2, provider.status().queuedBatches());
+    assertEquals(budget, provider.status().queuedBytes());
+    assertEquals(budget, used.get(), "the queue holds exactly its budget");
+    assertEquals(1, dropped(provider, "OVER_MEMORY_BUDGET"));
+
+    // Larger than the whole budget: the queue is emptied trying to make room, then it is dropped.
+    provider.submit(List.of(frame(5, true)));
+    assertEquals(4, dropped(provider, "OVER_MEMORY_BUDGET"));
+    assertEquals(0, provider.status().queuedBatches());
+    assertEquals(0, used.get(), "every reservation released");
+  }
+
+  @Test
+  void shouldOpenTheBreakerAndKeepOnlyTheNewestBatchWhileItIsOpen() throws Exception {
+    StubProviderServer stub = stub(FAILING);
+    RemoteVisionProvider provider = provider(stub, generous(), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, false)));
+    provider.submit(List.of(frame(2, false)));
+    await(() -> provider.status().breakerState().equals("OPEN"), "the breaker to open");
+    await(() -> provider.status().inFlight() == 0, "the failed calls to end");
+    int callsSoFar = stub.received().size();
+
+    for (long seq = 3; seq <= 10; seq++) {
+      provider.submit(List.of(frame(seq, false)));
+    }
+    VisionStatus status = provider.status();
+    assertEquals(1, status.queuedBatches(), "only the newest waits for the probe");
+    assertEquals(7, status.dropped().get("BREAKER_OPEN"));
+    assertEquals(1, status.breakerOpened());
+    assertEquals(2, status.failures().get("UNAVAILABLE"));
+    Thread.sleep(300);
+    assertEquals(callsSoFar, stub.received().size(), "no call while the breaker is open");
+  }
+
+  @Test
+  void shouldDropBatchesOverTheHourlyImageLimit() throws Exception {
+    StubProviderServer stub = stub(OK);
+    RemoteVisionProvider provider =
+        provider(stub, limits(2, 100, 8, 3, 1_000_000), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, true)));
+    analyses.poll(20, TimeUnit.SECONDS);
+    provider.submit(List.of(frame(2, true)));
+    await(() -> dropped(provider, "OVER_IMAGES_PER_HOUR") == 1, "the second batch dropped");
+    assertEquals(1, stub.received().size());
+    assertEquals(2, provider.status().imagesLastHour());
+  }
+
+  @Test
+  void shouldStopSendingOnceTheDailyTokensAreSpent() throws Exception {
+    StubProviderServer stub = stub(OK);
+    RemoteVisionProvider provider =
+        provider(stub, limits(2, 100, 8, 10_000, 900), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, false)));
+    analyses.poll(20, TimeUnit.SECONDS);
+    provider.submit(List.of(frame(2, false)));
+    await(() -> dropped(provider, "OVER_DAILY_TOKENS") == 1, "the second batch dropped");
+    assertEquals(1, stub.received().size(), "the first reply billed 940 of the 900 tokens");
+  }
+
+  @Test
+  void shouldSpaceRequestsByTheRequestRate() throws Exception {
+    StubProviderServer stub = stub(OK);
+    // 4 per second with a burst of 1 (concurrency 1): at least 250 ms between request starts.
+    RemoteVisionProvider provider =
+        provider(stub, limits(1, 4, 8, 10_000, 1_000_000), OffHeapBudget.unlimited());
+    for (long seq = 1; seq <= 4; seq++) {
+      provider.submit(List.of(frame(seq, false)));
+    }
+    for (int i = 0; i < 4; i++) {
+      analyses.poll(20, TimeUnit.SECONDS);
+    }
+    List<StubProviderServer.Received> received = stub.received();
+    for (int i = 1; i < received.size(); i++) {
+      long gapMs = (received.get(i).atNanos() - received.get(i - 1).atNanos()) / 1_000_000;
+      assertTrue(gapMs >= 225, "request " + i + " came " + gapMs + " ms after the one before");
+    }
+  }
+}
