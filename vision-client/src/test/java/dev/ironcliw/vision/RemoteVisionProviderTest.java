@@ -55,11 +55,21 @@ class RemoteVisionProviderTest {
 
   private static VisionLimitSettings limits(
       int concurrency, double perSecond, int queue, int imagesPerHour, long dailyTokens) {
+    return limits(concurrency, perSecond, queue, imagesPerHour, dailyTokens, 1 << 20);
+  }
+
+  private static VisionLimitSettings limits(
+      int concurrency,
+      double perSecond,
+      int queue,
+      int imagesPerHour,
+      long dailyTokens,
+      long maxRequestBytes) {
     return new VisionLimitSettings(
         concurrency,
         perSecond,
         imagesPerHour,
-        1 << 20,
+        maxRequestBytes,
         1L << 30,
         dailyTokens,
         300,
@@ -176,6 +186,27 @@ class RemoteVisionProviderTest {
     assertEquals(940, status.tokensToday());
     assertEquals(3, status.imagesLastHour());
     assertEquals("CLOSED", status.breakerState());
+  }
+
+  @Test
+  void shouldLeaveTheContextImagesOutOfARequestOverItsByteLimit() throws Exception {
+    StubProviderServer stub = stub(OK);
+    // Room for the two small crops (a few hundred bytes each as PNG), not for the 160x90 context.
+    RemoteVisionProvider provider =
+        provider(stub, limits(2, 100, 8, 10_000, 1_000_000, 1_200), OffHeapBudget.unlimited());
+    provider.submit(List.of(frame(1, true), frame(2, false)));
+
+    BatchAnalysis analysis = analyses.poll(20, TimeUnit.SECONDS);
+    assertEquals(2, analysis.images());
+    String text =
+        JSON.readTree(stub.received().getFirst().body())
+            .path("messages")
+            .get(0)
+            .path("content")
+            .get(2)
+            .path("text")
+            .asText();
+    assertFalse(text.contains("the whole"), "no context image: " + text);
   }
 
   @Test
