@@ -42,6 +42,11 @@ final class CaptureAgent implements Agent {
   private final int[] previousHeight;
   private final boolean[] paused;
   private volatile String pauseReason = "";
+
+  /** Why capture is held by the daemon (memory pressure), or empty; capture thread only. */
+  private String holdReason = "";
+
+  private volatile double framesPerSecond;
   private long nextSeq;
   private long framesProduced;
   private long ticks;
@@ -70,6 +75,7 @@ final class CaptureAgent implements Agent {
     this.startNanoTime = System.nanoTime();
     this.startEpochNanos = startEpochNanos;
     this.pacer = new FramePacer(framesPerSecond, startNanoTime);
+    this.framesPerSecond = framesPerSecond;
     this.displays = source.displays().size();
     this.displayLabels =
         source.displays().stream().map(FrameEvents::labelBytes).toArray(byte[][]::new);
@@ -84,10 +90,45 @@ final class CaptureAgent implements Agent {
 
   /** Any thread: change the rate from the next tick. */
   void setFramesPerSecond(double framesPerSecond) {
+    this.framesPerSecond = framesPerSecond;
     commands.offer(
         () -> {
           pacer.setRate(framesPerSecond);
           source.setFramesPerSecond(framesPerSecond);
+        });
+  }
+
+  /** The rate capture runs at now (the configured one, or less under memory pressure). */
+  double framesPerSecond() {
+    return framesPerSecond;
+  }
+
+  /**
+   * Any thread: stops grabbing at the next tick until {@link #release}; each display's pause is
+   * journaled with {@code reason}, as a screen-saver pause is.
+   */
+  void hold(String reason) {
+    commands.offer(
+        () -> {
+          if (holdReason.isEmpty()) {
+            holdReason = reason;
+            for (int display = 0; display < displays; display++) {
+              pause(display, reason);
+            }
+          }
+        });
+  }
+
+  /** Any thread: undoes {@link #hold}. */
+  void release() {
+    commands.offer(
+        () -> {
+          if (!holdReason.isEmpty()) {
+            holdReason = "";
+            for (int display = 0; display < displays; display++) {
+              resume(display);
+            }
+          }
         });
   }
 
@@ -107,7 +148,7 @@ final class CaptureAgent implements Agent {
   @Override
   public int doWork() {
     int work = commands.drain(Runnable::run, 16);
-    if (finished.get()) {
+    if (finished.get() || (!holdReason.isEmpty() && !tickPending)) {
       return work;
     }
     if (!tickPending) {
@@ -133,7 +174,7 @@ final class CaptureAgent implements Agent {
             return work + 1;
           }
           case PAUSED -> {
-            pause(nextDisplay);
+            pause(nextDisplay, source.pauseReason());
             nextDisplay++;
             continue;
           }
@@ -241,10 +282,10 @@ final class CaptureAgent implements Agent {
     stats.recordSkippedGrab();
   }
 
-  private void pause(int display) {
+  private void pause(int display, String reason) {
     if (!paused[display]) {
       paused[display] = true;
-      pauseReason = source.pauseReason();
+      pauseReason = reason;
       LOG.info("capture: paused on {}: {}", source.displays().get(display), pauseReason);
       events.publishCaptureState(
           capturedAtNanos(), display, true, FrameEvents.labelBytes(pauseReason));

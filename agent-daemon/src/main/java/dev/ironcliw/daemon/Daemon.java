@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -141,6 +142,8 @@ final class Daemon {
             config.capture().replayFast(),
             firstSeq,
             nowEpochNanos);
+    ChangeImages images =
+        vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());
     PipelineAgent pipeline =
         new PipelineAgent(
             events,
@@ -150,11 +153,16 @@ final class Daemon {
             config.diff().tileSize(),
             source.displays().size(),
             batcher,
-            vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image()),
+            images,
             journal,
             stats);
     ring.retainFrom(ring.nextPosition());
 
+    PressureActions pressureActions =
+        new PressureActions(capture, pipeline, vision, images, watcher::current);
+    MemoryPressureMonitor pressure =
+        new MemoryPressureMonitor(
+            config.memory(), budgets, Set.of(VISION_QUEUE_BUDGET), pressureActions, journal);
     StatusReporter status =
         new StatusReporter(
             stats,
@@ -168,6 +176,7 @@ final class Daemon {
             stream,
             () -> diff.backend() + " (" + diffChoice.reason() + ")",
             budgets,
+            pressure,
             () -> watcher);
     api = opened(new ApiServer(vertx, token, status, journal, ring, stream));
     api.start(config.api().port());
@@ -175,8 +184,10 @@ final class Daemon {
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.
     opened(runner(pipeline));
     opened(runner(capture));
+    // Closed first: no pressure action reaches capture or the pipeline once they stop.
+    opened(pressure);
 
-    watcher.subscribe(change -> applyLive(change, capture, diff, pipeline, batcher));
+    watcher.subscribe(change -> applyLive(change, pressureActions, diff, pipeline, batcher));
     LOG.info(
         "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
         ApiServer.HOST,
@@ -215,13 +226,13 @@ final class Daemon {
 
   private static void applyLive(
       ConfigChange change,
-      CaptureAgent capture,
+      PressureActions pressureActions,
       DiffEngine diff,
       PipelineAgent pipeline,
       Batcher batcher) {
     IroncliwConfig next = change.current();
     if (change.liveKeys().contains("capture.fps")) {
-      capture.setFramesPerSecond(next.capture().framesPerSecond());
+      pressureActions.reapply(); // the new rate, halved while pressure is HIGH or above
     }
     if (change.liveKeys().contains("diff.tileThreshold")) {
       diff.setTileThreshold(next.diff().tileThreshold());

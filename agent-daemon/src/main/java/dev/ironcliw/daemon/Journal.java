@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -34,6 +35,7 @@ final class Journal implements AutoCloseable {
   private long lastInsightId;
   private ExcerptAppender appender;
   private ExcerptAppender insightAppender;
+  private ExcerptAppender pressureAppender;
 
   private Journal(ChronicleQueue queue) {
     this.queue = queue;
@@ -119,6 +121,47 @@ final class Journal implements AutoCloseable {
     }
   }
 
+  /** Memory-pressure thread only: appends a change of the pressure level. */
+  void append(PressureEventRecord event) {
+    if (pressureAppender == null) {
+      pressureAppender = queue.createAppender();
+    }
+    try (DocumentContext dc = pressureAppender.writingDocument()) {
+      PressureEventCodec.write(dc.wire().bytes(), event);
+    }
+  }
+
+  /** Every pressure-level change in the journal, oldest first. */
+  List<PressureEventRecord> pressureEvents() {
+    return readAll(PressureEventCodec::read);
+  }
+
+  /** Every record {@code codec} reads (it answers null for other kinds), oldest first. */
+  private <T> List<T> readAll(java.util.function.Function<Bytes<?>, T> codec) {
+    List<T> found = new ArrayList<>();
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            return found;
+          }
+          T record = codec.apply(dc.wire().bytes());
+          if (record != null) {
+            found.add(record);
+          }
+        }
+      }
+    }
+  }
+
+  /** Memory-pressure thread, at its end. */
+  void closePressureAppender() {
+    if (pressureAppender != null) {
+      pressureAppender.close();
+      pressureAppender = null;
+    }
+  }
+
   /** The id of the newest insight in the journal, 0 when there is none. */
   long lastInsightId() {
     synchronized (insightIndexes) {
@@ -158,20 +201,7 @@ final class Journal implements AutoCloseable {
 
   /** Every capture event in the journal, oldest first. */
   List<CaptureEventRecord> captureEvents() {
-    List<CaptureEventRecord> events = new ArrayList<>();
-    try (ExcerptTailer tailer = queue.createTailer()) {
-      while (true) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            return events;
-          }
-          CaptureEventRecord event = CaptureEventCodec.read(dc.wire().bytes());
-          if (event != null) {
-            events.add(event);
-          }
-        }
-      }
-    }
+    return readAll(CaptureEventCodec::read);
   }
 
   Optional<FrameRecord> find(long seq) {

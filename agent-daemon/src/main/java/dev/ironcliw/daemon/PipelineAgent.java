@@ -43,7 +43,10 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final ChangedRegions regions = new ChangedRegions();
   private final FeatureExtractor features = new FeatureExtractor();
   private final Batcher batcher;
-  private final ChangeImages changeImages;
+
+  /** Swapped by {@link #useImages} under memory pressure; pipeline thread only. */
+  private ChangeImages changeImages;
+
   private final Journal journal;
   private final PipelineStats stats;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
@@ -75,6 +78,11 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.changeImages = changeImages;
     this.journal = journal;
     this.stats = stats;
+  }
+
+  /** Any thread: from the next frame on, copies CHANGE frames' images with {@code images}. */
+  void useImages(ChangeImages images) {
+    submit(() -> changeImages = images);
   }
 
   /** Any thread: runs {@code command} on the pipeline thread before its next frame. */

@@ -30,6 +30,7 @@ final class StatusReporter {
   private final EventStream stream;
   private final Supplier<String> diffBackend;
   private final BudgetRegistry budgets;
+  private final MemoryPressureMonitor pressure;
   private final Supplier<ConfigWatcher> config;
 
   StatusReporter(
@@ -44,6 +45,7 @@ final class StatusReporter {
       EventStream stream,
       Supplier<String> diffBackend,
       BudgetRegistry budgets,
+      MemoryPressureMonitor pressure,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
     this.source = source;
@@ -56,6 +58,7 @@ final class StatusReporter {
     this.stream = stream;
     this.diffBackend = diffBackend;
     this.budgets = budgets;
+    this.pressure = pressure;
     this.config = config;
   }
 
@@ -150,6 +153,23 @@ final class StatusReporter {
                 .put("clientsCutOff", stream.cutOff()));
   }
 
+  /** The pressure level, what each source read, and what the daemon does about it. */
+  private JsonObject pressure() {
+    io.vertx.core.json.JsonArray readings = new io.vertx.core.json.JsonArray();
+    for (var r : pressure.readings()) {
+      readings.add(
+          new JsonObject()
+              .put("source", r.source())
+              .put("level", r.level().name())
+              .put("detail", r.detail()));
+    }
+    return new JsonObject()
+        .put("level", pressure.level().name())
+        .put("readings", readings)
+        .put("actions", new io.vertx.core.json.JsonArray(pressure.actions()))
+        .put("levelChanges", pressure.changes());
+  }
+
   JsonObject health() {
     long now = System.nanoTime();
     String state = state(now);
@@ -187,7 +207,8 @@ final class StatusReporter {
                 .put("grabMicrosP99", round(stats.grabDurations().quantileMicros(0.99)))
                 .put("live", source.isLive())
                 .put("finished", capture.sourceFinished())
-                .put("fpsTarget", config.get().current().capture().framesPerSecond())
+                .put("fpsTarget", capture.framesPerSecond())
+                .put("fpsConfigured", config.get().current().capture().framesPerSecond())
                 .put(
                     "fpsActual10s",
                     Math.round(stats.captureFps(now, FPS_WINDOW_NANOS) * 100) / 100.0)
@@ -225,6 +246,7 @@ final class StatusReporter {
             new JsonObject()
                 .put("totalBytes", budgets.totalBytes())
                 .put("budgetBytes", limits)
-                .put("usedBytes", used));
+                .put("usedBytes", used)
+                .put("pressure", pressure()));
   }
 }

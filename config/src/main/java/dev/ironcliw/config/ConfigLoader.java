@@ -207,17 +207,35 @@ public final class ConfigLoader {
     long total = (Long) values.get("memory.total");
     long ring = (Long) values.get("memory.budgets.frameRing");
     long dedup = (Long) values.get("memory.budgets.dedup");
-    if (ring <= total && ring + dedup > total) {
+    long visionQueue = (Long) values.get("memory.budgets.visionQueue");
+    if (ring <= total && ring + dedup + visionQueue > total) {
       problems.add(
           new ConfigProblem(
               "memory.budgets",
               "frameRing ("
                   + Units.formatBytes(ring)
-                  + ") and dedup ("
+                  + "), dedup ("
                   + Units.formatBytes(dedup)
+                  + ") and visionQueue ("
+                  + Units.formatBytes(visionQueue)
                   + ") together are more than memory.total ("
                   + Units.formatBytes(total)
                   + ")"));
+    }
+    double medium = (Double) values.get("memory.pressure.medium");
+    double high = (Double) values.get("memory.pressure.high");
+    double critical = (Double) values.get("memory.pressure.critical");
+    if (!(medium < high && high < critical)) {
+      problems.add(
+          new ConfigProblem(
+              "memory.pressure",
+              "medium ("
+                  + medium
+                  + "), high ("
+                  + high
+                  + ") and critical ("
+                  + critical
+                  + ") must rise in that order"));
     }
     if (ring > total) {
       problems.add(

@@ -89,6 +89,41 @@ public final class ConfigSchema {
               "1TiB",
               "Memory for the downscaled crops of changed frames waiting to be sent to the vision"
                   + " LLM; the oldest waiting batch is dropped to make room."),
+          restart(
+              "memory.pressure.medium",
+              ValueType.FRACTION,
+              "0.5",
+              "Share of a limit (the vision queue's budget, memory.total, the heap after"
+                  + " collection, the cgroup's memory.max) from which memory pressure is MEDIUM. The"
+                  + " machine as a whole counts by its own signs: Linux memory stalls (PSI) or under"
+                  + " 15% of its RAM available, the macOS kernel's pressure level."),
+          restart(
+              "memory.pressure.high",
+              ValueType.FRACTION,
+              "0.7",
+              "Share of a limit from which memory pressure is HIGH (also when macOS says"
+                  + " warning)."),
+          restart(
+              "memory.pressure.critical",
+              ValueType.FRACTION,
+              "0.9",
+              "Share of a limit from which memory pressure is CRITICAL (also when macOS says"
+                  + " critical)."),
+          ranged(
+              "memory.pressure.dwell",
+              ValueType.DURATION,
+              "30s",
+              "0s",
+              "1h",
+              "How long every reading must stay below the current level before it falls, so the"
+                  + " level does not flap around a threshold; a rise applies at once."),
+          ranged(
+              "memory.pressure.interval",
+              ValueType.DURATION,
+              "1s",
+              "100ms",
+              "1m",
+              "How often the pressure sources are read (also after every garbage collection)."),
           ranged(
               "dedup.revisitWindow",
               ValueType.DURATION,

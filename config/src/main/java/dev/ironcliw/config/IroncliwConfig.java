@@ -47,7 +47,12 @@ public record IroncliwConfig(
             (Long) v.get("memory.total"),
             (Long) v.get("memory.budgets.frameRing"),
             (Long) v.get("memory.budgets.dedup"),
-            (Long) v.get("memory.budgets.visionQueue")),
+            (Long) v.get("memory.budgets.visionQueue"),
+            (Double) v.get("memory.pressure.medium"),
+            (Double) v.get("memory.pressure.high"),
+            (Double) v.get("memory.pressure.critical"),
+            (Duration) v.get("memory.pressure.dwell"),
+            (Duration) v.get("memory.pressure.interval")),
         new DedupSettings(
             (Duration) v.get("dedup.revisitWindow"),
             intValue(v, "dedup.generations"),

@@ -154,6 +154,39 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRejectBudgetsThatTogetherPassTheTotal() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader.parse(
+                    "memory:\n  total: 1GiB\n  budgets:\n    frameRing: 900MiB\n"
+                        + "    visionQueue: 128MiB\n",
+                    "test",
+                    Map.of()));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "memory.budgets: frameRing (900.0MiB), dedup (16.0MiB) and visionQueue"
+                    + " (128.0MiB) together are more than memory.total (1.0GiB)"),
+        e.getMessage());
+  }
+
+  @Test
+  void shouldRejectPressureThresholdsOutOfOrder() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("memory:\n  pressure:\n    high: 0.4\n", "test", Map.of()));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "memory.pressure: medium (0.5), high (0.4) and critical (0.9) must rise in that"
+                    + " order"),
+        e.getMessage());
+  }
+
+  @Test
   void shouldRenderADefaultFileThatParsesBackToTheDefaults() {
     String rendered = DefaultConfigFile.render();
     IroncliwConfig fromFile = loader.parse(rendered, "defaults", Map.of());

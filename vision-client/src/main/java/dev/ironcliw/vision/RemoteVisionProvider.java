@@ -70,6 +70,7 @@ public final class RemoteVisionProvider implements VisionProvider {
   private int inFlight;
   private long queuedBytes;
   private boolean closed;
+  private boolean paused;
 
   /** A batch waiting, with the budget its pixels hold. */
   private record QueuedBatch(
@@ -222,7 +223,7 @@ public final class RemoteVisionProvider implements VisionProvider {
 
   /** Caller holds the lock: 0 when a batch may go now, else how long to wait before looking. */
   private long nanosUntilSendable() {
-    if (queue.isEmpty() || inFlight >= limits.concurrency()) {
+    if (paused || queue.isEmpty() || inFlight >= limits.concurrency()) {
       return IDLE_WAIT_NANOS;
     }
     if (caller.breaker().state() == CircuitBreaker.State.OPEN) {
@@ -361,12 +362,37 @@ public final class RemoteVisionProvider implements VisionProvider {
   }
 
   @Override
+  public void setPaused(boolean paused) {
+    lock.lock();
+    try {
+      this.paused = paused;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void dropQueued() {
+    lock.lock();
+    try {
+      while (!queue.isEmpty()) {
+        dropOldest(DropReason.MEMORY_PRESSURE);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public VisionStatus status() {
     int queued;
     long bytes;
     int flying;
+    boolean held;
     lock.lock();
     try {
+      held = paused;
       queued = queue.size();
       bytes = queuedBytes;
       flying = inFlight;
@@ -389,7 +415,12 @@ public final class RemoteVisionProvider implements VisionProvider {
     return new VisionStatus(
         protocol.name(),
         protocol.model(),
-        "batches go to " + protocol.name() + " (" + protocol.model() + ")",
+        "batches go to "
+            + protocol.name()
+            + " ("
+            + protocol.model()
+            + ")"
+            + (held ? "; paused by memory pressure" : ""),
         submitted.get(),
         queued,
         bytes,

@@ -13,6 +13,12 @@ public interface VisionProvider extends AutoCloseable {
   /** What status shows; any thread. */
   VisionStatus status();
 
+  /** Holds batches instead of sending them (memory pressure HIGH), or lets them go again. */
+  default void setPaused(boolean paused) {}
+
+  /** Drops every batch waiting (memory pressure CRITICAL); counted as MEMORY_PRESSURE. */
+  default void dropQueued() {}
+
   /** Stops sending; batches still waiting are dropped. */
   @Override
   default void close() {}

@@ -301,6 +301,26 @@ class RemoteVisionProviderTest {
   }
 
   @Test
+  void shouldHoldBatchesWhilePausedAndDropThemOnDemand() throws Exception {
+    StubProviderServer stub = stub(OK);
+    RemoteVisionProvider provider = provider(stub, generous(), OffHeapBudget.unlimited());
+    provider.setPaused(true);
+    provider.submit(List.of(frame(1, false)));
+    provider.submit(List.of(frame(2, false)));
+    Thread.sleep(300);
+    assertEquals(0, stub.received().size(), "nothing is sent while paused");
+    assertEquals(2, provider.status().queuedBatches());
+    assertTrue(provider.status().description().contains("paused by memory pressure"));
+
+    provider.dropQueued();
+    assertEquals(0, provider.status().queuedBatches());
+    assertEquals(2, dropped(provider, "MEMORY_PRESSURE"));
+    provider.setPaused(false);
+    provider.submit(List.of(frame(3, false)));
+    assertEquals(List.of(3L), analyses.poll(20, TimeUnit.SECONDS).frameSeqs());
+  }
+
+  @Test
   void shouldDropBatchesOverTheHourlyImageLimit() throws Exception {
     StubProviderServer stub = stub(OK);
     RemoteVisionProvider provider =

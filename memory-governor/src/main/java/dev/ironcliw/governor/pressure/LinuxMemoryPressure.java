@@ -8,27 +8,32 @@ import java.util.Locale;
 
 /**
  * The whole machine on Linux: the share of RAM not available ({@code MemTotal} minus {@code
- * MemAvailable} in {@code /proc/meminfo}) against the thresholds, and the pressure stall
+ * MemAvailable} in {@code /proc/meminfo}) against {@link #MACHINE}, and the pressure stall
  * information of {@code /proc/pressure/memory}: time in the last 10 s in which some task waited for
  * memory (MEDIUM from {@link #SOME_MEDIUM_PERCENT}%), or all did (HIGH from {@link
  * #FULL_HIGH_PERCENT}%, CRITICAL from {@link #FULL_CRITICAL_PERCENT}%). The higher level wins.
+ *
+ * <p>These are the machine's own warning signs, not the user's budgets: a desktop often runs with
+ * most of its RAM in use, and a daemon that backed off at half of it would always be backing off.
+ * They play the part the kernel's pressure level plays on macOS.
  */
 public final class LinuxMemoryPressure implements PressureSource {
   static final double SOME_MEDIUM_PERCENT = 10;
   static final double FULL_HIGH_PERCENT = 5;
   static final double FULL_CRITICAL_PERCENT = 20;
 
+  /** Shares of the machine's RAM not available from which it is MEDIUM, HIGH, CRITICAL. */
+  static final PressureThresholds MACHINE = new PressureThresholds(0.85, 0.92, 0.97);
+
   private final Path meminfo;
   private final Path psi;
-  private final PressureThresholds thresholds;
 
   /**
    * @param procRoot {@code /proc}, or a directory laid out like it in tests
    */
-  public LinuxMemoryPressure(Path procRoot, PressureThresholds thresholds) {
+  public LinuxMemoryPressure(Path procRoot) {
     this.meminfo = procRoot.resolve("meminfo");
     this.psi = procRoot.resolve("pressure").resolve("memory");
-    this.thresholds = thresholds;
   }
 
   @Override
@@ -38,7 +43,7 @@ public final class LinuxMemoryPressure implements PressureSource {
     try {
       long total = meminfoKib("MemTotal");
       long available = meminfoKib("MemAvailable");
-      level = thresholds.levelOf(total - available, total);
+      level = MACHINE.levelOf(total - available, total);
       detail.append(
           String.format(Locale.ROOT, "MemAvailable %d of %d MiB", available >> 10, total >> 10));
     } catch (IOException | RuntimeException e) {

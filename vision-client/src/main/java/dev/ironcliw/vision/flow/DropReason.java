@@ -18,6 +18,8 @@ public enum DropReason {
   CALL_FAILED,
   /** Nothing left to send: every frame's pixels were overwritten before they were copied. */
   NO_IMAGES,
+  /** Memory pressure reached CRITICAL and the queue was emptied. */
+  MEMORY_PRESSURE,
   /** The daemon stopped with the batch still waiting. */
   SHUTDOWN
 }

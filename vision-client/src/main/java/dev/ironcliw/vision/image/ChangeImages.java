@@ -16,9 +16,31 @@ public final class ChangeImages {
   private static final double CROP_COVERED_BY_CONTEXT = 0.8;
 
   private final VisionImageSettings settings;
+  private final boolean withContextImages;
 
   public ChangeImages(VisionImageSettings settings) {
+    this(settings, true);
+  }
+
+  private ChangeImages(VisionImageSettings settings, boolean withContextImages) {
     this.settings = settings;
+    this.withContextImages = withContextImages;
+  }
+
+  /**
+   * Fewer, smaller images, for memory pressure: one crop per frame at half the long edge, no
+   * context image.
+   */
+  public ChangeImages reduced() {
+    return new ChangeImages(
+        new VisionImageSettings(
+            Math.max(64, settings.maxLongEdge() / 2),
+            settings.maxBytes(),
+            settings.padding(),
+            1,
+            settings.contextShare(),
+            settings.contextLongEdge()),
+        false);
   }
 
   /**
@@ -31,7 +53,7 @@ public final class ChangeImages {
     for (Rect r : changed) {
       changedArea += CropPlanner.area(r);
     }
-    boolean withContext = changedArea > settings.contextShare() * frameArea;
+    boolean withContext = withContextImages && changedArea > settings.contextShare() * frameArea;
     List<FrameCrop> images = new ArrayList<>();
     if (withContext) {
       images.add(

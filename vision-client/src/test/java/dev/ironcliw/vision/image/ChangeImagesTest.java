@@ -48,6 +48,17 @@ class ChangeImagesTest {
   }
 
   @Test
+  void shouldSendOneSmallerCropAndNoContextWhenReduced() {
+    List<FrameCrop> images =
+        new ChangeImages(SETTINGS)
+            .reduced()
+            .of(frame, List.of(new Rect(0, 0, 1200, 700), new Rect(1800, 1000, 32, 32)));
+    assertEquals(1, images.size(), "the two regions as one bounding box, no context");
+    assertFalse(images.getFirst().context());
+    assertEquals(784, images.getFirst().width(), "half of 1568");
+  }
+
+  @Test
   void shouldDownscaleALargeCropToTheLongEdgeLimit() {
     VisionImageSettings small = new VisionImageSettings(512, 3 << 20, 0, 3, 0.9, 640);
     List<FrameCrop> images = new ChangeImages(small).of(frame, List.of(new Rect(0, 0, 1024, 256)));

@@ -1,0 +1,13 @@
+package dev.ironcliw.daemon;
+
+/**
+ * A change of the memory-pressure level, as journaled.
+ *
+ * @param timeNanos when, epoch nanoseconds
+ * @param from the level before
+ * @param to the level after
+ * @param readings what each source read, e.g. {@code linux HIGH (PSI ...); heap LOW (...)}
+ * @param actions what the daemon does at the new level, e.g. {@code capture at 5 FPS}
+ */
+record PressureEventRecord(
+    long timeNanos, String from, String to, String readings, String actions) {}

@@ -1,0 +1,46 @@
+package dev.ironcliw.governor.pressure;
+
+import dev.ironcliw.governor.BudgetRegistry;
+import java.util.Map;
+
+/**
+ * The daemon's own usage: each component's reservations against its budget, and all of them against
+ * {@code memory.total}; the fullest decides.
+ */
+public final class BudgetPressure implements PressureSource {
+  private final BudgetRegistry budgets;
+  private final java.util.Set<String> watched;
+  private final PressureThresholds thresholds;
+
+  /**
+   * @param watched the components whose use grows and shrinks, e.g. the vision queue
+   */
+  public BudgetPressure(
+      BudgetRegistry budgets, java.util.Set<String> watched, PressureThresholds thresholds) {
+    this.budgets = budgets;
+    this.watched = java.util.Set.copyOf(watched);
+    this.thresholds = thresholds;
+  }
+
+  @Override
+  public PressureReading read() {
+    Map<String, Long> used = budgets.usedBytes();
+    Map<String, Long> limits = budgets.budgetBytes();
+    String fullest = "memory.total";
+    double fullestShare = (double) budgets.usedTotalBytes() / budgets.totalBytes();
+    for (Map.Entry<String, Long> budget : limits.entrySet()) {
+      if (!watched.contains(budget.getKey())) {
+        continue;
+      }
+      double share = (double) used.getOrDefault(budget.getKey(), 0L) / budget.getValue();
+      if (share > fullestShare) {
+        fullest = budget.getKey();
+        fullestShare = share;
+      }
+    }
+    return new PressureReading(
+        "budgets",
+        thresholds.levelOf(fullestShare, 1),
+        String.format(java.util.Locale.ROOT, "fullest %s at %.0f%%", fullest, fullestShare * 100));
+  }
+}
