@@ -132,17 +132,13 @@ public final class StubProviderServer implements AutoCloseable {
         + "}}";
   }
 
+  /** {@code text} as a JSON string literal. */
   private static String jsonString(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> out.append(c);
-      }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
     }
-    return out.append('"').toString();
   }
 
   @Override
