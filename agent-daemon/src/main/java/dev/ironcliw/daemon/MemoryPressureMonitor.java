@@ -15,7 +15,6 @@ import dev.ironcliw.governor.pressure.PressureSource;
 import dev.ironcliw.governor.pressure.PressureThresholds;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +95,8 @@ final class MemoryPressureMonitor implements AutoCloseable {
       sources.add(new LinuxMemoryPressure(proc));
       CgroupMemoryPressure.directoryOf(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"))
           .ifPresent(dir -> sources.add(new CgroupMemoryPressure(dir, thresholds)));
-    } else if (os.contains("mac") && Files.exists(Path.of("/usr/lib/libSystem.B.dylib"))) {
+    } else if (os.contains("mac")) {
+      // libc is in the dyld shared cache on macOS 11 and later, not a file to test for.
       sources.add(new MacMemoryPressure(new NativeSysctl()));
     }
     return sources;
