@@ -43,6 +43,11 @@ public final class FrameRing implements AutoCloseable {
   private final MemorySegment[] slotPixels;
   private final RecoveryReport recoveryReport;
   private final FrameRingWriter writer;
+  private volatile SlotLayout layout;
+  // Slots outside the active part whose frames are still retained; the writer releases them later.
+  private final boolean[] releasePending;
+  private int releasePendingCount;
+  private volatile long releasedBytes;
   private volatile long nextPosition;
   private volatile long retainedFrom = Long.MAX_VALUE;
   private boolean writerTaken;
@@ -78,6 +83,7 @@ public final class FrameRing implements AutoCloseable {
       slotPixels[i] =
           mapping.asSlice(offset + SlotDescriptor.PIXELS_OFFSET, geometry.maxFrameBytes());
     }
+    this.releasePending = new boolean[slots];
     this.recoveryReport = reopen ? recover() : initialise();
     this.nextPosition = recoveryReport.nextPosition();
     this.writer = new FrameRingWriter(this);
@@ -186,6 +192,7 @@ public final class FrameRing implements AutoCloseable {
       slot.setMemory(0, SlotDescriptor.HEADER_BYTES, (byte) 0);
       slot.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
     }
+    layout = SlotLayout.start(0, geometry.slotCount(), new long[0], new int[0]);
     return new RecoveryReport(false, 0, 0, 0, -1);
   }
 
@@ -194,6 +201,7 @@ public final class FrameRing implements AutoCloseable {
     int discarded = 0;
     long next = 0;
     long highestSeq = -1;
+    java.util.TreeMap<Long, Integer> recoveredSlots = new java.util.TreeMap<>();
     for (int slot = 0; slot < geometry.slotCount(); slot++) {
       UnsafeBuffer header = slotHeaders[slot];
       long position = header.getLong(SlotDescriptor.POSITION_OFFSET);
@@ -201,7 +209,7 @@ public final class FrameRing implements AutoCloseable {
           && (header.getLong(SlotDescriptor.LOCK_OFFSET) & 1) == 0) {
         continue;
       }
-      if (isIntact(slot)) {
+      if (isIntact(slot) && recoveredSlots.putIfAbsent(position, slot) == null) {
         valid++;
         next = Math.max(next, position + 1);
         highestSeq = Math.max(highestSeq, header.getLong(SlotDescriptor.FRAME_SEQ_OFFSET));
@@ -212,6 +220,12 @@ public final class FrameRing implements AutoCloseable {
         header.putLong(SlotDescriptor.LOCK_OFFSET, (lockValue | 1) + 1);
       }
     }
+    layout =
+        SlotLayout.start(
+            next,
+            geometry.slotCount(),
+            recoveredSlots.keySet().stream().mapToLong(Long::longValue).toArray(),
+            recoveredSlots.values().stream().mapToInt(Integer::intValue).toArray());
     LOG.info(
         "frame ring {} reopened: {} frames recovered, {} incomplete slots discarded",
         file,
@@ -220,7 +234,10 @@ public final class FrameRing implements AutoCloseable {
     return new RecoveryReport(true, valid, discarded, next, highestSeq);
   }
 
-  /** A slot is intact when stable, in its right place, and both checksums match. */
+  /**
+   * A slot is intact when stable and both checksums match. It may sit anywhere: the active part may
+   * have been resized before the restart.
+   */
   private boolean isIntact(int slot) {
     UnsafeBuffer header = slotHeaders[slot];
     long position = header.getLong(SlotDescriptor.POSITION_OFFSET);
@@ -230,7 +247,6 @@ public final class FrameRing implements AutoCloseable {
     long pixelBytes = (long) height * stride;
     if ((header.getLong(SlotDescriptor.LOCK_OFFSET) & 1) != 0
         || position < 0
-        || slotOf(position) != slot
         || header.getLong(SlotDescriptor.HEADER_CHECKSUM_OFFSET) != headerChecksum(slot)
         || width <= 0
         || height <= 0
@@ -261,7 +277,10 @@ public final class FrameRing implements AutoCloseable {
     if (position >= nextPosition) {
       return ReadStatus.NOT_YET_WRITTEN;
     }
-    int slot = slotOf(position);
+    int slot = layout.slotOf(position);
+    if (slot < 0) {
+      return ReadStatus.MISSING; // discarded by recovery, or in a slot given back since
+    }
     UnsafeBuffer header = slotHeaders[slot];
     long lockBefore = header.getLongAcquire(SlotDescriptor.LOCK_OFFSET);
     if ((lockBefore & 1) != 0) {
@@ -331,8 +350,108 @@ public final class FrameRing implements AutoCloseable {
     return file;
   }
 
-  int slotOf(long position) {
-    return (int) (position % geometry.slotCount());
+  /** How many slots the writer goes round now; at most the geometry's slot count. */
+  public int activeSlots() {
+    return layout.activeSlots();
+  }
+
+  /** The file header plus the active slots: what is reserved against the budget. */
+  public long activeBytes() {
+    return activeBytes(activeSlots());
+  }
+
+  private long activeBytes(int slots) {
+    return FILE_HEADER_BYTES + slots * geometry.slotBytes();
+  }
+
+  /** Bytes of slot pages given back to the system since the ring opened. */
+  public long releasedBytes() {
+    return releasedBytes;
+  }
+
+  /** The slot the writer fills for {@code position}. */
+  int writeSlotOf(long position) {
+    return layout.newest().slotOf(position);
+  }
+
+  /**
+   * Makes the writer go round {@code slots} slots from the next position on; called by the writer
+   * between frames. Slots left outside lose their frames, once no consumer retains them, and their
+   * pages go back to the system.
+   *
+   * @throws IllegalArgumentException when {@code slots} is below 2 or above the geometry's count
+   * @throws BudgetExceededException when growing past the budget; nothing changed then
+   */
+  void resizeActive(int slots) {
+    if (slots < 2 || slots > geometry.slotCount()) {
+      throw new IllegalArgumentException(
+          "active slots must be from 2 to " + geometry.slotCount() + ", got " + slots);
+    }
+    int before = activeSlots();
+    if (slots == before) {
+      return;
+    }
+    if (slots > before) {
+      reservation.resize(activeBytes(slots));
+    }
+    for (int slot = slots; slot < before; slot++) {
+      releasePending[slot] = true;
+      releasePendingCount++;
+    }
+    for (int slot = 0; slot < slots; slot++) {
+      if (releasePending[slot]) {
+        releasePending[slot] = false;
+        releasePendingCount--;
+      }
+    }
+    layout = layout.resized(nextPosition, slots);
+    releaseOutsideSlots();
+    if (slots < before) {
+      reservation.resize(activeBytes(slots));
+    }
+    LOG.info(
+        "frame ring active part: {} of {} slots ({} bytes)",
+        slots,
+        geometry.slotCount(),
+        activeBytes(slots));
+  }
+
+  /**
+   * After each commit: empties the slots outside the active part that no consumer retains any more,
+   * and forgets older layouts once the active part has been written all round.
+   */
+  void afterCommit() {
+    if (releasePendingCount > 0) {
+      releaseOutsideSlots();
+    }
+    if (releasePendingCount == 0 && layout.hasOlderThanNewestLap(nextPosition)) {
+      layout = layout.newestOnly();
+    }
+  }
+
+  private void releaseOutsideSlots() {
+    for (int slot = 0; slot < releasePending.length; slot++) {
+      if (!releasePending[slot]) {
+        continue;
+      }
+      UnsafeBuffer header = slotHeaders[slot];
+      long held = header.getLong(SlotDescriptor.POSITION_OFFSET);
+      if (held >= retainedFrom) {
+        continue;
+      }
+      releasePending[slot] = false;
+      releasePendingCount--;
+      long lock = header.getLong(SlotDescriptor.LOCK_OFFSET);
+      if (lock == 0 && held == SlotDescriptor.EMPTY_POSITION) {
+        continue; // never written: its pages were never touched
+      }
+      // Readers see the slot change under them and drop what they read.
+      header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 1);
+      java.lang.invoke.VarHandle.storeStoreFence();
+      header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+      releasedBytes += PageRelease.release(slotPixels[slot]);
+      header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 2);
+    }
   }
 
   UnsafeBuffer slotHeader(int slot) {

@@ -50,11 +50,11 @@ public final class FrameRingWriter {
               + " pixel bytes");
     }
     long position = ring.nextPosition();
-    if (position - ring.geometry().slotCount() >= ring.retainedFrom()) {
+    int slot = ring.writeSlotOf(position);
+    UnsafeBuffer header = ring.slotHeader(slot);
+    if (header.getLong(SlotDescriptor.POSITION_OFFSET) >= ring.retainedFrom()) {
       return false;
     }
-    int slot = ring.slotOf(position);
-    UnsafeBuffer header = ring.slotHeader(slot);
     long lock = header.getLong(SlotDescriptor.LOCK_OFFSET);
     claimedLock = lock + 1;
     header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock);
@@ -117,6 +117,7 @@ public final class FrameRingWriter {
     header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock + 1);
     ring.advance(position + 1);
     claimedSlot = -1;
+    ring.afterCommit();
     return position;
   }
 
@@ -130,6 +131,21 @@ public final class FrameRingWriter {
     header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
     header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock + 1);
     claimedSlot = -1;
+  }
+
+  /**
+   * Makes the ring go round {@code slots} slots from the next frame on, {@code 2} to the geometry's
+   * slot count. Frames outside them are dropped once no consumer retains them, and their memory is
+   * given back; growing again reserves against the budget first.
+   *
+   * @throws IllegalStateException while a slot is claimed
+   * @throws BudgetExceededException when growing past the budget; nothing changed then
+   */
+  public void setActiveSlots(int slots) {
+    if (claimedSlot >= 0) {
+      throw new IllegalStateException("cannot resize the ring while a slot is claimed");
+    }
+    ring.resizeActive(slots);
   }
 
   private void requireClaim() {

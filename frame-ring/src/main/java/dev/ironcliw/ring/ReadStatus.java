@@ -8,6 +8,9 @@ public enum ReadStatus {
   NOT_YET_WRITTEN,
   /** A newer frame took the slot, or is being written into it. */
   OVERWRITTEN,
-  /** The slot holds no frame for this position (given back, or discarded by crash recovery). */
+  /**
+   * The slot holds no frame for this position (given back, outside the active part, or discarded by
+   * crash recovery).
+   */
   MISSING
 }

@@ -22,6 +22,18 @@ class FrameRingStressTest {
   @Test
   void shouldNeverReturnATornFrameWhileTheWriterRunsAtFullSpeed(@TempDir Path dir)
       throws Exception {
+    stress(dir, 0);
+  }
+
+  @Test
+  void shouldNeverReturnATornFrameWhileTheActivePartIsResized(@TempDir Path dir) throws Exception {
+    stress(dir, 40);
+  }
+
+  /**
+   * Runs writer and readers; a nonzero {@code resizeEvery} resizes the ring every so many frames.
+   */
+  private static void stress(Path dir, int resizeEvery) throws Exception {
     RingGeometry geometry = RingGeometry.forBudget(8 * 36864 + 4096, W, H);
     try (FrameRing ring = FrameRing.open(dir.resolve("r"), geometry, OffHeapBudget.unlimited())) {
       AtomicBoolean running = new AtomicBoolean(true);
@@ -39,6 +51,10 @@ class FrameRingStressTest {
                     long seq = 0;
                     while (running.get()) {
                       TestFrames.write(w, W, H, seq++);
+                      if (resizeEvery > 0 && seq % resizeEvery == 0) {
+                        w.setActiveSlots(
+                            ThreadLocalRandom.current().nextInt(2, geometry.slotCount() + 1));
+                      }
                     }
                     written.set(seq);
                   });
@@ -85,9 +101,14 @@ class FrameRingStressTest {
         reader.join();
       }
       System.out.printf(
-          "stress: %d frames written, %d reads verified, %d overwritten, %d invalidated after"
+          "stress (resize every %d frames): %d frames written, %d reads verified, %d overwritten, %d invalidated after"
               + " use, %d torn%n",
-          written.get(), verified.get(), overwritten.get(), discardedAfterUse.get(), torn.get());
+          resizeEvery,
+          written.get(),
+          verified.get(),
+          overwritten.get(),
+          discardedAfterUse.get(),
+          torn.get());
       assertEquals(0, torn.get(), "a reader accepted a torn frame");
       assertTrue(written.get() > geometry.slotCount() * 10L, "writer did not wrap the ring");
       assertTrue(verified.get() > 1000, "too few verified reads: " + verified.get());

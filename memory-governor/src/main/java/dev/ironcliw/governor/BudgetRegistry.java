@@ -5,7 +5,6 @@ import dev.ironcliw.ring.OffHeapBudget;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * place the daemon's off-heap memory is accounted; thread-safe.
  */
 public final class BudgetRegistry implements OffHeapBudget {
-  private final long totalBytes;
+  private volatile long totalBytes;
   private final Map<String, Long> budgets;
   private final Map<String, AtomicLong> used = new ConcurrentHashMap<>();
   private final AtomicLong usedTotal = new AtomicLong();
@@ -24,33 +23,93 @@ public final class BudgetRegistry implements OffHeapBudget {
    */
   public BudgetRegistry(long totalBytes, Map<String, Long> budgets) {
     this.totalBytes = totalBytes;
-    this.budgets = Map.copyOf(budgets);
+    this.budgets = new ConcurrentHashMap<>(budgets);
   }
 
   @Override
   public synchronized Reservation reserve(String component, long bytes) {
-    Long budget = budgets.get(component);
-    if (budget == null) {
+    AtomicLong componentUsed = componentUsed(component);
+    requireRoom(component, componentUsed, bytes);
+    componentUsed.addAndGet(bytes);
+    usedTotal.addAndGet(bytes);
+    return new Held(component, componentUsed, bytes);
+  }
+
+  private AtomicLong componentUsed(String component) {
+    if (!budgets.containsKey(component)) {
       throw new IllegalArgumentException("no memory budget for component " + component);
     }
-    AtomicLong componentUsed = used.computeIfAbsent(component, c -> new AtomicLong());
+    return used.computeIfAbsent(component, c -> new AtomicLong());
+  }
+
+  private void requireRoom(String component, AtomicLong componentUsed, long bytes) {
+    long budget = budgets.get(component);
     long remaining = budget - componentUsed.get();
     if (bytes > remaining) {
-      throw new BudgetExceededException(component, bytes, remaining, budget);
+      throw new BudgetExceededException(component, bytes, Math.max(0, remaining), budget);
     }
     long totalRemaining = totalBytes - usedTotal.get();
     if (bytes > totalRemaining) {
-      throw new BudgetExceededException("memory.total", bytes, totalRemaining, totalBytes);
+      throw new BudgetExceededException(
+          "memory.total", bytes, Math.max(0, totalRemaining), totalBytes);
     }
-    componentUsed.addAndGet(bytes);
-    usedTotal.addAndGet(bytes);
-    AtomicBoolean released = new AtomicBoolean();
-    return () -> {
-      if (released.compareAndSet(false, true)) {
-        componentUsed.addAndGet(-bytes);
-        usedTotal.addAndGet(-bytes);
+  }
+
+  /**
+   * Changes a component's budget, and the total, for reservations made from now on; what is held
+   * stays held, so usage may be over the new budget until its holder shrinks.
+   *
+   * @throws IllegalArgumentException for a component that has no budget
+   */
+  public synchronized void setBudgets(long totalBytes, Map<String, Long> changed) {
+    for (String component : changed.keySet()) {
+      if (!budgets.containsKey(component)) {
+        throw new IllegalArgumentException("no memory budget for component " + component);
       }
-    };
+    }
+    this.totalBytes = totalBytes;
+    budgets.putAll(changed);
+  }
+
+  /** One reservation; resized and released under the registry's lock. */
+  private final class Held implements Reservation {
+    private final String component;
+    private final AtomicLong componentUsed;
+    private long bytes;
+    private boolean released;
+
+    Held(String component, AtomicLong componentUsed, long bytes) {
+      this.component = component;
+      this.componentUsed = componentUsed;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void resize(long newBytes) {
+      synchronized (BudgetRegistry.this) {
+        if (released) {
+          throw new IllegalStateException(component + " reservation already released");
+        }
+        long delta = newBytes - bytes;
+        if (delta > 0) {
+          requireRoom(component, componentUsed, delta);
+        }
+        componentUsed.addAndGet(delta);
+        usedTotal.addAndGet(delta);
+        bytes = newBytes;
+      }
+    }
+
+    @Override
+    public void close() {
+      synchronized (BudgetRegistry.this) {
+        if (!released) {
+          released = true;
+          componentUsed.addAndGet(-bytes);
+          usedTotal.addAndGet(-bytes);
+        }
+      }
+    }
   }
 
   /** Bytes in use per component now, sorted by name. */

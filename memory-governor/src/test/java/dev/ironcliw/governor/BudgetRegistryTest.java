@@ -42,4 +42,31 @@ class BudgetRegistryTest {
     BudgetRegistry registry = new BudgetRegistry(500, Map.of("a", 400L));
     assertThrows(IllegalArgumentException.class, () -> registry.reserve("gpu", 1));
   }
+
+  @Test
+  void shouldResizeAReservationWithinItsBudgetAndKeepItsSizeWhenRefused() {
+    BudgetRegistry registry = new BudgetRegistry(1000, Map.of("frameRing", 600L));
+    OffHeapBudget.Reservation r = registry.reserve("frameRing", 400);
+    r.resize(100);
+    assertEquals(100, registry.usedBytes().get("frameRing"));
+    assertThrows(BudgetExceededException.class, () -> r.resize(700));
+    assertEquals(100, registry.usedBytes().get("frameRing"));
+    r.resize(600);
+    r.close();
+    assertEquals(0, registry.usedTotalBytes());
+    assertThrows(IllegalStateException.class, () -> r.resize(10));
+  }
+
+  @Test
+  void shouldApplyChangedBudgetsToLaterReservations() {
+    BudgetRegistry registry = new BudgetRegistry(1000, Map.of("frameRing", 600L, "dedup", 100L));
+    OffHeapBudget.Reservation r = registry.reserve("frameRing", 500);
+    registry.setBudgets(800, Map.of("frameRing", 300L));
+    assertEquals(300, registry.budgetBytes().get("frameRing"));
+    assertEquals(800, registry.totalBytes());
+    assertEquals(500, registry.usedBytes().get("frameRing"), "what is held stays held");
+    assertThrows(BudgetExceededException.class, () -> r.resize(501));
+    r.resize(300);
+    assertThrows(IllegalArgumentException.class, () -> registry.setBudgets(800, Map.of("gpu", 1L)));
+  }
 }

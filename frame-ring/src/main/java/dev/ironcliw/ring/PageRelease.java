@@ -1,0 +1,71 @@
+package dev.ironcliw.ring;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Gives the pages of a shared file mapping back to the system with {@code madvise}: on Linux {@code
+ * MADV_REMOVE} punches a hole in the file, freeing memory and disk without writing the pages out;
+ * where that is not supported (macOS, some file systems) {@code MADV_DONTNEED} drops them from the
+ * process. The mapping stays valid either way: a later touch reads zeros or the file's pages.
+ */
+final class PageRelease {
+  static final long PAGE_BYTES = 4096;
+  private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+  private static final int MADV_DONTNEED = 4; // Linux and macOS
+  private static final int MADV_REMOVE = 9; // Linux only
+  private static final MethodHandle MADVISE = lookUp();
+
+  private PageRelease() {}
+
+  @SuppressWarnings("restricted") // the daemon runs with --enable-native-access=ALL-UNNAMED
+  private static MethodHandle lookUp() {
+    Linker linker = Linker.nativeLinker();
+    return linker
+        .defaultLookup()
+        .find("madvise")
+        .map(
+            address ->
+                linker.downcallHandle(
+                    address,
+                    FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.ADDRESS,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_INT)))
+        .orElse(null);
+  }
+
+  /**
+   * Releases the whole pages inside {@code segment}.
+   *
+   * @return the bytes released, 0 when the system refused
+   */
+  static long release(MemorySegment segment) {
+    long start = alignUp(segment.address());
+    long end = (segment.address() + segment.byteSize()) / PAGE_BYTES * PAGE_BYTES;
+    if (MADVISE == null || end <= start) {
+      return 0;
+    }
+    MemorySegment pages = segment.asSlice(start - segment.address(), end - start);
+    if ((LINUX && advise(pages, MADV_REMOVE)) || advise(pages, MADV_DONTNEED)) {
+      return pages.byteSize();
+    }
+    return 0;
+  }
+
+  private static boolean advise(MemorySegment pages, int advice) {
+    try {
+      return (int) MADVISE.invokeExact(pages, pages.byteSize(), advice) == 0;
+    } catch (Throwable e) {
+      return false;
+    }
+  }
+
+  static long alignUp(long address) {
+    return (address + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
+  }
+}
