@@ -27,7 +27,7 @@ public final class BloomHistory {
 
   private final long generationNanos;
   private final int generations;
-  private final long expectedEntriesPerGeneration;
+  private long expectedEntriesPerGeneration;
   private final double falsePositiveRate;
   private final BloomKind kind;
   private final Deque<Filter> filters = new ArrayDeque<>();
@@ -60,11 +60,19 @@ public final class BloomHistory {
     this.generations = generations;
     this.falsePositiveRate = falsePositiveRate;
     this.kind = kind;
+    setBytesPerGeneration(bytesPerGeneration);
+  }
+
+  /**
+   * Sizes the generations started from now on for {@code bytesPerGeneration}; the ones already
+   * started keep their size until they rotate out.
+   */
+  public void setBytesPerGeneration(long bytesPerGeneration) {
     double bitsPerEntry = BloomSizing.bitsPerEntry(falsePositiveRate);
     if (kind == BloomKind.BLOCKED) {
       bitsPerEntry += 1; // the blocked filter's allowance, see BlockedBloomGeneration
     }
-    this.expectedEntriesPerGeneration = Math.max(1, (long) (bytesPerGeneration * 8 / bitsPerEntry));
+    expectedEntriesPerGeneration = Math.max(1, (long) (bytesPerGeneration * 8 / bitsPerEntry));
   }
 
   /** Entries one generation holds at the target rate. */

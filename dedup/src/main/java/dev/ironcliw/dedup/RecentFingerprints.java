@@ -13,7 +13,7 @@ final class RecentFingerprints {
   static final int BYTES_PER_ENTRY = 48;
 
   private final long windowNanos;
-  private final int maxEntries;
+  private int maxEntries;
   private final Long2LongHashMap counts = new Long2LongHashMap(0);
   private long[] times = new long[1024];
   private long[] fingerprints = new long[1024];
@@ -45,6 +45,17 @@ final class RecentFingerprints {
     counts.put(fingerprint, counts.get(fingerprint) + 1);
   }
 
+  /** Keeps at most {@code entries} from now on, dropping the oldest now if there are more. */
+  void setMaxEntries(int entries) {
+    maxEntries = Math.max(1, entries);
+    while (size > maxEntries) {
+      removeOldest();
+    }
+    if (times.length > Math.max(1024, maxEntries)) {
+      moveTo(Math.max(1024, maxEntries));
+    }
+  }
+
   int size() {
     return size;
   }
@@ -68,7 +79,10 @@ final class RecentFingerprints {
   }
 
   private void grow() {
-    int capacity = (int) Math.min(maxEntries, times.length * 2L);
+    moveTo((int) Math.min(maxEntries, times.length * 2L));
+  }
+
+  private void moveTo(int capacity) {
     long[] newTimes = new long[capacity];
     long[] newFingerprints = new long[capacity];
     for (int i = 0; i < size; i++) {

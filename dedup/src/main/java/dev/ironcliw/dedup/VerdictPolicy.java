@@ -32,6 +32,8 @@ public final class VerdictPolicy {
 
   private final int tileSize;
   private final VolatilityParameters volatility;
+  private final int generations;
+  private final long frameEntries;
   private final BloomHistory bloom;
   private final RecentFingerprints recentFrames;
   private final RecentFingerprints recentTiles;
@@ -85,21 +87,37 @@ public final class VerdictPolicy {
       int tileSize) {
     this.tileSize = tileSize;
     this.volatility = volatility;
-    long bloomBytes = budgetBytes / 4 * 3;
+    this.generations = generations;
+    this.frameEntries = Math.max(1, revisitWindow.toSeconds()) * MAX_FRAMES_PER_SECOND;
     this.bloom =
         new BloomHistory(
             revisitWindow.toNanos(),
             generations,
-            bloomBytes / generations,
+            bloomBytes(budgetBytes) / generations,
             falsePositiveRate,
             kind);
-    long frameEntries = Math.max(1, revisitWindow.toSeconds()) * MAX_FRAMES_PER_SECOND;
-    long exactBytes = budgetBytes - bloomBytes;
-    long tileEntries =
-        Math.max(1024, exactBytes / RecentFingerprints.BYTES_PER_ENTRY - frameEntries);
     long window = revisitWindow.toNanos();
     this.recentFrames = new RecentFingerprints(window, (int) Math.min(frameEntries, 1 << 24));
-    this.recentTiles = new RecentFingerprints(window, (int) Math.min(tileEntries, 1 << 28));
+    this.recentTiles = new RecentFingerprints(window, tileEntries(budgetBytes));
+  }
+
+  private static long bloomBytes(long budgetBytes) {
+    return budgetBytes / 4 * 3;
+  }
+
+  private int tileEntries(long budgetBytes) {
+    long exactBytes = budgetBytes - bloomBytes(budgetBytes);
+    long entries = Math.max(1024, exactBytes / RecentFingerprints.BYTES_PER_ENTRY - frameEntries);
+    return (int) Math.min(entries, 1 << 28);
+  }
+
+  /**
+   * A new dedup budget: bloom generations take their new size as they rotate in, and the exact tile
+   * keys are trimmed to theirs now. Called on the thread that judges frames.
+   */
+  public void setBudget(long budgetBytes) {
+    bloom.setBytesPerGeneration(bloomBytes(budgetBytes) / generations);
+    recentTiles.setMaxEntries(tileEntries(budgetBytes));
   }
 
   /**

@@ -70,4 +70,19 @@ class BloomHistoryTest {
     assertEquals(-1, history.generations().getFirst().approximateEntries());
     assertEquals(1.0, history.generations().getFirst().expectedFalsePositiveRate());
   }
+
+  @ParameterizedTest
+  @EnumSource(BloomKind.class)
+  void shouldSizeOnlyTheGenerationsThatStartAfterANewBudget(BloomKind kind) {
+    BloomHistory history = new BloomHistory(10 * S, 5, 1 << 16, 0.001, kind);
+    history.put(42, 0);
+    long before = history.expectedEntriesPerGeneration();
+
+    history.setBytesPerGeneration(1 << 14);
+
+    assertEquals(before / 4, history.expectedEntriesPerGeneration(), 1.0);
+    assertTrue(history.mightContain(42, S), "the running generation keeps what it holds");
+    history.put(43, 3 * S);
+    assertTrue(history.mightContain(43, 3 * S));
+  }
 }
