@@ -24,6 +24,9 @@ public final class ConfigLoader {
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
+  private static final String TOTAL = "memory.total";
+  private static final String BUDGETS = "memory.budgets";
+
   private final long physicalMemoryBytes;
 
   public ConfigLoader(long physicalMemoryBytes) {
@@ -47,6 +50,15 @@ public final class ConfigLoader {
    * @throws ConfigException listing every problem
    */
   public IroncliwConfig load(Path file, boolean mustExist, Map<String, String> overrides) {
+    return parse(read(file, mustExist), file.toString(), overrides, Map.of());
+  }
+
+  /**
+   * The file's text; empty when it is missing and need not exist.
+   *
+   * @throws ConfigException when it cannot be read, or is missing and must exist
+   */
+  public static String read(Path file, boolean mustExist) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -60,7 +72,7 @@ public final class ConfigLoader {
       throw new ConfigException(
           file.toString(), List.of(new ConfigProblem("(file)", "cannot be read: " + e)));
     }
-    return parse(text, file.toString(), overrides);
+    return text;
   }
 
   /**
@@ -69,22 +81,41 @@ public final class ConfigLoader {
    * @throws ConfigException listing every problem
    */
   public IroncliwConfig parse(String yamlText, String sourceName, Map<String, String> overrides) {
+    return parse(yamlText, sourceName, overrides, Map.of());
+  }
+
+  /**
+   * Parses YAML text with two layers on top: command-line {@code flags}, then values set through
+   * the API ({@code apiValues}), which win.
+   *
+   * @throws ConfigException listing every problem
+   */
+  public IroncliwConfig parse(
+      String yamlText,
+      String sourceName,
+      Map<String, String> flags,
+      Map<String, String> apiValues) {
     List<ConfigProblem> problems = new ArrayList<>();
     Map<String, String> raw = new LinkedHashMap<>();
+    Map<String, ConfigSource> sources = new LinkedHashMap<>();
     for (Setting s : ConfigSchema.settings()) {
       raw.put(s.path(), s.defaultValue());
+      sources.put(s.path(), ConfigSource.DEFAULT);
     }
-    readDocument(yamlText, raw, problems);
-    for (Map.Entry<String, String> o : overrides.entrySet()) {
-      if (ConfigSchema.find(o.getKey()).isEmpty()) {
-        problems.add(new ConfigProblem(o.getKey(), "is not a configuration key"));
-      } else {
-        raw.put(o.getKey(), o.getValue());
-      }
-    }
+    Map<String, String> fromFile = new LinkedHashMap<>();
+    readDocument(yamlText, fromFile, problems);
+    layer(fromFile, ConfigSource.FILE, raw, sources, problems);
+    layer(flags, ConfigSource.FLAG, raw, sources, problems);
+    layer(apiValues, ConfigSource.API, raw, sources, problems);
     Map<String, Object> values = new LinkedHashMap<>();
+    long totalBytes = physicalMemoryBytes;
     for (Setting s : ConfigSchema.settings()) {
-      parseValue(s, raw.get(s.path()), problems).ifPresent(v -> values.put(s.path(), v));
+      // A component budget's percentage is of memory.total, read before the budgets.
+      long percentOf = s.section().equals(BUDGETS) ? totalBytes : physicalMemoryBytes;
+      parseValue(s, raw.get(s.path()), problems, percentOf).ifPresent(v -> values.put(s.path(), v));
+      if (s.path().equals(TOTAL) && values.get(TOTAL) instanceof Long total) {
+        totalBytes = total;
+      }
     }
     if (problems.isEmpty()) {
       checkAcrossKeys(values, raw, problems);
@@ -92,7 +123,23 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(sourceName, problems);
     }
-    return IroncliwConfig.from(values, raw);
+    return IroncliwConfig.from(values, raw, sources);
+  }
+
+  private static void layer(
+      Map<String, String> values,
+      ConfigSource source,
+      Map<String, String> raw,
+      Map<String, ConfigSource> sources,
+      List<ConfigProblem> problems) {
+    for (Map.Entry<String, String> v : values.entrySet()) {
+      if (ConfigSchema.find(v.getKey()).isEmpty()) {
+        problems.add(new ConfigProblem(v.getKey(), "is not a configuration key"));
+      } else {
+        raw.put(v.getKey(), v.getValue());
+        sources.put(v.getKey(), source);
+      }
+    }
   }
 
   private static void readDocument(
@@ -163,11 +210,11 @@ public final class ConfigLoader {
         .orElse(false);
   }
 
-  private java.util.Optional<Object> parseValue(
-      Setting s, String text, List<ConfigProblem> problems) {
+  private static java.util.Optional<Object> parseValue(
+      Setting s, String text, List<ConfigProblem> problems, long percentOfBytes) {
     Object value;
     try {
-      value = s.type().parse(text, physicalMemoryBytes);
+      value = s.type().parse(text, percentOfBytes);
     } catch (IllegalArgumentException e) {
       problems.add(
           new ConfigProblem(
@@ -181,13 +228,21 @@ public final class ConfigLoader {
               s.path(), "\"" + text + "\" is not allowed (expected " + s.expected() + ")"));
       return java.util.Optional.empty();
     }
+    if (s.type() == ValueType.NAME_LIST && !s.choices().isEmpty()) {
+      List<?> unknown = ((List<?>) value).stream().filter(n -> !s.choices().contains(n)).toList();
+      if (!unknown.isEmpty()) {
+        problems.add(
+            new ConfigProblem(
+                s.path(),
+                "\"" + unknown.getFirst() + "\" is not allowed (expected " + s.expected() + ")"));
+        return java.util.Optional.empty();
+      }
+    }
     double magnitude = ValueType.magnitude(value);
     boolean belowMin =
-        s.min() != null
-            && magnitude < ValueType.magnitude(s.type().parse(s.min(), physicalMemoryBytes));
+        s.min() != null && magnitude < ValueType.magnitude(s.type().parse(s.min(), percentOfBytes));
     boolean aboveMax =
-        s.max() != null
-            && magnitude > ValueType.magnitude(s.type().parse(s.max(), physicalMemoryBytes));
+        s.max() != null && magnitude > ValueType.magnitude(s.type().parse(s.max(), percentOfBytes));
     if (belowMin || aboveMax) {
       problems.add(
           new ConfigProblem(
@@ -204,23 +259,28 @@ public final class ConfigLoader {
           new ConfigProblem(
               "capture.displays", "is empty (expected all, primary or at least one monitor name)"));
     }
-    long total = (Long) values.get("memory.total");
+    long total = (Long) values.get(TOTAL);
     long ring = (Long) values.get("memory.budgets.frameRing");
-    long dedup = (Long) values.get("memory.budgets.dedup");
-    long visionQueue = (Long) values.get("memory.budgets.visionQueue");
-    if (ring <= total && ring + dedup + visionQueue > total) {
+    long sum = 0;
+    List<String> parts = new ArrayList<>();
+    for (Setting s : ConfigSchema.settings()) {
+      if (s.section().equals(BUDGETS)) {
+        long bytes = (Long) values.get(s.path());
+        sum += bytes;
+        parts.add(s.key() + " " + Units.formatBytes(bytes));
+      }
+    }
+    if (ring <= total && sum > total) {
       problems.add(
           new ConfigProblem(
-              "memory.budgets",
-              "frameRing ("
-                  + Units.formatBytes(ring)
-                  + "), dedup ("
-                  + Units.formatBytes(dedup)
-                  + ") and visionQueue ("
-                  + Units.formatBytes(visionQueue)
-                  + ") together are more than memory.total ("
+              BUDGETS,
+              "together "
+                  + Units.formatBytes(sum)
+                  + " ("
+                  + String.join(", ", parts)
+                  + "), more than memory.total ("
                   + Units.formatBytes(total)
-                  + ")"));
+                  + "); lower a budget or raise the total"));
     }
     double medium = (Double) values.get("memory.pressure.medium");
     double high = (Double) values.get("memory.pressure.high");

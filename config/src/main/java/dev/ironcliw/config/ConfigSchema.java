@@ -61,27 +61,34 @@ public final class ConfigSchema {
               "64",
               "4320",
               "Height in pixels of the synthetic desktop."),
-          restart(
+          live(
               "memory.total",
               ValueType.SIZE,
               "40%",
-              "Upper bound on everything the daemon holds; a percentage is of physical memory."),
-          ranged(
+              "64MiB",
+              "1TiB",
+              "Upper bound on everything the daemon holds; a percentage is of physical memory."
+                  + " The budgets below must fit in it together."),
+          live(
               "memory.budgets.dedup",
               ValueType.SIZE,
               "16MiB",
               "64KiB",
               "1TiB",
-              "Memory for the dedup bloom filters, split across dedup.generations."),
-          ranged(
+              "Memory for the dedup bloom filters, split across dedup.generations, and the exact"
+                  + " keys that confirm their hits. A percentage is of memory.total (so for every"
+                  + " budget). Live: bloom generations take a new size as they rotate in."),
+          live(
               "memory.budgets.frameRing",
               ValueType.SIZE,
               "512MiB",
               "16MiB",
               "1TiB",
               "Size of the memory-mapped frame ring; its slot count is this divided by the size"
-                  + " of the largest frame."),
-          ranged(
+                  + " of the largest frame. Live: the ring's active part shrinks at once (the pages"
+                  + " of the slots left out go back to the system) or grows back up to the size it"
+                  + " started with; more than that needs a restart."),
+          live(
               "memory.budgets.visionQueue",
               ValueType.SIZE,
               "64MiB",
@@ -89,27 +96,57 @@ public final class ConfigSchema {
               "1TiB",
               "Memory for the downscaled crops of changed frames waiting to be sent to the vision"
                   + " LLM; the oldest waiting batch is dropped to make room."),
-          restart(
+          ranged(
+              "memory.budgets.gpuBuffers",
+              ValueType.SIZE,
+              "128MiB",
+              "1MiB",
+              "1TiB",
+              "Memory for the GPU diff's buffers (two frames and the tile results); a GPU backend"
+                  + " that needs more falls back to the CPU diff."),
+          ranged(
+              "memory.budgets.journalCaches",
+              ValueType.SIZE,
+              "64MiB",
+              "4MiB",
+              "1TiB",
+              "Memory the history journal maps at once (Chronicle Queue's mapped blocks, a"
+                  + " quarter of this each, for the writer and the readers)."),
+          ranged(
+              "memory.budgets.heap",
+              ValueType.SIZE,
+              "256MiB",
+              "64MiB",
+              "1TiB",
+              "The Java heap: the launcher starts the JVM with this as -Xmx, and heap pressure is"
+                  + " the heap after collection against it."),
+          live(
               "memory.pressure.medium",
               ValueType.FRACTION,
               "0.5",
+              null,
+              null,
               "Share of a limit (the vision queue's budget, memory.total, the heap after"
                   + " collection, the cgroup's memory.max) from which memory pressure is MEDIUM. The"
                   + " machine as a whole counts by its own signs: Linux memory stalls (PSI) or under"
                   + " 15% of its RAM available, the macOS kernel's pressure level."),
-          restart(
+          live(
               "memory.pressure.high",
               ValueType.FRACTION,
               "0.7",
+              null,
+              null,
               "Share of a limit from which memory pressure is HIGH (also when macOS says"
                   + " warning)."),
-          restart(
+          live(
               "memory.pressure.critical",
               ValueType.FRACTION,
               "0.9",
+              null,
+              null,
               "Share of a limit from which memory pressure is CRITICAL (also when macOS says"
                   + " critical)."),
-          ranged(
+          live(
               "memory.pressure.dwell",
               ValueType.DURATION,
               "30s",
@@ -117,13 +154,31 @@ public final class ConfigSchema {
               "1h",
               "How long every reading must stay below the current level before it falls, so the"
                   + " level does not flap around a threshold; a rise applies at once."),
-          ranged(
+          live(
               "memory.pressure.interval",
               ValueType.DURATION,
               "1s",
               "100ms",
               "1m",
               "How often the pressure sources are read (also after every garbage collection)."),
+          actions(
+              "memory.pressure.actions.medium",
+              "fewerImages",
+              "What the daemon does while pressure is MEDIUM; each action is undone when the level"
+                  + " falls below the levels that list it. fewerImages: one crop per changed frame"
+                  + " at half size and no context image; halveCapture: capture at half"
+                  + " capture.fps; shrinkRing: the ring's active part halved; minimumRing: the"
+                  + " ring's active part at its minimum (4 slots); holdVision: batches wait"
+                  + " instead of being sent; dropQueued: waiting batches dropped; pauseCapture:"
+                  + " capture paused."),
+          actions(
+              "memory.pressure.actions.high",
+              "fewerImages, halveCapture, shrinkRing, holdVision",
+              "What the daemon does while pressure is HIGH (the actions above)."),
+          actions(
+              "memory.pressure.actions.critical",
+              "fewerImages, halveCapture, minimumRing, holdVision, dropQueued, pauseCapture",
+              "What the daemon does while pressure is CRITICAL (the actions above)."),
           ranged(
               "dedup.revisitWindow",
               ValueType.DURATION,
@@ -550,6 +605,16 @@ public final class ConfigSchema {
 
   private static Setting restart(String path, ValueType type, String def, String description) {
     return new Setting(path, type, def, false, null, null, List.of(), description);
+  }
+
+  private static Setting live(
+      String path, ValueType type, String def, String min, String max, String description) {
+    return new Setting(path, type, def, true, min, max, List.of(), description);
+  }
+
+  private static Setting actions(String path, String def, String description) {
+    return new Setting(
+        path, ValueType.NAME_LIST, def, true, null, null, PressureActionNames.ALL, description);
   }
 
   private static Setting ranged(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the config file and publishes each valid change to subscribers; an invalid change is
- * logged and the running configuration kept.
+ * logged and the running configuration kept. Live keys can also be set through {@link #set}, which
+ * wins over the file and the command line until the daemon restarts.
  *
  * <p>Polls the file's content, which also sees editors that save by rename and works the same on
  * every OS. Runs on its own daemon thread; subscribers are called on it.
@@ -26,6 +28,7 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Path file;
   private final ConfigLoader loader;
   private final Map<String, String> overrides;
+  private final Map<String, String> apiValues = new java.util.TreeMap<>();
   private final Duration pollInterval;
   private final CopyOnWriteArrayList<Consumer<ConfigChange>> subscribers =
       new CopyOnWriteArrayList<>();
@@ -33,6 +36,7 @@ public final class ConfigWatcher implements AutoCloseable {
   private volatile IroncliwConfig current;
   private volatile boolean running = true;
   private String lastStamp;
+  private String lastValidText;
 
   public ConfigWatcher(
       Path file,
@@ -46,6 +50,7 @@ public final class ConfigWatcher implements AutoCloseable {
     this.pollInterval = pollInterval;
     this.current = initial;
     this.lastStamp = stamp();
+    this.lastValidText = lastStamp;
     this.thread = Thread.ofPlatform().daemon().name("config-watcher").unstarted(this::run);
   }
 
@@ -61,8 +66,12 @@ public final class ConfigWatcher implements AutoCloseable {
     return current;
   }
 
+  public Path file() {
+    return file;
+  }
+
   /** Checks the file once; returns true when a valid change was published. */
-  public boolean checkNow() {
+  public synchronized boolean checkNow() {
     String stamp = stamp();
     if (Objects.equals(stamp, lastStamp)) {
       return false;
@@ -70,11 +79,45 @@ public final class ConfigWatcher implements AutoCloseable {
     lastStamp = stamp;
     IroncliwConfig next;
     try {
-      next = loader.load(file, false, overrides);
+      next = loader.parse(stamp, file.toString(), overrides, apiValues);
     } catch (ConfigException e) {
       LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
       return false;
     }
+    lastValidText = stamp;
+    return publish(next);
+  }
+
+  /**
+   * Sets a live key at run time, checked against the rest of the running configuration.
+   *
+   * @return the configuration now running
+   * @throws ConfigException when the key is unknown, needs a restart, or the value is invalid; the
+   *     running configuration is kept
+   */
+  public synchronized IroncliwConfig set(String key, String value) {
+    Setting setting =
+        ConfigSchema.find(key)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "PUT", List.of(new ConfigProblem(key, "is not a configuration key"))));
+    if (!setting.live()) {
+      throw new ConfigException(
+          "PUT",
+          List.of(
+              new ConfigProblem(
+                  key, "takes effect only at a restart; set it in " + file + " instead")));
+    }
+    Map<String, String> next = new java.util.TreeMap<>(apiValues);
+    next.put(key, value);
+    IroncliwConfig config = loader.parse(lastValidText, "PUT", overrides, next);
+    apiValues.put(key, value);
+    publish(config);
+    return current;
+  }
+
+  private boolean publish(IroncliwConfig next) {
     Set<String> live = new TreeSet<>();
     Set<String> restart = new TreeSet<>();
     for (Setting s : ConfigSchema.settings()) {

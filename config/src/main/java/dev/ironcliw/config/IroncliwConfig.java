@@ -16,6 +16,7 @@ import java.util.Map;
  * @param api API keys
  * @param privacy privacy exclusions
  * @param rawValues every key's value as text, for change detection and display
+ * @param sources where each key's value came from
  */
 public record IroncliwConfig(
     Path dataDir,
@@ -26,13 +27,16 @@ public record IroncliwConfig(
     VisionSettings vision,
     ApiSettings api,
     PrivacySettings privacy,
-    Map<String, String> rawValues) {
+    Map<String, String> rawValues,
+    Map<String, ConfigSource> sources) {
 
   public IroncliwConfig {
     rawValues = Map.copyOf(rawValues);
+    sources = Map.copyOf(sources);
   }
 
-  static IroncliwConfig from(Map<String, Object> v, Map<String, String> raw) {
+  static IroncliwConfig from(
+      Map<String, Object> v, Map<String, String> raw, Map<String, ConfigSource> sources) {
     String dataDir = (String) v.get("dataDir");
     return new IroncliwConfig(
         dataDir.isBlank() ? PlatformPaths.defaultDataDir() : Path.of(dataDir),
@@ -48,11 +52,17 @@ public record IroncliwConfig(
             (Long) v.get("memory.budgets.frameRing"),
             (Long) v.get("memory.budgets.dedup"),
             (Long) v.get("memory.budgets.visionQueue"),
+            (Long) v.get("memory.budgets.gpuBuffers"),
+            (Long) v.get("memory.budgets.journalCaches"),
+            (Long) v.get("memory.budgets.heap"),
             (Double) v.get("memory.pressure.medium"),
             (Double) v.get("memory.pressure.high"),
             (Double) v.get("memory.pressure.critical"),
             (Duration) v.get("memory.pressure.dwell"),
-            (Duration) v.get("memory.pressure.interval")),
+            (Duration) v.get("memory.pressure.interval"),
+            strings(v, "memory.pressure.actions.medium"),
+            strings(v, "memory.pressure.actions.high"),
+            strings(v, "memory.pressure.actions.critical")),
         new DedupSettings(
             (Duration) v.get("dedup.revisitWindow"),
             intValue(v, "dedup.generations"),
@@ -105,7 +115,8 @@ public record IroncliwConfig(
         new ApiSettings(intValue(v, "api.port"), (Duration) v.get("api.stallAfter")),
         new PrivacySettings(
             strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),
-        raw);
+        raw,
+        sources);
   }
 
   private static VisionEndpointSettings endpoint(Map<String, Object> v, String section) {

@@ -1,6 +1,7 @@
 package dev.ironcliw.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code memory.*} keys, resolved to bytes.
@@ -9,19 +10,39 @@ import java.time.Duration;
  * @param frameRingBytes {@code memory.budgets.frameRing}
  * @param dedupBytes {@code memory.budgets.dedup}
  * @param visionQueueBytes {@code memory.budgets.visionQueue}
+ * @param gpuBuffersBytes {@code memory.budgets.gpuBuffers}
+ * @param journalCachesBytes {@code memory.budgets.journalCaches}
+ * @param heapBytes {@code memory.budgets.heap}
  * @param pressureMedium {@code memory.pressure.medium}
  * @param pressureHigh {@code memory.pressure.high}
  * @param pressureCritical {@code memory.pressure.critical}
  * @param pressureDwell {@code memory.pressure.dwell}
  * @param pressureInterval {@code memory.pressure.interval}
+ * @param mediumActions {@code memory.pressure.actions.medium}, names from {@link
+ *     PressureActionNames}
+ * @param highActions {@code memory.pressure.actions.high}
+ * @param criticalActions {@code memory.pressure.actions.critical}
  */
 public record MemorySettings(
     long totalBytes,
     long frameRingBytes,
     long dedupBytes,
     long visionQueueBytes,
+    long gpuBuffersBytes,
+    long journalCachesBytes,
+    long heapBytes,
     double pressureMedium,
     double pressureHigh,
     double pressureCritical,
     Duration pressureDwell,
-    Duration pressureInterval) {}
+    Duration pressureInterval,
+    List<String> mediumActions,
+    List<String> highActions,
+    List<String> criticalActions) {
+
+  public MemorySettings {
+    mediumActions = List.copyOf(mediumActions);
+    highActions = List.copyOf(highActions);
+    criticalActions = List.copyOf(criticalActions);
+  }
+}

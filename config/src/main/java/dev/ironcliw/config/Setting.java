@@ -45,6 +45,9 @@ public record Setting(
     if (type == ValueType.CHOICE) {
       return "one of " + String.join(", ", choices);
     }
+    if (!choices.isEmpty()) {
+      return "a list of names from " + String.join(", ", choices);
+    }
     if (min != null && max != null) {
       return type.noun() + " from " + min + " to " + max;
     }

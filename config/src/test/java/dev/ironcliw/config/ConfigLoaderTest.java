@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -167,8 +168,9 @@ class ConfigLoaderTest {
     assertTrue(
         e.getMessage()
             .contains(
-                "memory.budgets: frameRing (900.0MiB), dedup (16.0MiB) and visionQueue"
-                    + " (128.0MiB) together are more than memory.total (1.0GiB)"),
+                "memory.budgets: together 1.5GiB (dedup 16.0MiB, frameRing 900.0MiB,"
+                    + " visionQueue 128.0MiB, gpuBuffers 128.0MiB, journalCaches 64.0MiB, heap"
+                    + " 256.0MiB), more than memory.total (1.0GiB)"),
         e.getMessage());
   }
 
@@ -191,9 +193,49 @@ class ConfigLoaderTest {
     String rendered = DefaultConfigFile.render();
     IroncliwConfig fromFile = loader.parse(rendered, "defaults", Map.of());
     IroncliwConfig defaults = loader.parse("", "empty", Map.of());
-    assertEquals(defaults, fromFile);
+    assertEquals(defaults.rawValues(), fromFile.rawValues());
+    assertEquals(defaults.memory(), fromFile.memory());
+    assertEquals(defaults.vision(), fromFile.vision());
+    assertTrue(fromFile.sources().values().stream().allMatch(ConfigSource.FILE::equals));
     for (Setting s : ConfigSchema.settings()) {
       assertTrue(rendered.contains(s.key() + ":"), "missing " + s.path());
     }
+  }
+
+  @Test
+  void shouldReadABudgetPercentageAsAShareOfTheTotal() {
+    IroncliwConfig config =
+        loader.parse(
+            "memory:\n  total: 2GiB\n  budgets:\n    frameRing: 25%\n    heap: 12.5%\n",
+            "test", Map.of());
+    assertEquals(512L << 20, config.memory().frameRingBytes());
+    assertEquals(256L << 20, config.memory().heapBytes());
+    assertEquals(2L << 30, config.memory().totalBytes());
+  }
+
+  @Test
+  void shouldReadPressureActionsPerLevelAndRejectUnknownOnes() {
+    IroncliwConfig config =
+        loader.parse(
+            "memory:\n  pressure:\n    actions:\n      high: [shrinkRing, holdVision]\n",
+            "test",
+            Map.of());
+    assertEquals(List.of("shrinkRing", "holdVision"), config.memory().highActions());
+    assertEquals(List.of("fewerImages"), config.memory().mediumActions());
+
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader.parse(
+                    "memory:\n  pressure:\n    actions:\n      medium: [shrinkRing, nap]\n",
+                    "test",
+                    Map.of()));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "memory.pressure.actions.medium: \"nap\" is not allowed (expected a list of"
+                    + " names from fewerImages, halveCapture"),
+        e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package dev.ironcliw.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,6 +39,47 @@ class ConfigWatcherTest {
       assertFalse(watcher.checkNow());
       assertEquals(1, changes.size());
       assertEquals(5.0, watcher.current().capture().framesPerSecond());
+    }
+  }
+
+  @Test
+  void shouldSetALiveKeyThroughTheApiAndTellWhereEachValueCameFrom(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("ironcliw.yaml");
+    Files.writeString(file, "memory:\n  total: 2GiB\n");
+    Map<String, String> flags = Map.of("capture.fps", "5");
+    IroncliwConfig initial = loader.load(file, true, flags);
+    List<ConfigChange> changes = new ArrayList<>();
+    try (ConfigWatcher watcher = new ConfigWatcher(file, loader, flags, initial, Duration.ZERO)) {
+      watcher.subscribe(changes::add);
+      assertEquals(ConfigSource.FILE, initial.sources().get("memory.total"));
+      assertEquals(ConfigSource.FLAG, initial.sources().get("capture.fps"));
+      assertEquals(ConfigSource.DEFAULT, initial.sources().get("memory.budgets.heap"));
+
+      IroncliwConfig now = watcher.set("memory.budgets.frameRing", "25%");
+
+      assertEquals(512L << 20, now.memory().frameRingBytes());
+      assertEquals(ConfigSource.API, now.sources().get("memory.budgets.frameRing"));
+      assertEquals(java.util.Set.of("memory.budgets.frameRing"), changes.getLast().liveKeys());
+
+      ConfigException restartOnly =
+          assertThrows(ConfigException.class, () -> watcher.set("api.port", "8000"));
+      assertTrue(restartOnly.getMessage().contains("takes effect only at a restart"));
+      ConfigException tooBig =
+          assertThrows(
+              ConfigException.class, () -> watcher.set("memory.budgets.frameRing", "3GiB"));
+      assertTrue(tooBig.getMessage().contains("is more than memory.total"), tooBig.getMessage());
+      assertThrows(ConfigException.class, () -> watcher.set("memory.nope", "1"));
+      assertEquals(512L << 20, watcher.current().memory().frameRingBytes());
+      assertEquals(1, changes.size());
+
+      Files.writeString(file, "memory:\n  total: 3GiB\n");
+      assertTrue(watcher.checkNow());
+      assertEquals(3L << 30, watcher.current().memory().totalBytes());
+      assertEquals(
+          768L << 20,
+          watcher.current().memory().frameRingBytes(),
+          "the API's 25% stays, of the new total");
     }
   }
 }
