@@ -1,6 +1,7 @@
 package dev.ironcliw.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.diff.opencl.OpenClDevice;
@@ -336,6 +337,87 @@ class TileDiffEngineTest {
       assertMatchesBruteForce(e.diff(b, c), b, c, 32, 0); // b is already on the device
       assertMatchesBruteForce(e.diff(a, c), a, c, 32, 0); // a is not
     }
+  }
+
+  @Test
+  void shouldCountOpenClBuffersAgainstTheirBudgetAndRefuseMoreThanIt() {
+    List<OpenClDevice> devices = OpenClDevice.list();
+    NativeRequirement.require(!devices.isEmpty(), "an OpenCL device (Debian pocl-opencl-icd)");
+    long frameBytes = (long) W * H * 4;
+    long tiles = 7 * 4;
+    long expected = 3 * frameBytes + 8 * tiles; // two frames, staging, tile sums twice
+    assertBuffersCounted(
+        expected,
+        () ->
+            new OpenClTileDiffEngine(
+                devices.getFirst(),
+                32,
+                0,
+                OpenClTileDiffEngine.Kernel.WORK_GROUP,
+                OpenClTileDiffEngine.Transfer.PINNED_STAGING),
+        (engine, budget) -> ((OpenClTileDiffEngine) engine).accountTo(budget));
+  }
+
+  @Test
+  void shouldCountVulkanBuffersAgainstTheirBudgetAndRefuseMoreThanIt() {
+    long frameBytes = (long) W * H * 4;
+    long expected = 4 * frameBytes + 2 * 7 * 4 * 4L; // frames and uploads; sums and read-back
+    assertBuffersCounted(
+        expected,
+        () -> {
+          try {
+            return new VulkanTileDiffEngine(32, 0, false, VulkanTileDiffEngine.Memory.STAGED);
+          } catch (DeviceException | LinkageError e) {
+            NativeRequirement.require(false, "a Vulkan device (Debian mesa-vulkan-drivers)");
+            throw e;
+          }
+        },
+        (engine, budget) -> ((VulkanTileDiffEngine) engine).accountTo(budget));
+  }
+
+  private static void assertBuffersCounted(
+      long expectedBytes,
+      Supplier<DiffEngine> engines,
+      java.util.function.BiConsumer<DiffEngine, GpuBufferBudget> account) {
+    java.util.concurrent.atomic.AtomicLong reserved = new java.util.concurrent.atomic.AtomicLong();
+    OffHeapBudget counting =
+        (component, bytes) -> {
+          assertEquals(GpuBufferBudget.COMPONENT, component);
+          if (bytes > expectedBytes) {
+            throw new dev.ironcliw.ring.BudgetExceededException(
+                component, bytes, expectedBytes, expectedBytes);
+          }
+          reserved.set(bytes);
+          return new OffHeapBudget.Reservation() {
+            @Override
+            public void resize(long newBytes) {
+              if (newBytes > expectedBytes) {
+                throw new dev.ironcliw.ring.BudgetExceededException(
+                    component, newBytes, expectedBytes - reserved.get(), expectedBytes);
+              }
+              reserved.set(newBytes);
+            }
+
+            @Override
+            public void close() {
+              reserved.set(0);
+            }
+          };
+        };
+    FrameView a = random(W, H, 21);
+    FrameView b = random(W, H, 22);
+    try (DiffEngine engine = engines.get()) {
+      account.accept(engine, new GpuBufferBudget(counting));
+      assertMatchesBruteForce(engine.diff(a, b), a, b, 32, 0);
+      assertEquals(expectedBytes, reserved.get());
+      FrameView larger = random(W * 2, H, 23);
+      FrameView largerToo = random(W * 2, H, 24);
+      DeviceException refused =
+          assertThrows(DeviceException.class, () -> engine.diff(larger, largerToo));
+      assertTrue(refused.getMessage().contains("memory.budgets.gpuBuffers"), refused.getMessage());
+      assertEquals(expectedBytes, reserved.get(), "what was held stays held");
+    }
+    assertEquals(0, reserved.get());
   }
 
   @Test

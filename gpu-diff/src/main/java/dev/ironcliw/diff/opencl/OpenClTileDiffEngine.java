@@ -4,6 +4,7 @@ import static org.lwjgl.opencl.CL10.*;
 
 import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -69,6 +70,7 @@ public final class OpenClTileDiffEngine implements DiffEngine {
   private long heldFingerprint;
   private long heldPosition;
   private volatile long tileThreshold;
+  private GpuBufferBudget buffers = GpuBufferBudget.unlimited();
 
   /**
    * @throws DeviceException when the context, queue or kernel cannot be made
@@ -168,6 +170,11 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     return device;
   }
 
+  /** Counts this engine's buffers against {@code budget} from the next allocation on. */
+  public void accountTo(GpuBufferBudget budget) {
+    buffers = budget;
+  }
+
   @Override
   public void setTileThreshold(long threshold) {
     tileThreshold = threshold;
@@ -220,6 +227,10 @@ public final class OpenClTileDiffEngine implements DiffEngine {
   }
 
   private void ensureCapacity(long frameBytes, int tiles) {
+    if (frameBytes > frameCapacity || tiles > sadCapacity) {
+      // two frames and the pinned staging copy; the tile sums on the device and on the host
+      buffers.hold(3 * Math.max(frameBytes, frameCapacity) + 8L * Math.max(tiles, sadCapacity));
+    }
     if (frameBytes > frameCapacity) {
       release(frames[0]);
       release(frames[1]);
@@ -342,6 +353,7 @@ public final class OpenClTileDiffEngine implements DiffEngine {
     if (sadHost != null) {
       MemoryUtil.memFree(sadHost);
     }
+    buffers.close();
     clReleaseKernel(kernel);
     clReleaseProgram(program);
     clReleaseCommandQueue(queue);

@@ -5,6 +5,7 @@ import static org.lwjgl.vulkan.VK10.*;
 
 import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -77,6 +78,7 @@ public final class VulkanTileDiffEngine implements DiffEngine {
   private long heldFingerprint;
   private long heldPosition;
   private volatile long tileThreshold;
+  private GpuBufferBudget buffers = GpuBufferBudget.unlimited();
 
   /** A buffer with its memory, mapped for the whole life of the engine. */
   private record MappedBuffer(long buffer, long memory, long bytes, MemorySegment mapped) {}
@@ -242,6 +244,11 @@ public final class VulkanTileDiffEngine implements DiffEngine {
   @Override
   public void setTileThreshold(long threshold) {
     tileThreshold = threshold;
+  }
+
+  /** Counts this engine's buffers against {@code budget} from the next allocation on. */
+  public void accountTo(GpuBufferBudget budget) {
+    buffers = budget;
   }
 
   @Override
@@ -421,6 +428,14 @@ public final class VulkanTileDiffEngine implements DiffEngine {
 
   private void ensureCapacity(long frameBytes, int tiles) {
     boolean staged = memory == Memory.STAGED;
+    long frameCapacity = frames[0] == null ? 0 : frames[0].bytes();
+    long sumCapacity = sums == null ? 0 : sums.bytes();
+    if (frameBytes > frameCapacity || tiles * 4L > sumCapacity) {
+      // two frames, and when staged their upload copy and the sums' read-back copy
+      buffers.hold(
+          (staged ? 4 : 2) * Math.max(frameBytes, frameCapacity)
+              + (staged ? 2 : 1) * Math.max(tiles * 4L, sumCapacity));
+    }
     if (frames[0] == null || frames[0].bytes() < frameBytes) {
       release(frames[0]);
       release(frames[1]);
@@ -520,6 +535,7 @@ public final class VulkanTileDiffEngine implements DiffEngine {
     release(sums);
     release(staging);
     release(readback);
+    buffers.close();
     vkDestroyFence(vk.device, fence, null);
     vkDestroyCommandPool(vk.device, commandPool, null);
     vkDestroyDescriptorPool(vk.device, descriptorPool, null);

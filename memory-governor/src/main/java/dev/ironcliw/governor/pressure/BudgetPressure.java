@@ -10,13 +10,16 @@ import java.util.Map;
 public final class BudgetPressure implements PressureSource {
   private final BudgetRegistry budgets;
   private final java.util.Set<String> watched;
-  private final PressureThresholds thresholds;
+  private final java.util.function.Supplier<PressureThresholds> thresholds;
 
   /**
    * @param watched the components whose use grows and shrinks, e.g. the vision queue
+   * @param thresholds read at every reading, so a live change applies
    */
   public BudgetPressure(
-      BudgetRegistry budgets, java.util.Set<String> watched, PressureThresholds thresholds) {
+      BudgetRegistry budgets,
+      java.util.Set<String> watched,
+      java.util.function.Supplier<PressureThresholds> thresholds) {
     this.budgets = budgets;
     this.watched = java.util.Set.copyOf(watched);
     this.thresholds = thresholds;
@@ -40,7 +43,7 @@ public final class BudgetPressure implements PressureSource {
     }
     return new PressureReading(
         "budgets",
-        thresholds.levelOf(fullestShare, 1),
+        thresholds.get().levelOf(fullestShare, 1),
         String.format(java.util.Locale.ROOT, "fullest %s at %.0f%%", fullest, fullestShare * 100));
   }
 }

@@ -11,9 +11,14 @@ import java.util.Optional;
  */
 public final class CgroupMemoryPressure implements PressureSource {
   private final Path cgroupDir;
-  private final PressureThresholds thresholds;
+  private final java.util.function.Supplier<PressureThresholds> thresholds;
 
-  public CgroupMemoryPressure(Path cgroupDir, PressureThresholds thresholds) {
+  /**
+   * @param cgroupDir the daemon's cgroup v2 directory
+   * @param thresholds read at every reading, so a live change applies
+   */
+  public CgroupMemoryPressure(
+      Path cgroupDir, java.util.function.Supplier<PressureThresholds> thresholds) {
     this.cgroupDir = cgroupDir;
     this.thresholds = thresholds;
   }
@@ -49,7 +54,7 @@ public final class CgroupMemoryPressure implements PressureSource {
       long limit = Long.parseLong(max);
       return new PressureReading(
           "cgroup",
-          thresholds.levelOf(current, limit),
+          thresholds.get().levelOf(current, limit),
           "memory.current " + (current >> 20) + " of memory.max " + (limit >> 20) + " MiB");
     } catch (IOException | RuntimeException e) {
       return new PressureReading(

@@ -4,17 +4,24 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.function.Supplier;
 
 /**
  * The JVM heap as the collector left it: the heap pools' usage after their last collection against
- * the maximum heap. Usage before a collection says little (garbage not yet collected); usage after
- * it is what the daemon really holds.
+ * the heap budget (or the maximum heap, when that is smaller). Usage before a collection says
+ * little (garbage not yet collected); usage after it is what the daemon really holds.
  */
 public final class HeapPressure implements PressureSource {
-  private final PressureThresholds thresholds;
+  private final Supplier<PressureThresholds> thresholds;
+  private final long limitBytes;
 
-  public HeapPressure(PressureThresholds thresholds) {
+  /**
+   * @param thresholds read at every reading, so a live change applies
+   * @param budgetBytes {@code memory.budgets.heap}
+   */
+  public HeapPressure(Supplier<PressureThresholds> thresholds, long budgetBytes) {
     this.thresholds = thresholds;
+    this.limitBytes = Math.min(budgetBytes, Runtime.getRuntime().maxMemory());
   }
 
   @Override
@@ -28,10 +35,9 @@ public final class HeapPressure implements PressureSource {
         }
       }
     }
-    long max = Runtime.getRuntime().maxMemory();
     return new PressureReading(
         "heap",
-        thresholds.levelOf(usedAfterGc, max),
-        "after the last collection " + (usedAfterGc >> 20) + " of " + (max >> 20) + " MiB");
+        thresholds.get().levelOf(usedAfterGc, limitBytes),
+        "after the last collection " + (usedAfterGc >> 20) + " of " + (limitBytes >> 20) + " MiB");
   }
 }

@@ -18,7 +18,7 @@ public final class PressureGovernor {
       PressureLevel from, PressureLevel to, List<PressureReading> readings, long atNanos) {}
 
   private final List<PressureSource> sources;
-  private final long dwellNanos;
+  private volatile long dwellNanos;
   private final LongSupplier nanoClock;
   private final List<Consumer<LevelChange>> listeners = new CopyOnWriteArrayList<>();
   private PressureLevel level = PressureLevel.LOW;
@@ -88,5 +88,10 @@ public final class PressureGovernor {
 
   public synchronized List<PressureReading> lastReadings() {
     return lastReadings;
+  }
+
+  /** From the next evaluation on, a fall waits for {@code dwell}. */
+  public void setDwell(Duration dwell) {
+    dwellNanos = dwell.toNanos();
   }
 }

@@ -77,7 +77,8 @@ class PressureSourcesTest {
   @Test
   void shouldReadTheCgroupLimitAndUsage() throws Exception {
     Path cgroup = Files.createDirectories(dir.resolve("sys/fs/cgroup/user.slice/ironcliw.scope"));
-    CgroupMemoryPressure source = new CgroupMemoryPressure(cgroup, PressureThresholds.DEFAULT);
+    CgroupMemoryPressure source =
+        new CgroupMemoryPressure(cgroup, () -> PressureThresholds.DEFAULT);
     Files.writeString(cgroup.resolve("memory.max"), "max\n");
     Files.writeString(cgroup.resolve("memory.current"), "734003200\n");
     assertEquals(PressureLevel.LOW, source.read().level());
@@ -104,8 +105,9 @@ class PressureSourcesTest {
     dev.ironcliw.governor.BudgetRegistry budgets =
         new dev.ironcliw.governor.BudgetRegistry(
             1000, Map.of("ring", 400L, "dedup", 100L, "bloom", 100L));
+    var thresholds = new java.util.concurrent.atomic.AtomicReference<>(PressureThresholds.DEFAULT);
     BudgetPressure source =
-        new BudgetPressure(budgets, java.util.Set.of("ring", "dedup"), PressureThresholds.DEFAULT);
+        new BudgetPressure(budgets, java.util.Set.of("ring", "dedup"), thresholds::get);
     var bloom = budgets.reserve("bloom", 100);
     assertEquals(
         PressureLevel.LOW, source.read().level(), "a full unwatched budget is no pressure");
@@ -116,6 +118,8 @@ class PressureSourcesTest {
     PressureReading reading = source.read();
     assertEquals(PressureLevel.CRITICAL, reading.level());
     assertEquals("fullest dedup at 95%", reading.detail());
+    thresholds.set(new PressureThresholds(0.96, 0.98, 0.99));
+    assertEquals(PressureLevel.LOW, source.read().level(), "thresholds changed while running");
     ring.close();
     dedup.close();
     assertEquals(PressureLevel.LOW, source.read().level());
@@ -138,7 +142,7 @@ class PressureSourcesTest {
   void shouldFollowTheHeapHeldAfterCollection() {
     // The tests run with -Xmx1g: a quarter of it held is HIGH at these thresholds.
     PressureThresholds thresholds = new PressureThresholds(0.1, 0.2, 0.5);
-    HeapPressure heap = new HeapPressure(thresholds);
+    HeapPressure heap = new HeapPressure(() -> thresholds, Long.MAX_VALUE);
     long quarter = Runtime.getRuntime().maxMemory() / 4;
     // 256 KiB pieces: a piece of half a G1 region or more would take whole regions of its own.
     byte[][] held = new byte[(int) (quarter >> 18)][];
