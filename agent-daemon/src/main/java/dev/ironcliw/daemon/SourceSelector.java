@@ -30,6 +30,9 @@ final class SourceSelector {
       Path dir = Path.of(spec.substring("replay:".length()));
       try {
         ReplaySource replay = ReplaySource.open(dir);
+        if (settings.replayLoop()) {
+          replay.loop();
+        }
         return new Choice(
             replay,
             "capture: replaying "

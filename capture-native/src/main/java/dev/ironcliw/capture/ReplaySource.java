@@ -30,6 +30,7 @@ public final class ReplaySource implements CaptureSource {
   private final List<Path> files;
   private final int maxWidth;
   private final int maxHeight;
+  private boolean loop;
   private int next;
   private long skipped;
   private BufferedImage current;
@@ -132,10 +133,20 @@ public final class ReplaySource implements CaptureSource {
     return false;
   }
 
+  /** From now on, the replay starts over at its first file when it has played the last. */
+  public void loop() {
+    loop = true;
+  }
+
   /** Decodes the next readable file; unreadable ones are skipped and counted. */
   @Override
   public Grab grab(int display, long elapsedNanos) {
-    while (next < files.size()) {
+    int tried = 0;
+    while (next < files.size() || (loop && tried < files.size())) {
+      if (next == files.size()) {
+        next = 0;
+      }
+      tried++;
       Path file = files.get(next++);
       try {
         BufferedImage image = ImageIO.read(file.toFile());

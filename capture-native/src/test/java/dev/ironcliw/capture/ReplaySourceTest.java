@@ -47,6 +47,22 @@ class ReplaySourceTest {
   }
 
   @Test
+  void shouldStartOverWhenLooping() throws Exception {
+    png("a.png", 8, 4, 0x112233);
+    png("b.png", 8, 4, 0x445566);
+    try (ReplaySource source = ReplaySource.open(dir)) {
+      source.loop();
+      for (String expected : new String[] {"a.png", "b.png", "a.png", "b.png", "a.png"}) {
+        assertEquals(Grab.FRAME, source.grab(0, 0));
+        assertEquals(expected, source.frameLabel());
+      }
+      Files.writeString(dir.resolve("a.png"), "broken since");
+      Files.writeString(dir.resolve("b.png"), "broken since");
+      assertEquals(Grab.ENDED, source.grab(0, 0), "nothing readable left: ends, no endless loop");
+    }
+  }
+
+  @Test
   void shouldWritePixelsAsBgrx() throws Exception {
     png("a.png", 2, 2, 0x112233);
     try (ReplaySource source = ReplaySource.open(dir);

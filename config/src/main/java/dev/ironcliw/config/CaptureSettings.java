@@ -7,6 +7,7 @@ package dev.ironcliw.config;
  * @param displays {@code [all]}, {@code [primary]} or monitor names
  * @param framesPerSecond capture rate
  * @param replayFast replay without pacing
+ * @param replayLoop start the replay over when it ends
  * @param syntheticWidth synthetic desktop width in pixels
  * @param syntheticHeight synthetic desktop height in pixels
  */
@@ -15,6 +16,7 @@ public record CaptureSettings(
     java.util.List<String> displays,
     double framesPerSecond,
     boolean replayFast,
+    boolean replayLoop,
     int syntheticWidth,
     int syntheticHeight) {
 

@@ -47,6 +47,12 @@ public final class ConfigSchema {
               "false",
               "Replay as fast as the pipeline goes instead of at capture.fps; capture times stay"
                   + " 1/fps apart, so verdicts are the same at any speed."),
+          restart(
+              "capture.replayLoop",
+              ValueType.BOOLEAN,
+              "false",
+              "Start a replay over from its first file when it reaches the last, for runs longer"
+                  + " than the recording (benchmarks, soak tests)."),
           ranged(
               "capture.synthetic.width",
               ValueType.INTEGER,

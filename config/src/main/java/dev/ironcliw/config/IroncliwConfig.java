@@ -45,6 +45,7 @@ public record IroncliwConfig(
             strings(v, "capture.displays"),
             (Double) v.get("capture.fps"),
             (Boolean) v.get("capture.replayFast"),
+            (Boolean) v.get("capture.replayLoop"),
             intValue(v, "capture.synthetic.width"),
             intValue(v, "capture.synthetic.height")),
         new MemorySettings(
