@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.dedup.Verdict;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -37,6 +38,8 @@ final class ApiServer implements AutoCloseable {
   private final Journal journal;
   private final dev.ironcliw.ring.FrameRing ring;
   private final EventStream stream;
+  private final ConfigRoutes config;
+  private final PrometheusMeterRegistry metrics;
   private HttpServer server;
 
   ApiServer(
@@ -45,8 +48,12 @@ final class ApiServer implements AutoCloseable {
       StatusReporter status,
       Journal journal,
       dev.ironcliw.ring.FrameRing ring,
-      EventStream stream) {
+      EventStream stream,
+      ConfigRoutes config,
+      PrometheusMeterRegistry metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
+    this.config = config;
     this.token = token;
     this.status = status;
     this.journal = journal;
@@ -69,6 +76,14 @@ final class ApiServer implements AutoCloseable {
     router.get("/api/v1/frames/:seq/image").handler(this::image);
     router.get("/api/v1/insights").handler(this::insights);
     router.get("/api/v1/stream").handler(stream::open);
+    config.mount(router);
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
     router
         .route()
         .last()

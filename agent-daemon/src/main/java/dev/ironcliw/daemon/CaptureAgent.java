@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FramePacer;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRingWriter;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +92,8 @@ final class CaptureAgent implements Agent {
   /** Any thread: change the rate from the next tick. */
   void setFramesPerSecond(double framesPerSecond) {
     this.framesPerSecond = framesPerSecond;
-    commands.offer(
+    command(
+        "set the capture rate",
         () -> {
           pacer.setRate(framesPerSecond);
           source.setFramesPerSecond(framesPerSecond);
@@ -108,7 +110,8 @@ final class CaptureAgent implements Agent {
    * journaled with {@code reason}, as a screen-saver pause is.
    */
   void hold(String reason) {
-    commands.offer(
+    command(
+        "hold capture",
         () -> {
           if (holdReason.isEmpty()) {
             holdReason = reason;
@@ -121,7 +124,8 @@ final class CaptureAgent implements Agent {
 
   /** Any thread: undoes {@link #hold}. */
   void release() {
-    commands.offer(
+    command(
+        "release capture",
         () -> {
           if (!holdReason.isEmpty()) {
             holdReason = "";
@@ -130,6 +134,28 @@ final class CaptureAgent implements Agent {
             }
           }
         });
+  }
+
+  /**
+   * Any thread: makes the ring go round {@code slots} slots from the next frame on; a refusal (the
+   * budget would be passed) is logged and the ring keeps its size.
+   */
+  void resizeRing(int slots) {
+    command(
+        "resize the ring",
+        () -> {
+          try {
+            writer.setActiveSlots(slots);
+          } catch (BudgetExceededException | IllegalArgumentException e) {
+            LOG.warn("frame ring: cannot resize to {} slots: {}", slots, e.getMessage());
+          }
+        });
+  }
+
+  private void command(String what, Runnable command) {
+    if (!commands.offer(command)) {
+      LOG.error("capture: command queue full, dropped: {}", what);
+    }
   }
 
   boolean sourceFinished() {

@@ -18,6 +18,7 @@ record CommandLine(Path configFile, Map<String, String> overrides) {
                           [--fps N] [--port N] [--replay-fast]
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
+             ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it
       """;
 
   private static final Map<String, String> VALUE_OPTIONS =

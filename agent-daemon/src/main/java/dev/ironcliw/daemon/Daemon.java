@@ -2,15 +2,20 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.ConfigChange;
+import dev.ironcliw.config.ConfigProblem;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.config.MemorySettings;
 import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.dedup.VolatilityParameters;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.RingFileDescriptor;
 import dev.ironcliw.ring.RingGeometry;
 import dev.ironcliw.ring.RingInUseException;
 import dev.ironcliw.vision.Batcher;
@@ -18,10 +23,13 @@ import dev.ironcliw.vision.NoVisionProvider;
 import dev.ironcliw.vision.VisionProvider;
 import dev.ironcliw.vision.VisionProviders;
 import dev.ironcliw.vision.image.ChangeImages;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +48,7 @@ final class Daemon {
   private static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String DEDUP_BUDGET = "dedup";
   private static final String VISION_QUEUE_BUDGET = "visionQueue";
+  private static final String JOURNAL_BUDGET = "journalCaches";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
   private final PipelineStats stats = new PipelineStats();
@@ -73,21 +82,27 @@ final class Daemon {
     CaptureSource source = choice.source();
     LOG.info(choice.message());
 
-    BudgetRegistry budgets =
-        new BudgetRegistry(
-            config.memory().totalBytes(),
-            Map.of(
-                FrameRing.BUDGET_COMPONENT,
-                config.memory().frameRingBytes(),
-                DEDUP_BUDGET,
-                config.memory().dedupBytes(),
-                VISION_QUEUE_BUDGET,
-                config.memory().visionQueueBytes()));
+    Map<String, Long> componentBudgets = new java.util.HashMap<>(liveBudgets(config.memory()));
+    componentBudgets.put(GpuBufferBudget.COMPONENT, config.memory().gpuBuffersBytes());
+    componentBudgets.put(JOURNAL_BUDGET, config.memory().journalCachesBytes());
+    BudgetRegistry budgets = new BudgetRegistry(offHeapTotal(config.memory()), componentBudgets);
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (maxHeap > config.memory().heapBytes() + (config.memory().heapBytes() >> 4)) {
+      LOG.warn(
+          "the JVM may grow its heap to {} MiB, more than memory.budgets.heap ({} MiB); start it"
+              + " with ./ironcliw run, which sets -Xmx from the budget",
+          maxHeap >> 20,
+          config.memory().heapBytes() >> 20);
+    }
     // The bloom filters and the exact keys confirming their hits are on the heap; the whole budget
     // is reserved for them.
-    opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
+    OffHeapBudget.Reservation dedupBudget =
+        opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
-    Journal journal = opened(Journal.open(dataDir.journalDir()));
+    // Chronicle maps a block at a time for each writer and reader; the budget is held for them.
+    opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
+    Journal journal =
+        opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4));
     long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
@@ -105,7 +120,7 @@ final class Daemon {
                 config.dedup().volatileQuietPeriods(),
                 config.capture().framesPerSecond()),
             config.diff().tileSize());
-    DiffEngines.Choice diffChoice = DiffEngines.select(config.diff());
+    DiffEngines.Choice diffChoice = DiffEngines.select(config.diff(), new GpuBufferBudget(budgets));
     DiffEngine diff = opened(diffChoice.engine());
     Vertx vertx = Vertx.vertx();
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -158,11 +173,20 @@ final class Daemon {
             stats);
     ring.retainFrom(ring.nextPosition());
 
+    RingSizing ringSizing = new RingSizing(ring, capture);
+    watcher.addCheck(next -> ringBudgetProblems(next, ring));
     PressureActions pressureActions =
-        new PressureActions(capture, pipeline, vision, images, watcher::current);
+        new PressureActions(capture, pipeline, vision, images, ringSizing, watcher::current);
     MemoryPressureMonitor pressure =
         new MemoryPressureMonitor(
-            config.memory(), budgets, Set.of(VISION_QUEUE_BUDGET), pressureActions, journal);
+            config.memory(),
+            budgets,
+            Set.of(VISION_QUEUE_BUDGET, GpuBufferBudget.COMPONENT),
+            pressureActions,
+            journal);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    opened(metrics::close);
+    MemoryMetrics.bind(metrics, budgets, ring, pressure);
     StatusReporter status =
         new StatusReporter(
             stats,
@@ -177,8 +201,19 @@ final class Daemon {
             () -> diff.backend() + " (" + diffChoice.reason() + ")",
             budgets,
             pressure,
+            ringSizing,
             () -> watcher);
-    api = opened(new ApiServer(vertx, token, status, journal, ring, stream));
+    api =
+        opened(
+            new ApiServer(
+                vertx,
+                token,
+                status,
+                journal,
+                ring,
+                stream,
+                new ConfigRoutes(vertx, watcher),
+                metrics));
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.
@@ -187,7 +222,10 @@ final class Daemon {
     // Closed first: no pressure action reaches capture or the pipeline once they stop.
     opened(pressure);
 
-    watcher.subscribe(change -> applyLive(change, pressureActions, diff, pipeline, batcher));
+    LiveMemory memory =
+        new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure);
+    watcher.subscribe(
+        change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory));
     LOG.info(
         "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
         ApiServer.HOST,
@@ -224,15 +262,57 @@ final class Daemon {
     }
   }
 
+  /** The off-heap share of memory.total: the Java heap has its own budget. */
+  private static long offHeapTotal(MemorySettings memory) {
+    return memory.totalBytes() - memory.heapBytes();
+  }
+
+  /** The budgets that change while the daemon runs. */
+  static Map<String, Long> liveBudgets(MemorySettings memory) {
+    return Map.of(
+        FrameRing.BUDGET_COMPONENT,
+        memory.frameRingBytes(),
+        DEDUP_BUDGET,
+        memory.dedupBytes(),
+        VISION_QUEUE_BUDGET,
+        memory.visionQueueBytes());
+  }
+
+  /** A ring budget must hold two frames of the ring's slot size. */
+  private static List<ConfigProblem> ringBudgetProblems(IroncliwConfig next, FrameRing ring) {
+    long bytes = next.memory().frameRingBytes();
+    long slots = RingSizing.slotsFor(bytes, ring.geometry().slotBytes());
+    if (slots >= 2) {
+      return List.of();
+    }
+    return List.of(
+        new ConfigProblem(
+            "memory.budgets.frameRing",
+            "\""
+                + next.rawValues().get("memory.budgets.frameRing")
+                + "\" ("
+                + bytes
+                + " bytes) holds "
+                + Math.max(0, slots)
+                + " frames of this screen; at least 2 are needed ("
+                + (2 * ring.geometry().slotBytes() + RingFileDescriptor.FILE_HEADER_BYTES)
+                + " bytes)"));
+  }
+
   private static void applyLive(
       ConfigChange change,
       PressureActions pressureActions,
       DiffEngine diff,
       PipelineAgent pipeline,
-      Batcher batcher) {
+      Batcher batcher,
+      LiveMemory memory) {
     IroncliwConfig next = change.current();
-    if (change.liveKeys().contains("capture.fps")) {
-      pressureActions.reapply(); // the new rate, halved while pressure is HIGH or above
+    if (change.liveKeys().stream().anyMatch(k -> k.startsWith("memory."))) {
+      memory.apply(next.memory());
+    }
+    if (change.liveKeys().contains("capture.fps")
+        || change.liveKeys().stream().anyMatch(k -> k.startsWith("memory.pressure.actions."))) {
+      pressureActions.reapply(); // the new rate or lists at the current level
     }
     if (change.liveKeys().contains("diff.tileThreshold")) {
       diff.setTileThreshold(next.diff().tileThreshold());

@@ -5,6 +5,7 @@ import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.EngineSelfTest;
 import dev.ironcliw.diff.FallbackDiffEngine;
+import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.opencl.OpenClDevice;
@@ -33,16 +34,21 @@ final class DiffEngines {
 
   private DiffEngines() {}
 
-  static Choice select(DiffSettings settings) {
+  /**
+   * @param buffers where a GPU engine's buffers are counted once it passed its self-test
+   */
+  static Choice select(DiffSettings settings, GpuBufferBudget buffers) {
     DiffEngine cpu = cpuEngine(settings);
     Choice choice =
         switch (settings.backend()) {
           case "cpu" -> new Choice(cpu, "diff.backend is cpu");
-          case "opencl" -> openCl(settings, cpu, true);
-          case "vulkan" -> vulkan(settings, cpu, true);
+          case "opencl" -> openCl(settings, cpu, true, buffers);
+          case "vulkan" -> vulkan(settings, cpu, true, "", buffers);
           default -> {
-            Choice openCl = openCl(settings, cpu, false);
-            yield openCl.engine() != cpu ? openCl : vulkan(settings, cpu, false, openCl.reason());
+            Choice openCl = openCl(settings, cpu, false, buffers);
+            yield openCl.engine() != cpu
+                ? openCl
+                : vulkan(settings, cpu, false, openCl.reason(), buffers);
           }
         };
     LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
@@ -62,12 +68,12 @@ final class DiffEngines {
     }
   }
 
-  private static Choice vulkan(DiffSettings settings, DiffEngine cpu, boolean forced) {
-    return vulkan(settings, cpu, forced, "");
-  }
-
   private static Choice vulkan(
-      DiffSettings settings, DiffEngine cpu, boolean forced, String before) {
+      DiffSettings settings,
+      DiffEngine cpu,
+      boolean forced,
+      String before,
+      GpuBufferBudget buffers) {
     String prefix = forced ? "diff.backend is vulkan" : before + "; Vulkan";
     VulkanTileDiffEngine engine;
     try {
@@ -86,10 +92,12 @@ final class DiffEngines {
       engine.close();
       return new Choice(cpu, prefix + ": failed its self-test (" + failure + "); CPU engine");
     }
+    engine.accountTo(buffers);
     return new Choice(new FallbackDiffEngine(engine, cpu), prefix + "; self-test passed");
   }
 
-  private static Choice openCl(DiffSettings settings, DiffEngine cpu, boolean forced) {
+  private static Choice openCl(
+      DiffSettings settings, DiffEngine cpu, boolean forced, GpuBufferBudget buffers) {
     List<OpenClDevice> devices = OpenClDevice.list();
     List<OpenClDevice> usable =
         forced ? devices : devices.stream().filter(OpenClDevice::gpu).toList();
@@ -119,6 +127,7 @@ final class DiffEngines {
           cpu,
           "OpenCL on " + device.name() + " failed its self-test (" + failure + "); CPU engine");
     }
+    engine.accountTo(buffers);
     return new Choice(
         new FallbackDiffEngine(engine, cpu),
         (forced ? "diff.backend is opencl" : "auto: a GPU") + "; self-test passed");

@@ -26,6 +26,7 @@ final class Journal implements AutoCloseable {
   /** The most records one page request reads, so a sparse filter cannot stall a worker. */
   static final int MAX_SCAN_PER_PAGE = 50_000;
 
+  private static final long DEFAULT_BLOCK_BYTES = 16L << 20;
   private final ChronicleQueue queue;
   private final JournalIndex index = new JournalIndex();
 
@@ -41,9 +42,20 @@ final class Journal implements AutoCloseable {
     this.queue = queue;
   }
 
+  /** The journal with Chronicle's default block size, for tools and tests. */
   static Journal open(Path directory) {
+    return open(directory, DEFAULT_BLOCK_BYTES);
+  }
+
+  /**
+   * @param blockBytes how much of a cycle file each writer and reader maps at a time
+   */
+  static Journal open(Path directory, long blockBytes) {
     ChronicleQueue queue =
-        ChronicleQueue.singleBuilder(directory).rollCycle(RollCycles.FAST_DAILY).build();
+        ChronicleQueue.singleBuilder(directory)
+            .rollCycle(RollCycles.FAST_DAILY)
+            .blockSize(blockBytes)
+            .build();
     Journal journal = new Journal(queue);
     journal.rebuildIndex();
     return journal;

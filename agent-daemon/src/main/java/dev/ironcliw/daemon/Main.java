@@ -49,6 +49,9 @@ public final class Main {
       out.print(DefaultConfigFile.render());
       return ExitCodes.OK;
     }
+    if (!args.isEmpty() && args.getFirst().equals("heap")) {
+      return heap(args.subList(1, args.size()), out, err);
+    }
     if (args.size() == 2 && args.getFirst().equals("check")) {
       Path file = Path.of(args.get(1));
       try {
@@ -62,6 +65,25 @@ public final class Main {
     }
     err.print(CommandLine.USAGE);
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * Prints memory.budgets.heap in MiB for the configuration that {@code run} with the same options
+   * would load: the launcher passes it to the JVM as -Xmx.
+   */
+  private static int heap(List<String> runArgs, PrintStream out, PrintStream err) {
+    try {
+      CommandLine commandLine = CommandLine.parse(runArgs);
+      boolean explicit = commandLine.configFile() != null;
+      Path file = explicit ? commandLine.configFile() : PlatformPaths.defaultConfigFile();
+      IroncliwConfig config =
+          ConfigLoader.forThisMachine().load(file, explicit, commandLine.overrides());
+      out.println(config.memory().heapBytes() >> 20);
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException | ConfigException e) {
+      err.println("ironcliw: error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
   }
 
   private static void printProblems(String file, ConfigException e, PrintStream err) {

@@ -16,15 +16,19 @@ import dev.ironcliw.governor.pressure.PressureThresholds;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
@@ -47,6 +51,8 @@ final class MemoryPressureMonitor implements AutoCloseable {
   static final String PROC_ROOT_PROPERTY = "ironcliw.pressure.procRoot";
 
   private final PressureGovernor governor;
+  private final AtomicReference<PressureThresholds> thresholds;
+  private ScheduledFuture<?> schedule;
   private final PressureActions actions;
   private final Journal journal;
   private final ScheduledExecutorService thread =
@@ -63,12 +69,10 @@ final class MemoryPressureMonitor implements AutoCloseable {
       Set<String> watchedBudgets,
       PressureActions actions,
       Journal journal) {
-    PressureThresholds thresholds =
-        new PressureThresholds(
-            settings.pressureMedium(), settings.pressureHigh(), settings.pressureCritical());
+    this.thresholds = new AtomicReference<>(thresholdsOf(settings));
     this.governor =
         new PressureGovernor(
-            sources(budgets, watchedBudgets, thresholds),
+            sources(budgets, watchedBudgets, thresholds::get, settings.heapBytes()),
             settings.pressureDwell(),
             System::nanoTime);
     this.actions = actions;
@@ -80,15 +84,45 @@ final class MemoryPressureMonitor implements AutoCloseable {
         collectors.add(emitter);
       }
     }
-    long intervalNanos = settings.pressureInterval().toNanos();
-    thread.scheduleWithFixedDelay(this::evaluate, 0, intervalNanos, TimeUnit.NANOSECONDS);
+    schedule(settings.pressureInterval());
+  }
+
+  private static PressureThresholds thresholdsOf(MemorySettings settings) {
+    return new PressureThresholds(
+        settings.pressureMedium(), settings.pressureHigh(), settings.pressureCritical());
+  }
+
+  private synchronized void schedule(Duration interval) {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+    try {
+      schedule =
+          thread.scheduleWithFixedDelay(
+              this::evaluate, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      schedule = null;
+    }
+  }
+
+  /**
+   * Live {@code memory.pressure.*} keys: new thresholds, dwell and interval apply from the next
+   * reading, which happens at once.
+   */
+  void update(MemorySettings settings) {
+    thresholds.set(thresholdsOf(settings));
+    governor.setDwell(settings.pressureDwell());
+    schedule(settings.pressureInterval());
   }
 
   private static List<PressureSource> sources(
-      BudgetRegistry budgets, Set<String> watched, PressureThresholds thresholds) {
+      BudgetRegistry budgets,
+      Set<String> watched,
+      Supplier<PressureThresholds> thresholds,
+      long heapBudgetBytes) {
     List<PressureSource> sources = new ArrayList<>();
     sources.add(new BudgetPressure(budgets, watched, thresholds));
-    sources.add(new HeapPressure(thresholds));
+    sources.add(new HeapPressure(thresholds, heapBudgetBytes));
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("linux")) {
       Path proc = Path.of(System.getProperty(PROC_ROOT_PROPERTY, "/proc"));
@@ -159,6 +193,10 @@ final class MemoryPressureMonitor implements AutoCloseable {
 
   List<String> actions() {
     return actions.active();
+  }
+
+  List<String> actionNames() {
+    return actions.activeNames();
   }
 
   long changes() {

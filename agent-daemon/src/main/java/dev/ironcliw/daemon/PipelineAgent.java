@@ -87,7 +87,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   /** Any thread: runs {@code command} on the pipeline thread before its next frame. */
   void submit(Runnable command) {
-    commands.offer(command);
+    if (!commands.offer(command)) {
+      LOG.error("pipeline: command queue full, a command was dropped");
+    }
   }
 
   @Override

@@ -31,6 +31,7 @@ final class StatusReporter {
   private final Supplier<String> diffBackend;
   private final BudgetRegistry budgets;
   private final MemoryPressureMonitor pressure;
+  private final RingSizing ringSizing;
   private final Supplier<ConfigWatcher> config;
 
   StatusReporter(
@@ -46,6 +47,7 @@ final class StatusReporter {
       Supplier<String> diffBackend,
       BudgetRegistry budgets,
       MemoryPressureMonitor pressure,
+      RingSizing ringSizing,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
     this.source = source;
@@ -59,6 +61,7 @@ final class StatusReporter {
     this.diffBackend = diffBackend;
     this.budgets = budgets;
     this.pressure = pressure;
+    this.ringSizing = ringSizing;
     this.config = config;
   }
 
@@ -229,6 +232,10 @@ final class StatusReporter {
             new JsonObject()
                 .put("file", ring.file().toString())
                 .put("slots", ring.geometry().slotCount())
+                .put("activeSlots", ring.activeSlots())
+                .put("targetSlots", ringSizing.targetSlots())
+                .put("activeBytes", ring.activeBytes())
+                .put("releasedBytes", ring.releasedBytes())
                 .put("occupiedSlots", ring.occupiedSlots())
                 .put("slotBytes", ring.geometry().slotBytes())
                 .put("recoveredFrames", ring.recoveryReport().validSlots()))
@@ -244,9 +251,17 @@ final class StatusReporter {
         .put(
             "memory",
             new JsonObject()
-                .put("totalBytes", budgets.totalBytes())
+                .put("totalBytes", config.get().current().memory().totalBytes())
+                .put("offHeapTotalBytes", budgets.totalBytes())
+                .put("heapBudgetBytes", config.get().current().memory().heapBytes())
+                .put("heapUsedBytes", heapUsedBytes())
+                .put("process", ProcessMemory.read())
                 .put("budgetBytes", limits)
                 .put("usedBytes", used)
                 .put("pressure", pressure()));
+  }
+
+  private static long heapUsedBytes() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

@@ -81,6 +81,8 @@ class DaemonPressureTest {
               .awaitReady()) {
         JsonObject status = awaitLevel(daemon, "LOW");
         assertEquals(20.0, status.getJsonObject("capture").getDouble("fpsTarget"));
+        long slots = status.getJsonObject("ring").getLong("slots");
+        assertEquals(slots, status.getJsonObject("ring").getLong("activeSlots"));
 
         psi(15, 0);
         status = awaitLevel(daemon, "MEDIUM");
@@ -96,6 +98,18 @@ class DaemonPressureTest {
         status = awaitLevel(daemon, "HIGH");
         assertEquals(10.0, status.getJsonObject("capture").getDouble("fpsTarget"), "halved");
         assertEquals(20.0, status.getJsonObject("capture").getDouble("fpsConfigured"));
+        long half = slots / 2;
+        daemon.awaitStatus(
+            s -> s.getJsonObject("ring").getLong("activeSlots") == half, Duration.ofSeconds(10));
+        String metrics = daemon.get("/metrics").body();
+        assertTrue(metrics.contains("ironcliw_memory_pressure_level 2.0"), metrics);
+        assertTrue(
+            metrics.contains("ironcliw_memory_pressure_action{action=\"shrinkRing\"} 1.0"),
+            metrics);
+        assertTrue(
+            metrics.contains("ironcliw_memory_pressure_action{action=\"pauseCapture\"} 0.0"),
+            metrics);
+        assertTrue(metrics.contains("ironcliw_memory_pressure_changes_total 2.0"), metrics);
         assertTrue(
             status.getJsonObject("vision").getString("description").contains("paused"),
             status.getJsonObject("vision").encode());
@@ -111,6 +125,7 @@ class DaemonPressureTest {
         assertEquals(
             0, status.getJsonObject("vision").getJsonObject("queue").getInteger("batches"));
         long processedWhilePaused = status.getJsonObject("frames").getLong("processed");
+        assertEquals(RingSizing.MINIMUM_SLOTS, status.getJsonObject("ring").getLong("targetSlots"));
 
         psi(0, 0);
         Thread.sleep(1_000);
@@ -127,6 +142,8 @@ class DaemonPressureTest {
                 .getJsonArray("actions")
                 .isEmpty());
         assertTrue(!status.getJsonObject("vision").getString("description").contains("paused"));
+        daemon.awaitStatus(
+            s -> s.getJsonObject("ring").getLong("activeSlots") == slots, Duration.ofSeconds(10));
         daemon.awaitStatus(
             s -> s.getJsonObject("frames").getLong("processed") > processedWhilePaused + 10,
             Duration.ofSeconds(30));

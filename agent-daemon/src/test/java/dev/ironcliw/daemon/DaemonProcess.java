@@ -217,6 +217,16 @@ final class DaemonProcess implements AutoCloseable {
     return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** {@code PUT path} with a JSON body. */
+  HttpResponse<String> put(String path, String json) throws Exception {
+    return HTTP.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> getWithoutToken(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),

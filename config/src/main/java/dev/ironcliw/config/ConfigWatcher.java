@@ -32,6 +32,9 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Duration pollInterval;
   private final CopyOnWriteArrayList<Consumer<ConfigChange>> subscribers =
       new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<
+          java.util.function.Function<IroncliwConfig, List<ConfigProblem>>>
+      checks = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile IroncliwConfig current;
   private volatile boolean running = true;
@@ -62,6 +65,25 @@ public final class ConfigWatcher implements AutoCloseable {
     subscribers.add(subscriber);
   }
 
+  /**
+   * Adds a rule that only the running daemon can check (e.g. that the ring budget holds two frames
+   * of the screen it captures); a new configuration that breaks it is rejected like a parse error.
+   */
+  public void addCheck(java.util.function.Function<IroncliwConfig, List<ConfigProblem>> check) {
+    checks.add(check);
+  }
+
+  private IroncliwConfig checked(IroncliwConfig next, String sourceName) {
+    List<ConfigProblem> problems = new java.util.ArrayList<>();
+    for (var check : checks) {
+      problems.addAll(check.apply(next));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(sourceName, problems);
+    }
+    return next;
+  }
+
   public IroncliwConfig current() {
     return current;
   }
@@ -79,7 +101,7 @@ public final class ConfigWatcher implements AutoCloseable {
     lastStamp = stamp;
     IroncliwConfig next;
     try {
-      next = loader.parse(stamp, file.toString(), overrides, apiValues);
+      next = checked(loader.parse(stamp, file.toString(), overrides, apiValues), file.toString());
     } catch (ConfigException e) {
       LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
       return false;
@@ -111,7 +133,7 @@ public final class ConfigWatcher implements AutoCloseable {
     }
     Map<String, String> next = new java.util.TreeMap<>(apiValues);
     next.put(key, value);
-    IroncliwConfig config = loader.parse(lastValidText, "PUT", overrides, next);
+    IroncliwConfig config = checked(loader.parse(lastValidText, "PUT", overrides, next), "PUT");
     apiValues.put(key, value);
     publish(config);
     return current;

@@ -258,7 +258,17 @@ class RemoteVisionProviderTest {
                 component, bytes, budget - used.get(), budget);
           }
           used.addAndGet(bytes);
-          return () -> used.addAndGet(-bytes);
+          return new OffHeapBudget.Reservation() {
+            @Override
+            public void resize(long newBytes) {
+              throw new AssertionError("the queue never resizes a batch's reservation");
+            }
+
+            @Override
+            public void close() {
+              used.addAndGet(-bytes);
+            }
+          };
         };
     RemoteVisionProvider provider = provider(stub, limits(1, 100, 8, 10_000, 1_000_000), memory);
     provider.submit(List.of(frame(1, false)));

@@ -4,8 +4,9 @@ import dev.ironcliw.governor.BudgetRegistry;
 import java.util.Map;
 
 /**
- * The daemon's own usage: each component's reservations against its budget, and all of them against
- * {@code memory.total}; the fullest decides.
+ * The daemon's own usage: each watched component's reservations against its budget; the fullest
+ * decides. Components that reserve their whole budget at start are full by design and not watched;
+ * the total needs no reading of its own, since the budgets must fit in it together.
  */
 public final class BudgetPressure implements PressureSource {
   private final BudgetRegistry budgets;
@@ -29,8 +30,8 @@ public final class BudgetPressure implements PressureSource {
   public PressureReading read() {
     Map<String, Long> used = budgets.usedBytes();
     Map<String, Long> limits = budgets.budgetBytes();
-    String fullest = "memory.total";
-    double fullestShare = (double) budgets.usedTotalBytes() / budgets.totalBytes();
+    String fullest = "none watched";
+    double fullestShare = 0;
     for (Map.Entry<String, Long> budget : limits.entrySet()) {
       if (!watched.contains(budget.getKey())) {
         continue;

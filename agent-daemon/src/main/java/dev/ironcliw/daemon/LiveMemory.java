@@ -1,0 +1,54 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.config.MemorySettings;
+import dev.ironcliw.dedup.VerdictPolicy;
+import dev.ironcliw.governor.BudgetRegistry;
+import dev.ironcliw.ring.BudgetExceededException;
+import dev.ironcliw.ring.OffHeapBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies live {@code memory.*} keys: the registry's budgets and total first, then each holder
+ * shrinks or grows to its new budget (the ring's active part at once, the dedup history as its
+ * generations rotate), then the pressure thresholds. Called on the config watcher's thread.
+ */
+final class LiveMemory {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveMemory.class);
+
+  private final BudgetRegistry budgets;
+  private final RingSizing ring;
+  private final OffHeapBudget.Reservation dedupReservation;
+  private final VerdictPolicy verdicts;
+  private final PipelineAgent pipeline;
+  private final MemoryPressureMonitor pressure;
+
+  LiveMemory(
+      BudgetRegistry budgets,
+      RingSizing ring,
+      OffHeapBudget.Reservation dedupReservation,
+      VerdictPolicy verdicts,
+      PipelineAgent pipeline,
+      MemoryPressureMonitor pressure) {
+    this.budgets = budgets;
+    this.ring = ring;
+    this.dedupReservation = dedupReservation;
+    this.verdicts = verdicts;
+    this.pipeline = pipeline;
+    this.pressure = pressure;
+  }
+
+  void apply(MemorySettings memory) {
+    budgets.setBudgets(memory.totalBytes() - memory.heapBytes(), Daemon.liveBudgets(memory));
+    ring.setBudget(memory.frameRingBytes());
+    long dedupBytes = memory.dedupBytes();
+    try {
+      dedupReservation.resize(dedupBytes);
+    } catch (BudgetExceededException e) {
+      // Only while the ring has not yet given back what it no longer holds; the next edit retries.
+      LOG.warn("dedup budget held at its old size for now: {}", e.getMessage());
+    }
+    pipeline.submit(() -> verdicts.setBudget(dedupBytes));
+    pressure.update(memory);
+  }
+}
