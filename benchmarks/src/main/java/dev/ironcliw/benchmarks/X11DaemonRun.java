@@ -2,12 +2,6 @@ package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.XTestClient;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,10 +25,8 @@ public final class X11DaemonRun {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     Path data = Files.createTempDirectory("ironcliw-e2e");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = DaemonClient.freePort();
+    DaemonClient api = new DaemonClient(data, port);
     try (XvfbServer xvfb = XvfbServer.start(1920, 1080);
         XTestClient client = new XTestClient(xvfb.display())) {
       client.rootColour(0x336699);
@@ -54,13 +46,13 @@ public final class X11DaemonRun {
       builder.environment().put("DISPLAY", xvfb.display());
       Process daemon = builder.start();
       try {
-        awaitToken(data, daemon);
+        api.awaitStarted(daemon);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (int step = 0; System.nanoTime() < end; step++) {
           client.move(window, 100 + (step * 7) % 1200, 100 + (step * 3) % 600);
           Thread.sleep(100);
         }
-        String status = get(port, data, "/api/v1/status");
+        String status = api.get("/api/v1/status");
         System.out.printf(
             Locale.ROOT,
             "x11 end-to-end, %d s at 10 FPS on 1920x1080 Xvfb (a window moved every 100 ms):%n"
@@ -81,26 +73,6 @@ public final class X11DaemonRun {
         daemon.waitFor(60, TimeUnit.SECONDS);
       }
     }
-  }
-
-  private static void awaitToken(Path data, Process daemon) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5); // the first run builds
-    while (!Files.exists(data.resolve("api-token"))) {
-      if (!daemon.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException("the daemon did not start; see " + data.resolve("daemon.log"));
-      }
-      Thread.sleep(200);
-    }
-    Thread.sleep(2000);
-  }
-
-  private static String get(int port, Path data, String path) throws Exception {
-    String token = Files.readString(data.resolve("api-token")).trim();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static String number(String json, String field) {

@@ -1,0 +1,51 @@
+package dev.ironcliw.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** The end-to-end runs' side of a daemon started with {@code ./ironcliw run}: its token and API. */
+final class DaemonClient {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Path data;
+  private final int port;
+  private String token;
+
+  DaemonClient(Path data, int port) {
+    this.data = data;
+    this.port = port;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Waits until the daemon wrote its token (the first run also builds it), then a little more. */
+  void awaitStarted(Process daemon) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.exists(data.resolve("api-token"))) {
+      if (!daemon.isAlive() || System.nanoTime() > deadline) {
+        throw new IOException("the daemon did not start; see " + data.resolve("daemon.log"));
+      }
+      Thread.sleep(200);
+    }
+    Thread.sleep(2000);
+    token = Files.readString(data.resolve("api-token")).trim();
+  }
+
+  String get(String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
