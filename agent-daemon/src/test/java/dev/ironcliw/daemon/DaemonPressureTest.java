@@ -147,13 +147,44 @@ class DaemonPressureTest {
         daemon.awaitStatus(
             s -> s.getJsonObject("frames").getLong("processed") > processedWhilePaused + 10,
             Duration.ofSeconds(30));
+
+        // Actions are the config's: MEDIUM listing other actions, changed while it holds.
+        var set =
+            daemon.put(
+                "/api/v1/config/memory.pressure.actions.medium",
+                "{\"value\": \"shrinkRing, pauseCapture\"}");
+        assertEquals(200, set.statusCode(), set.body());
+        psi(15, 0);
+        status =
+            daemon.awaitStatus(
+                s -> level(s).equals("MEDIUM") && s.getString("state").equals("paused"),
+                Duration.ofSeconds(30));
+        assertEquals(half, status.getJsonObject("ring").getLong("targetSlots"));
+        assertEquals(20.0, status.getJsonObject("capture").getDouble("fpsTarget"), "not listed");
+        set = daemon.put("/api/v1/config/memory.pressure.actions.medium", "{\"value\": \"\"}");
+        assertEquals(200, set.statusCode(), set.body());
+        status =
+            daemon.awaitStatus(
+                s -> level(s).equals("MEDIUM") && s.getString("state").equals("running"),
+                Duration.ofSeconds(30));
+        assertEquals(slots, status.getJsonObject("ring").getLong("targetSlots"));
+        psi(0, 0);
+        awaitLevel(daemon, "LOW");
         assertEquals(0, daemon.terminate());
       }
     }
     try (Journal journal = Journal.open(dir.resolve("data/journal"))) {
       List<String> levels =
           journal.pressureEvents().stream().map(e -> e.from() + ">" + e.to()).toList();
-      assertEquals(List.of("LOW>MEDIUM", "MEDIUM>HIGH", "HIGH>CRITICAL", "CRITICAL>LOW"), levels);
+      assertEquals(
+          List.of(
+              "LOW>MEDIUM",
+              "MEDIUM>HIGH",
+              "HIGH>CRITICAL",
+              "CRITICAL>LOW",
+              "LOW>MEDIUM",
+              "MEDIUM>LOW"),
+          levels);
       assertTrue(
           journal.pressureEvents().get(2).readings().contains("PSI some 90.0% full 30.0%"),
           journal.pressureEvents().get(2).readings());

@@ -28,10 +28,10 @@ final class DaemonClient {
     }
   }
 
-  /** Waits until the daemon wrote its token (the first run also builds it), then a little more. */
+  /** Waits until the API answers (the first run also builds the daemon), then a little more. */
   void awaitStarted(Process daemon) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (!Files.exists(data.resolve("api-token"))) {
+    while (!healthAnswers()) {
       if (!daemon.isAlive() || System.nanoTime() > deadline) {
         throw new IOException("the daemon did not start; see " + data.resolve("daemon.log"));
       }
@@ -39,6 +39,17 @@ final class DaemonClient {
     }
     Thread.sleep(2000);
     token = Files.readString(data.resolve("api-token")).trim();
+  }
+
+  private boolean healthAnswers() throws InterruptedException {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build();
+      http.send(request, HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   String get(String path) throws Exception {
