@@ -129,6 +129,7 @@ final class CaptureAgent implements Agent {
         () -> {
           if (!holdReason.isEmpty()) {
             holdReason = "";
+            pacer.restartAt(System.nanoTime()); // the ticks held back were not missed
             for (int display = 0; display < displays; display++) {
               resume(display);
             }

@@ -147,6 +147,8 @@ class DaemonPressureTest {
         daemon.awaitStatus(
             s -> s.getJsonObject("frames").getLong("processed") > processedWhilePaused + 10,
             Duration.ofSeconds(30));
+        long missed = daemon.status().getJsonObject("capture").getLong("missedTicks");
+        assertTrue(missed < 20, "the ticks held back while paused are not missed: " + missed);
 
         // Actions are the config's: MEDIUM listing other actions, changed while it holds.
         var set =

@@ -40,6 +40,14 @@ public final class FramePacer {
     return true;
   }
 
+  /**
+   * Starts the schedule again with a tick due at {@code nowNanos}: for a pause the caller chose, so
+   * the ticks it skipped are not counted as missed.
+   */
+  public void restartAt(long nowNanos) {
+    nextDueNanos = nowNanos;
+  }
+
   /** Nanoseconds until the next tick is due, 0 when due now. */
   public long nanosUntilDue(long nowNanos) {
     return Math.max(0, nextDueNanos - nowNanos);

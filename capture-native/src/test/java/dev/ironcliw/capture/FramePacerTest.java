@@ -31,6 +31,16 @@ class FramePacerTest {
   }
 
   @Test
+  void shouldNotCountTicksSkippedOnPurposeAsMissed() {
+    FramePacer pacer = new FramePacer(10, 0);
+    assertTrue(pacer.tryTick(0));
+    pacer.restartAt(5_000 * MS); // held for 5 s
+    assertTrue(pacer.tryTick(5_000 * MS));
+    assertEquals(0, pacer.missedTicks());
+    assertEquals(100 * MS, pacer.nanosUntilDue(5_000 * MS));
+  }
+
+  @Test
   void shouldApplyANewRateFromTheNextTick() {
     FramePacer pacer = new FramePacer(10, 0);
     assertTrue(pacer.tryTick(0));
