@@ -181,7 +181,8 @@ final class Daemon {
         new MemoryPressureMonitor(
             config.memory(),
             budgets,
-            Set.of(VISION_QUEUE_BUDGET, GpuBufferBudget.COMPONENT),
+            // The others hold a fixed size once set up: full by design, not a sign of pressure.
+            Set.of(VISION_QUEUE_BUDGET),
             pressureActions,
             journal);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

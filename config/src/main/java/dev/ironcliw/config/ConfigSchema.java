@@ -105,11 +105,13 @@ public final class ConfigSchema {
           ranged(
               "memory.budgets.gpuBuffers",
               ValueType.SIZE,
-              "128MiB",
+              "256MiB",
               "1MiB",
               "1TiB",
-              "Memory for the GPU diff's buffers (two frames and the tile results); a GPU backend"
-                  + " that needs more falls back to the CPU diff."),
+              "Memory for the GPU diff's buffers (two frames, their upload copy and the tile"
+                  + " results: about 180 MiB for a 5120x2880 screen, 24 MiB for 1920x1080), reserved"
+                  + " as they are created; a GPU backend that needs more falls back to the CPU"
+                  + " diff."),
           ranged(
               "memory.budgets.journalCaches",
               ValueType.SIZE,
