@@ -224,7 +224,7 @@ final class Daemon {
     opened(pressure);
 
     LiveMemory memory =
-        new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure);
+        new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure, vision);
     watcher.subscribe(
         change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory));
     LOG.info(

@@ -5,13 +5,15 @@ import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.vision.VisionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies live {@code memory.*} keys: the registry's budgets and total first, then each holder
- * shrinks or grows to its new budget (the ring's active part at once, the dedup history as its
- * generations rotate), then the pressure thresholds. Called on the config watcher's thread.
+ * shrinks or grows to its new budget (the ring's active part at once, the vision queue's oldest
+ * batches dropped, the dedup history as its generations rotate), then the pressure thresholds.
+ * Called on the config watcher's thread.
  */
 final class LiveMemory {
   private static final Logger LOG = LoggerFactory.getLogger(LiveMemory.class);
@@ -22,6 +24,7 @@ final class LiveMemory {
   private final VerdictPolicy verdicts;
   private final PipelineAgent pipeline;
   private final MemoryPressureMonitor pressure;
+  private final VisionProvider vision;
 
   LiveMemory(
       BudgetRegistry budgets,
@@ -29,18 +32,21 @@ final class LiveMemory {
       OffHeapBudget.Reservation dedupReservation,
       VerdictPolicy verdicts,
       PipelineAgent pipeline,
-      MemoryPressureMonitor pressure) {
+      MemoryPressureMonitor pressure,
+      VisionProvider vision) {
     this.budgets = budgets;
     this.ring = ring;
     this.dedupReservation = dedupReservation;
     this.verdicts = verdicts;
     this.pipeline = pipeline;
     this.pressure = pressure;
+    this.vision = vision;
   }
 
   void apply(MemorySettings memory) {
     budgets.setBudgets(memory.totalBytes() - memory.heapBytes(), Daemon.liveBudgets(memory));
     ring.setBudget(memory.frameRingBytes());
+    vision.fitQueue(memory.visionQueueBytes());
     long dedupBytes = memory.dedupBytes();
     try {
       dedupReservation.resize(dedupBytes);

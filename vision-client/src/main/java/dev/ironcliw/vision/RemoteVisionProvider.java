@@ -385,6 +385,18 @@ public final class RemoteVisionProvider implements VisionProvider {
   }
 
   @Override
+  public void fitQueue(long budgetBytes) {
+    lock.lock();
+    try {
+      while (queuedBytes > budgetBytes) {
+        dropOldest(DropReason.OVER_MEMORY_BUDGET);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public VisionStatus status() {
     int queued;
     long bytes;

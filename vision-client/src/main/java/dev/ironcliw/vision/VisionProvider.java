@@ -19,6 +19,12 @@ public interface VisionProvider extends AutoCloseable {
   /** Drops every batch waiting (memory pressure CRITICAL); counted as MEMORY_PRESSURE. */
   default void dropQueued() {}
 
+  /**
+   * Drops the oldest waiting batches until what waits fits {@code budgetBytes} (a lowered {@code
+   * memory.budgets.visionQueue}); counted as OVER_MEMORY_BUDGET.
+   */
+  default void fitQueue(long budgetBytes) {}
+
   /** Stops sending; batches still waiting are dropped. */
   @Override
   default void close() {}

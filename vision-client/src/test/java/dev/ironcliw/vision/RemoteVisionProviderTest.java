@@ -281,6 +281,12 @@ class RemoteVisionProviderTest {
     assertEquals(budget, used.get(), "the queue holds exactly its budget");
     assertEquals(1, dropped(provider, "OVER_MEMORY_BUDGET"));
 
+    // A lowered budget: what waits is trimmed at once, oldest first.
+    provider.fitQueue(budget / 2);
+    assertEquals(1, provider.status().queuedBatches());
+    assertEquals(budget / 2, used.get());
+    assertEquals(2, dropped(provider, "OVER_MEMORY_BUDGET"));
+
     // Larger than the whole budget: the queue is emptied trying to make room, then it is dropped.
     provider.submit(List.of(frame(5, true)));
     assertEquals(4, dropped(provider, "OVER_MEMORY_BUDGET"));
