@@ -417,19 +417,23 @@ public final class FrameRing implements AutoCloseable {
   }
 
   /**
-   * After each commit: empties the slots outside the active part that no consumer retains any more,
-   * and forgets older layouts once the active part has been written all round.
+   * After each commit: forgets older layouts once the active part has been written all round and
+   * every slot outside it is empty.
    */
   void afterCommit() {
-    if (releasePendingCount > 0) {
-      releaseOutsideSlots();
-    }
     if (releasePendingCount == 0 && layout.hasOlderThanNewestLap(nextPosition)) {
       layout = layout.newestOnly();
     }
   }
 
-  private void releaseOutsideSlots() {
+  /**
+   * Empties the slots outside the active part whose frames no consumer retains any more, and gives
+   * their pages back; the writer calls it before each claim. Cheap when there are none.
+   */
+  void releaseOutsideSlots() {
+    if (releasePendingCount == 0) {
+      return;
+    }
     for (int slot = 0; slot < releasePending.length; slot++) {
       if (!releasePending[slot]) {
         continue;

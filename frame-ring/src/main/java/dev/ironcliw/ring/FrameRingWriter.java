@@ -49,6 +49,7 @@ public final class FrameRingWriter {
               + ring.geometry().maxFrameBytes()
               + " pixel bytes");
     }
+    ring.releaseOutsideSlots(); // those a consumer retained at the resize, once it moved on
     long position = ring.nextPosition();
     int slot = ring.writeSlotOf(position);
     UnsafeBuffer header = ring.slotHeader(slot);
