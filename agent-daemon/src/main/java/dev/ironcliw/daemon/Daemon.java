@@ -188,6 +188,7 @@ final class Daemon {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     opened(metrics::close);
     MemoryMetrics.bind(metrics, budgets, ring, pressure);
+    PipelineMetrics.bind(metrics, stats, capture, vision);
     StatusReporter status =
         new StatusReporter(
             stats,

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /** Builds the {@code status} and {@code health} replies from the running pieces. Thread-safe. */
 final class StatusReporter {
-  private static final long FPS_WINDOW_NANOS = 10_000_000_000L;
+  static final long FPS_WINDOW_NANOS = 10_000_000_000L;
 
   private final long startNanos = System.nanoTime();
   private final PipelineStats stats;

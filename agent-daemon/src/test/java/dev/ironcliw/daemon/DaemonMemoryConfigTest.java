@@ -175,6 +175,10 @@ class DaemonMemoryConfigTest {
       assertTrue(metrics.contains("ironcliw_memory_used_bytes{component=\"dedup\"}"), metrics);
       assertTrue(metrics.contains("ironcliw_process_resident_bytes "), metrics);
       assertTrue(metrics.contains("ironcliw_memory_pressure_level 0.0"), metrics);
+      assertTrue(metrics.contains("ironcliw_frames_total{verdict=\"CHANGE\"}"), metrics);
+      assertTrue(metrics.contains("ironcliw_capture_fps_target 10.0"), metrics);
+      assertTrue(metrics.contains("ironcliw_capture_grab_seconds{quantile=\"0.99\"}"), metrics);
+      assertTrue(metrics.contains("ironcliw_vision_breaker_open 0.0"), metrics);
 
       set = daemon.put("/api/v1/config/capture.fps", "{\"value\": 5}");
       assertEquals(200, set.statusCode(), set.body());
