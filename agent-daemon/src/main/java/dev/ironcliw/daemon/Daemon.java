@@ -283,7 +283,7 @@ final class Daemon {
   /** A ring budget must hold two frames of the ring's slot size. */
   private static List<ConfigProblem> ringBudgetProblems(IroncliwConfig next, FrameRing ring) {
     long bytes = next.memory().frameRingBytes();
-    long slots = RingSizing.slotsFor(bytes, ring.geometry().slotBytes());
+    long slots = RingFileDescriptor.slotsIn(bytes, ring.geometry().slotBytes());
     if (slots >= 2) {
       return List.of();
     }
@@ -297,7 +297,7 @@ final class Daemon {
                 + " bytes) holds "
                 + Math.max(0, slots)
                 + " frames of this screen; at least 2 are needed ("
-                + (2 * ring.geometry().slotBytes() + RingFileDescriptor.FILE_HEADER_BYTES)
+                + RingFileDescriptor.fileBytes(2, ring.geometry().slotBytes())
                 + " bytes)"));
   }
 

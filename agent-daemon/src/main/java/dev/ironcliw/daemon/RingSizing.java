@@ -32,14 +32,9 @@ final class RingSizing {
     this.targetSlots = budgetSlots;
   }
 
-  /** The slots {@code budgetBytes} holds; may be more than the ring has, or fewer than 2. */
-  static long slotsFor(long budgetBytes, long slotBytes) {
-    return (budgetBytes - RingFileDescriptor.FILE_HEADER_BYTES) / slotBytes;
-  }
-
   /** A new ring budget; at least 2 slots, which the config check makes sure of. */
   synchronized void setBudget(long budgetBytes) {
-    long slots = slotsFor(budgetBytes, ring.geometry().slotBytes());
+    long slots = RingFileDescriptor.slotsIn(budgetBytes, ring.geometry().slotBytes());
     budgetSlots = (int) Math.max(2, Math.min(slots, ring.geometry().slotCount()));
     apply();
   }

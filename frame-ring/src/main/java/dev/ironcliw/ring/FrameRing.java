@@ -361,7 +361,7 @@ public final class FrameRing implements AutoCloseable {
   }
 
   private long activeBytes(int slots) {
-    return FILE_HEADER_BYTES + slots * geometry.slotBytes();
+    return RingFileDescriptor.fileBytes(slots, geometry.slotBytes());
   }
 
   /** Bytes of slot pages given back to the system since the ring opened. */

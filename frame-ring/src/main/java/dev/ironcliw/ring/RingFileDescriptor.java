@@ -41,6 +41,16 @@ public final class RingFileDescriptor {
 
   /** Total file length for a geometry. */
   public static long fileBytes(RingGeometry geometry) {
-    return FILE_HEADER_BYTES + geometry.slotCount() * geometry.slotBytes();
+    return fileBytes(geometry.slotCount(), geometry.slotBytes());
+  }
+
+  /** Bytes of the file header plus {@code slots} slots of {@code slotBytes}. */
+  public static long fileBytes(long slots, long slotBytes) {
+    return FILE_HEADER_BYTES + slots * slotBytes;
+  }
+
+  /** How many slots of {@code slotBytes} fit in {@code budgetBytes} after the file header. */
+  public static long slotsIn(long budgetBytes, long slotBytes) {
+    return (budgetBytes - FILE_HEADER_BYTES) / slotBytes;
   }
 }

@@ -34,7 +34,7 @@ public record RingGeometry(int slotCount, long slotBytes, long maxFrameBytes) {
   public static RingGeometry forBudget(long budgetBytes, int maxWidth, int maxHeight) {
     long frameBytes = (long) maxWidth * maxHeight * SlotDescriptor.BYTES_PER_PIXEL;
     long slotBytes = alignToPage(SlotDescriptor.HEADER_BYTES + frameBytes);
-    long slots = (budgetBytes - RingFileDescriptor.FILE_HEADER_BYTES) / slotBytes;
+    long slots = RingFileDescriptor.slotsIn(budgetBytes, slotBytes);
     if (slots < 2) {
       throw new IllegalArgumentException(
           "memory.budgets.frameRing of "
@@ -46,7 +46,7 @@ public record RingGeometry(int slotCount, long slotBytes, long maxFrameBytes) {
               + "x"
               + maxHeight
               + "; at least 2 are needed ("
-              + (2 * slotBytes + RingFileDescriptor.FILE_HEADER_BYTES)
+              + RingFileDescriptor.fileBytes(2, slotBytes)
               + " bytes)");
     }
     return new RingGeometry((int) Math.min(slots, Integer.MAX_VALUE), slotBytes, frameBytes);

@@ -1,7 +1,6 @@
 package dev.ironcliw.ring;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Which slot holds which ring position. Immutable: the writer publishes a new layout when the
@@ -26,12 +25,13 @@ final class SlotLayout {
     }
   }
 
-  private final List<Segment> newestFirst;
+  // An array, not a List: slotOf runs for every read and must not allocate an iterator.
+  private final Segment[] newestFirst;
   private final long[] recoveredPositions;
   private final int[] recoveredSlots;
 
-  private SlotLayout(List<Segment> newestFirst, long[] recoveredPositions, int[] recoveredSlots) {
-    this.newestFirst = List.copyOf(newestFirst);
+  private SlotLayout(Segment[] newestFirst, long[] recoveredPositions, int[] recoveredSlots) {
+    this.newestFirst = newestFirst;
     this.recoveredPositions = recoveredPositions;
     this.recoveredSlots = recoveredSlots;
   }
@@ -41,7 +41,9 @@ final class SlotLayout {
       long next, int slots, long[] recoveredPositions, int[] recoveredSlotsByPosition) {
     int firstSlot = (int) (next % slots);
     return new SlotLayout(
-        List.of(new Segment(next, firstSlot, slots)), recoveredPositions, recoveredSlotsByPosition);
+        new Segment[] {new Segment(next, firstSlot, slots)},
+        recoveredPositions,
+        recoveredSlotsByPosition);
   }
 
   /** The slot of {@code position}, or -1 when no slot can hold it any more. */
@@ -56,7 +58,7 @@ final class SlotLayout {
   }
 
   Segment newest() {
-    return newestFirst.getFirst();
+    return newestFirst[0];
   }
 
   int activeSlots() {
@@ -71,10 +73,9 @@ final class SlotLayout {
   SlotLayout resized(long next, int slots) {
     int afterLast = next == 0 ? 0 : slotOf(next - 1) + 1;
     int firstSlot = afterLast > 0 && afterLast < slots ? afterLast : 0;
-    Segment segment = new Segment(next, firstSlot, slots);
-    List<Segment> segments =
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(segment), newestFirst.stream())
-            .toList();
+    Segment[] segments = new Segment[newestFirst.length + 1];
+    segments[0] = new Segment(next, firstSlot, slots);
+    System.arraycopy(newestFirst, 0, segments, 1, newestFirst.length);
     return new SlotLayout(segments, recoveredPositions, recoveredSlots);
   }
 
@@ -83,12 +84,12 @@ final class SlotLayout {
    * frames can only point at slots that were overwritten or released.
    */
   boolean hasOlderThanNewestLap(long next) {
-    return (newestFirst.size() > 1 || recoveredPositions.length > 0)
+    return (newestFirst.length > 1 || recoveredPositions.length > 0)
         && next - newest().fromPosition() >= newest().slots();
   }
 
   /** Only the newest segment. */
   SlotLayout newestOnly() {
-    return new SlotLayout(List.of(newest()), new long[0], new int[0]);
+    return new SlotLayout(new Segment[] {newest()}, new long[0], new int[0]);
   }
 }
