@@ -183,8 +183,9 @@ final class MemoryPressureMonitor implements AutoCloseable {
         .collect(Collectors.joining("; "));
   }
 
+  /** The level whose actions are in force (the governor's, once its change has been applied). */
   PressureLevel level() {
-    return governor.currentLevel();
+    return actions.level();
   }
 
   List<PressureReading> readings() {

@@ -66,7 +66,6 @@ final class PressureActions {
 
   /** Sets everything for {@code next}; returns what is in force, one phrase per action. */
   synchronized List<String> apply(PressureLevel next) {
-    level = next;
     IroncliwConfig now = config.get();
     List<String> on = listed(now.memory(), next);
     List<String> phrases = new ArrayList<>();
@@ -108,7 +107,13 @@ final class PressureActions {
     }
     active = List.copyOf(phrases);
     activeNames = List.copyOf(on);
+    level = next;
     return active;
+  }
+
+  /** The level whose actions are in force: set once they all are, not when the governor moves. */
+  synchronized PressureLevel level() {
+    return level;
   }
 
   /** Sets the current level's actions again, e.g. after capture.fps or an action list changed. */

@@ -183,6 +183,8 @@ final class StatusReporter {
   }
 
   JsonObject status() {
+    // Read first: a level in force means its actions were applied before anything below is read.
+    JsonObject pressure = pressure();
     long now = System.nanoTime();
     JsonObject byVerdict = new JsonObject();
     for (Verdict v : Verdict.values()) {
@@ -258,7 +260,7 @@ final class StatusReporter {
                 .put("process", ProcessMemory.read())
                 .put("budgetBytes", limits)
                 .put("usedBytes", used)
-                .put("pressure", pressure()));
+                .put("pressure", pressure));
   }
 
   private static long heapUsedBytes() {

@@ -95,6 +95,7 @@ class DaemonPressureTest {
                 .getList());
 
         psi(40, 8);
+        // The level in status is the one in force: its actions show in the same status.
         status = awaitLevel(daemon, "HIGH");
         assertEquals(10.0, status.getJsonObject("capture").getDouble("fpsTarget"), "halved");
         assertEquals(20.0, status.getJsonObject("capture").getDouble("fpsConfigured"));
