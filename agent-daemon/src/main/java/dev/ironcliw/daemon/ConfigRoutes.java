@@ -54,7 +54,7 @@ final class ConfigRoutes {
             .put("source", config.sources().get(s.path()).label())
             .put("live", s.live())
             .put("default", s.defaultValue());
-    if (s.type() == ValueType.SIZE) {
+    if (s.type() == ValueType.SIZE || s.type() == ValueType.DISK_SIZE) {
       entry.put("bytes", bytesOf(config, s.path()));
     }
     return entry;
@@ -73,6 +73,7 @@ final class ConfigRoutes {
       case "vision.image.maxBytes" -> config.vision().image().maxBytes();
       case "vision.limits.maxRequestBytes" -> config.vision().limits().maxRequestBytes();
       case "vision.limits.maxBytesPerHour" -> config.vision().limits().maxBytesPerHour();
+      case "history.retention.maxBytes" -> config.history().maxBytes();
       default -> throw new IllegalStateException("a size key without a resolved value: " + path);
     };
   }

@@ -103,6 +103,9 @@ final class Daemon {
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
     Journal journal =
         opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4));
+    JournalRetention retention =
+        opened(new JournalRetention(journal, () -> watcher.current().history()));
+    retention.start();
     long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
@@ -204,6 +207,7 @@ final class Daemon {
             budgets,
             pressure,
             ringSizing,
+            retention,
             () -> watcher);
     api =
         opened(
@@ -227,7 +231,7 @@ final class Daemon {
     LiveMemory memory =
         new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure, vision);
     watcher.subscribe(
-        change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory));
+        change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory, retention));
     LOG.info(
         "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
         ApiServer.HOST,
@@ -307,8 +311,12 @@ final class Daemon {
       DiffEngine diff,
       PipelineAgent pipeline,
       Batcher batcher,
-      LiveMemory memory) {
+      LiveMemory memory,
+      JournalRetention retention) {
     IroncliwConfig next = change.current();
+    if (change.liveKeys().stream().anyMatch(k -> k.startsWith("history.retention."))) {
+      retention.update();
+    }
     if (change.liveKeys().stream().anyMatch(k -> k.startsWith("memory."))) {
       memory.apply(next.memory());
     }

@@ -1,14 +1,25 @@
 package dev.ironcliw.daemon;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * memory-mapped files, so they survive a crash of the daemon. The pipeline thread appends frames
  * and events, the vision-results thread insights, each with its own appender; API workers read,
  * each with its own tailer.
+ *
+ * <p>Retention deletes whole cycles (days) from the oldest; it holds the write side of a lock that
+ * every read holds the read side of, so a read sees a cycle whole or not at all.
  */
 final class Journal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -27,8 +41,11 @@ final class Journal implements AutoCloseable {
   static final int MAX_SCAN_PER_PAGE = 50_000;
 
   private static final long DEFAULT_BLOCK_BYTES = 16L << 20;
-  private final ChronicleQueue queue;
-  private final JournalIndex index = new JournalIndex();
+  private final SingleChronicleQueue queue;
+  private final RollCycle rollCycle;
+  private final TimeProvider clock;
+  private final JournalIndex index;
+  private final ReentrantReadWriteLock cycleLock = new ReentrantReadWriteLock();
 
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
   private final List<Long> insightIndexes = new ArrayList<>();
@@ -38,8 +55,11 @@ final class Journal implements AutoCloseable {
   private ExcerptAppender insightAppender;
   private ExcerptAppender pressureAppender;
 
-  private Journal(ChronicleQueue queue) {
+  private Journal(SingleChronicleQueue queue, RollCycle rollCycle, TimeProvider clock) {
     this.queue = queue;
+    this.rollCycle = rollCycle;
+    this.clock = clock;
+    this.index = new JournalIndex(rollCycle::toCycle);
   }
 
   /** The journal with Chronicle's default block size, for tools and tests. */
@@ -51,12 +71,21 @@ final class Journal implements AutoCloseable {
    * @param blockBytes how much of a cycle file each writer and reader maps at a time
    */
   static Journal open(Path directory, long blockBytes) {
-    ChronicleQueue queue =
+    return open(directory, blockBytes, SystemTimeProvider.INSTANCE);
+  }
+
+  /**
+   * @param clock decides which day (cycle) a record is written to; tests move it
+   */
+  static Journal open(Path directory, long blockBytes, TimeProvider clock) {
+    RollCycle rollCycle = RollCycles.FAST_DAILY;
+    SingleChronicleQueue queue =
         ChronicleQueue.singleBuilder(directory)
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(rollCycle)
             .blockSize(blockBytes)
+            .timeProvider(clock)
             .build();
-    Journal journal = new Journal(queue);
+    Journal journal = new Journal(queue, rollCycle, clock);
     journal.rebuildIndex();
     return journal;
   }
@@ -150,6 +179,10 @@ final class Journal implements AutoCloseable {
 
   /** Every record {@code codec} reads (it answers null for other kinds), oldest first. */
   private <T> List<T> readAll(java.util.function.Function<Bytes<?>, T> codec) {
+    return reading(() -> readAllLocked(codec));
+  }
+
+  private <T> List<T> readAllLocked(java.util.function.Function<Bytes<?>, T> codec) {
     List<T> found = new ArrayList<>();
     try (ExcerptTailer tailer = queue.createTailer()) {
       while (true) {
@@ -186,6 +219,10 @@ final class Journal implements AutoCloseable {
    * null), newest first.
    */
   List<InsightRecord> insights(Long fromNanos, Long toNanos, int limit) {
+    return reading(() -> insightsLocked(fromNanos, toNanos, limit));
+  }
+
+  private List<InsightRecord> insightsLocked(Long fromNanos, Long toNanos, int limit) {
     List<Long> indexes;
     synchronized (insightIndexes) {
       indexes = new ArrayList<>(insightIndexes);
@@ -222,6 +259,10 @@ final class Journal implements AutoCloseable {
   }
 
   FramePage query(FrameQuery q) {
+    return reading(() -> queryLocked(q));
+  }
+
+  private FramePage queryLocked(FrameQuery q) {
     List<FrameRecord> found = new ArrayList<>();
     try (ExcerptTailer tailer = queue.createTailer()) {
       long start = index.startFor(q.fromSeq(), q.fromNanos());
@@ -264,6 +305,106 @@ final class Journal implements AutoCloseable {
 
   long records() {
     return index.records();
+  }
+
+  /** Runs a read while no cycle is being deleted. */
+  private <T> T reading(Supplier<T> read) {
+    cycleLock.readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      cycleLock.readLock().unlock();
+    }
+  }
+
+  /** The time by the journal's clock, in epoch milliseconds. */
+  long nowMillis() {
+    return clock.currentTimeMillis();
+  }
+
+  /** The journal's cycles (days) that have a file, oldest first. */
+  List<JournalCycle> cycles() {
+    cycleLock.readLock().lock();
+    try {
+      queue.refreshDirectoryListing();
+      int first = queue.firstCycle();
+      int last = queue.lastCycle();
+      List<JournalCycle> cycles = new ArrayList<>();
+      if (first == Integer.MAX_VALUE || last == Integer.MIN_VALUE) {
+        return cycles;
+      }
+      for (long cycle = first; cycle <= last; cycle++) {
+        Path file = fileOf((int) cycle);
+        try {
+          long bytes = Files.size(file);
+          long startMillis = cycle * rollCycle.lengthInMillis();
+          cycles.add(
+              new JournalCycle(
+                  (int) cycle, file, bytes, startMillis, startMillis + rollCycle.lengthInMillis()));
+        } catch (java.nio.file.NoSuchFileException gap) {
+          // no records that day
+        } catch (IOException e) {
+          LOG.warn("journal: cannot read the size of {}: {}", file, e.toString());
+        }
+      }
+      return cycles;
+    } finally {
+      cycleLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The oldest cycle retention may never delete: the one the clock is in, or the newest with
+   * records when that is older (appenders still hold it until their next write).
+   */
+  int protectedCycle() {
+    return Math.min(rollCycle.current(clock, 0), queue.lastCycle());
+  }
+
+  /**
+   * Deletes every cycle before {@code firstKept} (never {@link #protectedCycle} or later): its
+   * index entries first, then its file, under the write lock, so no read sees half of it.
+   *
+   * @return the cycles deleted
+   */
+  List<JournalCycle> deleteCyclesBefore(int firstKept) {
+    int limit = Math.min(firstKept, protectedCycle());
+    List<JournalCycle> deleted = new ArrayList<>();
+    cycleLock.writeLock().lock();
+    try {
+      for (JournalCycle cycle : cycles()) {
+        if (cycle.cycle() >= limit) {
+          break;
+        }
+        Files.deleteIfExists(cycle.file());
+        deleted.add(cycle);
+      }
+      if (!deleted.isEmpty()) {
+        index.dropCyclesBefore(limit);
+        long firstKeptIndex = rollCycle.toIndex(limit, 0);
+        synchronized (insightIndexes) {
+          insightIndexes.removeIf(i -> i < firstKeptIndex);
+        }
+        queue.refreshDirectoryListing();
+      }
+    } catch (IOException e) {
+      LOG.error("journal: cannot delete an old cycle file", e);
+      queue.refreshDirectoryListing();
+    } finally {
+      cycleLock.writeLock().unlock();
+    }
+    return deleted;
+  }
+
+  private Path fileOf(int cycle) {
+    DateTimeFormatter name =
+        DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC);
+    return queue
+        .file()
+        .toPath()
+        .resolve(
+            name.format(Instant.ofEpochMilli((long) cycle * rollCycle.lengthInMillis()))
+                + SingleChronicleQueue.SUFFIX);
   }
 
   long lastSeq() {

@@ -1,14 +1,22 @@
 package dev.ironcliw.daemon;
 
 import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.function.LongToIntFunction;
 
 /**
  * A sparse in-memory index of the journal: every {@link #STRIDE}th record's sequence, capture time
  * and queue index, so a page lookup jumps near its start and scans at most a stride. Rebuilt by
- * scanning the journal at start. Thread-safe (appended by the pipeline, read by API workers).
+ * scanning the journal at start, trimmed when retention deletes cycles. Thread-safe (appended by
+ * the pipeline, read by API workers).
  */
 final class JournalIndex {
   static final int STRIDE = 64;
+
+  private final LongToIntFunction cycleOf;
+
+  /** Frame records per cycle, so deleting a cycle knows how many records went with it. */
+  private final TreeMap<Integer, Long> recordsPerCycle = new TreeMap<>();
 
   private long[] seqs = new long[256];
   private long[] times = new long[256];
@@ -17,6 +25,13 @@ final class JournalIndex {
   private long records;
   private long lastSeq = -1;
   private long lastTimeNanos = Long.MIN_VALUE;
+
+  /**
+   * @param cycleOf the cycle a queue index is in
+   */
+  JournalIndex(LongToIntFunction cycleOf) {
+    this.cycleOf = cycleOf;
+  }
 
   synchronized void add(long seq, long capturedAtNanos, long queueIndex) {
     if (records % STRIDE == 0) {
@@ -33,6 +48,7 @@ final class JournalIndex {
       entries++;
     }
     records++;
+    recordsPerCycle.merge(cycleOf.applyAsInt(queueIndex), 1L, Long::sum);
     lastSeq = seq;
     lastTimeNanos = capturedAtNanos;
   }
@@ -49,6 +65,22 @@ final class JournalIndex {
       entry = -1;
     }
     return entry < 0 ? -1 : queueIndexes[entry];
+  }
+
+  /** Forgets the entries and records of every cycle before {@code firstKept}. */
+  synchronized void dropCyclesBefore(int firstKept) {
+    int keepFrom = 0;
+    while (keepFrom < entries && cycleOf.applyAsInt(queueIndexes[keepFrom]) < firstKept) {
+      keepFrom++;
+    }
+    int kept = entries - keepFrom;
+    System.arraycopy(seqs, keepFrom, seqs, 0, kept);
+    System.arraycopy(times, keepFrom, times, 0, kept);
+    System.arraycopy(queueIndexes, keepFrom, queueIndexes, 0, kept);
+    entries = kept;
+    var dropped = recordsPerCycle.headMap(firstKept);
+    records -= dropped.values().stream().mapToLong(Long::longValue).sum();
+    dropped.clear();
   }
 
   private int floor(long[] keys, long key) {

@@ -31,6 +31,7 @@ final class StatusReporter {
   private final Supplier<String> diffBackend;
   private final BudgetRegistry budgets;
   private final MemoryPressureMonitor pressure;
+  private final JournalRetention retention;
   private final RingSizing ringSizing;
   private final Supplier<ConfigWatcher> config;
 
@@ -48,6 +49,7 @@ final class StatusReporter {
       BudgetRegistry budgets,
       MemoryPressureMonitor pressure,
       RingSizing ringSizing,
+      JournalRetention retention,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
     this.source = source;
@@ -62,6 +64,7 @@ final class StatusReporter {
     this.budgets = budgets;
     this.pressure = pressure;
     this.ringSizing = ringSizing;
+    this.retention = retention;
     this.config = config;
   }
 
@@ -249,6 +252,15 @@ final class StatusReporter {
             new JsonObject()
                 .put("records", journal.records())
                 .put("lastSeq", journal.lastSeq())
+                .put("diskBytes", retention.diskBytes())
+                .put(
+                    "oldestDay",
+                    retention.oldestCycleStartMillis() < 0
+                        ? null
+                        : java.time.Instant.ofEpochMilli(retention.oldestCycleStartMillis())
+                            .toString())
+                .put("daysDeleted", retention.cyclesDeleted())
+                .put("bytesDeleted", retention.bytesDeleted())
                 .put("appendErrors", stats.journalErrors()))
         .put(
             "memory",

@@ -554,6 +554,29 @@ public final class ConfigSchema {
               List.of(),
               "While the source is live, no processed frame for this long makes health and"
                   + " status report the pipeline as stalled."),
+          live(
+              "history.retention.maxAge",
+              ValueType.DURATION,
+              "30d",
+              "1h",
+              "3650d",
+              "Journal history older than this is deleted, a whole day (one journal cycle) at a"
+                  + " time, once the day has ended."),
+          live(
+              "history.retention.maxBytes",
+              ValueType.DISK_SIZE,
+              "10GiB",
+              "1MiB",
+              "64TiB",
+              "The journal's files on disk are kept under this by deleting the oldest days"
+                  + " first; the day being written is always kept, even when it alone is larger."),
+          live(
+              "history.retention.checkEvery",
+              ValueType.DURATION,
+              "1m",
+              "1s",
+              "1d",
+              "How often retention looks at the journal's age and size."),
           restart(
               "privacy.exclude.apps",
               ValueType.NAME_LIST,

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dedup dedup keys
  * @param diff diff keys
  * @param vision vision keys
+ * @param history journal retention keys
  * @param api API keys
  * @param privacy privacy exclusions
  * @param rawValues every key's value as text, for change detection and display
@@ -25,6 +26,7 @@ public record IroncliwConfig(
     DedupSettings dedup,
     DiffSettings diff,
     VisionSettings vision,
+    HistorySettings history,
     ApiSettings api,
     PrivacySettings privacy,
     Map<String, String> rawValues,
@@ -113,6 +115,10 @@ public record IroncliwConfig(
                 (Duration) v.get("vision.notices.cooldown"),
                 (Double) v.get("vision.notices.minConfidence"),
                 (Boolean) v.get("vision.notices.desktop"))),
+        new HistorySettings(
+            (Duration) v.get("history.retention.maxAge"),
+            (Long) v.get("history.retention.maxBytes"),
+            (Duration) v.get("history.retention.checkEvery")),
         new ApiSettings(intValue(v, "api.port"), (Duration) v.get("api.stallAfter")),
         new PrivacySettings(
             strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),

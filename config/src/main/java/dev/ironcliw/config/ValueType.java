@@ -11,6 +11,8 @@ public enum ValueType {
   INTEGER("a whole number", "e.g. 32"),
   BOOLEAN("a boolean", "true or false"),
   SIZE("a size", "e.g. 512MiB or 25%"),
+  /** A size on disk: absolute only, since a share of physical memory means nothing there. */
+  DISK_SIZE("a size on disk", "e.g. 10GiB or 500MiB"),
   DURATION("a duration", "e.g. 250ms, 10s, 5m or 7d"),
   RATE("a rate", "e.g. 10, 10/s or 30/min"),
   CHOICE("one of the choices", ""),
@@ -103,6 +105,12 @@ public enum ValueType {
         yield Boolean.parseBoolean(lower);
       }
       case SIZE -> Units.parseSizeBytes(text, physicalMemoryBytes);
+      case DISK_SIZE -> {
+        if (text.contains("%")) {
+          throw new IllegalArgumentException(example);
+        }
+        yield Units.parseSizeBytes(text, physicalMemoryBytes);
+      }
       case DURATION -> Units.parseDuration(text);
       case RATE -> Units.parseRatePerSecond(text);
       case SOURCE -> {
