@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,10 +9,14 @@ final class ApiError {
   private ApiError() {}
 
   static void send(RoutingContext ctx, int status, String code, String message) {
-    if (ctx.response().ended()) {
+    send(ctx.response(), status, code, message);
+  }
+
+  static void send(HttpServerResponse response, int status, String code, String message) {
+    if (response.ended()) {
       return;
     }
-    ctx.response()
+    response
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .end(

@@ -1,5 +1,7 @@
 package dev.ironcliw.daemon;
 
+import dev.ironcliw.config.ApiSettings;
+import dev.ironcliw.config.Units;
 import dev.ironcliw.dedup.Verdict;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -10,11 +12,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +33,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The local HTTP API on 127.0.0.1. Every route but {@code GET /api/v1/health} needs the bearer
- * token; requests whose Host or Origin is not loopback are refused (DNS rebinding, web pages).
- * Journal reads and PNG encoding run on worker threads, never on the event loop.
+ * The local HTTP API, on 127.0.0.1 unless configured otherwise. Every route but {@code GET
+ * /api/v1/health} needs the bearer token; requests whose Host or Origin is not loopback are refused
+ * (DNS rebinding, web pages); each client address has a request rate limit, each request a time
+ * limit and a size limit. Journal reads and PNG encoding run on worker threads, never on the event
+ * loop.
  */
 final class ApiServer implements AutoCloseable {
   static final String HOST = "127.0.0.1";
+  static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
+  /** The largest request body any route reads; a larger Content-Length is refused at once. */
+  static final int MAX_BODY_BYTES = 16 * 1024;
+
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -40,7 +58,16 @@ final class ApiServer implements AutoCloseable {
   private final EventStream stream;
   private final ConfigRoutes config;
   private final PrometheusMeterRegistry metrics;
+  private final UserPause pause;
+  private final ApiSettings settings;
+  private final ClientRateLimit rateLimit;
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+  private static final int MAX_LINE_BYTES = 8192;
+  private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  private final Set<String> allowedHosts = new HashSet<>(LOOPBACK_NAMES);
   private HttpServer server;
+  private Router router;
 
   ApiServer(
       Vertx vertx,
@@ -50,8 +77,13 @@ final class ApiServer implements AutoCloseable {
       dev.ironcliw.ring.FrameRing ring,
       EventStream stream,
       ConfigRoutes config,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      UserPause pause,
+      ApiSettings settings) {
     this.vertx = vertx;
+    this.pause = pause;
+    this.settings = settings;
+    this.rateLimit = new ClientRateLimit(settings.requestsPerSecond());
     this.metrics = metrics;
     this.config = config;
     this.token = token;
@@ -62,20 +94,33 @@ final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Listens on 127.0.0.1:{@code port} and waits until it does.
+   * Listens on {@code api.bindAddress}:{@code port} and waits until it does.
    *
-   * @throws StartupException naming the port when it is taken
+   * @throws StartupException naming the port when it is taken, or the address when it is not a
+   *     loopback address and {@code api.allowRemote} is off
    */
   void start(int port) {
-    Router router = Router.router(vertx);
+    String host = bindAddress(settings);
+    allowedHosts.add(host.contains(":") ? "[" + host + "]" : host);
+    String openApi = openApiDocument();
+    router = Router.router(vertx);
     router.route().handler(this::guard);
+    // Before the time limit: the stream is meant to stay open.
+    router.get("/api/v1/stream").handler(stream::open);
+    router.route().handler(TimeoutHandler.create(settings.requestTimeout().toMillis(), 503));
     router.get("/api/v1/health").handler(this::health);
     router.get("/api/v1/status").handler(ctx -> json(ctx, 200, status.status()));
     router.get("/api/v1/frames").handler(this::frames);
     router.get("/api/v1/frames/:seq").handler(this::frame);
     router.get("/api/v1/frames/:seq/image").handler(this::image);
     router.get("/api/v1/insights").handler(this::insights);
-    router.get("/api/v1/stream").handler(stream::open);
+    router.get("/api/v1/search").handler(this::search);
+    router.get("/api/v1/events").handler(this::events);
+    router.post("/api/v1/pause").handler(this::pause);
+    router.post("/api/v1/resume").handler(ctx -> json(ctx, 200, pause.resume()));
+    router
+        .get("/api/v1/openapi.yaml")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi));
     config.mount(router);
     router
         .get("/metrics")
@@ -98,8 +143,20 @@ final class ApiServer implements AutoCloseable {
     try {
       server =
           vertx
-              .createHttpServer(new HttpServerOptions().setHost(HOST).setPort(port))
-              .requestHandler(router)
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setHost(host)
+                      .setPort(port)
+                      .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+                      .setMaxInitialLineLength(MAX_LINE_BYTES)
+                      .setMaxHeaderSize(MAX_HEADER_BYTES))
+              .requestHandler(
+                  request -> {
+                    if (queryDecodes(request)) {
+                      router.handle(request);
+                    }
+                  })
+              .invalidRequestHandler(ApiServer::invalidRequest)
               .listen()
               .toCompletionStage()
               .toCompletableFuture()
@@ -112,14 +169,14 @@ final class ApiServer implements AutoCloseable {
             "port "
                 + port
                 + " on "
-                + HOST
+                + host
                 + " is already in use; stop what holds it or choose another with --port or"
                 + " api.port",
             ExitCodes.FAILURE,
             cause);
       }
       throw new StartupException(
-          "cannot listen on " + HOST + ":" + port + ": " + cause.getMessage(),
+          "cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
           ExitCodes.FAILURE,
           cause);
     } catch (InterruptedException e) {
@@ -135,9 +192,66 @@ final class ApiServer implements AutoCloseable {
     return server.actualPort();
   }
 
+  /** "METHOD /path/{param}" of every route with a path, as OpenAPI writes them. */
+  List<String> routes() {
+    List<String> routes = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(m -> routes.add(m.name() + " " + path));
+    }
+    return routes;
+  }
+
+  /**
+   * The address to listen on: {@code api.bindAddress}, which must be an IP address, and a loopback
+   * one unless {@code api.allowRemote}.
+   */
+  static String bindAddress(ApiSettings settings) {
+    String text = settings.bindAddress().trim();
+    InetAddress address;
+    try {
+      if (!text.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        throw new UnknownHostException(text);
+      }
+      address = InetAddress.getByName(text); // a literal: no name lookup
+    } catch (UnknownHostException e) {
+      throw new StartupException(
+          "api.bindAddress: \""
+              + text
+              + "\" is not an IP address (expected e.g. 127.0.0.1, ::1 or 0.0.0.0)",
+          ExitCodes.USAGE,
+          e);
+    }
+    if (!address.isLoopbackAddress() && !settings.allowRemote()) {
+      throw new StartupException(
+          "api.bindAddress: "
+              + text
+              + " is not a loopback address; the API serves your screen history, so listening"
+              + " where other machines can reach it needs api.allowRemote: true as well (the"
+              + " bearer token is required either way)",
+          ExitCodes.USAGE,
+          null);
+    }
+    return text;
+  }
+
+  private static String openApiDocument() {
+    try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the OpenAPI document is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private void guard(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
-    if (host != null && !LOOPBACK_NAMES.contains(hostName(host))) {
+    if (host != null && !allowedHosts.contains(hostName(host))) {
       ApiError.send(
           ctx, 403, "forbidden_host", "requests must be addressed to 127.0.0.1 or localhost");
       return;
@@ -145,6 +259,36 @@ final class ApiServer implements AutoCloseable {
     String origin = ctx.request().getHeader("Origin");
     if (origin != null && !isLoopbackOrigin(origin)) {
       ApiError.send(ctx, 403, "forbidden_origin", "cross-origin requests are refused");
+      return;
+    }
+    long waitNanos = rateLimit.tryAcquire(clientOf(ctx), System.nanoTime());
+    if (waitNanos > 0) {
+      long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      ApiError.send(
+          ctx,
+          429,
+          "rate_limited",
+          "more than api.rateLimit ("
+              + settings.requestsPerSecond()
+              + " requests per second) from this address; retry after "
+              + seconds
+              + " s");
+      return;
+    }
+    String length = ctx.request().getHeader("Content-Length");
+    if (length != null && !length.matches("\\d{1,18}")) {
+      ApiError.send(ctx, 400, "bad_request", "Content-Length: \"" + length + "\" is not a size");
+      return;
+    }
+    if (length != null && Long.parseLong(length) > MAX_BODY_BYTES) {
+      // Closed once answered: the body it announced is never read.
+      ctx.response().endHandler(v -> ctx.request().connection().close());
+      ApiError.send(
+          ctx,
+          413,
+          "too_large",
+          "request body of " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
       return;
     }
     if (!ctx.request().path().equals("/api/v1/health")
@@ -159,6 +303,63 @@ final class ApiServer implements AutoCloseable {
       return;
     }
     ctx.next();
+  }
+
+  /**
+   * A request HTTP itself could not parse (a request line or headers too long, a malformed target):
+   * the same JSON error as the rest, then the connection is closed.
+   */
+  private static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    var decoded = request.decoderResult();
+    if (decoded == null || decoded.isSuccess()) {
+      io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+      return;
+    }
+    Throwable cause = decoded.cause();
+    int status;
+    String code;
+    String message;
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+      message = "request line over " + MAX_LINE_BYTES + " bytes";
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+      message = "request headers over " + MAX_HEADER_BYTES + " bytes";
+    } else {
+      status = 400;
+      code = "bad_request";
+      message = "not a valid HTTP request: " + cause.getMessage();
+    }
+    ApiError.send(request.response().putHeader("Connection", "close"), status, code, message);
+  }
+
+  /**
+   * False, having answered 400, when the query string is not valid percent-encoding (the router
+   * would answer it in plain text).
+   */
+  private static boolean queryDecodes(io.vertx.core.http.HttpServerRequest request) {
+    String query = request.query();
+    if (query == null) {
+      return true;
+    }
+    try {
+      java.net.URLDecoder.decode(query, StandardCharsets.UTF_8);
+      return true;
+    } catch (IllegalArgumentException e) {
+      ApiError.send(
+          request.response(),
+          400,
+          "bad_request",
+          "the query string is not valid percent-encoding (" + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  private static String clientOf(RoutingContext ctx) {
+    var remote = ctx.request().remoteAddress();
+    return remote == null ? "" : remote.hostAddress();
   }
 
   private static String hostName(String hostHeader) {
@@ -266,11 +467,89 @@ final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
+  private void search(RoutingContext ctx) {
+    List<String> terms = InsightText.terms(ctx.request().getParam("q"));
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    vertx
+        .executeBlocking(() -> journal.search(terms, from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray insights = new JsonArray();
+              found.forEach(r -> insights.add(InsightJson.of(r)));
+              json(
+                  ctx,
+                  200,
+                  new JsonObject().put("terms", new JsonArray(terms)).put("insights", insights));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void events(RoutingContext ctx) {
+    Set<String> kinds = eventKinds(ctx.request().getParam("kind"));
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    vertx
+        .executeBlocking(
+            () -> journal.events(e -> kinds.contains(EventJson.kindOf(e)), from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray events = new JsonArray();
+              found.forEach(e -> events.add(EventJson.of(e)));
+              json(ctx, 200, new JsonObject().put("events", events));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static Set<String> eventKinds(String text) {
+    Set<String> all = Set.of(EventJson.CAPTURE, EventJson.PRESSURE);
+    if (text == null || text.isBlank()) {
+      return all;
+    }
+    Set<String> kinds = new HashSet<>();
+    for (String kind : text.split(",")) {
+      String name = kind.trim().toLowerCase(Locale.ROOT);
+      if (!all.contains(name)) {
+        throw new IllegalArgumentException(
+            "kind: \"" + kind + "\" is not an event kind (expected capture or pressure)");
+      }
+      kinds.add(name);
+    }
+    return kinds;
+  }
+
+  private void pause(RoutingContext ctx) {
+    String text = ctx.request().getParam("for");
+    Duration duration = null;
+    if (text != null) {
+      try {
+        duration = Units.parseDuration(text);
+      } catch (IllegalArgumentException e) {
+        duration = Duration.ZERO;
+      }
+      if (duration.compareTo(Duration.ofSeconds(1)) < 0
+          || duration.compareTo(UserPause.LONGEST) > 0) {
+        throw new IllegalArgumentException(
+            "for: \""
+                + text
+                + "\" is not a pause length (expected a duration from 1s to 7d, e.g. 10m)");
+      }
+    }
+    json(ctx, 200, pause.pause(duration));
+  }
+
   /** Bad request parameters (thrown as IllegalArgumentException) are 400; anything else 500. */
   private static void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof IllegalArgumentException) {
       ApiError.send(ctx, 400, "bad_request", failure.getMessage());
+    } else if (failure == null && ctx.statusCode() == 503) {
+      ApiError.send(ctx, 503, "timeout", "the request took longer than api.requestTimeout");
+    } else if (failure == null && ctx.statusCode() == 413) {
+      ApiError.send(
+          ctx, 413, "too_large", "request body over " + MAX_BODY_BYTES + " bytes is refused");
     } else if (failure == null) {
       ApiError.send(ctx, ctx.statusCode(), "error", "request failed with " + ctx.statusCode());
     } else {

@@ -44,8 +44,8 @@ final class CaptureAgent implements Agent {
   private final boolean[] paused;
   private volatile String pauseReason = "";
 
-  /** Why capture is held by the daemon (memory pressure), or empty; capture thread only. */
-  private String holdReason = "";
+  /** Who holds capture (memory pressure, the user) and why, first hold first; capture thread. */
+  private final java.util.Map<String, String> holds = new java.util.LinkedHashMap<>();
 
   private volatile double framesPerSecond;
   private long nextSeq;
@@ -106,33 +106,43 @@ final class CaptureAgent implements Agent {
   }
 
   /**
-   * Any thread: stops grabbing at the next tick until {@link #release}; each display's pause is
-   * journaled with {@code reason}, as a screen-saver pause is.
+   * Any thread: stops grabbing at the next tick until every holder has called {@link #release};
+   * each display's pause is journaled with the first hold's {@code reason}, as a screen-saver pause
+   * is. A holder that holds again only changes its reason.
+   *
+   * @param holder who holds (memory pressure, the user): each releases only its own hold
    */
-  void hold(String reason) {
+  void hold(String holder, String reason) {
     command(
         "hold capture",
         () -> {
-          if (holdReason.isEmpty()) {
-            holdReason = reason;
+          boolean first = holds.isEmpty();
+          holds.put(holder, reason);
+          if (first) {
             for (int display = 0; display < displays; display++) {
               pause(display, reason);
             }
+          } else {
+            pauseReason = holds.values().iterator().next();
           }
         });
   }
 
-  /** Any thread: undoes {@link #hold}. */
-  void release() {
+  /** Any thread: undoes {@code holder}'s {@link #hold}; capture runs once no one holds it. */
+  void release(String holder) {
     command(
         "release capture",
         () -> {
-          if (!holdReason.isEmpty()) {
-            holdReason = "";
-            pacer.restartAt(System.nanoTime()); // the ticks held back were not missed
-            for (int display = 0; display < displays; display++) {
-              resume(display);
-            }
+          if (holds.remove(holder) == null) {
+            return;
+          }
+          if (!holds.isEmpty()) {
+            pauseReason = holds.values().iterator().next();
+            return;
+          }
+          pacer.restartAt(System.nanoTime()); // the ticks held back were not missed
+          for (int display = 0; display < displays; display++) {
+            resume(display);
           }
         });
   }
@@ -175,7 +185,7 @@ final class CaptureAgent implements Agent {
   @Override
   public int doWork() {
     int work = commands.drain(Runnable::run, 16);
-    if (finished.get() || (!holdReason.isEmpty() && !tickPending)) {
+    if (finished.get() || (!holds.isEmpty() && !tickPending)) {
       return work;
     }
     if (!tickPending) {

@@ -8,4 +8,5 @@ package dev.ironcliw.daemon;
  * @param paused true when capture paused, false when it resumed
  * @param reason why, e.g. {@code screen saver active}
  */
-record CaptureEventRecord(long timeNanos, int display, boolean paused, String reason) {}
+record CaptureEventRecord(long timeNanos, int display, boolean paused, String reason)
+    implements JournalEvent {}

@@ -20,8 +20,6 @@ import io.vertx.ext.web.handler.BodyHandler;
  * sets a live key until restart, checked like a file edit; a rejected value changes nothing.
  */
 final class ConfigRoutes {
-  private static final int MAX_BODY_BYTES = 16 * 1024;
-
   private final Vertx vertx;
   private final ConfigWatcher watcher;
 
@@ -34,7 +32,7 @@ final class ConfigRoutes {
     router.get("/api/v1/config").handler(ctx -> ok(ctx, all(watcher.current())));
     router
         .put("/api/v1/config/:key")
-        .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+        .handler(BodyHandler.create().setBodyLimit(ApiServer.MAX_BODY_BYTES))
         .handler(this::put);
   }
 

@@ -75,6 +75,7 @@ final class Daemon {
 
   private void startAll(ConfigWatcher watcher) {
     IroncliwConfig config = watcher.current();
+    ApiServer.bindAddress(config.api()); // refused before anything is opened
     DataDirectory dataDir = opened(DataDirectory.openAndLock(config.dataDir()));
     ApiToken token = ApiToken.loadOrCreate(dataDir.tokenFile());
 
@@ -192,6 +193,7 @@ final class Daemon {
     opened(metrics::close);
     MemoryMetrics.bind(metrics, budgets, ring, pressure);
     PipelineMetrics.bind(metrics, stats, capture, vision);
+    UserPause userPause = new UserPause(vertx, capture);
     StatusReporter status =
         new StatusReporter(
             stats,
@@ -208,6 +210,7 @@ final class Daemon {
             pressure,
             ringSizing,
             retention,
+            userPause,
             () -> watcher);
     api =
         opened(
@@ -219,7 +222,9 @@ final class Daemon {
                 ring,
                 stream,
                 new ConfigRoutes(vertx, watcher),
-                metrics));
+                metrics,
+                userPause,
+                config.api()));
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.
@@ -234,7 +239,7 @@ final class Daemon {
         change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory, retention));
     LOG.info(
         "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
-        ApiServer.HOST,
+        config.api().bindAddress(),
         api.port(),
         dataDir.tokenFile(),
         dataDir.path(),

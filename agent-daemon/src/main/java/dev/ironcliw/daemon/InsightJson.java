@@ -2,7 +2,6 @@ package dev.ironcliw.daemon;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 
 /** The API's JSON form of an insight, as listed and as streamed. */
 final class InsightJson {
@@ -12,11 +11,7 @@ final class InsightJson {
     JsonObject json =
         new JsonObject()
             .put("id", r.id())
-            .put(
-                "receivedAt",
-                Instant.ofEpochSecond(
-                        r.receivedAtNanos() / 1_000_000_000L, r.receivedAtNanos() % 1_000_000_000L)
-                    .toString())
+            .put("receivedAt", FrameJson.isoTime(r.receivedAtNanos()))
             .put("frames", new JsonArray(r.frameSeqs()))
             .put("provider", r.provider())
             .put("model", r.model())

@@ -48,9 +48,13 @@ final class Journal implements AutoCloseable {
   private final ReentrantReadWriteLock cycleLock = new ReentrantReadWriteLock();
 
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
-  private final List<Long> insightIndexes = new ArrayList<>();
+  private final RecordIndexes insightIndexes = new RecordIndexes();
 
-  private long lastInsightId;
+  /** Queue index of every capture and pressure event, oldest first. */
+  private final RecordIndexes eventIndexes = new RecordIndexes();
+
+  private final java.util.concurrent.atomic.AtomicLong lastInsightId =
+      new java.util.concurrent.atomic.AtomicLong();
   private ExcerptAppender appender;
   private ExcerptAppender insightAppender;
   private ExcerptAppender pressureAppender;
@@ -108,7 +112,10 @@ final class Journal implements AutoCloseable {
             index.add(r.seq(), r.capturedAtNanos(), dc.index());
           } else if (insight != null) {
             insightIndexes.add(dc.index());
-            lastInsightId = Math.max(lastInsightId, insight.id());
+            lastInsightId.accumulateAndGet(insight.id(), Math::max);
+          } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
+              || type == PressureEventCodec.PRESSURE_EVENT_RECORD) {
+            eventIndexes.add(dc.index());
           } else {
             skipped++;
           }
@@ -117,10 +124,12 @@ final class Journal implements AutoCloseable {
     }
     if (index.records() > 0 || skipped > 0) {
       LOG.info(
-          "journal: {} frame records found (last seq {}), {} insights, {} other records",
+          "journal: {} frame records found (last seq {}), {} insights, {} events, {} other"
+              + " records",
           index.records(),
           index.lastSeq(),
           insightIndexes.size(),
+          eventIndexes.size(),
           skipped);
     }
   }
@@ -144,6 +153,7 @@ final class Journal implements AutoCloseable {
     try (DocumentContext dc = appender.writingDocument()) {
       CaptureEventCodec.write(dc.wire().bytes(), event);
     }
+    eventIndexes.add(appender.lastIndexAppended());
   }
 
   /** Vision-results thread only: appends one insight. */
@@ -156,10 +166,8 @@ final class Journal implements AutoCloseable {
       InsightRecordCodec.write(dc.wire().bytes(), insight);
     }
     queueIndex = insightAppender.lastIndexAppended();
-    synchronized (insightIndexes) {
-      insightIndexes.add(queueIndex);
-      lastInsightId = Math.max(lastInsightId, insight.id());
-    }
+    insightIndexes.add(queueIndex);
+    lastInsightId.accumulateAndGet(insight.id(), Math::max);
   }
 
   /** Memory-pressure thread only: appends a change of the pressure level. */
@@ -170,6 +178,7 @@ final class Journal implements AutoCloseable {
     try (DocumentContext dc = pressureAppender.writingDocument()) {
       PressureEventCodec.write(dc.wire().bytes(), event);
     }
+    eventIndexes.add(pressureAppender.lastIndexAppended());
   }
 
   /** Every pressure-level change in the journal, oldest first. */
@@ -209,9 +218,7 @@ final class Journal implements AutoCloseable {
 
   /** The id of the newest insight in the journal, 0 when there is none. */
   long lastInsightId() {
-    synchronized (insightIndexes) {
-      return lastInsightId;
-    }
+    return lastInsightId.get();
   }
 
   /**
@@ -219,29 +226,80 @@ final class Journal implements AutoCloseable {
    * null), newest first.
    */
   List<InsightRecord> insights(Long fromNanos, Long toNanos, int limit) {
-    return reading(() -> insightsLocked(fromNanos, toNanos, limit));
+    return search(List.of(), fromNanos, toNanos, limit);
   }
 
-  private List<InsightRecord> insightsLocked(Long fromNanos, Long toNanos, int limit) {
-    List<Long> indexes;
-    synchronized (insightIndexes) {
-      indexes = new ArrayList<>(insightIndexes);
-    }
-    List<InsightRecord> found = new ArrayList<>();
+  /**
+   * Up to {@code limit} insights in [{@code fromNanos}, {@code toNanos}] whose text (activity, app,
+   * suggestion, or the raw reply of an invalid one) holds every one of {@code terms} (lower-case),
+   * newest first.
+   */
+  List<InsightRecord> search(List<String> terms, Long fromNanos, Long toNanos, int limit) {
+    return reading(
+        () ->
+            newestFirst(
+                insightIndexes,
+                InsightRecordCodec::read,
+                InsightRecord::receivedAtNanos,
+                r -> InsightText.matches(r, terms),
+                fromNanos,
+                toNanos,
+                limit));
+  }
+
+  /**
+   * Up to {@code limit} capture and pressure events in [{@code fromNanos}, {@code toNanos}] that
+   * {@code wanted} accepts, newest first.
+   */
+  List<JournalEvent> events(
+      java.util.function.Predicate<JournalEvent> wanted, Long fromNanos, Long toNanos, int limit) {
+    return reading(
+        () ->
+            newestFirst(
+                eventIndexes,
+                Journal::readEvent,
+                JournalEvent::timeNanos,
+                wanted,
+                fromNanos,
+                toNanos,
+                limit));
+  }
+
+  private static JournalEvent readEvent(Bytes<?> bytes) {
+    return switch (bytes.peekUnsignedByte()) {
+      case CaptureEventCodec.CAPTURE_EVENT_RECORD -> CaptureEventCodec.read(bytes);
+      case PressureEventCodec.PRESSURE_EVENT_RECORD -> PressureEventCodec.read(bytes);
+      default -> null;
+    };
+  }
+
+  /** Reads the records {@code kind} lists from the newest back, until {@code fromNanos}. */
+  private <T> List<T> newestFirst(
+      RecordIndexes kind,
+      java.util.function.Function<Bytes<?>, T> codec,
+      java.util.function.ToLongFunction<T> timeNanos,
+      java.util.function.Predicate<T> wanted,
+      Long fromNanos,
+      Long toNanos,
+      int limit) {
+    List<Long> indexes = kind.snapshot();
+    List<T> found = new ArrayList<>();
     try (ExcerptTailer tailer = queue.createTailer()) {
       for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
         if (!tailer.moveToIndex(indexes.get(i))) {
           continue;
         }
         try (DocumentContext dc = tailer.readingDocument()) {
-          InsightRecord r = dc.isPresent() ? InsightRecordCodec.read(dc.wire().bytes()) : null;
-          if (r == null || (toNanos != null && r.receivedAtNanos() > toNanos)) {
+          T r = dc.isPresent() ? codec.apply(dc.wire().bytes()) : null;
+          if (r == null || (toNanos != null && timeNanos.applyAsLong(r) > toNanos)) {
             continue;
           }
-          if (fromNanos != null && r.receivedAtNanos() < fromNanos) {
+          if (fromNanos != null && timeNanos.applyAsLong(r) < fromNanos) {
             break;
           }
-          found.add(r);
+          if (wanted.test(r)) {
+            found.add(r);
+          }
         }
       }
     }
@@ -382,9 +440,8 @@ final class Journal implements AutoCloseable {
       if (!deleted.isEmpty()) {
         index.dropCyclesBefore(limit);
         long firstKeptIndex = rollCycle.toIndex(limit, 0);
-        synchronized (insightIndexes) {
-          insightIndexes.removeIf(i -> i < firstKeptIndex);
-        }
+        insightIndexes.dropBefore(firstKeptIndex);
+        eventIndexes.dropBefore(firstKeptIndex);
         queue.refreshDirectoryListing();
       }
     } catch (IOException e) {

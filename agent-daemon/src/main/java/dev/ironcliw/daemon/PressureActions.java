@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  */
 final class PressureActions {
   static final String CRITICAL_PAUSE = "memory pressure critical";
+  private static final String HOLDER = "memory pressure";
 
   private final CaptureAgent capture;
   private final PipelineAgent pipeline;
@@ -100,10 +101,10 @@ final class PressureActions {
       phrases.add("waiting vision batches dropped");
     }
     if (on.contains(PAUSE_CAPTURE)) {
-      capture.hold(CRITICAL_PAUSE);
+      capture.hold(HOLDER, CRITICAL_PAUSE);
       phrases.add("capture paused");
     } else {
-      capture.release();
+      capture.release(HOLDER);
     }
     active = List.copyOf(phrases);
     activeNames = List.copyOf(on);

@@ -9,5 +9,5 @@ package dev.ironcliw.daemon;
  * @param readings what each source read, e.g. {@code linux HIGH (PSI ...); heap LOW (...)}
  * @param actions what the daemon does at the new level, e.g. {@code capture at 5 FPS}
  */
-record PressureEventRecord(
-    long timeNanos, String from, String to, String readings, String actions) {}
+record PressureEventRecord(long timeNanos, String from, String to, String readings, String actions)
+    implements JournalEvent {}

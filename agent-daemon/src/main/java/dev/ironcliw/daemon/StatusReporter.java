@@ -32,6 +32,7 @@ final class StatusReporter {
   private final BudgetRegistry budgets;
   private final MemoryPressureMonitor pressure;
   private final JournalRetention retention;
+  private final UserPause userPause;
   private final RingSizing ringSizing;
   private final Supplier<ConfigWatcher> config;
 
@@ -50,6 +51,7 @@ final class StatusReporter {
       MemoryPressureMonitor pressure,
       RingSizing ringSizing,
       JournalRetention retention,
+      UserPause userPause,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
     this.source = source;
@@ -65,6 +67,7 @@ final class StatusReporter {
     this.pressure = pressure;
     this.ringSizing = ringSizing;
     this.retention = retention;
+    this.userPause = userPause;
     this.config = config;
   }
 
@@ -210,6 +213,7 @@ final class StatusReporter {
                 .put("grabMethod", source.grabMethod())
                 .put("paused", !capture.pauseReason().isEmpty())
                 .put("pauseReason", capture.pauseReason())
+                .put("userPause", userPause.state())
                 .put("skippedGrabs", stats.skippedGrabs())
                 .put("grabMicrosMedian", round(stats.grabDurations().quantileMicros(0.5)))
                 .put("grabMicrosP99", round(stats.grabDurations().quantileMicros(0.99)))

@@ -85,6 +85,35 @@ class DaemonBadInputTest {
   }
 
   @Test
+  void shouldRefuseANonLoopbackBindAddressUnlessRemoteIsAllowed() throws Exception {
+    for (String address : List.of("0.0.0.0", "192.0.2.7")) {
+      Path config = temp.resolve("remote.yaml");
+      Files.writeString(config, "api:\n  bindAddress: " + address + "\n");
+      Outcome outcome =
+          run(
+              "run",
+              "--config",
+              config.toString(),
+              "--data-dir",
+              temp.resolve("d").toString(),
+              "--source",
+              "synthetic");
+      assertEquals(2, outcome.status(), outcome.err());
+      assertTrue(
+          outcome.err().contains("api.bindAddress: " + address + " is not a loopback address")
+              && outcome.err().contains("api.allowRemote: true"),
+          outcome.err());
+    }
+    Path config = temp.resolve("name.yaml");
+    Files.writeString(config, "api:\n  bindAddress: example.com\n");
+    Outcome outcome =
+        run("run", "--config", config.toString(), "--data-dir", temp.resolve("d").toString());
+    assertEquals(2, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("\"example.com\" is not an IP address"), outcome.err());
+    assertTrue(Files.notExists(temp.resolve("d")), "nothing was created before the refusal");
+  }
+
+  @Test
   void shouldNameAPortAlreadyInUse() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(ApiServer.HOST))) {
       int port = taken.getLocalPort();

@@ -28,6 +28,27 @@ final class DaemonClient {
     }
   }
 
+  /**
+   * Starts {@code ./ironcliw run} (from the repository root) with {@code config}, frames from
+   * {@code source}, this client's data dir and port; its output goes to {@code log}.
+   */
+  Process launch(Path config, String source, Path log) throws IOException {
+    return new ProcessBuilder(
+            "./ironcliw",
+            "run",
+            "--config",
+            config.toString(),
+            "--data-dir",
+            data.toString(),
+            "--port",
+            Integer.toString(port),
+            "--source",
+            source)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
   /** Waits until the API answers (the first run also builds the daemon), then a little more. */
   void awaitStarted(Process daemon) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -50,6 +71,11 @@ final class DaemonClient {
     } catch (IOException notYet) {
       return false;
     }
+  }
+
+  /** The API token, read once the daemon has started. */
+  String token() {
+    return token;
   }
 
   String get(String path) throws Exception {

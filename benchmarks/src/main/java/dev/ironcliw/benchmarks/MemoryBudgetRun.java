@@ -65,21 +65,7 @@ public final class MemoryBudgetRun {
     Path data = work.resolve("data");
     int port = DaemonClient.freePort();
     DaemonClient api = new DaemonClient(data, port);
-    Process daemon =
-        new ProcessBuilder(
-                "./ironcliw",
-                "run",
-                "--config",
-                config.toString(),
-                "--data-dir",
-                data.toString(),
-                "--port",
-                Integer.toString(port),
-                "--source",
-                "replay:" + frames)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("daemon.log").toFile())
-            .start();
+    Process daemon = api.launch(config, "replay:" + frames, work.resolve("daemon.log"));
     List<long[]> samples = new ArrayList<>(); // second, rss, anon, file
     JsonNode last;
     try {

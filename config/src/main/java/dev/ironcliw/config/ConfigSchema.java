@@ -543,7 +543,34 @@ public final class ConfigSchema {
               "7117",
               "1",
               "65535",
-              "TCP port of the local HTTP API, bound to 127.0.0.1 only."),
+              "TCP port of the local HTTP API."),
+          restart(
+              "api.bindAddress",
+              ValueType.TEXT,
+              "127.0.0.1",
+              "The IP address the API listens on. Anything but a loopback address (127.0.0.1,"
+                  + " ::1) is refused unless api.allowRemote is true."),
+          restart(
+              "api.allowRemote",
+              ValueType.BOOLEAN,
+              "false",
+              "Allow api.bindAddress to be an address other machines can reach. The bearer"
+                  + " token is needed on every route but health either way."),
+          ranged(
+              "api.rateLimit",
+              ValueType.RATE,
+              "2000/s",
+              "1",
+              "100000",
+              "Requests per second one client address may make; more are answered 429 with"
+                  + " Retry-After. All local tools share 127.0.0.1."),
+          ranged(
+              "api.requestTimeout",
+              ValueType.DURATION,
+              "30s",
+              "1s",
+              "10m",
+              "A request not answered in this time gets 503 (the event stream is exempt)."),
           new Setting(
               "api.stallAfter",
               ValueType.DURATION,

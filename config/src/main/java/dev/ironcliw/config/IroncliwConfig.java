@@ -119,7 +119,13 @@ public record IroncliwConfig(
             (Duration) v.get("history.retention.maxAge"),
             (Long) v.get("history.retention.maxBytes"),
             (Duration) v.get("history.retention.checkEvery")),
-        new ApiSettings(intValue(v, "api.port"), (Duration) v.get("api.stallAfter")),
+        new ApiSettings(
+            intValue(v, "api.port"),
+            (String) v.get("api.bindAddress"),
+            (Boolean) v.get("api.allowRemote"),
+            (Double) v.get("api.rateLimit"),
+            (Duration) v.get("api.requestTimeout"),
+            (Duration) v.get("api.stallAfter")),
         new PrivacySettings(
             strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),
         raw,

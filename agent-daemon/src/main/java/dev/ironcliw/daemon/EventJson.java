@@ -1,0 +1,34 @@
+package dev.ironcliw.daemon;
+
+import io.vertx.core.json.JsonObject;
+
+/** The API's JSON form of a journaled event: a capture pause or resume, or a pressure change. */
+final class EventJson {
+  static final String CAPTURE = "capture";
+  static final String PRESSURE = "pressure";
+
+  private EventJson() {}
+
+  static String kindOf(JournalEvent event) {
+    return switch (event) {
+      case CaptureEventRecord c -> CAPTURE;
+      case PressureEventRecord p -> PRESSURE;
+    };
+  }
+
+  static JsonObject of(JournalEvent event) {
+    JsonObject json =
+        new JsonObject()
+            .put("kind", kindOf(event))
+            .put("time", FrameJson.isoTime(event.timeNanos()));
+    return switch (event) {
+      case CaptureEventRecord c ->
+          json.put("display", c.display()).put("paused", c.paused()).put("reason", c.reason());
+      case PressureEventRecord p ->
+          json.put("from", p.from())
+              .put("to", p.to())
+              .put("readings", p.readings())
+              .put("actions", p.actions());
+    };
+  }
+}

@@ -1,0 +1,6 @@
+package dev.ironcliw.daemon;
+
+/** A journaled event that is not a frame or an insight: a capture pause or a pressure change. */
+sealed interface JournalEvent permits CaptureEventRecord, PressureEventRecord {
+  long timeNanos();
+}

@@ -1,0 +1,457 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironcliw.vision.provider.StubProviderServer;
+import dev.ironcliw.vision.provider.StubProviderServer.Reply;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every route of the API over real HTTP against one running daemon (synthetic desktop, a stub
+ * Anthropic server), with every documented error, the security checks and a fuzz of the query
+ * parameters.
+ */
+class DaemonApiTest {
+  private static final String INSIGHT =
+      "{\"activity\": \"typing quarterly figures\", \"app\": \"spreadsheet\", \"needsHelp\":"
+          + " false, \"suggestion\": \"sum the column\", \"confidence\": 0.6}";
+
+  @TempDir static Path dir;
+  private static StubProviderServer stub;
+  private static DaemonProcess daemon;
+  private static String token;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stub =
+        new StubProviderServer(
+            Reply.json(200, StubProviderServer.anthropicReply(INSIGHT, 10, 10)).after(50));
+    Path config = dir.resolve("ironcliw.yaml");
+    Files.writeString(
+        config,
+        DaemonProcess.SMALL_DESKTOP_YAML
+            + "vision:\n  provider: anthropic\n  batch:\n    size: 2\n    maxWait: 200ms\n"
+            + "  anthropic:\n    baseUrl: "
+            + stub.uri("")
+            + "\n");
+    daemon =
+        DaemonProcess.start(
+                null,
+                dir.resolve("data"),
+                DaemonProcess.freePort(),
+                Map.of("ANTHROPIC_API_KEY", "sk-ant-api-test"),
+                "--config",
+                config.toString(),
+                "--source",
+                "synthetic")
+            .awaitReady();
+    token = daemon.token();
+    daemon.awaitStatus(
+        s -> s.getJsonObject("vision").getLong("insights") >= 1, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (daemon != null) {
+      assertEquals(0, daemon.terminate(), daemon.output());
+      daemon.close();
+    }
+    if (stub != null) {
+      stub.close();
+    }
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    return new JsonObject(response.body());
+  }
+
+  private static void assertError(
+      HttpResponse<String> response, int status, String code, String messagePart) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    JsonObject error = json(response).getJsonObject("error");
+    assertEquals(code, error.getString("code"), response.body());
+    assertTrue(error.getString("message").contains(messagePart), response.body());
+  }
+
+  private static HttpResponse<String> post(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(daemon.uri(path))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldAnswerEveryRouteTheOpenApiDocumentLists() throws Exception {
+    HttpResponse<String> served = daemon.get("/api/v1/openapi.yaml");
+    assertEquals(200, served.statusCode());
+    try (InputStream packaged = ApiServer.class.getResourceAsStream(ApiServer.OPENAPI_RESOURCE)) {
+      assertEquals(new String(packaged.readAllBytes(), StandardCharsets.UTF_8), served.body());
+    }
+    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(served.body());
+    long seq = daemon.status().getJsonObject("frames").getLong("lastSeq");
+    TreeMap<String, Integer> answers = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+      String target =
+          path.getKey().replace("{seq}", Long.toString(seq)).replace("{key}", "capture.fps")
+              + (path.getKey().endsWith("/search") ? "?q=typing" : "");
+      for (String method : iterable(path.getValue().fieldNames())) {
+        int status =
+            switch (method) {
+              case "get" ->
+                  target.endsWith("/stream") ? openStream() : daemon.get(target).statusCode();
+              case "post" -> post(target).statusCode();
+              case "put" -> daemon.put(target, "{\"value\": 20}").statusCode();
+              default -> throw new AssertionError("undocumented method " + method);
+            };
+        answers.put(method.toUpperCase(java.util.Locale.ROOT) + " " + target, status);
+      }
+    }
+    System.out.println("every documented route: " + answers);
+    answers.forEach((route, status) -> assertEquals(200, status, route));
+    assertEquals(15, answers.size(), answers.toString());
+    post("/api/v1/resume");
+  }
+
+  private static Iterable<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+
+  /** Opens the event stream, reads its first line and closes it; returns the status. */
+  private static int openStream() throws Exception {
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(daemon.uri("/api/v1/stream"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      byte[] first = in.readNBytes(": connected".length());
+      assertEquals(": connected", new String(first, StandardCharsets.UTF_8));
+    }
+    return response.statusCode();
+  }
+
+  @Test
+  void shouldSearchTheInsightsText() throws Exception {
+    HttpResponse<String> found = daemon.get("/api/v1/search?q=QUARTERLY%20figures&limit=5");
+    assertEquals(200, found.statusCode(), found.body());
+    JsonArray insights = json(found).getJsonArray("insights");
+    assertTrue(!insights.isEmpty(), found.body());
+    assertTrue(insights.size() <= 5);
+    assertEquals("typing quarterly figures", insights.getJsonObject(0).getString("activity"));
+    assertEquals(List.of("quarterly", "figures"), json(found).getJsonArray("terms").getList());
+    assertTrue(
+        json(daemon.get("/api/v1/search?q=quarterly+invoices")).getJsonArray("insights").isEmpty(),
+        "every word must match");
+    assertTrue(
+        json(daemon.get("/api/v1/search?q=typing&to=2001-01-01T00:00:00Z"))
+            .getJsonArray("insights")
+            .isEmpty(),
+        "time filter");
+    assertError(daemon.get("/api/v1/search"), 400, "bad_request", "q: missing");
+    assertError(
+        daemon.get("/api/v1/search?q=" + "x".repeat(201)), 400, "bad_request", "q: 201 characters");
+  }
+
+  @Test
+  void shouldPauseForAWhileJournalItAndResumeByItself() throws Exception {
+    HttpResponse<String> paused = post("/api/v1/pause?for=2s");
+    assertEquals(200, paused.statusCode(), paused.body());
+    assertTrue(json(paused).getBoolean("paused"));
+    assertNotNull(json(paused).getString("until"));
+    assertEquals(
+        json(paused),
+        daemon.status().getJsonObject("capture").getJsonObject("userPause"),
+        "status shows the user's pause");
+    JsonObject status =
+        daemon.awaitStatus(s -> s.getString("state").equals("paused"), Duration.ofSeconds(10));
+    assertTrue(
+        status.getJsonObject("capture").getString("pauseReason").startsWith("paused by the user"),
+        status.getJsonObject("capture").encode());
+    daemon.awaitStatus(s -> s.getString("state").equals("running"), Duration.ofSeconds(15));
+    JsonArray events =
+        json(daemon.get("/api/v1/events?kind=capture&limit=10")).getJsonArray("events");
+    assertTrue(events.size() >= 2, events.encode());
+    assertEquals("resumed", events.getJsonObject(0).getString("reason"), "newest first");
+    assertTrue(events.getJsonObject(1).getString("reason").startsWith("paused by the user"));
+    assertEquals("capture", events.getJsonObject(1).getString("kind"));
+    assertTrue(
+        json(daemon.get("/api/v1/events?kind=pressure")).getJsonArray("events").isEmpty(),
+        "no pressure change happened");
+
+    // Until resumed: a second pause without a length replaces the first.
+    assertEquals(200, post("/api/v1/pause").statusCode());
+    daemon.awaitStatus(s -> s.getString("state").equals("paused"), Duration.ofSeconds(10));
+    HttpResponse<String> resumed = post("/api/v1/resume");
+    assertEquals(false, json(resumed).getBoolean("paused"));
+    assertNull(json(resumed).getValue("until"));
+    daemon.awaitStatus(s -> s.getString("state").equals("running"), Duration.ofSeconds(10));
+  }
+
+  @Test
+  void shouldRefuseRequestsWithoutTheRightToken() throws Exception {
+    int port = daemon.uri("").getPort();
+    for (String path : List.of("/api/v1/status", "/api/v1/frames", "/metrics", "/api/v1/search")) {
+      for (String authorization :
+          List.of("", "Authorization: Bearer wrong", "Authorization: Basic " + token)) {
+        RawHttp.Reply reply = RawHttp.get(port, path, null, authorization);
+        assertEquals(401, reply.status(), path + " " + authorization);
+        assertEquals("Bearer", reply.header("WWW-Authenticate"));
+        assertEquals(
+            "unauthorized", new JsonObject(reply.body()).getJsonObject("error").getString("code"));
+      }
+    }
+    RawHttp.Reply prefix = RawHttp.get(port, "/api/v1/status", token.substring(0, 10), "");
+    assertEquals(401, prefix.status(), "a prefix of the token");
+    assertEquals(200, RawHttp.get(port, "/api/v1/health", null, "").status());
+    assertTrue(!daemon.output().contains(token), "the token was logged");
+  }
+
+  @Test
+  void shouldRefuseForeignHostsAndOriginsAndSendNoCorsHeaders() throws Exception {
+    int port = daemon.uri("").getPort();
+    for (String host : List.of("evil.example", "127.0.0.1.evil.example:" + port, "10.0.0.1")) {
+      RawHttp.Reply reply =
+          RawHttp.send(
+              port,
+              "GET /api/v1/status HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token,
+              new byte[0]);
+      assertEquals(403, reply.status(), host);
+      assertEquals(
+          "forbidden_host", new JsonObject(reply.body()).getJsonObject("error").getString("code"));
+    }
+    assertEquals(
+        200,
+        RawHttp.send(
+                port,
+                "GET /api/v1/status HTTP/1.1\r\nHost: localhost:"
+                    + port
+                    + "\r\nAuthorization: Bearer "
+                    + token,
+                new byte[0])
+            .status());
+    for (String origin :
+        List.of("https://evil.example", "http://localhost.evil.example", "null", "file://")) {
+      RawHttp.Reply reply = RawHttp.get(port, "/api/v1/status", token, "Origin: " + origin);
+      assertEquals(403, reply.status(), origin);
+      assertEquals(
+          "forbidden_origin",
+          new JsonObject(reply.body()).getJsonObject("error").getString("code"));
+    }
+    RawHttp.Reply local =
+        RawHttp.get(port, "/api/v1/status", token, "Origin: http://127.0.0.1:3000");
+    assertEquals(200, local.status());
+    assertNull(local.header("Access-Control-Allow-Origin"), "no CORS headers");
+    RawHttp.Reply preflight =
+        RawHttp.send(
+            port,
+            "OPTIONS /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
+                + "Access-Control-Request-Method: GET",
+            new byte[0]);
+    assertEquals(403, preflight.status());
+    assertNull(preflight.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void shouldRefuseOversizedBodiesWithoutReadingThem() throws Exception {
+    HttpResponse<String> big =
+        daemon.put("/api/v1/config/capture.fps", "{\"value\": \"" + "9".repeat(20 * 1024) + "\"}");
+    assertError(big, 413, "too_large", "16384");
+    int port = daemon.uri("").getPort();
+    RawHttp.Reply claimed =
+        RawHttp.send(
+            port,
+            "POST /api/v1/pause HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + token
+                + "\r\nContent-Length: 1073741824",
+            new byte[1024]);
+    assertEquals(413, claimed.status(), claimed.body());
+    assertEquals(
+        "too_large", new JsonObject(claimed.body()).getJsonObject("error").getString("code"));
+    assertEquals(
+        false,
+        daemon.status().getJsonObject("capture").getJsonObject("userPause").getBoolean("paused"),
+        "the refused pause did not happen");
+  }
+
+  @Test
+  void shouldNameTheMalformedParameterInA400() throws Exception {
+    Map<String, String> cases = new TreeMap<>();
+    cases.put("/api/v1/frames?limit=0", "limit: \"0\"");
+    cases.put("/api/v1/frames?limit=1001", "limit: \"1001\"");
+    cases.put("/api/v1/frames?limit=ten", "limit: \"ten\"");
+    cases.put("/api/v1/frames?from=yesterday", "from: \"yesterday\"");
+    cases.put("/api/v1/frames?to=2026-13-01T00:00:00Z", "to: ");
+    cases.put("/api/v1/frames?verdict=MAYBE", "verdict: \"MAYBE\"");
+    cases.put("/api/v1/frames?fromSeq=-1", "fromSeq: \"-1\"");
+    cases.put("/api/v1/frames?toSeq=99999999999999999999", "toSeq: ");
+    cases.put("/api/v1/frames?cursor=abc", "cursor: \"abc\"");
+    cases.put("/api/v1/frames/abc", "seq: \"abc\"");
+    cases.put("/api/v1/frames/-5/image", "seq: \"-5\"");
+    cases.put("/api/v1/insights?from=1700000000", "from: \"1700000000\"");
+    cases.put("/api/v1/events?kind=disk", "kind: \"disk\"");
+    cases.put("/api/v1/events?limit=-3", "limit: \"-3\"");
+    cases.put("/api/v1/search?q=%20%20", "q: missing");
+    for (var c : cases.entrySet()) {
+      assertError(daemon.get(c.getKey()), 400, "bad_request", c.getValue());
+    }
+    for (String length : List.of("forever", "30d", "0s", "-5m")) {
+      assertError(
+          post("/api/v1/pause?for=" + length), 400, "bad_request", "for: \"" + length + "\"");
+    }
+    assertError(daemon.get("/api/v1/frames/99999999/image"), 404, "not_found", "99999999");
+    assertError(daemon.get("/api/v1/nothing/here"), 404, "not_found", "/api/v1/nothing/here");
+    assertError(
+        daemon.put("/api/v1/config/capture.fps", "{\"value\": \"fast\"}"),
+        400,
+        "invalid_value",
+        "capture.fps");
+    assertError(
+        daemon.put("/api/v1/config/no.such.key", "{\"value\": 1}"),
+        404,
+        "unknown_key",
+        "no.such.key");
+    assertError(
+        daemon.put("/api/v1/config/api.port", "{\"value\": 1}"), 409, "restart_key", "api.port");
+    assertError(daemon.put("/api/v1/config/capture.fps", "not json"), 400, "bad_body", "");
+  }
+
+  @Test
+  void shouldLimitEachClientsRequestRate(@TempDir Path own) throws Exception {
+    Path config = own.resolve("ironcliw.yaml");
+    Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML + "api:\n  rateLimit: 5/s\n");
+    try (DaemonProcess limited = DaemonProcess.startSynthetic(own.resolve("data"), config)) {
+      TreeMap<Integer, Integer> byStatus = new TreeMap<>();
+      HttpResponse<String> refused = null;
+      for (int i = 0; i < 30; i++) {
+        HttpResponse<String> response = limited.get("/api/v1/frames?limit=1");
+        byStatus.merge(response.statusCode(), 1, Integer::sum);
+        if (response.statusCode() == 429) {
+          refused = response;
+        }
+      }
+      System.out.println("30 requests at once, 5/s allowed: " + byStatus);
+      assertNotNull(refused, byStatus.toString());
+      assertError(refused, 429, "rate_limited", "api.rateLimit");
+      assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+      assertTrue(byStatus.get(200) >= 5 && byStatus.get(200) < 15, byStatus.toString());
+      Thread.sleep(1_100);
+      assertEquals(200, limited.get("/api/v1/frames?limit=1").statusCode(), "refilled");
+      assertEquals(0, limited.terminate());
+    }
+  }
+
+  @Test
+  void shouldNeverAnswer500OrFallOverWhateverTheQuery() throws Exception {
+    Random random = new Random(8);
+    int port = daemon.uri("").getPort();
+    List<String> paths =
+        List.of(
+            "/api/v1/frames",
+            "/api/v1/frames/1",
+            "/api/v1/frames/1/image",
+            "/api/v1/insights",
+            "/api/v1/events",
+            "/api/v1/search",
+            "/api/v1/config",
+            "/api/v1/status",
+            "/api/v1/health");
+    List<String> names =
+        List.of(
+            "limit", "cursor", "fromSeq", "toSeq", "from", "to", "verdict", "q", "kind", "x", "");
+    List<String> values =
+        List.of(
+            "",
+            "0",
+            "-1",
+            "1",
+            "1000",
+            "9223372036854775807",
+            "9223372036854775808",
+            "1e9",
+            "NaN",
+            "CHANGE,CHANGE,DUPLICATE",
+            "2026-11-22T14:00:00Z",
+            "2026-11-22T14:00:00+99:00",
+            "../../etc/passwd",
+            "%00",
+            "%ff%fe",
+            "%",
+            "%zz",
+            "日本語",
+            "'; DROP TABLE frames; --",
+            "<script>",
+            "a".repeat(3000));
+    Set<Integer> allowed = Set.of(200, 400, 404, 410, 414);
+    TreeMap<Integer, Integer> byStatus = new TreeMap<>();
+    int requests = 1500;
+    for (int i = 0; i < requests; i++) {
+      StringBuilder target = new StringBuilder(paths.get(random.nextInt(paths.size())));
+      if (random.nextInt(10) == 0) {
+        target.append(random.nextBoolean() ? "/..%2f..%2f" : "/%2e%2e/" + random.nextInt());
+      }
+      int params = random.nextInt(4);
+      for (int p = 0; p < params; p++) {
+        String value = values.get(random.nextInt(values.size()));
+        if (random.nextBoolean()) {
+          value = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        } else {
+          value = value.replace(" ", "%20").replace("日本語", "%E6%97%A5");
+        }
+        target
+            .append(p == 0 ? '?' : '&')
+            .append(names.get(random.nextInt(names.size())))
+            .append('=')
+            .append(value);
+      }
+      RawHttp.Reply reply = RawHttp.get(port, target.toString(), token, "");
+      byStatus.merge(reply.status(), 1, Integer::sum);
+      assertTrue(
+          allowed.contains(reply.status()), target + " -> " + reply.status() + " " + reply.body());
+      if (reply.status() != 200) {
+        assertTrue(
+            reply.body().startsWith("{\"error\":{"),
+            target + " -> " + reply.status() + " " + reply.body());
+        JsonObject error = new JsonObject(reply.body()).getJsonObject("error");
+        assertTrue(!error.getString("message").isBlank(), reply.body());
+      }
+    }
+    System.out.println("fuzz: " + requests + " requests, by status " + byStatus);
+    assertEquals(200, daemon.getWithoutToken("/api/v1/health").statusCode());
+    assertTrue(daemon.isAlive());
+    assertTrue(!daemon.output().contains("internal error"), "no request failed inside");
+  }
+}
