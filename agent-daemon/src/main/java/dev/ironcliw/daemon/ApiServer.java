@@ -388,8 +388,7 @@ final class ApiServer implements AutoCloseable {
 
   private void frames(RoutingContext ctx) {
     FrameQuery query = parseQuery(ctx);
-    vertx
-        .executeBlocking(() -> journal.query(query))
+    blocking(() -> journal.query(query))
         .onSuccess(
             page -> {
               JsonArray frames = new JsonArray();
@@ -406,8 +405,7 @@ final class ApiServer implements AutoCloseable {
 
   private void frame(RoutingContext ctx) {
     long seq = parseSeq(ctx.pathParam("seq"), "seq");
-    vertx
-        .executeBlocking(() -> journal.find(seq))
+    blocking(() -> journal.find(seq))
         .onSuccess(
             found ->
                 found.ifPresentOrElse(
@@ -418,8 +416,7 @@ final class ApiServer implements AutoCloseable {
 
   private void image(RoutingContext ctx) {
     long seq = parseSeq(ctx.pathParam("seq"), "seq");
-    vertx
-        .executeBlocking(
+    blocking(
             () -> {
               var record = journal.find(seq);
               if (record.isEmpty()) {
@@ -456,8 +453,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
-    vertx
-        .executeBlocking(() -> journal.insights(from, to, limit))
+    blocking(() -> journal.insights(from, to, limit))
         .onSuccess(
             found -> {
               JsonArray insights = new JsonArray();
@@ -472,8 +468,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
-    vertx
-        .executeBlocking(() -> journal.search(terms, from, to, limit))
+    blocking(() -> journal.search(terms, from, to, limit))
         .onSuccess(
             found -> {
               JsonArray insights = new JsonArray();
@@ -491,9 +486,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
-    vertx
-        .executeBlocking(
-            () -> journal.events(e -> kinds.contains(EventJson.kindOf(e)), from, to, limit))
+    blocking(() -> journal.events(e -> kinds.contains(EventJson.kindOf(e)), from, to, limit))
         .onSuccess(
             found -> {
               JsonArray events = new JsonArray();
@@ -538,6 +531,14 @@ final class ApiServer implements AutoCloseable {
       }
     }
     json(ctx, 200, pause.pause(duration));
+  }
+
+  /**
+   * Runs {@code work} on a worker thread, unordered: requests from one event loop would otherwise
+   * wait for each other's journal reads.
+   */
+  private <T> io.vertx.core.Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
   }
 
   /** Bad request parameters (thrown as IllegalArgumentException) are 400; anything else 500. */

@@ -46,6 +46,7 @@ final class Journal implements AutoCloseable {
   private final TimeProvider clock;
   private final JournalIndex index;
   private final ReentrantReadWriteLock cycleLock = new ReentrantReadWriteLock();
+  private final ThreadLocal<ExcerptTailer> readerTailers;
 
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
   private final RecordIndexes insightIndexes = new RecordIndexes();
@@ -64,6 +65,7 @@ final class Journal implements AutoCloseable {
     this.rollCycle = rollCycle;
     this.clock = clock;
     this.index = new JournalIndex(rollCycle::toCycle);
+    this.readerTailers = ThreadLocal.withInitial(queue::createTailer);
   }
 
   /** The journal with Chronicle's default block size, for tools and tests. */
@@ -284,22 +286,21 @@ final class Journal implements AutoCloseable {
       int limit) {
     List<Long> indexes = kind.snapshot();
     List<T> found = new ArrayList<>();
-    try (ExcerptTailer tailer = queue.createTailer()) {
-      for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
-        if (!tailer.moveToIndex(indexes.get(i))) {
+    ExcerptTailer tailer = readerTailer();
+    for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
+      if (!tailer.moveToIndex(indexes.get(i))) {
+        continue;
+      }
+      try (DocumentContext dc = tailer.readingDocument()) {
+        T r = dc.isPresent() ? codec.apply(dc.wire().bytes()) : null;
+        if (r == null || (toNanos != null && timeNanos.applyAsLong(r) > toNanos)) {
           continue;
         }
-        try (DocumentContext dc = tailer.readingDocument()) {
-          T r = dc.isPresent() ? codec.apply(dc.wire().bytes()) : null;
-          if (r == null || (toNanos != null && timeNanos.applyAsLong(r) > toNanos)) {
-            continue;
-          }
-          if (fromNanos != null && timeNanos.applyAsLong(r) < fromNanos) {
-            break;
-          }
-          if (wanted.test(r)) {
-            found.add(r);
-          }
+        if (fromNanos != null && timeNanos.applyAsLong(r) < fromNanos) {
+          break;
+        }
+        if (wanted.test(r)) {
+          found.add(r);
         }
       }
     }
@@ -322,28 +323,27 @@ final class Journal implements AutoCloseable {
 
   private FramePage queryLocked(FrameQuery q) {
     List<FrameRecord> found = new ArrayList<>();
-    try (ExcerptTailer tailer = queue.createTailer()) {
-      long start = index.startFor(q.fromSeq(), q.fromNanos());
-      if (start >= 0) {
-        tailer.moveToIndex(start);
-      }
-      for (int scanned = 0; scanned < MAX_SCAN_PER_PAGE; scanned++) {
-        FrameRecord r = readNext(tailer);
-        if (r == null || q.after(r)) {
-          return new FramePage(found, null);
-        }
-        if (q.before(r) || !q.wants(r)) {
-          continue;
-        }
-        if (found.size() == q.limit()) {
-          return new FramePage(found, r.seq());
-        }
-        found.add(r);
-      }
-      // Scan budget spent: let the client continue after the last record looked at.
-      FrameRecord peek = readNext(tailer);
-      return new FramePage(found, peek == null ? null : peek.seq());
+    ExcerptTailer tailer = readerTailer();
+    long start = index.startFor(q.fromSeq(), q.fromNanos());
+    if (start < 0 || !tailer.moveToIndex(start)) {
+      tailer.toStart();
     }
+    for (int scanned = 0; scanned < MAX_SCAN_PER_PAGE; scanned++) {
+      FrameRecord r = readNext(tailer);
+      if (r == null || q.after(r)) {
+        return new FramePage(found, null);
+      }
+      if (q.before(r) || !q.wants(r)) {
+        continue;
+      }
+      if (found.size() == q.limit()) {
+        return new FramePage(found, r.seq());
+      }
+      found.add(r);
+    }
+    // Scan budget spent: let the client continue after the last record looked at.
+    FrameRecord peek = readNext(tailer);
+    return new FramePage(found, peek == null ? null : peek.seq());
   }
 
   /** The next frame record, skipping other kinds; null at the end. */
@@ -363,6 +363,15 @@ final class Journal implements AutoCloseable {
 
   long records() {
     return index.records();
+  }
+
+  /**
+   * This thread's tailer for API reads, made once: making one per request takes locks every reader
+   * shares (the queue's close listeners, its store cache) and limits the API to a few hundred
+   * requests a second. Chronicle closes them with the queue.
+   */
+  private ExcerptTailer readerTailer() {
+    return readerTailers.get();
   }
 
   /** Runs a read while no cycle is being deleted. */

@@ -2,20 +2,17 @@ package dev.ironcliw.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,12 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  * End-to-end: {@code ./ironcliw run} capturing the synthetic 1920x1080 desktop at 10 FPS while this
  * load generator sends frame queries at a fixed rate (1000 per second for 60 s by default). The
  * rate is open-loop: each request has its planned send time and its latency is measured from that
- * time, so a stall shows up in the latencies instead of slowing the load down. Prints p50, p90,
- * p99, p99.9 and max latency, errors, and what capture managed meanwhile.
+ * time, so a stall shows up in the latencies instead of slowing the load down; the requests share
+ * {@link #CONNECTIONS} keep-alive connections and wait while all are busy. Prints p50, p90, p99,
+ * p99.9 and max latency, errors, and what capture managed meanwhile.
  *
- * <p>The queries: a page of the last minute's frames ({@code frames?from=...&limit=20}), one recent
- * frame's record ({@code frames/{seq}}), and the last CHANGE frames ({@code
- * frames?verdict=CHANGE&limit=10}), in equal shares.
+ * <p>Capture runs {@link #WARM_UP_SECONDS} before any request, then the same load runs that long
+ * unmeasured (the JIT compiles the request path), then the measured run. The queries: a page of the
+ * last minute's frames ({@code frames?from=...&limit=20}), one recent frame's record ({@code
+ * frames/{seq}}), and the last CHANGE frames ({@code frames?verdict=CHANGE&limit=10}), in equal
+ * shares.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.ApiLoadRun [seconds] [rate]
@@ -38,6 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ApiLoadRun {
   private static final int WARM_UP_SECONDS = 10;
+
+  /** Keep-alive connections the requests share; a request waits while all are busy. */
+  private static final int CONNECTIONS = 16;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ApiLoadRun() {}
@@ -65,6 +69,9 @@ public final class ApiLoadRun {
     try {
       api.awaitStarted(daemon);
       Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
+      // The same load, not measured, until the JIT has compiled the request path.
+      long seq = JSON.readTree(api.get("/api/v1/status")).path("frames").path("lastSeq").asLong();
+      run(port, api.token(), WARM_UP_SECONDS, rate, seq);
       JsonNode before = JSON.readTree(api.get("/api/v1/status"));
       Load load =
           run(port, api.token(), seconds, rate, before.path("frames").path("lastSeq").asLong());
@@ -87,45 +94,45 @@ public final class ApiLoadRun {
     AtomicLong errors = new AtomicLong();
     AtomicLong non200 = new AtomicLong();
     String[] firstError = {""};
-    CountDownLatch done = new CountDownLatch(total);
-    ExecutorService callbacks = Executors.newFixedThreadPool(2);
-    HttpClient client =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks).build();
-    String base = "http://127.0.0.1:" + port;
+    AtomicInteger next = new AtomicInteger();
     long intervalNanos = 1_000_000_000L / rate;
-    long start = System.nanoTime() + 50_000_000L;
-    for (int i = 0; i < total; i++) {
-      long planned = start + i * intervalNanos;
-      long wait = planned - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + query(i, lastSeq + i / 100)))
-              .header("Authorization", "Bearer " + token)
-              .timeout(java.time.Duration.ofSeconds(30))
-              .build();
-      int index = i;
-      client
-          .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-          .whenComplete(
-              (response, failure) -> {
-                latencies[index] = System.nanoTime() - planned;
-                if (failure != null) {
-                  if (errors.getAndIncrement() == 0) {
-                    firstError[0] = failure.toString();
-                  }
-                } else if (response.statusCode() != 200) {
-                  if (non200.getAndIncrement() == 0) {
-                    firstError[0] = response.statusCode() + " " + new String(response.body());
-                  }
-                }
-                done.countDown();
-              });
+    long start = System.nanoTime() + 200_000_000L;
+    List<Thread> senders = new ArrayList<>();
+    for (int c = 0; c < CONNECTIONS; c++) {
+      senders.add(
+          Thread.ofPlatform()
+              .name("load-" + c)
+              .start(
+                  () -> {
+                    KeepAliveHttp http = null;
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                      long planned = start + i * intervalNanos;
+                      long wait = planned - System.nanoTime();
+                      if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                      }
+                      try {
+                        if (http == null) {
+                          http = new KeepAliveHttp(port, token);
+                        }
+                        int status = http.get(query(i, lastSeq + i / 100));
+                        if (status != 200 && non200.getAndIncrement() == 0) {
+                          firstError[0] = "status " + status + " for " + query(i, lastSeq);
+                        }
+                      } catch (IOException e) {
+                        if (errors.getAndIncrement() == 0) {
+                          firstError[0] = e.toString();
+                        }
+                        http = null;
+                      }
+                      latencies[i] = System.nanoTime() - planned;
+                    }
+                  }));
+    }
+    for (Thread sender : senders) {
+      sender.join();
     }
     double sendSeconds = (System.nanoTime() - start) / 1e9;
-    done.await(2, TimeUnit.MINUTES);
-    callbacks.shutdown();
     return new Load(latencies, errors.get(), non200.get(), firstError[0], sendSeconds);
   }
 
@@ -142,15 +149,24 @@ public final class ApiLoadRun {
   private static void report(int seconds, int rate, Load load, JsonNode before, JsonNode after) {
     long[] sorted = load.latencies().clone();
     Arrays.sort(sorted);
+    StringBuilder worstPerSecond = new StringBuilder();
+    for (int second = 0; second < seconds; second++) {
+      long worst = 0;
+      for (int i = second * rate; i < (second + 1) * rate; i++) {
+        worst = Math.max(worst, load.latencies()[i]);
+      }
+      worstPerSecond.append(String.format(Locale.ROOT, " %.0f", worst / 1e6));
+    }
     long processed =
         after.path("frames").path("processed").asLong()
             - before.path("frames").path("processed").asLong();
     System.out.printf(
         Locale.ROOT,
-        "API load run: %d requests at %d/s for %d s (sent in %.1f s) while capturing 1920x1080 at"
+        "API load run: %d requests at %d/s for %d s (done in %.1f s) while capturing 1920x1080 at"
             + " 10 FPS%n"
             + "  latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n"
             + "  errors: %d failed, %d not 200%s%n"
+            + "  worst latency ms in each second:%s%n"
             + "  capture meanwhile: %d frames processed (%.2f FPS), fpsActual10s %s, missed ticks"
             + " %s -> %s%n",
         sorted.length,
@@ -165,6 +181,7 @@ public final class ApiLoadRun {
         load.errors(),
         load.non200(),
         load.firstError().isEmpty() ? "" : " (first: " + load.firstError() + ")",
+        worstPerSecond,
         processed,
         processed / load.sendSeconds(),
         after.path("capture").path("fpsActual10s").asText(),
