@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -633,21 +632,8 @@ final class ApiServer implements AutoCloseable {
   }
 
   private static Set<Verdict> verdicts(String text) {
-    if (text == null || text.isBlank()) {
-      return Set.of();
-    }
-    Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
-    for (String name : text.split(",")) {
-      try {
-        verdicts.add(Verdict.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "verdict: \""
-                + name
-                + "\" is not a verdict (expected DUPLICATE, REVISIT, MINOR or CHANGE)");
-      }
-    }
-    return verdicts;
+    return ApiParams.enumList(
+        text, Verdict.class, "verdict", "a verdict", "DUPLICATE, REVISIT, MINOR or CHANGE");
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -128,7 +128,8 @@ final class Daemon {
     DiffEngine diff = opened(diffChoice.engine());
     Vertx vertx = Vertx.vertx();
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-    EventStream stream = opened(new EventStream(vertx));
+    EventStream stream = opened(new EventStream(vertx, journal));
+    journal.onAppend(stream::publish);
     InsightHub insights =
         opened(
             new InsightHub(

@@ -5,69 +5,238 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code GET /api/v1/stream}: Server-Sent Events to every connected client. Any thread may publish;
- * each write happens on the client's own event loop. A client that stops reading is cut off once
- * its write queue is full, so a stuck client cannot make the daemon hold memory.
+ * {@code GET /api/v1/stream}: Server-Sent Events of what the journal records (frame verdicts,
+ * capture and pressure events, insights, and notices for the insights that became one), each with
+ * its journal index as the event id. A client that comes back with {@code Last-Event-ID} first gets
+ * what it missed, read from the journal, then the live events. Any thread may publish; each write
+ * happens on the client's own event loop. A client that stops reading is cut off once its write
+ * queue is full, so a stuck client cannot make the daemon hold memory.
  */
 final class EventStream implements AutoCloseable {
+  /** The event names a client may ask for with {@code kinds}. */
+  enum Kind {
+    FRAME,
+    CAPTURE,
+    PRESSURE,
+    INSIGHT,
+    NOTICE;
+
+    String eventName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Records one resumption replays at most; then it asks the client to reconnect for more. */
+  static final int MAX_REPLAY = 10_000;
+
+  /** Live events held for a client while its replay is read; more cut it off. */
+  private static final int MAX_HELD = 10_000;
+
   private static final long KEEP_ALIVE_MS = 15_000;
 
   private final Vertx vertx;
+  private final Journal journal;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong cutOff = new AtomicLong();
+  private final AtomicLong replayed = new AtomicLong();
   private final long keepAliveTimer;
 
-  private record Client(Context context, HttpServerResponse response) {}
+  /** One event, written once for every client that wants its kind. */
+  private record Event(Kind kind, long id, String text) {}
 
-  EventStream(Vertx vertx) {
-    this.vertx = vertx;
-    this.keepAliveTimer = vertx.setPeriodic(KEEP_ALIVE_MS, id -> sendToAll(": keep-alive\n\n"));
+  /** A connected client; its fields are touched only on its own context. */
+  private static final class Client {
+    final Context context;
+    final HttpServerResponse response;
+    final Set<Kind> kinds;
+    List<Event> held; // non-null while the replay is being read
+
+    Client(Context context, HttpServerResponse response, Set<Kind> kinds) {
+      this.context = context;
+      this.response = response;
+      this.kinds = kinds;
+    }
   }
 
-  /** Event loop: holds the request open as an event stream. */
+  EventStream(Vertx vertx, Journal journal) {
+    this.vertx = vertx;
+    this.journal = journal;
+    this.keepAliveTimer =
+        vertx.setPeriodic(
+            KEEP_ALIVE_MS, id -> sendToAll(new Event(null, -1, ": keep-alive\n\n"), true));
+  }
+
+  /**
+   * Event loop: holds the request open as an event stream.
+   *
+   * @throws IllegalArgumentException naming {@code kinds} or {@code Last-Event-ID} when invalid
+   */
   void open(RoutingContext ctx) {
+    Set<Kind> kinds = kinds(ctx.request().getParam("kinds"));
+    String lastIdText = ctx.request().getHeader("Last-Event-ID");
+    if (lastIdText == null) {
+      lastIdText = ctx.request().getParam("lastEventId");
+    }
+    Long lastId = lastIdText == null || lastIdText.isBlank() ? null : eventId(lastIdText);
     HttpServerResponse response = ctx.response();
     response
         .setChunked(true)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .putHeader("X-Accel-Buffering", "no");
-    Client client = new Client(vertx.getOrCreateContext(), response);
-    clients.add(client);
+    Client client = new Client(vertx.getOrCreateContext(), response, kinds);
     response.closeHandler(v -> clients.remove(client));
     response.write(": connected\n\n");
-  }
-
-  /** Any thread: sends one event to every client. */
-  void publish(String event, long id, JsonObject data) {
-    published.incrementAndGet();
-    sendToAll("id: " + id + "\nevent: " + event + "\ndata: " + data.encode() + "\n\n");
-  }
-
-  private void sendToAll(String text) {
-    for (Client client : clients) {
-      client
-          .context()
-          .runOnContext(
-              v -> {
-                if (!clients.contains(client)) {
-                  return;
-                }
-                if (client.response().writeQueueFull()) {
-                  clients.remove(client);
-                  cutOff.incrementAndGet();
-                  client.response().reset();
-                  return;
-                }
-                client.response().write(text);
-              });
+    if (lastId != null) {
+      client.held = new ArrayList<>();
+      clients.add(client);
+      vertx
+          .executeBlocking(() -> journal.readAfter(lastId, MAX_REPLAY), false)
+          .onComplete(read -> client.context.runOnContext(v -> replay(client, read.result())));
+    } else {
+      clients.add(client);
     }
+  }
+
+  /** On the client's context: what it missed, then what was published meanwhile. */
+  private void replay(Client client, List<Journal.Indexed> missed) {
+    if (!clients.contains(client)) {
+      return;
+    }
+    long lastSent = -1;
+    for (Journal.Indexed r : missed == null ? List.<Journal.Indexed>of() : missed) {
+      for (Event e : events(r.queueIndex(), r.record())) {
+        write(client, e);
+      }
+      lastSent = r.queueIndex();
+      replayed.incrementAndGet();
+    }
+    if (missed != null && missed.size() == MAX_REPLAY) {
+      // More than one replay holds: the client reconnects with the last id and goes on.
+      client.response.write(
+          "retry: 100\nevent: truncated\ndata: "
+              + new JsonObject().put("lastEventId", Long.toString(lastSent)).encode()
+              + "\n\n");
+      clients.remove(client);
+      client.response.end();
+      return;
+    }
+    for (Event e : client.held) {
+      if (e.id() > lastSent) {
+        write(client, e);
+      }
+    }
+    client.held = null;
+  }
+
+  /** Any thread: the events of one journaled record ({@code id} -1: not journaled, no id). */
+  void publish(long id, JournalRecord record) {
+    if (clients.isEmpty()) {
+      return;
+    }
+    for (Event e : events(id, record)) {
+      published.incrementAndGet();
+      sendToAll(e, false);
+    }
+  }
+
+  private static List<Event> events(long id, JournalRecord record) {
+    return switch (record) {
+      case FrameRecord f -> List.of(event(Kind.FRAME, id, FrameJson.summary(f)));
+      case JournalEvent e ->
+          List.of(
+              event(
+                  e instanceof CaptureEventRecord ? Kind.CAPTURE : Kind.PRESSURE,
+                  id,
+                  EventJson.of(e)));
+      case InsightRecord i -> {
+        JsonObject json = InsightJson.of(i);
+        yield i.notice()
+            ? List.of(event(Kind.INSIGHT, id, json), event(Kind.NOTICE, id, json))
+            : List.of(event(Kind.INSIGHT, id, json));
+      }
+    };
+  }
+
+  private static Event event(Kind kind, long id, JsonObject data) {
+    String idLine = id < 0 ? "" : "id: " + id + "\n";
+    return new Event(
+        kind, id, idLine + "event: " + kind.eventName() + "\ndata: " + data.encode() + "\n\n");
+  }
+
+  private void sendToAll(Event event, boolean toEveryone) {
+    for (Client client : clients) {
+      if (!toEveryone && !client.kinds.contains(event.kind())) {
+        continue;
+      }
+      client.context.runOnContext(
+          v -> {
+            if (!clients.contains(client)) {
+              return;
+            }
+            if (client.held != null) {
+              if (client.held.size() == MAX_HELD) {
+                cut(client);
+              } else if (event.kind() != null) {
+                client.held.add(event);
+              }
+              return;
+            }
+            write(client, event);
+          });
+    }
+  }
+
+  private void write(Client client, Event event) {
+    if (event.kind() != null && !client.kinds.contains(event.kind())) {
+      return;
+    }
+    if (client.response.writeQueueFull()) {
+      cut(client);
+      return;
+    }
+    client.response.write(event.text());
+  }
+
+  private void cut(Client client) {
+    if (clients.remove(client)) {
+      cutOff.incrementAndGet();
+      client.response.reset();
+    }
+  }
+
+  private static Set<Kind> kinds(String text) {
+    Set<Kind> kinds =
+        ApiParams.enumList(
+            text,
+            Kind.class,
+            "kinds",
+            "an event kind",
+            "frame, capture, pressure, insight or notice");
+    return kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds;
+  }
+
+  private static long eventId(String text) {
+    try {
+      long id = Long.parseLong(text.trim());
+      if (id >= 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "Last-Event-ID: \"" + text + "\" is not an event id (expected the id: of an event)");
   }
 
   int clients() {
@@ -82,11 +251,16 @@ final class EventStream implements AutoCloseable {
     return cutOff.get();
   }
 
+  /** Records sent again to clients that resumed with Last-Event-ID. */
+  long replayed() {
+    return replayed.get();
+  }
+
   @Override
   public void close() {
     vertx.cancelTimer(keepAliveTimer);
     for (Client client : clients) {
-      client.context().runOnContext(v -> client.response().end());
+      client.context.runOnContext(v -> client.response.end());
     }
     clients.clear();
   }

@@ -56,6 +56,18 @@ final class FrameJson {
         .put("colourOctantsPercent", histogram);
   }
 
+  /** What the event stream sends per frame: the verdict and its size, not the regions. */
+  static JsonObject summary(FrameRecord r) {
+    return new JsonObject()
+        .put("seq", r.seq())
+        .put("capturedAt", isoTime(r.capturedAtNanos()))
+        .put("display", r.display())
+        .put("verdict", r.verdict().name())
+        .put("forwarded", r.forwarded())
+        .put("changedTiles", r.changedTiles())
+        .put("magnitude", Math.round(r.magnitude() * 1000) / 1000.0);
+  }
+
   static String isoTime(long epochNanos) {
     return Instant.ofEpochSecond(
             Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))

@@ -43,7 +43,8 @@ record FrameRecord(
     int maskedRegions,
     int damageRects,
     List<RegionFeatures> features,
-    byte[] descriptor) {
+    byte[] descriptor)
+    implements JournalRecord {
 
   FrameRecord {
     regions = List.copyOf(regions);

@@ -83,16 +83,14 @@ final class InsightHub implements AnalysisListener, AutoCloseable {
             a.inputTokens(),
             a.outputTokens());
     try {
-      journal.append(record);
+      journal.append(record); // the stream hears of it from the journal
     } catch (RuntimeException e) {
       journalErrors++;
       LOG.error("journal: cannot append insight {}", record.id(), e);
+      stream.publish(-1, record); // live clients still get it, without an id to resume from
     }
-    var json = InsightJson.of(record);
-    stream.publish("insight", record.id(), json);
     if (notice) {
       noticesSent++;
-      stream.publish("notice", record.id(), json);
       if (desktop != null) {
         desktop.notify(
             "Ironcliw" + (insight.app().isEmpty() ? "" : ": " + insight.app()),

@@ -41,7 +41,8 @@ record InsightRecord(
     String invalidReason,
     String rawReply,
     long inputTokens,
-    long outputTokens) {
+    long outputTokens)
+    implements JournalRecord {
   InsightRecord {
     frameSeqs = List.copyOf(frameSeqs);
   }

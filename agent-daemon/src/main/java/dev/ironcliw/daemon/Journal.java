@@ -56,9 +56,19 @@ final class Journal implements AutoCloseable {
 
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
       new java.util.concurrent.atomic.AtomicLong();
+  private volatile Listener listener = (queueIndex, record) -> {};
   private ExcerptAppender appender;
   private ExcerptAppender insightAppender;
   private ExcerptAppender pressureAppender;
+
+  /** Told of every record appended, on the appending thread, with its queue index. */
+  @FunctionalInterface
+  interface Listener {
+    void appended(long queueIndex, JournalRecord record);
+  }
+
+  /** A record and where it is in the queue; the index is the stream's event id. */
+  record Indexed(long queueIndex, JournalRecord record) {}
 
   private Journal(SingleChronicleQueue queue, RollCycle rollCycle, TimeProvider clock) {
     this.queue = queue;
@@ -144,7 +154,14 @@ final class Journal implements AutoCloseable {
     try (DocumentContext dc = appender.writingDocument()) {
       FrameRecordCodec.write(dc.wire().bytes(), record);
     }
-    index.add(record.seq(), record.capturedAtNanos(), appender.lastIndexAppended());
+    long queueIndex = appender.lastIndexAppended();
+    index.add(record.seq(), record.capturedAtNanos(), queueIndex);
+    listener.appended(queueIndex, record);
+  }
+
+  /** Sets who is told of each append (the event stream); one listener. */
+  void onAppend(Listener listener) {
+    this.listener = listener;
   }
 
   /** Pipeline thread: appends a capture pause or resume. */
@@ -156,6 +173,7 @@ final class Journal implements AutoCloseable {
       CaptureEventCodec.write(dc.wire().bytes(), event);
     }
     eventIndexes.add(appender.lastIndexAppended());
+    listener.appended(appender.lastIndexAppended(), event);
   }
 
   /** Vision-results thread only: appends one insight. */
@@ -170,6 +188,7 @@ final class Journal implements AutoCloseable {
     queueIndex = insightAppender.lastIndexAppended();
     insightIndexes.add(queueIndex);
     lastInsightId.accumulateAndGet(insight.id(), Math::max);
+    listener.appended(queueIndex, insight);
   }
 
   /** Memory-pressure thread only: appends a change of the pressure level. */
@@ -181,6 +200,7 @@ final class Journal implements AutoCloseable {
       PressureEventCodec.write(dc.wire().bytes(), event);
     }
     eventIndexes.add(pressureAppender.lastIndexAppended());
+    listener.appended(pressureAppender.lastIndexAppended(), event);
   }
 
   /** Every pressure-level change in the journal, oldest first. */
@@ -265,6 +285,50 @@ final class Journal implements AutoCloseable {
                 fromNanos,
                 toNanos,
                 limit));
+  }
+
+  /**
+   * Up to {@code max} records of any kind after the one at {@code queueIndex}, oldest first (from
+   * the oldest kept when that one is gone); for resuming the event stream.
+   */
+  List<Indexed> readAfter(long queueIndex, int max) {
+    return reading(
+        () -> {
+          List<Indexed> found = new ArrayList<>();
+          if (queueIndex >= queue.lastIndex()) {
+            return found; // up to date, or an id from the future
+          }
+          ExcerptTailer tailer = readerTailer();
+          if (queueIndex < queue.firstIndex()) {
+            tailer.toStart(); // what came after it was deleted by retention: all that is left
+          } else if (!tailer.moveToIndex(queueIndex)
+              && !tailer.moveToCycle(rollCycle.toCycle(queueIndex) + 1)) {
+            tailer.toStart(); // not an index of the journal
+          }
+          while (found.size() < max) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+              if (!dc.isPresent()) {
+                break;
+              }
+              if (dc.index() <= queueIndex) {
+                continue; // the record the client already has
+              }
+              JournalRecord r = readAny(dc.wire().bytes());
+              if (r != null) {
+                found.add(new Indexed(dc.index(), r));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  private static JournalRecord readAny(Bytes<?> bytes) {
+    return switch (bytes.peekUnsignedByte()) {
+      case FrameRecordCodec.FRAME_RECORD -> FrameRecordCodec.read(bytes);
+      case InsightRecordCodec.INSIGHT_RECORD -> InsightRecordCodec.read(bytes);
+      default -> readEvent(bytes);
+    };
   }
 
   private static JournalEvent readEvent(Bytes<?> bytes) {

@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 /** A journaled event that is not a frame or an insight: a capture pause or a pressure change. */
-sealed interface JournalEvent permits CaptureEventRecord, PressureEventRecord {
+sealed interface JournalEvent extends JournalRecord
+    permits CaptureEventRecord, PressureEventRecord {
   long timeNanos();
 }

@@ -159,6 +159,7 @@ final class StatusReporter {
             new JsonObject()
                 .put("clients", stream.clients())
                 .put("eventsPublished", stream.published())
+                .put("recordsReplayed", stream.replayed())
                 .put("clientsCutOff", stream.cutOff()));
   }
 

@@ -13,6 +13,7 @@ import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,6 +163,51 @@ class DaemonApiTest {
       assertEquals(": connected", new String(first, StandardCharsets.UTF_8));
     }
     return response.statusCode();
+  }
+
+  @Test
+  void shouldResumeTheStreamWhereTheClientLeftOffWithoutLossOrRepeat() throws Exception {
+    URI frames = daemon.uri("/api/v1/stream?kinds=frame");
+    long lastSeq;
+    String lastId;
+    try (SseClient first = new SseClient(frames, token)) {
+      assertEquals(200, first.status());
+      SseClient.Event frame = null;
+      for (int i = 0; i < 5; i++) {
+        frame = first.next("frame", 10);
+        assertNotNull(frame, "frames are streamed");
+      }
+      lastSeq = frame.data().getLong("seq");
+      lastId = frame.id();
+      assertNotNull(lastId);
+      assertTrue(frame.data().containsKey("verdict"), frame.data().encode());
+    }
+    Thread.sleep(1_500); // frames the client misses while away
+    try (SseClient resumed = new SseClient(frames, token, lastId)) {
+      long previousId = Long.parseLong(lastId);
+      for (long expected = lastSeq + 1; expected < lastSeq + 60; expected++) {
+        SseClient.Event frame = resumed.next("frame", 10);
+        assertNotNull(frame, "frame " + expected);
+        assertEquals(expected, frame.data().getLong("seq"), "replayed, then live, in order");
+        assertTrue(Long.parseLong(frame.id()) > previousId);
+        previousId = Long.parseLong(frame.id());
+      }
+    }
+    assertTrue(
+        daemon.status().getJsonObject("vision").getJsonObject("stream").getLong("recordsReplayed")
+            >= 25,
+        "1.5 s of frames at 20 FPS came from the journal");
+    // Insights journaled before the client first connected are replayed from an early id.
+    try (SseClient insights =
+        new SseClient(daemon.uri("/api/v1/stream?kinds=insight"), token, "0")) {
+      SseClient.Event insight = insights.next("insight", 10);
+      assertNotNull(insight);
+      assertEquals("typing quarterly figures", insight.data().getString("activity"));
+    }
+    assertError(
+        daemon.get("/api/v1/stream?kinds=frames,noise"), 400, "bad_request", "kinds: \"frames\"");
+    assertError(
+        daemon.get("/api/v1/stream?lastEventId=yesterday"), 400, "bad_request", "Last-Event-ID");
   }
 
   @Test

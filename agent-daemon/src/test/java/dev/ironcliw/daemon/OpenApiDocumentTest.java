@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
             null,
             null,
             null,
-            new EventStream(vertx),
+            new EventStream(vertx, null),
             new ConfigRoutes(vertx, null),
             metrics,
             new UserPause(vertx, null),

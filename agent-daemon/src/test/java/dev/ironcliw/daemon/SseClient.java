@@ -20,13 +20,21 @@ final class SseClient implements AutoCloseable {
   private final HttpResponse<Stream<String>> response;
 
   SseClient(URI uri, String token) throws Exception {
-    response =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+    this(uri, token, null);
+  }
+
+  /**
+   * @param lastEventId sent as Last-Event-ID (resuming), or null
+   */
+  SseClient(URI uri, String token, String lastEventId) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     Thread.ofPlatform().daemon().name("sse-client").start(this::read);
   }
 
