@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -391,7 +392,7 @@ final class ApiServer implements AutoCloseable {
         .onSuccess(
             page -> {
               JsonArray frames = new JsonArray();
-              page.frames().forEach(r -> frames.add(FrameJson.of(r)));
+              page.frames().forEach(r -> frames.add(frameJson(r)));
               json(
                   ctx,
                   200,
@@ -408,44 +409,68 @@ final class ApiServer implements AutoCloseable {
         .onSuccess(
             found ->
                 found.ifPresentOrElse(
-                    r -> json(ctx, 200, FrameJson.of(r)),
+                    r -> json(ctx, 200, frameJson(r)),
                     () -> ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq)))
         .onFailure(ctx::fail);
   }
 
   private void image(RoutingContext ctx) {
     long seq = parseSeq(ctx.pathParam("seq"), "seq");
-    blocking(
-            () -> {
-              var record = journal.find(seq);
-              if (record.isEmpty()) {
-                return ImageResult.NO_RECORD;
-              }
-              byte[] png =
-                  FramePng.encode(ring, record.get().ringPosition(), record.get().fingerprint());
-              return png == null ? ImageResult.GONE : new ImageResult(png);
-            })
+    ImageRequest request =
+        ImageRequest.parse(
+            ctx.request().getParam("region"),
+            ctx.request().getParam("scale"),
+            ctx.request().getParam("format"));
+    blocking(() -> image(seq, request))
         .onSuccess(
             result -> {
-              if (result == ImageResult.NO_RECORD) {
-                ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq);
-              } else if (result == ImageResult.GONE) {
+              if (result.status() == 200) {
+                ctx.response()
+                    .putHeader("Content-Type", request.format().contentType())
+                    .putHeader("X-Ironcliw-Image-Source", result.source())
+                    .end(Buffer.buffer(result.bytes()));
+              } else {
                 ApiError.send(
                     ctx,
-                    410,
-                    "gone",
-                    "frame "
-                        + seq
-                        + " is no longer in the frame ring (overwritten by newer frames); its"
-                        + " record is still at /api/v1/frames/"
-                        + seq);
-              } else {
-                ctx.response()
-                    .putHeader("Content-Type", "image/png")
-                    .end(Buffer.buffer(result.png()));
+                    result.status(),
+                    result.status() == 404 ? "not_found" : "gone",
+                    result.source());
               }
             })
         .onFailure(ctx::fail);
+  }
+
+  private JsonObject frameJson(FrameRecord r) {
+    return FrameJson.of(r).put("keyframe", journal.keyframeAtOrBefore(r.seq()) == r.seq());
+  }
+
+  /** On a worker: the frame from the ring while it is there, else its keyframe. */
+  private ImageResult image(long seq, ImageRequest request) {
+    var record = journal.find(seq);
+    if (record.isEmpty()) {
+      return new ImageResult(404, "no frame with seq " + seq, null);
+    }
+    FrameRecord r = record.get();
+    BufferedImage image = FrameImages.fromRing(ring, r.ringPosition(), r.fingerprint());
+    String source = "ring";
+    if (image == null) {
+      var keyframe = journal.keyframe(seq);
+      if (keyframe.isEmpty()) {
+        long nearest = journal.keyframeAtOrBefore(seq);
+        return new ImageResult(
+            410,
+            "frame "
+                + seq
+                + " is no longer in the frame ring and has no keyframe (only CHANGE frames get"
+                + " one); its record is still at /api/v1/frames/"
+                + seq
+                + (nearest < 0 ? "" : "; the nearest earlier keyframe is frame " + nearest),
+            null);
+      }
+      image = FrameImages.decode(keyframe.get().jpeg());
+      source = "keyframe";
+    }
+    return new ImageResult(200, source, FrameImages.render(image, r.width(), r.height(), request));
   }
 
   private void insights(RoutingContext ctx) {
@@ -557,11 +582,12 @@ final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** The outcome of an image request, computed off the event loop. */
-  private record ImageResult(byte[] png) {
-    static final ImageResult NO_RECORD = new ImageResult(new byte[0]);
-    static final ImageResult GONE = new ImageResult(new byte[0]);
-  }
+  /**
+   * The outcome of an image request, computed off the event loop.
+   *
+   * @param source where the pixels came from (ring, keyframe), or the error message
+   */
+  private record ImageResult(int status, String source, byte[] bytes) {}
 
   private static int parseLimit(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");

@@ -164,6 +164,8 @@ final class Daemon {
             nowEpochNanos);
     ChangeImages images =
         vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());
+    KeyframeWriter keyframes =
+        opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
     PipelineAgent pipeline =
         new PipelineAgent(
             events,
@@ -175,6 +177,7 @@ final class Daemon {
             batcher,
             images,
             journal,
+            keyframes,
             stats);
     ring.retainFrom(ring.nextPosition());
 
@@ -212,6 +215,7 @@ final class Daemon {
             ringSizing,
             retention,
             userPause,
+            keyframes,
             () -> watcher);
     api =
         opened(

@@ -51,6 +51,10 @@ final class Journal implements AutoCloseable {
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
   private final RecordIndexes insightIndexes = new RecordIndexes();
 
+  /** Queue index of every keyframe, by its frame's sequence number. */
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> keyframeIndexes =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
   /** Queue index of every capture and pressure event, oldest first. */
   private final RecordIndexes eventIndexes = new RecordIndexes();
 
@@ -60,6 +64,7 @@ final class Journal implements AutoCloseable {
   private ExcerptAppender appender;
   private ExcerptAppender insightAppender;
   private ExcerptAppender pressureAppender;
+  private ExcerptAppender keyframeAppender;
 
   /** Told of every record appended, on the appending thread, with its queue index. */
   @FunctionalInterface
@@ -125,6 +130,8 @@ final class Journal implements AutoCloseable {
           } else if (insight != null) {
             insightIndexes.add(dc.index());
             lastInsightId.accumulateAndGet(insight.id(), Math::max);
+          } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
+            keyframeIndexes.put(KeyframeCodec.peekSeq(bytes), dc.index());
           } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
               || type == PressureEventCodec.PRESSURE_EVENT_RECORD) {
             eventIndexes.add(dc.index());
@@ -201,6 +208,55 @@ final class Journal implements AutoCloseable {
     }
     eventIndexes.add(pressureAppender.lastIndexAppended());
     listener.appended(pressureAppender.lastIndexAppended(), event);
+  }
+
+  /** Keyframe thread only: appends a forwarded frame's keyframe. */
+  void append(KeyframeRecord keyframe) {
+    if (keyframeAppender == null) {
+      keyframeAppender = queue.createAppender();
+    }
+    try (DocumentContext dc = keyframeAppender.writingDocument()) {
+      KeyframeCodec.write(dc.wire().bytes(), keyframe);
+    }
+    keyframeIndexes.put(keyframe.seq(), keyframeAppender.lastIndexAppended());
+  }
+
+  /** Keyframe thread, at its end. */
+  void closeKeyframeAppender() {
+    if (keyframeAppender != null) {
+      keyframeAppender.close();
+      keyframeAppender = null;
+    }
+  }
+
+  /** The keyframe of frame {@code seq}, if it has one still kept. */
+  Optional<KeyframeRecord> keyframe(long seq) {
+    Long queueIndex = keyframeIndexes.get(seq);
+    if (queueIndex == null) {
+      return Optional.empty();
+    }
+    return reading(
+        () -> {
+          ExcerptTailer tailer = readerTailer();
+          if (!tailer.moveToIndex(queueIndex)) {
+            return Optional.empty();
+          }
+          try (DocumentContext dc = tailer.readingDocument()) {
+            return dc.isPresent()
+                ? Optional.ofNullable(KeyframeCodec.read(dc.wire().bytes()))
+                : Optional.empty();
+          }
+        });
+  }
+
+  /** The newest frame at or before {@code seq} that has a keyframe, or -1. */
+  long keyframeAtOrBefore(long seq) {
+    Long found = keyframeIndexes.floorKey(seq);
+    return found == null ? -1 : found;
+  }
+
+  long keyframes() {
+    return keyframeIndexes.size();
   }
 
   /** Every pressure-level change in the journal, oldest first. */
@@ -514,6 +570,7 @@ final class Journal implements AutoCloseable {
         index.dropCyclesBefore(limit);
         long firstKeptIndex = rollCycle.toIndex(limit, 0);
         insightIndexes.dropBefore(firstKeptIndex);
+        keyframeIndexes.values().removeIf(i -> i < firstKeptIndex);
         eventIndexes.dropBefore(firstKeptIndex);
         queue.refreshDirectoryListing();
       }

@@ -48,6 +48,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private ChangeImages changeImages;
 
   private final Journal journal;
+  private final KeyframeWriter keyframes;
   private final PipelineStats stats;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
@@ -66,6 +67,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
       Batcher batcher,
       ChangeImages changeImages,
       Journal journal,
+      KeyframeWriter keyframes,
       PipelineStats stats) {
     this.events = events;
     this.ring = ring;
@@ -77,6 +79,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.batcher = batcher;
     this.changeImages = changeImages;
     this.journal = journal;
+    this.keyframes = keyframes;
     this.stats = stats;
   }
 
@@ -180,6 +183,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     } catch (RuntimeException e) {
       stats.recordJournalError();
       LOG.error("journal: cannot append frame {}", frame.seq(), e);
+    }
+    if (forward && !frame.sameAsPrevious()) {
+      keyframes.offer(record);
     }
     stats.recordVerdict(frame.seq(), verdict, forward, now);
   }

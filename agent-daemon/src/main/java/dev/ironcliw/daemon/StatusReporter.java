@@ -33,6 +33,7 @@ final class StatusReporter {
   private final MemoryPressureMonitor pressure;
   private final JournalRetention retention;
   private final UserPause userPause;
+  private final KeyframeWriter keyframes;
   private final RingSizing ringSizing;
   private final Supplier<ConfigWatcher> config;
 
@@ -52,6 +53,7 @@ final class StatusReporter {
       RingSizing ringSizing,
       JournalRetention retention,
       UserPause userPause,
+      KeyframeWriter keyframes,
       Supplier<ConfigWatcher> config) {
     this.stats = stats;
     this.source = source;
@@ -68,6 +70,7 @@ final class StatusReporter {
     this.ringSizing = ringSizing;
     this.retention = retention;
     this.userPause = userPause;
+    this.keyframes = keyframes;
     this.config = config;
   }
 
@@ -264,6 +267,14 @@ final class StatusReporter {
                         ? null
                         : java.time.Instant.ofEpochMilli(retention.oldestCycleStartMillis())
                             .toString())
+                .put(
+                    "keyframes",
+                    new JsonObject()
+                        .put("kept", journal.keyframes())
+                        .put("written", keyframes.written())
+                        .put("bytesWritten", keyframes.bytesWritten())
+                        .put("missed", keyframes.missed())
+                        .put("dropped", keyframes.dropped()))
                 .put("daysDeleted", retention.cyclesDeleted())
                 .put("bytesDeleted", retention.bytesDeleted())
                 .put("appendErrors", stats.journalErrors()))

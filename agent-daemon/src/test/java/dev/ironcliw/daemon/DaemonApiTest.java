@@ -57,6 +57,7 @@ class DaemonApiTest {
     Files.writeString(
         config,
         DaemonProcess.SMALL_DESKTOP_YAML
+            + "history:\n  keyframes:\n    maxLongEdge: 160\n    minInterval: 500ms\n"
             + "vision:\n  provider: anthropic\n  batch:\n    size: 2\n    maxWait: 200ms\n"
             + "  anthropic:\n    baseUrl: "
             + stub.uri("")
@@ -208,6 +209,70 @@ class DaemonApiTest {
         daemon.get("/api/v1/stream?kinds=frames,noise"), 400, "bad_request", "kinds: \"frames\"");
     assertError(
         daemon.get("/api/v1/stream?lastEventId=yesterday"), 400, "bad_request", "Last-Event-ID");
+  }
+
+  private static java.awt.image.BufferedImage image(HttpResponse<byte[]> response)
+      throws Exception {
+    return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.body()));
+  }
+
+  @Test
+  void shouldServeAFramesRegionScaledAndAsJpeg() throws Exception {
+    long seq = daemon.status().getJsonObject("frames").getLong("lastSeq");
+    String path = "/api/v1/frames/" + seq + "/image";
+    HttpResponse<byte[]> whole = daemon.getBytes(path);
+    assertEquals(200, whole.statusCode());
+    assertEquals("ring", whole.headers().firstValue("X-Ironcliw-Image-Source").orElse(""));
+    assertEquals(320, image(whole).getWidth());
+    HttpResponse<byte[]> region = daemon.getBytes(path + "?region=10,20,100,50");
+    assertEquals(100, image(region).getWidth());
+    assertEquals(50, image(region).getHeight());
+    HttpResponse<byte[]> half = daemon.getBytes(path + "?scale=0.5&format=jpeg");
+    assertEquals("image/jpeg", half.headers().firstValue("Content-Type").orElse(""));
+    assertEquals((byte) 0xFF, half.body()[0]);
+    assertEquals((byte) 0xD8, half.body()[1]);
+    assertEquals(160, image(half).getWidth());
+    assertEquals(90, image(half).getHeight());
+    assertError(daemon.get(path + "?region=0,0,400,10"), 400, "bad_request", "region: 0,0,400,10");
+    assertError(daemon.get(path + "?region=1,2,3"), 400, "bad_request", "region: \"1,2,3\"");
+    assertError(daemon.get(path + "?scale=2"), 400, "bad_request", "scale: \"2\"");
+    assertError(daemon.get(path + "?format=gif"), 400, "bad_request", "format: \"gif\"");
+  }
+
+  @Test
+  void shouldServeAKeyframeOnceTheRingHasMovedOn() throws Exception {
+    // The ring holds about 3.5 s at 20 FPS; the first keyframes are older than that by now.
+    // The second keyframed frame: the one before it is not a keyframe (500 ms apart at least).
+    List<JsonObject> keyframed =
+        daemon.allFrames("&verdict=CHANGE", 1000).stream()
+            .filter(f -> f.getBoolean("keyframe"))
+            .limit(2)
+            .toList();
+    assertEquals(2, keyframed.size(), "CHANGE frames have keyframes");
+    long seq = keyframed.get(1).getLong("seq");
+    String path = "/api/v1/frames/" + seq + "/image";
+    HttpResponse<byte[]> served = null;
+    for (int i = 0; i < 150; i++) {
+      served = daemon.getBytes(path);
+      if (served.headers().firstValue("X-Ironcliw-Image-Source").orElse("").equals("keyframe")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(200, served.statusCode());
+    assertEquals("keyframe", served.headers().firstValue("X-Ironcliw-Image-Source").orElse(""));
+    assertEquals(160, image(served).getWidth(), "scaled to history.keyframes.maxLongEdge");
+    assertEquals(90, image(served).getHeight());
+    HttpResponse<byte[]> quarter = daemon.getBytes(path + "?region=0,0,160,90");
+    assertEquals(80, image(quarter).getWidth(), "the region is in the frame's pixels");
+    JsonObject journal = daemon.status().getJsonObject("journal");
+    assertTrue(journal.getJsonObject("keyframes").getLong("kept") >= 2, journal.encode());
+    // An older frame without a keyframe is gone from the ring as well.
+    assertError(
+        daemon.get("/api/v1/frames/" + (seq - 1) + "/image"),
+        410,
+        "gone",
+        "has no keyframe (only CHANGE frames get one)");
   }
 
   @Test

@@ -96,7 +96,8 @@ class JournalRetentionTest {
   }
 
   private static HistorySettings limits(Duration maxAge, long maxBytes) {
-    return new HistorySettings(maxAge, maxBytes, Duration.ofMinutes(1));
+    return new HistorySettings(
+        maxAge, maxBytes, Duration.ofMinutes(1), 1280, 0.7, Duration.ofSeconds(2));
   }
 
   private static List<Long> allSeqs(Journal journal) {

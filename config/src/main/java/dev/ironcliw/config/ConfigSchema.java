@@ -598,6 +598,30 @@ public final class ConfigSchema {
               "The journal's files on disk are kept under this by deleting the oldest days"
                   + " first; the day being written is always kept, even when it alone is larger."),
           live(
+              "history.keyframes.maxLongEdge",
+              ValueType.INTEGER,
+              "1280",
+              "0",
+              "7680",
+              "CHANGE frames are also kept in the journal as JPEG keyframes scaled to this longer"
+                  + " edge, so frames/{seq}/image answers after the ring has moved on; 0 keeps"
+                  + " none."),
+          live(
+              "history.keyframes.quality",
+              ValueType.FRACTION,
+              "0.7",
+              null,
+              null,
+              "JPEG quality of keyframes, between 0 and 1."),
+          live(
+              "history.keyframes.minInterval",
+              ValueType.DURATION,
+              "2s",
+              "0s",
+              "1h",
+              "Least time between two keyframes of one display; CHANGE frames closer together"
+                  + " are journaled without one."),
+          live(
               "history.retention.checkEvery",
               ValueType.DURATION,
               "1m",

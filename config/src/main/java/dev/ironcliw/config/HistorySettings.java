@@ -8,5 +8,14 @@ import java.time.Duration;
  * @param maxAge days that ended longer ago than this are deleted
  * @param maxBytes the oldest days are deleted while the journal's files are larger than this
  * @param checkEvery how often retention runs
+ * @param keyframeMaxLongEdge longer edge of keyframes in pixels; 0 keeps none
+ * @param keyframeQuality JPEG quality of keyframes, 0 to 1
+ * @param keyframeMinInterval least time between two keyframes of one display
  */
-public record HistorySettings(Duration maxAge, long maxBytes, Duration checkEvery) {}
+public record HistorySettings(
+    Duration maxAge,
+    long maxBytes,
+    Duration checkEvery,
+    int keyframeMaxLongEdge,
+    double keyframeQuality,
+    Duration keyframeMinInterval) {}

@@ -118,7 +118,10 @@ public record IroncliwConfig(
         new HistorySettings(
             (Duration) v.get("history.retention.maxAge"),
             (Long) v.get("history.retention.maxBytes"),
-            (Duration) v.get("history.retention.checkEvery")),
+            (Duration) v.get("history.retention.checkEvery"),
+            intValue(v, "history.keyframes.maxLongEdge"),
+            (Double) v.get("history.keyframes.quality"),
+            (Duration) v.get("history.keyframes.minInterval")),
         new ApiSettings(
             intValue(v, "api.port"),
             (String) v.get("api.bindAddress"),

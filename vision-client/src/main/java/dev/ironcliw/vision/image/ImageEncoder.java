@@ -109,7 +109,8 @@ public final class ImageEncoder {
     return out.toByteArray();
   }
 
-  private static byte[] jpeg(BufferedImage image, float quality) {
+  /** {@code image} as JPEG bytes at {@code quality} (0 to 1). */
+  public static byte[] jpeg(BufferedImage image, float quality) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {

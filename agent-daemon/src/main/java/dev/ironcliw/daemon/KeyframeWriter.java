@@ -1,0 +1,135 @@
+package dev.ironcliw.daemon;
+
+import dev.ironcliw.config.HistorySettings;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.vision.image.ImageEncoder;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps CHANGE frames as downscaled JPEG keyframes in the journal, at most one per {@code
+ * history.keyframes.minInterval} per display. The pipeline only hands over where the frame is;
+ * copying it out of the ring, scaling and encoding happen on a thread of its own with a short
+ * queue, so a slow encode drops keyframes, never frames.
+ */
+final class KeyframeWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyframeWriter.class);
+  private static final int QUEUE = 4;
+
+  private final FrameRing ring;
+  private final Journal journal;
+  private final Supplier<HistorySettings> settings;
+  private final ThreadPoolExecutor thread;
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong bytesWritten = new AtomicLong();
+  private final AtomicLong missed = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+
+  /** Capture time of each display's last keyframe; pipeline thread only. */
+  private final Map<Integer, Long> lastKeyframeNanos = new HashMap<>();
+
+  KeyframeWriter(FrameRing ring, Journal journal, Supplier<HistorySettings> settings) {
+    this.ring = ring;
+    this.journal = journal;
+    this.settings = settings;
+    this.thread =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            r -> {
+              Thread t = new Thread(r, "keyframes");
+              t.setDaemon(true);
+              return t;
+            },
+            (task, executor) -> dropped.incrementAndGet());
+  }
+
+  /** Pipeline thread: a CHANGE frame, kept when its display's last keyframe is old enough. */
+  void offer(FrameRecord frame) {
+    HistorySettings now = settings.get();
+    if (now.keyframeMaxLongEdge() == 0) {
+      return;
+    }
+    Long last = lastKeyframeNanos.get(frame.display());
+    if (last != null
+        && frame.capturedAtNanos() - last < now.keyframeMinInterval().toNanos()
+        && frame.capturedAtNanos() >= last) {
+      return;
+    }
+    lastKeyframeNanos.put(frame.display(), frame.capturedAtNanos());
+    try {
+      thread.execute(() -> write(frame, now));
+    } catch (RejectedExecutionException stopping) {
+      // closed
+    }
+  }
+
+  private void write(FrameRecord frame, HistorySettings now) {
+    try {
+      BufferedImage image = FrameImages.fromRing(ring, frame.ringPosition(), frame.fingerprint());
+      if (image == null) {
+        missed.incrementAndGet(); // the ring moved on before it could be copied
+        return;
+      }
+      BufferedImage small = FrameImages.fit(image, now.keyframeMaxLongEdge());
+      byte[] jpeg = ImageEncoder.jpeg(small, (float) now.keyframeQuality());
+      journal.append(
+          new KeyframeRecord(
+              frame.seq(),
+              frame.capturedAtNanos(),
+              image.getWidth(),
+              image.getHeight(),
+              small.getWidth(),
+              small.getHeight(),
+              jpeg));
+      written.incrementAndGet();
+      bytesWritten.addAndGet(jpeg.length);
+    } catch (RuntimeException e) {
+      LOG.error("keyframes: cannot keep frame {}", frame.seq(), e);
+    }
+  }
+
+  long written() {
+    return written.get();
+  }
+
+  long bytesWritten() {
+    return bytesWritten.get();
+  }
+
+  /** Keyframes not kept because the ring had overwritten the frame first. */
+  long missed() {
+    return missed.get();
+  }
+
+  /** Keyframes not kept because the writer was behind. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  @Override
+  public void close() {
+    thread.getQueue().clear(); // keyframes not yet written are not waited for
+    thread.execute(journal::closeKeyframeAppender); // by the thread that made it
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("keyframes: writer did not finish in 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
