@@ -107,6 +107,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   @Override
   public void onFrame(FrameEvent frame) {
+    long startNanos = System.nanoTime();
     int display = frame.display();
     Verdict verdict = Verdict.DUPLICATE;
     int changedTiles = 0;
@@ -136,10 +137,15 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
           magnitude = 255;
           changed = List.of(wholeFrame(frame, changedTiles));
         }
+        long diffedNanos = System.nanoTime();
+        stats.recordStage(PipelineStage.DIFF, diffedNanos - startNanos);
         verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
+        long judgedNanos = System.nanoTime();
+        stats.recordStage(PipelineStage.VERDICT, judgedNanos - diffedNanos);
         if (diff != null && verdict != Verdict.DUPLICATE) {
           regionFeatures = measure(changed);
           descriptor = features.descriptor(current);
+          stats.recordStage(PipelineStage.FEATURES, System.nanoTime() - judgedNanos);
         }
         if (!current.stillValid()) {
           LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
@@ -178,12 +184,16 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
             frame.damage() == null ? -1 : frame.damage().size(),
             regionFeatures,
             descriptor);
+    long journalNanos = System.nanoTime();
     try {
       journal.append(record);
     } catch (RuntimeException e) {
       stats.recordJournalError();
       LOG.error("journal: cannot append frame {}", frame.seq(), e);
     }
+    long doneNanos = System.nanoTime();
+    stats.recordStage(PipelineStage.JOURNAL, doneNanos - journalNanos);
+    stats.recordStage(PipelineStage.FRAME, doneNanos - startNanos);
     if (forward && !frame.sameAsPrevious()) {
       keyframes.offer(record);
     }

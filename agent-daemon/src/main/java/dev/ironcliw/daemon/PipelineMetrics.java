@@ -39,6 +39,19 @@ final class PipelineMetrics {
           .description("Grab plus copy into the ring, over the last 1024 frames")
           .register(registry);
     }
+    for (PipelineStage stage : PipelineStage.values()) {
+      for (double quantile : new double[] {0.5, 0.99}) {
+        Gauge.builder(
+                "ironcliw.pipeline.stage",
+                stats,
+                s -> s.stageDurations(stage).quantileMicros(quantile) / 1e6)
+            .tag("stage", stage.tag())
+            .tag("quantile", Double.toString(quantile))
+            .baseUnit("seconds")
+            .description("Time per frame in one pipeline stage, over its last 1024 frames")
+            .register(registry);
+      }
+    }
     for (Verdict verdict : Verdict.values()) {
       FunctionCounter.builder("ironcliw.frames", stats, s -> s.count(verdict))
           .tag("verdict", verdict.name())

@@ -22,6 +22,14 @@ final class PipelineStats {
   private final AtomicLong journalErrors = new AtomicLong();
   private final AtomicLong skippedGrabs = new AtomicLong();
   private final DurationWindow grabNanos = new DurationWindow();
+  private final java.util.EnumMap<PipelineStage, DurationWindow> stageNanos =
+      new java.util.EnumMap<>(PipelineStage.class);
+
+  {
+    for (PipelineStage stage : PipelineStage.values()) {
+      stageNanos.put(stage, new DurationWindow());
+    }
+  }
 
   /** Capture thread: a frame was produced at {@code nowNanos}. */
   void recordCapture(long nowNanos) {
@@ -56,6 +64,16 @@ final class PipelineStats {
 
   DurationWindow grabDurations() {
     return grabNanos;
+  }
+
+  /** Pipeline thread: how long one stage of one frame took. */
+  void recordStage(PipelineStage stage, long nanos) {
+    stageNanos.get(stage).record(nanos);
+  }
+
+  /** The last 1024 durations of {@code stage}. */
+  DurationWindow stageDurations(PipelineStage stage) {
+    return stageNanos.get(stage);
   }
 
   long skippedGrabs() {

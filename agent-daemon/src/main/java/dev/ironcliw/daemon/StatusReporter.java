@@ -239,6 +239,7 @@ final class StatusReporter {
                 .put("byVerdict", byVerdict)
                 .put("forwarded", stats.forwarded())
                 .put("lastSeq", stats.lastSeq())
+                .put("stageMicros", stageMicros())
                 .put("lastFrameAgeMs", (now - stats.lastProcessedNanos()) / 1_000_000))
         .put(
             "ring",
@@ -289,6 +290,20 @@ final class StatusReporter {
                 .put("budgetBytes", limits)
                 .put("usedBytes", used)
                 .put("pressure", pressure));
+  }
+
+  /** Median and p99 of each pipeline stage over its last 1024 frames, in microseconds. */
+  private JsonObject stageMicros() {
+    JsonObject stages = new JsonObject();
+    for (PipelineStage stage : PipelineStage.values()) {
+      DurationWindow window = stats.stageDurations(stage);
+      stages.put(
+          stage.tag(),
+          new JsonObject()
+              .put("median", round(window.quantileMicros(0.5)))
+              .put("p99", round(window.quantileMicros(0.99))));
+    }
+    return stages;
   }
 
   private static long heapUsedBytes() {

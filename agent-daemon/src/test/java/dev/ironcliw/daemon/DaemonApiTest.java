@@ -276,6 +276,28 @@ class DaemonApiTest {
   }
 
   @Test
+  void shouldExportEachPipelineStagesLatency() throws Exception {
+    String metrics = daemon.get("/metrics").body();
+    for (PipelineStage stage : PipelineStage.values()) {
+      String prefix =
+          "ironcliw_pipeline_stage_seconds{quantile=\"0.5\",stage=\"" + stage.tag() + "\"} ";
+      String line =
+          metrics
+              .lines()
+              .filter(l -> l.startsWith(prefix))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + metrics));
+      double seconds = Double.parseDouble(line.substring(prefix.length()));
+      assertTrue(seconds > 0 && seconds < 1, line);
+    }
+    JsonObject stages = daemon.status().getJsonObject("frames").getJsonObject("stageMicros");
+    assertTrue(
+        stages.getJsonObject("frame").getDouble("p99")
+            >= stages.getJsonObject("diff").getDouble("median"),
+        stages.encode());
+  }
+
+  @Test
   void shouldSearchTheInsightsText() throws Exception {
     HttpResponse<String> found = daemon.get("/api/v1/search?q=QUARTERLY%20figures&limit=5");
     assertEquals(200, found.statusCode(), found.body());
