@@ -598,6 +598,13 @@ public final class ConfigSchema {
               "The journal's files on disk are kept under this by deleting the oldest days"
                   + " first; the day being written is always kept, even when it alone is larger."),
           live(
+              "history.retention.checkEvery",
+              ValueType.DURATION,
+              "1m",
+              "1s",
+              "1d",
+              "How often retention looks at the journal's age and size."),
+          live(
               "history.keyframes.maxLongEdge",
               ValueType.INTEGER,
               "1280",
@@ -621,13 +628,6 @@ public final class ConfigSchema {
               "1h",
               "Least time between two keyframes of one display; CHANGE frames closer together"
                   + " are journaled without one."),
-          live(
-              "history.retention.checkEvery",
-              ValueType.DURATION,
-              "1m",
-              "1s",
-              "1d",
-              "How often retention looks at the journal's age and size."),
           restart(
               "privacy.exclude.apps",
               ValueType.NAME_LIST,
