@@ -73,6 +73,16 @@ final class FrameRecordCodec {
     out.write(descriptor);
   }
 
+  /** The seq of a frame record excerpt, read in place (every layout starts the same). */
+  static long peekSeq(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 2);
+  }
+
+  /** The capture time of a frame record excerpt, read in place. */
+  static long peekCapturedAtNanos(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 10);
+  }
+
   /** The record, or null when the excerpt is not a frame record of a known layout. */
   static FrameRecord read(Bytes<?> in) {
     if (in.readRemaining() < 2 || in.readByte() != FRAME_RECORD) {

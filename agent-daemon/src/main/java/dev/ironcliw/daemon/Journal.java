@@ -112,6 +112,7 @@ final class Journal implements AutoCloseable {
   }
 
   private void rebuildIndex() {
+    long startNanos = System.nanoTime();
     long skipped = 0;
     try (ExcerptTailer tailer = queue.createTailer()) {
       while (true) {
@@ -121,12 +122,14 @@ final class Journal implements AutoCloseable {
           }
           var bytes = dc.wire().bytes();
           int type = bytes.peekUnsignedByte();
-          FrameRecord r =
-              type == FrameRecordCodec.FRAME_RECORD ? FrameRecordCodec.read(bytes) : null;
           InsightRecord insight =
               type == InsightRecordCodec.INSIGHT_RECORD ? InsightRecordCodec.read(bytes) : null;
-          if (r != null) {
-            index.add(r.seq(), r.capturedAtNanos(), dc.index());
+          if (type == FrameRecordCodec.FRAME_RECORD && bytes.readRemaining() >= 18) {
+            // Only what the index needs, read in place: start-up reads the whole journal.
+            index.add(
+                FrameRecordCodec.peekSeq(bytes),
+                FrameRecordCodec.peekCapturedAtNanos(bytes),
+                dc.index());
           } else if (insight != null) {
             insightIndexes.add(dc.index());
             lastInsightId.accumulateAndGet(insight.id(), Math::max);
@@ -143,13 +146,15 @@ final class Journal implements AutoCloseable {
     }
     if (index.records() > 0 || skipped > 0) {
       LOG.info(
-          "journal: {} frame records found (last seq {}), {} insights, {} events, {} other"
-              + " records",
+          "journal: {} frame records found (last seq {}), {} insights, {} events, {} keyframes, {}"
+              + " other records, indexed in {} ms",
           index.records(),
           index.lastSeq(),
           insightIndexes.size(),
           eventIndexes.size(),
-          skipped);
+          keyframeIndexes.size(),
+          skipped,
+          (System.nanoTime() - startNanos) / 1_000_000);
     }
   }
 
