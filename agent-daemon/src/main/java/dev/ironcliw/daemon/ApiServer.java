@@ -48,6 +48,7 @@ final class ApiServer implements AutoCloseable {
 
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
+  private static final int MAX_DISPLAYS = 64;
   private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
 
   private final Vertx vertx;
@@ -477,6 +478,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
     blocking(() -> journal.insights(from, to, limit))
         .onSuccess(
             found -> {
@@ -492,6 +494,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
     blocking(() -> journal.search(terms, from, to, limit))
         .onSuccess(
             found -> {
@@ -510,6 +513,7 @@ final class ApiServer implements AutoCloseable {
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
     blocking(() -> journal.events(e -> kinds.contains(EventJson.kindOf(e)), from, to, limit))
         .onSuccess(
             found -> {
@@ -612,17 +616,60 @@ final class ApiServer implements AutoCloseable {
     Long cursor = optionalSeq(ctx, "cursor");
     Long fromSeq = optionalSeq(ctx, "fromSeq");
     Long toSeq = optionalSeq(ctx, "toSeq");
+    if (fromSeq != null && toSeq != null && fromSeq > toSeq) {
+      throw new IllegalArgumentException(
+          "fromSeq: " + fromSeq + " is after toSeq: " + toSeq + " (expected fromSeq <= toSeq)");
+    }
     Long start = fromSeq;
     if (cursor != null && (start == null || cursor > start)) {
       start = cursor;
     }
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
     return new FrameQuery(
         start,
         toSeq,
-        optionalTime(ctx, "from"),
-        optionalTime(ctx, "to"),
+        from,
+        to,
         verdicts(ctx.request().getParam("verdict")),
+        optionalDisplay(ctx),
         limit);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming from and to when from is after to
+   */
+  private static void checkTimeRange(Long from, Long to) {
+    if (from != null && to != null && from > to) {
+      throw new IllegalArgumentException(
+          "from: "
+              + FrameJson.isoTime(from)
+              + " is after to: "
+              + FrameJson.isoTime(to)
+              + " (expected from <= to)");
+    }
+  }
+
+  private static Integer optionalDisplay(RoutingContext ctx) {
+    String text = ctx.request().getParam("display");
+    if (text == null) {
+      return null;
+    }
+    try {
+      int display = Integer.parseInt(text);
+      if (display >= 0 && display < MAX_DISPLAYS) {
+        return display;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "display: \""
+            + text
+            + "\" is not a display index (expected 0 to "
+            + (MAX_DISPLAYS - 1)
+            + ", an index into status.capture.displays)");
   }
 
   private static Long optionalSeq(RoutingContext ctx, String name) {

@@ -11,13 +11,27 @@ import java.util.Set;
  * @param fromNanos earliest capture time, epoch nanoseconds
  * @param toNanos latest capture time
  * @param verdicts verdicts to return, empty for all
+ * @param display the display whose frames to return (index into status.capture.displays), or null
+ *     for all
  * @param limit most records to return
  */
 record FrameQuery(
-    Long fromSeq, Long toSeq, Long fromNanos, Long toNanos, Set<Verdict> verdicts, int limit) {
+    Long fromSeq,
+    Long toSeq,
+    Long fromNanos,
+    Long toNanos,
+    Set<Verdict> verdicts,
+    Integer display,
+    int limit) {
 
   FrameQuery {
     verdicts = Set.copyOf(verdicts);
+  }
+
+  /** Every display's frames. */
+  FrameQuery(
+      Long fromSeq, Long toSeq, Long fromNanos, Long toNanos, Set<Verdict> verdicts, int limit) {
+    this(fromSeq, toSeq, fromNanos, toNanos, verdicts, null, limit);
   }
 
   boolean before(FrameRecord r) {
@@ -30,6 +44,7 @@ record FrameQuery(
   }
 
   boolean wants(FrameRecord r) {
-    return verdicts.isEmpty() || verdicts.contains(r.verdict());
+    return (verdicts.isEmpty() || verdicts.contains(r.verdict()))
+        && (display == null || display == r.display());
   }
 }

@@ -458,6 +458,12 @@ class DaemonApiTest {
     cases.put("/api/v1/events?kind=disk", "kind: \"disk\"");
     cases.put("/api/v1/events?limit=-3", "limit: \"-3\"");
     cases.put("/api/v1/search?q=%20%20", "q: missing");
+    cases.put("/api/v1/frames?fromSeq=10&toSeq=5", "fromSeq: 10 is after toSeq: 5");
+    cases.put(
+        "/api/v1/insights?from=2026-11-22T10:00:00Z&to=2026-11-22T09:00:00Z",
+        "from: 2026-11-22T10:00:00Z is after to: 2026-11-22T09:00:00Z");
+    cases.put("/api/v1/frames?display=-1", "display: \"-1\"");
+    cases.put("/api/v1/frames?display=first", "display: \"first\"");
     for (var c : cases.entrySet()) {
       assertError(daemon.get(c.getKey()), 400, "bad_request", c.getValue());
     }
@@ -466,6 +472,21 @@ class DaemonApiTest {
           post("/api/v1/pause?for=" + length), 400, "bad_request", "for: \"" + length + "\"");
     }
     assertError(daemon.get("/api/v1/frames/99999999/image"), 404, "not_found", "99999999");
+    JsonArray ofDisplay0 =
+        json(daemon.get("/api/v1/frames?display=0&limit=50")).getJsonArray("frames");
+    assertEquals(50, ofDisplay0.size());
+    assertTrue(json(daemon.get("/api/v1/frames?display=1")).getJsonArray("frames").isEmpty());
+    int port = daemon.uri("").getPort();
+    RawHttp.Reply longLine = RawHttp.get(port, "/api/v1/frames?q=" + "a".repeat(9000), token, "");
+    assertEquals(414, longLine.status());
+    assertEquals(
+        "uri_too_long", new JsonObject(longLine.body()).getJsonObject("error").getString("code"));
+    RawHttp.Reply bigHeaders =
+        RawHttp.get(port, "/api/v1/status", token, "X-Padding: " + "b".repeat(20_000));
+    assertEquals(431, bigHeaders.status());
+    assertEquals(
+        "headers_too_large",
+        new JsonObject(bigHeaders.body()).getJsonObject("error").getString("code"));
     assertError(daemon.get("/api/v1/nothing/here"), 404, "not_found", "/api/v1/nothing/here");
     assertError(
         daemon.put("/api/v1/config/capture.fps", "{\"value\": \"fast\"}"),

@@ -53,7 +53,7 @@ final class RawHttp {
       }
       String text = all.toString(StandardCharsets.ISO_8859_1);
       int headEnd = text.indexOf("\r\n\r\n");
-      if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
+      if (!text.startsWith("HTTP/1.") || headEnd < 0) {
         throw new IOException("not an HTTP reply: " + text);
       }
       String headers = text.substring(0, headEnd);
