@@ -21,8 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {
       "--add-modules=jdk.incubator.vector",
       "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
       "--enable-native-access=ALL-UNNAMED",
       "--sun-misc-unsafe-memory-access=allow",
+      "-Dchronicle.analytics.disable=true",
       "-Xmx1g"
     })
 public abstract class BenchmarkDefaults {}

@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon;
 
+import dev.ironcliw.benchmarks.BenchmarkDefaults;
 import dev.ironcliw.dedup.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,22 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Journal queries against an hour and a week of history at 10 FPS (36,000 and 6,048,000 frame
@@ -32,25 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * history's length. In package {@code dev.ironcliw.daemon} to reach the journal directly.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "--add-modules=jdk.incubator.vector",
-      "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--enable-native-access=ALL-UNNAMED",
-      "--sun-misc-unsafe-memory-access=allow",
-      "-Dchronicle.analytics.disable=true",
-      "-Xmx1g"
-    })
-public class JournalQueryBenchmark {
+public class JournalQueryBenchmark extends BenchmarkDefaults {
   private static final long FRAME_INTERVAL_MILLIS = 100;
   private static final long START_MILLIS = 1_793_000_000_000L;
 
