@@ -33,20 +33,28 @@ final class DaemonClient {
    * {@code source}, this client's data dir and port; its output goes to {@code log}.
    */
   Process launch(Path config, String source, Path log) throws IOException {
-    return new ProcessBuilder(
-            "./ironcliw",
-            "run",
-            "--config",
-            config.toString(),
-            "--data-dir",
-            data.toString(),
-            "--port",
-            Integer.toString(port),
-            "--source",
-            source)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    return launch(config, source, log, java.util.Map.of());
+  }
+
+  /** As {@link #launch(Path, String, Path)}, with {@code environment} added (e.g. DISPLAY). */
+  Process launch(Path config, String source, Path log, java.util.Map<String, String> environment)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "./ironcliw",
+                "run",
+                "--config",
+                config.toString(),
+                "--data-dir",
+                data.toString(),
+                "--port",
+                Integer.toString(port),
+                "--source",
+                source)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
   /** Waits until the API answers (the first run also builds the daemon), then a little more. */

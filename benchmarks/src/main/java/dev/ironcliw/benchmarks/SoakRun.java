@@ -1,0 +1,237 @@
+package dev.ironcliw.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.capture.x11.XTestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The daemon soak harness: {@code ./ironcliw run} capturing a 1920x1080 Xvfb at 10 FPS (vision off)
+ * while {@link SoakActivity} plays idle, typing, scrolling and window switching in turns ({@code
+ * phaseSeconds} each). Every second it samples the daemon's CPU (percent of one core) and resident
+ * memory from {@code /proc}, and frames processed, dropped and missed ticks from {@code status}. It
+ * writes {@code soak.json} (every sample and the summary), {@code soak.png} (CPU and memory over
+ * time) and {@code soak.md} (the summary against the targets) to the output folder.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.SoakRun \
+ *     [seconds=600] [outputDir=target/soak] [phaseSeconds=60]</pre>
+ *
+ * Run from the repository root, on Linux with Xvfb.
+ */
+public final class SoakRun {
+  /** CPU targets of issue 9, percent of one core. */
+  private static final Map<SoakActivity.Phase, Double> CPU_TARGETS =
+      Map.of(SoakActivity.Phase.IDLE, 2.0, SoakActivity.Phase.TYPING, 5.0);
+
+  private static final int WARM_UP_SECONDS = 60;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** One second of the run. */
+  record Sample(
+      int second,
+      SoakActivity.Phase phase,
+      double cpuPercent,
+      double rssMib,
+      long framesProcessed,
+      long droppedTicks,
+      long missedTicks,
+      double fps) {}
+
+  private SoakRun() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.awt.headless", "true");
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+    Path out = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/soak"));
+    int phaseSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    Path work = Files.createTempDirectory("ironcliw-soak");
+    Path config = work.resolve("ironcliw.yaml");
+    Files.writeString(config, "capture:\n  fps: 10\nvision:\n  provider: none\n");
+    DaemonClient api = new DaemonClient(work.resolve("data"), DaemonClient.freePort());
+    List<Sample> samples = new ArrayList<>();
+    JsonNode last;
+    try (XvfbServer xvfb = XvfbServer.start(1920, 1080);
+        XTestClient x = new XTestClient(xvfb.display())) {
+      SoakActivity activity = new SoakActivity(x);
+      Process daemon =
+          api.launch(config, "x11", out.resolve("daemon.log"), Map.of("DISPLAY", xvfb.display()));
+      try {
+        api.awaitStarted(daemon);
+        ProcessSampler sampler = new ProcessSampler(daemon.pid());
+        sampler.sample();
+        long start = System.nanoTime();
+        long step = 0;
+        SoakActivity.Phase phase = SoakActivity.Phase.IDLE;
+        long phaseStartStep = 0;
+        last = null;
+        while (true) {
+          long elapsedSteps = step;
+          SoakActivity.Phase now =
+              SoakActivity.Phase.values()[
+                  (int) ((elapsedSteps / 10 / phaseSeconds) % SoakActivity.Phase.values().length)];
+          if (now != phase) {
+            phase = now;
+            phaseStartStep = step;
+          }
+          activity.step(phase, step - phaseStartStep);
+          step++;
+          if (step % 10 == 0) {
+            double[] process = sampler.sample();
+            last = JSON.readTree(api.get("/api/v1/status"));
+            samples.add(
+                new Sample(
+                    (int) (step / 10),
+                    phase,
+                    process[0],
+                    process[1] / 1048576.0,
+                    last.path("frames").path("processed").asLong(),
+                    last.path("capture").path("droppedTicks").asLong(),
+                    last.path("capture").path("missedTicks").asLong(),
+                    last.path("capture").path("fpsActual10s").asDouble()));
+            if (step / 10 >= seconds) {
+              break;
+            }
+          }
+          long wait = start + step * 100_000_000L - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+        }
+      } finally {
+        daemon.destroy();
+        daemon.waitFor(60, TimeUnit.SECONDS);
+      }
+    }
+    Map<String, Object> summary = summary(samples, last, phaseSeconds);
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("summary", summary);
+    document.put("samples", samples);
+    JSON.writeValue(out.resolve("soak.json").toFile(), document);
+    SoakChart.write(samples, out.resolve("soak.png"));
+    String markdown = markdown(summary);
+    Files.writeString(out.resolve("soak.md"), markdown);
+    System.out.print(markdown);
+  }
+
+  private static Map<String, Object> summary(
+      List<Sample> samples, JsonNode status, int phaseSeconds) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("seconds", samples.size());
+    summary.put("phaseSeconds", phaseSeconds);
+    Map<String, Object> phases = new LinkedHashMap<>();
+    for (SoakActivity.Phase phase : SoakActivity.Phase.values()) {
+      List<Double> cpu =
+          samples.stream()
+              .filter(s -> s.phase() == phase && s.cpuPercent() >= 0)
+              .map(Sample::cpuPercent)
+              .sorted()
+              .toList();
+      if (cpu.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("samples", cpu.size());
+      p.put("cpuMedian", round(percentile(cpu, 0.5)));
+      p.put("cpuP95", round(percentile(cpu, 0.95)));
+      if (CPU_TARGETS.containsKey(phase)) {
+        p.put("cpuTarget", CPU_TARGETS.get(phase));
+      }
+      phases.put(phase.name().toLowerCase(Locale.ROOT), p);
+    }
+    summary.put("cpuPercentOfOneCore", phases);
+    List<Sample> steady = samples.stream().filter(s -> s.second() > WARM_UP_SECONDS).toList();
+    if (steady.isEmpty()) {
+      steady = samples;
+    }
+    Map<String, Object> rss = new LinkedHashMap<>();
+    rss.put("warmUpSeconds", WARM_UP_SECONDS);
+    rss.put("afterWarmUpFirstMib", round(steady.getFirst().rssMib()));
+    rss.put("lastMib", round(samples.getLast().rssMib()));
+    rss.put("maxMib", round(samples.stream().mapToDouble(Sample::rssMib).max().orElse(0)));
+    rss.put(
+        "growthAfterWarmUpPercent",
+        round(
+            100
+                * (steady.getLast().rssMib() - steady.getFirst().rssMib())
+                / steady.getFirst().rssMib()));
+    summary.put("residentMemory", rss);
+    Sample first = samples.getFirst();
+    Sample end = samples.getLast();
+    summary.put("framesProcessed", end.framesProcessed() - first.framesProcessed());
+    summary.put("droppedTicks", end.droppedTicks() - first.droppedTicks());
+    summary.put("missedTicks", end.missedTicks() - first.missedTicks());
+    summary.put("byVerdict", status == null ? null : status.path("frames").path("byVerdict"));
+    summary.put("stageMicros", status == null ? null : status.path("frames").path("stageMicros"));
+    return summary;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String markdown(Map<String, Object> summary) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "# Soak run%n%n%s s of ./ironcliw run on a 1920x1080 Xvfb at 10 FPS, vision off; phases"
+                + " of %s s: idle, typing, scrolling, window switching.%n%n",
+            summary.get("seconds"),
+            summary.get("phaseSeconds")));
+    md.append("| phase | CPU median | CPU p95 | target |\n| --- | --- | --- | --- |\n");
+    var phases = (Map<String, Map<String, Object>>) summary.get("cpuPercentOfOneCore");
+    phases.forEach(
+        (name, p) -> {
+          Object target = p.get("cpuTarget");
+          String verdict = "";
+          if (target != null) {
+            double median = ((Number) p.get("cpuMedian")).doubleValue();
+            double limit = ((Number) target).doubleValue();
+            verdict =
+                median <= limit
+                    ? "<= " + limit + "%: met"
+                    : String.format(
+                        Locale.ROOT, "<= %s%%: missed by %.2f points", limit, median - limit);
+          }
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s%% | %s%% | %s |%n",
+                  name,
+                  p.get("cpuMedian"),
+                  p.get("cpuP95"),
+                  verdict));
+        });
+    var rss = (Map<String, Object>) summary.get("residentMemory");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nResident memory: %s MiB after the %s s warm-up, %s MiB at the end (%s%%), %s MiB at"
+                + " most.%n%nFrames processed %s, dropped ticks %s, missed ticks %s; verdicts %s.%n",
+            rss.get("afterWarmUpFirstMib"),
+            rss.get("warmUpSeconds"),
+            rss.get("lastMib"),
+            rss.get("growthAfterWarmUpPercent"),
+            rss.get("maxMib"),
+            summary.get("framesProcessed"),
+            summary.get("droppedTicks"),
+            summary.get("missedTicks"),
+            summary.get("byVerdict")));
+    return md.toString();
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
