@@ -20,7 +20,11 @@ final class ProcessSampler {
     this.pid = pid;
   }
 
-  /** CPU since the previous call in percent of one core (-1 on the first), and RSS in bytes. */
+  /**
+   * CPU since the previous call in percent of one core (-1 on the first), then resident bytes: all,
+   * anonymous (heap, native), and file-backed (the ring's and the journal's mapped pages, which the
+   * kernel can drop).
+   */
   double[] sample() throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     // Fields after the command name, which is in parentheses and may hold spaces.
@@ -34,12 +38,16 @@ final class ProcessSampler {
     }
     lastTicks = ticks;
     lastNanos = now;
-    long rssBytes = 0;
+    double[] sample = {cpu, 0, 0, 0};
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        rssBytes = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      int column =
+          line.startsWith("VmRSS:")
+              ? 1
+              : line.startsWith("RssAnon:") ? 2 : line.startsWith("RssFile:") ? 3 : 0;
+      if (column > 0) {
+        sample[column] = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024.0;
       }
     }
-    return new double[] {cpu, rssBytes};
+    return sample;
   }
 }

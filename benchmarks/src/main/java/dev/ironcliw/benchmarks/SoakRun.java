@@ -42,6 +42,8 @@ public final class SoakRun {
       SoakActivity.Phase phase,
       double cpuPercent,
       double rssMib,
+      double anonMib,
+      double fileMib,
       long framesProcessed,
       long droppedTicks,
       long missedTicks,
@@ -94,6 +96,8 @@ public final class SoakRun {
                     phase,
                     process[0],
                     process[1] / 1048576.0,
+                    process[2] / 1048576.0,
+                    process[3] / 1048576.0,
                     last.path("frames").path("processed").asLong(),
                     last.path("capture").path("droppedTicks").asLong(),
                     last.path("capture").path("missedTicks").asLong(),
@@ -164,6 +168,11 @@ public final class SoakRun {
             100
                 * (steady.getLast().rssMib() - steady.getFirst().rssMib())
                 / steady.getFirst().rssMib()));
+    // Anonymous memory is what the daemon holds; file pages (the ring) can be dropped.
+    rss.put("anonAfterWarmUpFirstMib", round(steady.getFirst().anonMib()));
+    rss.put("anonLastMib", round(samples.getLast().anonMib()));
+    rss.put("anonMaxMib", round(samples.stream().mapToDouble(Sample::anonMib).max().orElse(0)));
+    rss.put("fileMaxMib", round(samples.stream().mapToDouble(Sample::fileMib).max().orElse(0)));
     summary.put("residentMemory", rss);
     Sample first = samples.getFirst();
     Sample end = samples.getLast();
@@ -214,12 +223,19 @@ public final class SoakRun {
         String.format(
             Locale.ROOT,
             "%nResident memory: %s MiB after the %s s warm-up, %s MiB at the end (%s%%), %s MiB at"
-                + " most.%n%nFrames processed %s, dropped ticks %s, missed ticks %s; verdicts %s.%n",
+                + " most. Of it anonymous (heap and native): %s MiB after the warm-up, %s at the"
+                + " end, %s at most; file-backed (the ring's and journal's pages, which the kernel"
+                + " can drop) %s MiB at most.%n%nFrames processed %s, dropped ticks %s, missed"
+                + " ticks %s; verdicts %s.%n",
             rss.get("afterWarmUpFirstMib"),
             rss.get("warmUpSeconds"),
             rss.get("lastMib"),
             rss.get("growthAfterWarmUpPercent"),
             rss.get("maxMib"),
+            rss.get("anonAfterWarmUpFirstMib"),
+            rss.get("anonLastMib"),
+            rss.get("anonMaxMib"),
+            rss.get("fileMaxMib"),
             summary.get("framesProcessed"),
             summary.get("droppedTicks"),
             summary.get("missedTicks"),
