@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -442,7 +443,7 @@ final class ApiServer implements AutoCloseable {
   }
 
   private JsonObject frameJson(FrameRecord r) {
-    return FrameJson.of(r).put("keyframe", journal.keyframeAtOrBefore(r.seq()) == r.seq());
+    return FrameJson.of(r).put("keyframe", journal.hasKeyframe(r.seq()));
   }
 
   /** On a worker: the frame from the ring while it is there, else its keyframe. */
@@ -509,7 +510,7 @@ final class ApiServer implements AutoCloseable {
   }
 
   private void events(RoutingContext ctx) {
-    Set<String> kinds = eventKinds(ctx.request().getParam("kind"));
+    Set<EventStream.Kind> kinds = eventKinds(ctx.request().getParam("kind"));
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
@@ -524,21 +525,21 @@ final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
-  private static Set<String> eventKinds(String text) {
-    Set<String> all = Set.of(EventJson.CAPTURE, EventJson.PRESSURE);
-    if (text == null || text.isBlank()) {
-      return all;
-    }
-    Set<String> kinds = new HashSet<>();
-    for (String kind : text.split(",")) {
-      String name = kind.trim().toLowerCase(Locale.ROOT);
-      if (!all.contains(name)) {
+  /** The journaled event kinds {@code kind} names (capture, pressure); both when it is empty. */
+  private static Set<EventStream.Kind> eventKinds(String text) {
+    Set<EventStream.Kind> journaled =
+        EnumSet.of(EventStream.Kind.CAPTURE, EventStream.Kind.PRESSURE);
+    String noun = "an event kind";
+    String choices = "capture or pressure";
+    Set<EventStream.Kind> kinds =
+        ApiParams.enumList(text, EventStream.Kind.class, "kind", noun, choices);
+    for (EventStream.Kind kind : kinds) {
+      if (!journaled.contains(kind)) {
         throw new IllegalArgumentException(
-            "kind: \"" + kind + "\" is not an event kind (expected capture or pressure)");
+            "kind: \"" + kind.eventName() + "\" is not " + noun + " (expected " + choices + ")");
       }
-      kinds.add(name);
     }
-    return kinds;
+    return kinds.isEmpty() ? journaled : kinds;
   }
 
   private void pause(RoutingContext ctx) {

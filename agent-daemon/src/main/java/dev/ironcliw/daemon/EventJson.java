@@ -4,22 +4,20 @@ import io.vertx.core.json.JsonObject;
 
 /** The API's JSON form of a journaled event: a capture pause or resume, or a pressure change. */
 final class EventJson {
-  static final String CAPTURE = "capture";
-  static final String PRESSURE = "pressure";
-
   private EventJson() {}
 
-  static String kindOf(JournalEvent event) {
+  /** The event's kind, as {@code events?kind=} and the stream name it. */
+  static EventStream.Kind kindOf(JournalEvent event) {
     return switch (event) {
-      case CaptureEventRecord c -> CAPTURE;
-      case PressureEventRecord p -> PRESSURE;
+      case CaptureEventRecord c -> EventStream.Kind.CAPTURE;
+      case PressureEventRecord p -> EventStream.Kind.PRESSURE;
     };
   }
 
   static JsonObject of(JournalEvent event) {
     JsonObject json =
         new JsonObject()
-            .put("kind", kindOf(event))
+            .put("kind", kindOf(event).eventName())
             .put("time", FrameJson.isoTime(event.timeNanos()));
     return switch (event) {
       case CaptureEventRecord c ->

@@ -153,12 +153,7 @@ final class EventStream implements AutoCloseable {
   private static List<Event> events(long id, JournalRecord record) {
     return switch (record) {
       case FrameRecord f -> List.of(event(Kind.FRAME, id, FrameJson.summary(f)));
-      case JournalEvent e ->
-          List.of(
-              event(
-                  e instanceof CaptureEventRecord ? Kind.CAPTURE : Kind.PRESSURE,
-                  id,
-                  EventJson.of(e)));
+      case JournalEvent e -> List.of(event(EventJson.kindOf(e), id, EventJson.of(e)));
       case InsightRecord i -> {
         JsonObject json = InsightJson.of(i);
         yield i.notice()

@@ -260,35 +260,26 @@ final class Journal implements AutoCloseable {
     return found == null ? -1 : found;
   }
 
+  boolean hasKeyframe(long seq) {
+    return keyframeIndexes.containsKey(seq);
+  }
+
   long keyframes() {
     return keyframeIndexes.size();
   }
 
   /** Every pressure-level change in the journal, oldest first. */
   List<PressureEventRecord> pressureEvents() {
-    return readAll(PressureEventCodec::read);
+    return allEvents(PressureEventRecord.class);
   }
 
-  /** Every record {@code codec} reads (it answers null for other kinds), oldest first. */
-  private <T> List<T> readAll(java.util.function.Function<Bytes<?>, T> codec) {
-    return reading(() -> readAllLocked(codec));
-  }
-
-  private <T> List<T> readAllLocked(java.util.function.Function<Bytes<?>, T> codec) {
+  /** Every event of {@code type} kept, oldest first, read by the in-memory list of events. */
+  private <T extends JournalEvent> List<T> allEvents(Class<T> type) {
     List<T> found = new ArrayList<>();
-    try (ExcerptTailer tailer = queue.createTailer()) {
-      while (true) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            return found;
-          }
-          T record = codec.apply(dc.wire().bytes());
-          if (record != null) {
-            found.add(record);
-          }
-        }
-      }
+    for (JournalEvent e : events(type::isInstance, null, null, Integer.MAX_VALUE).reversed()) {
+      found.add(type.cast(e));
     }
+    return found;
   }
 
   /** Memory-pressure thread, at its end. */
@@ -434,7 +425,7 @@ final class Journal implements AutoCloseable {
 
   /** Every capture event in the journal, oldest first. */
   List<CaptureEventRecord> captureEvents() {
-    return readAll(CaptureEventCodec::read);
+    return allEvents(CaptureEventRecord.class);
   }
 
   Optional<FrameRecord> find(long seq) {

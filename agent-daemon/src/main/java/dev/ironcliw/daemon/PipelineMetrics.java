@@ -5,6 +5,7 @@ import dev.ironcliw.vision.VisionProvider;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 /**
  * The pipeline's meters: capture rate against its target, frames by verdict, forwarded frames,
@@ -31,26 +32,19 @@ final class PipelineMetrics {
     FunctionCounter.builder("ironcliw.capture.missed.ticks", capture, CaptureAgent::missedTicks)
         .description("Ticks that came too late to be taken")
         .register(registry);
-    for (double quantile : new double[] {0.5, 0.99}) {
-      Gauge.builder(
-              "ironcliw.capture.grab", stats, s -> s.grabDurations().quantileMicros(quantile) / 1e6)
-          .tag("quantile", Double.toString(quantile))
-          .baseUnit("seconds")
-          .description("Grab plus copy into the ring, over the last 1024 frames")
-          .register(registry);
-    }
+    quantiles(
+        registry,
+        "ironcliw.capture.grab",
+        stats.grabDurations(),
+        Tags.empty(),
+        "Grab plus copy into the ring, over the last 1024 frames");
     for (PipelineStage stage : PipelineStage.values()) {
-      for (double quantile : new double[] {0.5, 0.99}) {
-        Gauge.builder(
-                "ironcliw.pipeline.stage",
-                stats,
-                s -> s.stageDurations(stage).quantileMicros(quantile) / 1e6)
-            .tag("stage", stage.tag())
-            .tag("quantile", Double.toString(quantile))
-            .baseUnit("seconds")
-            .description("Time per frame in one pipeline stage, over its last 1024 frames")
-            .register(registry);
-      }
+      quantiles(
+          registry,
+          "ironcliw.pipeline.stage",
+          stats.stageDurations(stage),
+          Tags.of("stage", stage.tag()),
+          "Time per frame in one pipeline stage, over its last 1024 frames");
     }
     for (Verdict verdict : Verdict.values()) {
       FunctionCounter.builder("ironcliw.frames", stats, s -> s.count(verdict))
@@ -75,6 +69,19 @@ final class PipelineMetrics {
             "ironcliw.vision.breaker.open", vision, v -> breakerOpen(v.status().breakerState()))
         .description("The vision breaker: 0 closed, 0.5 half open, 1 open")
         .register(registry);
+  }
+
+  /** The median and p99 of {@code window}, in seconds, tagged by quantile. */
+  private static void quantiles(
+      MeterRegistry registry, String name, DurationWindow window, Tags tags, String description) {
+    for (double quantile : new double[] {0.5, 0.99}) {
+      Gauge.builder(name, window, w -> w.quantileMicros(quantile) / 1e6)
+          .tags(tags)
+          .tag("quantile", Double.toString(quantile))
+          .baseUnit("seconds")
+          .description(description)
+          .register(registry);
+    }
   }
 
   private static double breakerOpen(String state) {
