@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class CaptureAgent implements Agent {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureAgent.class);
 
+  /** A bound on an idle park; commands and the pipeline wake capture sooner. */
+  private static final long MAX_PARK = 100_000_000L;
+
   private final CaptureSource source;
   private final FrameRingWriter writer;
   private final FrameEvents events;
@@ -35,6 +38,7 @@ final class CaptureAgent implements Agent {
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
   private final AtomicBoolean finished = new AtomicBoolean();
+  private final ParkingIdleStrategy idle = new ParkingIdleStrategy(this::nanosUntilDue, MAX_PARK);
   private final FramePacer pacer;
   private final boolean[] hasPrevious;
   private final long[] previousFingerprint;
@@ -167,6 +171,23 @@ final class CaptureAgent implements Agent {
     if (!commands.offer(command)) {
       LOG.error("capture: command queue full, dropped: {}", what);
     }
+    idle.wake();
+  }
+
+  /** How the capture thread waits between ticks: parked, woken by commands and the pipeline. */
+  ParkingIdleStrategy idleStrategy() {
+    return idle;
+  }
+
+  /**
+   * Until the next tick; while a tick waits for the pipeline (a full queue or ring), or capture is
+   * held or finished, only a wake-up brings work.
+   */
+  private long nanosUntilDue(long nowNanos) {
+    if (finished.get() || tickPending || !holds.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    return unpaced ? 0 : pacer.nanosUntilDue(nowNanos);
   }
 
   boolean sourceFinished() {
@@ -257,7 +278,7 @@ final class CaptureAgent implements Agent {
   private void produce(int display) {
     int width = source.frameWidth();
     int height = source.frameHeight();
-    source.copyFrameTo(writer.pixels(), writer.strideBytes());
+    source.writeFrameTo(writer);
     stats.recordGrab(System.nanoTime() - grabStartNanos);
     long fingerprint = writer.fingerprint();
     boolean sameAsPrevious =

@@ -34,7 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-  private static final int EVENT_QUEUE_BYTES = 1 << 20;
+  static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String DEDUP_BUDGET = "dedup";
   private static final String VISION_QUEUE_BUDGET = "visionQueue";
   private static final String JOURNAL_BUDGET = "journalCaches";
@@ -110,20 +110,7 @@ final class Daemon {
     long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
-    VerdictPolicy verdicts =
-        new VerdictPolicy(
-            config.dedup().revisitWindow(),
-            config.dedup().generations(),
-            config.memory().dedupBytes(),
-            config.dedup().falsePositiveRate(),
-            BloomKind.named(config.dedup().bloom()),
-            VolatilityParameters.of(
-                config.dedup().volatileMinBeats(),
-                config.dedup().volatileRhythmTolerance(),
-                config.dedup().volatileMaxPeriod(),
-                config.dedup().volatileQuietPeriods(),
-                config.capture().framesPerSecond()),
-            config.diff().tileSize());
+    VerdictPolicy verdicts = verdictPolicy(config);
     DiffEngines.Choice diffChoice = DiffEngines.select(config.diff(), new GpuBufferBudget(budgets));
     DiffEngine diff = opened(diffChoice.engine());
     Vertx vertx = Vertx.vertx();
@@ -233,8 +220,9 @@ final class Daemon {
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.
-    opened(runner(pipeline));
-    opened(runner(capture));
+    events.wakeOnTraffic(pipeline.idleStrategy()::wake, capture.idleStrategy()::wake);
+    opened(runner(pipeline, pipeline.idleStrategy()));
+    opened(runner(capture, capture.idleStrategy()));
     // Closed first: no pressure action reaches capture or the pipeline once they stop.
     opened(pressure);
 
@@ -249,6 +237,23 @@ final class Daemon {
         dataDir.tokenFile(),
         dataDir.path(),
         firstSeq);
+  }
+
+  /** The dedup verdicts as {@code config} sets them up. */
+  static VerdictPolicy verdictPolicy(IroncliwConfig config) {
+    return new VerdictPolicy(
+        config.dedup().revisitWindow(),
+        config.dedup().generations(),
+        config.memory().dedupBytes(),
+        config.dedup().falsePositiveRate(),
+        BloomKind.named(config.dedup().bloom()),
+        VolatilityParameters.of(
+            config.dedup().volatileMinBeats(),
+            config.dedup().volatileRhythmTolerance(),
+            config.dedup().volatileMaxPeriod(),
+            config.dedup().volatileQuietPeriods(),
+            config.capture().framesPerSecond()),
+        config.diff().tileSize());
   }
 
   private static FrameRing openRing(
@@ -345,13 +350,9 @@ final class Daemon {
     }
   }
 
-  private static AgentRunner runner(org.agrona.concurrent.Agent agent) {
+  private static AgentRunner runner(org.agrona.concurrent.Agent agent, IdleStrategy idle) {
     AgentRunner runner =
-        new AgentRunner(
-            new BackoffIdleStrategy(10, 10, 1_000, 1_000_000),
-            new CountingErrorHandler(agent.roleName()),
-            null,
-            agent);
+        new AgentRunner(idle, new CountingErrorHandler(agent.roleName()), null, agent);
     AgentRunner.startOnThread(runner);
     return runner;
   }

@@ -26,12 +26,23 @@ final class FrameEvents {
 
   private final OneToOneRingBuffer ring;
   private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_MESSAGE_BYTES]);
+  private Runnable wakeConsumer = () -> {};
+  private Runnable wakeProducer = () -> {};
 
   FrameEvents(int capacityBytes) {
     ring =
         new OneToOneRingBuffer(
             new UnsafeBuffer(
                 ByteBuffer.allocateDirect(capacityBytes + RingBufferDescriptor.TRAILER_LENGTH)));
+  }
+
+  /**
+   * Who to wake when a message is published ({@code consumer}) and when messages were taken ({@code
+   * producer}, which may be waiting for room or for ring slots). Set before either thread starts.
+   */
+  void wakeOnTraffic(Runnable consumer, Runnable producer) {
+    this.wakeConsumer = consumer;
+    this.wakeProducer = producer;
   }
 
   /** Room for one more message of the largest size. */
@@ -78,7 +89,14 @@ final class FrameEvents {
     int labelBytes = Math.min(label.length, MAX_LABEL_BYTES);
     scratch.putInt(LABEL_LENGTH_OFFSET, labelBytes);
     scratch.putBytes(labelAt, label, 0, labelBytes);
-    return ring.write(FRAME_MESSAGE, scratch, 0, labelAt + labelBytes);
+    return published(ring.write(FRAME_MESSAGE, scratch, 0, labelAt + labelBytes));
+  }
+
+  private boolean published(boolean written) {
+    if (written) {
+      wakeConsumer.run();
+    }
+    return written;
   }
 
   boolean publishCaptureState(long timeNanos, int display, boolean paused, byte[] reason) {
@@ -88,24 +106,31 @@ final class FrameEvents {
     scratch.putInt(STATE_PAUSED_OFFSET, paused ? 1 : 0);
     scratch.putInt(STATE_LABEL_LENGTH_OFFSET, reasonBytes);
     scratch.putBytes(STATE_LABEL_OFFSET, reason, 0, reasonBytes);
-    return ring.write(CAPTURE_STATE_MESSAGE, scratch, 0, STATE_LABEL_OFFSET + reasonBytes);
+    return published(
+        ring.write(CAPTURE_STATE_MESSAGE, scratch, 0, STATE_LABEL_OFFSET + reasonBytes));
   }
 
   int drain(Handler handler, int limit) {
-    return ring.read(
-        (type, buffer, index, length) -> {
-          if (type == FRAME_MESSAGE) {
-            handler.onFrame(readFrame(buffer, index));
-          } else if (type == CAPTURE_STATE_MESSAGE) {
-            handler.onCaptureState(
-                buffer.getLong(index + STATE_TIME_NANOS_OFFSET),
-                buffer.getInt(index + STATE_DISPLAY_OFFSET),
-                buffer.getInt(index + STATE_PAUSED_OFFSET) != 0,
-                buffer.getStringWithoutLengthUtf8(
-                    index + STATE_LABEL_OFFSET, buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
-          }
-        },
-        limit);
+    int read =
+        ring.read(
+            (type, buffer, index, length) -> {
+              if (type == FRAME_MESSAGE) {
+                handler.onFrame(readFrame(buffer, index));
+              } else if (type == CAPTURE_STATE_MESSAGE) {
+                handler.onCaptureState(
+                    buffer.getLong(index + STATE_TIME_NANOS_OFFSET),
+                    buffer.getInt(index + STATE_DISPLAY_OFFSET),
+                    buffer.getInt(index + STATE_PAUSED_OFFSET) != 0,
+                    buffer.getStringWithoutLengthUtf8(
+                        index + STATE_LABEL_OFFSET,
+                        buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
+              }
+            },
+            limit);
+    if (read > 0) {
+      wakeProducer.run();
+    }
+    return read;
   }
 
   private static FrameEvent readFrame(DirectBuffer buffer, int index) {

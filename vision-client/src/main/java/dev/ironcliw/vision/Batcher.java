@@ -49,6 +49,17 @@ public final class Batcher {
     return false;
   }
 
+  /**
+   * Nanoseconds from {@code nowNanos} until {@link #poll} hands on the pending partial batch, 0
+   * when it is due, {@link Long#MAX_VALUE} when nothing is pending.
+   */
+  public long nanosUntilDue(long nowNanos) {
+    if (pending.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, firstAddedNanos + maxWaitNanos - nowNanos);
+  }
+
   /** Hands on whatever is pending, e.g. at shutdown. */
   public void flush() {
     if (!pending.isEmpty()) {
