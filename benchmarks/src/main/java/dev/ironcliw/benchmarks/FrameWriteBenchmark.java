@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One frame into the memory-mapped ring (claim, copy the pixels in, fingerprint, commit) against a
- * plain copy of the same bytes between two off-heap buffers, and the fingerprint alone. The ring's
- * cost over the copy is the fingerprint pass, which also serves as checksum and dedup hash.
+ * One frame into the memory-mapped ring against a plain copy of the same bytes between two off-heap
+ * buffers, and the fingerprint alone. {@code ringWrite} is a source that draws into the slot (copy,
+ * then a fingerprint pass); {@code ringWriteHashingCopy} is one whose frame lies in memory (X11's
+ * shared image, a replay), copied and hashed in one pass by {@link FrameRingWriter#copyFrom}.
  */
 @State(Scope.Thread)
 public class FrameWriteBenchmark extends BenchmarkDefaults {
@@ -69,6 +70,13 @@ public class FrameWriteBenchmark extends BenchmarkDefaults {
   public long ringWrite() {
     writer.tryClaim(width, height);
     MemorySegment.copy(source, 0, writer.pixels(), 0, source.byteSize());
+    return writer.commit(seq++, seq, 0);
+  }
+
+  @Benchmark
+  public long ringWriteHashingCopy() {
+    writer.tryClaim(width, height);
+    writer.copyFrom(source, 0, width * 4L);
     return writer.commit(seq++, seq, 0);
   }
 

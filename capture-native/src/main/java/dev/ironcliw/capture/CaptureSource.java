@@ -1,5 +1,6 @@
 package dev.ironcliw.capture;
 
+import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -47,6 +48,15 @@ public interface CaptureSource extends AutoCloseable {
 
   /** Writes the current frame as B,G,R,X rows {@code strideBytes} apart. */
   void copyFrameTo(MemorySegment pixels, int strideBytes);
+
+  /**
+   * Writes the current frame into {@code writer}'s claimed slot. A source whose frame already lies
+   * in memory hands its rows to {@link FrameRingWriter#copyFrom}, which hashes them as it copies;
+   * the default lets {@link #copyFrameTo} draw them, and the writer hashes them after.
+   */
+  default void writeFrameTo(FrameRingWriter writer) {
+    copyFrameTo(writer.pixels(), writer.strideBytes());
+  }
 
   /**
    * Where the current frame changed, in frame coordinates, from the OS's damage report; empty when

@@ -85,6 +85,19 @@ public final class FrameRingWriter {
     return width * SlotDescriptor.BYTES_PER_PIXEL;
   }
 
+  /**
+   * Copies the frame into the claimed slot from rows of {@code source}, {@code sourceStrideBytes}
+   * apart from {@code sourceOffset}, hashing it on the way ({@link FrameHash#copyAndHash}): the
+   * {@link #fingerprint} then costs no second pass over the frame in memory.
+   */
+  public void copyFrom(MemorySegment source, long sourceOffset, long sourceStrideBytes) {
+    requireClaim();
+    fingerprint =
+        FrameHash.copyAndHash(
+            source, sourceOffset, sourceStrideBytes, pixels, strideBytes(), height);
+    fingerprintKnown = true;
+  }
+
   /** {@link FrameHash} of the claimed pixels as they are now; computed once per claim. */
   public long fingerprint() {
     requireClaim();

@@ -51,6 +51,7 @@ class FrameRingCrashRecoveryTest {
   private static long runChildAndKill(Path file, int commits) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--add-modules=jdk.incubator.vector"); // FrameHash
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("--sun-misc-unsafe-memory-access=allow");
     command.add("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");

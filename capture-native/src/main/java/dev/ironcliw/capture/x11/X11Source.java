@@ -3,6 +3,7 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -244,6 +245,15 @@ public final class X11Source implements CaptureSource {
       long from = (long) (area.y() + row) * bytesPerLine + (long) area.x() * 4;
       MemorySegment.copy(root, from, pixels, (long) row * strideBytes, rowBytes);
     }
+  }
+
+  /** The rows are already in the shared-memory image: copied and hashed in one pass. */
+  @Override
+  public void writeFrameTo(FrameRingWriter writer) {
+    Rect area = monitors.get(current).area();
+    int bytesPerLine = grabber.bytesPerLine();
+    writer.copyFrom(
+        rootSegment(), (long) area.y() * bytesPerLine + (long) area.x() * 4, bytesPerLine);
   }
 
   @Override
