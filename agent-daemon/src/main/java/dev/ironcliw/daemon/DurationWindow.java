@@ -20,6 +20,17 @@ final class DurationWindow {
     count.lazySet(n + 1);
   }
 
+  /** How many durations were ever recorded. */
+  long count() {
+    return count.get();
+  }
+
+  /** The last duration recorded, -1 when none. */
+  long latestNanos() {
+    long n = count.get();
+    return n == 0 ? -1 : nanos.get((int) ((n - 1) % CAPACITY));
+  }
+
   /** The {@code quantile} (0 to 1) of the recorded durations in microseconds, -1 when none. */
   double quantileMicros(double quantile) {
     int size = (int) Math.min(count.get(), CAPACITY);

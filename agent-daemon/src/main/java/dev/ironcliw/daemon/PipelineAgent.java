@@ -31,6 +31,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineAgent.class);
   private static final int EVENTS_PER_WORK = 8;
 
+  /** A bound on an idle park; frames and commands wake the pipeline sooner. */
+  private static final long MAX_PARK = 100_000_000L;
+
   /** Features are measured for this many of the largest changed regions of a frame. */
   static final int FEATURE_REGIONS = 8;
 
@@ -52,10 +55,14 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final PipelineStats stats;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
+  private final ParkingIdleStrategy idle = new ParkingIdleStrategy(this::nanosUntilDue, MAX_PARK);
   private final FrameView previous = new FrameView();
   private final FrameView current = new FrameView();
   private final int tileSize;
   private final long[] previousKeptPositions;
+
+  /** Per display, the descriptor of the previous kept frame, or null when it has none. */
+  private final byte[][] keptDescriptors;
 
   PipelineAgent(
       FrameEvents events,
@@ -76,6 +83,7 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.tileSize = tileSize;
     this.previousKeptPositions = new long[displays];
     java.util.Arrays.fill(previousKeptPositions, -1);
+    this.keptDescriptors = new byte[displays][];
     this.batcher = batcher;
     this.changeImages = changeImages;
     this.journal = journal;
@@ -93,6 +101,17 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     if (!commands.offer(command)) {
       LOG.error("pipeline: command queue full, a command was dropped");
     }
+    idle.wake();
+  }
+
+  /** Until a partial batch is due; frames and commands wake the pipeline. */
+  private long nanosUntilDue(long nowNanos) {
+    return batcher.nanosUntilDue(nowNanos);
+  }
+
+  /** How the pipeline thread waits for frames: parked until capture or a command wakes it. */
+  ParkingIdleStrategy idleStrategy() {
+    return idle;
   }
 
   @Override
@@ -142,19 +161,28 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
         verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
         long judgedNanos = System.nanoTime();
         stats.recordStage(PipelineStage.VERDICT, judgedNanos - diffedNanos);
-        if (diff != null && verdict != Verdict.DUPLICATE) {
-          regionFeatures = measure(changed);
-          descriptor = features.descriptor(current);
+        byte[] keptDescriptor = null;
+        if (diff != null) {
+          // Of every kept frame, DUPLICATE too: the display's next frame is diffed against it.
+          keptDescriptor = features.descriptor(current, diff, keptDescriptors[display]);
+          if (verdict != Verdict.DUPLICATE) {
+            regionFeatures = measure(changed);
+            descriptor = keptDescriptor;
+          }
           stats.recordStage(PipelineStage.FEATURES, System.nanoTime() - judgedNanos);
         }
         if (!current.stillValid()) {
           LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
           verdict = Verdict.CHANGE;
+          keptDescriptor = null;
         } else if (verdict == Verdict.CHANGE && changeImages != null) {
           // Copied now: the ring may overwrite the frame long before its batch is sent.
+          long imagesNanos = System.nanoTime();
           images = changeImages.of(current, rects(changed));
+          stats.recordStage(PipelineStage.IMAGES, System.nanoTime() - imagesNanos);
         }
         keep(display, frame.ringPosition());
+        keptDescriptors[display] = keptDescriptor;
       }
     }
     boolean forward = verdict == Verdict.CHANGE;

@@ -10,6 +10,8 @@ enum PipelineStage {
   VERDICT,
   /** Features of the changed regions and the frame descriptor. */
   FEATURES,
+  /** Copying a CHANGE frame's images out of the ring for the vision stage. */
+  IMAGES,
   /** Writing the frame's record to the journal. */
   JOURNAL,
   /** The whole of one frame on the pipeline thread, from its event to its journaled verdict. */

@@ -106,30 +106,80 @@ public final class FeatureExtractor {
    * screens apart at a glance. Every fourth pixel row is read.
    */
   public byte[] descriptor(FrameView frame) {
+    return descriptor(frame, null, null);
+  }
+
+  /**
+   * {@link #descriptor(FrameView)}, reading only the cells where {@code diff} saw a pixel differ:
+   * the others show what they showed in the frame the diff compared against, so they keep their
+   * value from {@code previous}, that frame's descriptor. Either may be null: every cell is read.
+   */
+  public byte[] descriptor(FrameView frame, TileDiff diff, byte[] previous) {
     int grid = DESCRIPTOR_GRID;
-    long[] sums = new long[grid * grid];
-    long[] counts = new long[grid * grid];
-    MemorySegment pixels = frame.pixels();
-    for (int y = 0; y < frame.height(); y += 4) {
-      int cellY = y * grid / frame.height();
-      long row = (long) y * frame.strideBytes();
+    boolean incremental =
+        diff != null
+            && previous != null
+            && previous.length == grid * grid
+            && diff.frameWidth() == frame.width()
+            && diff.frameHeight() == frame.height();
+    byte[] descriptor = new byte[grid * grid];
+    for (int cellY = 0; cellY < grid; cellY++) {
+      // The rows y with y * grid / height == cellY, as one pass over every fourth row assigns them.
+      int y0 = (cellY * frame.height() + grid - 1) / grid;
+      int y1 = ((cellY + 1) * frame.height() + grid - 1) / grid;
       for (int cellX = 0; cellX < grid; cellX++) {
         int x0 = cellX * frame.width() / grid;
         int x1 = (cellX + 1) * frame.width() / grid;
-        IntVector rowSum = IntVector.zero(INTS);
-        for (int x = x0; x < x1; x += LANES) {
-          VectorMask<Integer> in = INTS.indexInRange(x, x1);
-          rowSum = rowSum.add(luma(load(pixels, row, x, in)), in);
-        }
-        sums[cellY * grid + cellX] += rowSum.reduceLanesToLong(VectorOperators.ADD);
-        counts[cellY * grid + cellX] += x1 - x0;
+        int cell = cellY * grid + cellX;
+        descriptor[cell] =
+            incremental && !anyPixelDiffers(diff, x0, y0, x1, y1)
+                ? previous[cell]
+                : meanLuma(frame, x0, y0, x1, y1);
       }
     }
-    byte[] descriptor = new byte[grid * grid];
-    for (int i = 0; i < descriptor.length; i++) {
-      descriptor[i] = (byte) (counts[i] == 0 ? 0 : sums[i] / counts[i]);
-    }
     return descriptor;
+  }
+
+  private static boolean anyPixelDiffers(TileDiff diff, int x0, int y0, int x1, int y1) {
+    if (x0 >= x1 || y0 >= y1) {
+      return false;
+    }
+    int size = diff.tileSize();
+    for (int ty = y0 / size; ty <= (y1 - 1) / size; ty++) {
+      for (int tx = x0 / size; tx <= (x1 - 1) / size; tx++) {
+        if (diff.sad(tx, ty) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Mean luminance of the cell's pixels on rows that are multiples of 4. */
+  private static byte meanLuma(FrameView frame, int x0, int y0, int x1, int y1) {
+    MemorySegment pixels = frame.pixels();
+    long sum = 0;
+    long rows = 0;
+    for (int y = (y0 + 3) & ~3; y < y1; y += 4) {
+      long row = (long) y * frame.strideBytes();
+      IntVector rowSum = IntVector.zero(INTS);
+      int x = x0;
+      for (; x + LANES <= x1; x += LANES) {
+        rowSum = rowSum.add(luma(load(pixels, row, x)));
+      }
+      if (x < x1) {
+        VectorMask<Integer> in = INTS.indexInRange(x, x1);
+        rowSum = rowSum.add(luma(load(pixels, row, x, in)), in);
+      }
+      sum += rowSum.reduceLanesToLong(VectorOperators.ADD);
+      rows++;
+    }
+    long count = rows * (x1 - x0);
+    return (byte) (count == 0 ? 0 : sum / count);
+  }
+
+  private static IntVector load(MemorySegment pixels, long row, int x) {
+    return IntVector.fromMemorySegment(INTS, pixels, row + x * 4L, ByteOrder.LITTLE_ENDIAN);
   }
 
   private static IntVector load(MemorySegment pixels, long row, int x, VectorMask<Integer> in) {

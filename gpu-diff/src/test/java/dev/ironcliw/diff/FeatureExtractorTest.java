@@ -120,4 +120,45 @@ class FeatureExtractorTest {
     }
     assertArrayEquals(expected, descriptor);
   }
+
+  @Test
+  void shouldReadOnlyTheCellsWhereTheDiffSawPixelsDiffer() {
+    int width = 256; // cells of 32x16 pixels, each two 16-pixel tiles wide
+    int height = 128;
+    int[] before = new int[width * height];
+    for (int i = 0; i < before.length; i++) {
+      before[i] = (i * 2654435761L % 0xFFFFFF) > 0x7FFFFF ? 0x00C0C0C0 : 0x00202020;
+    }
+    int[] after = before.clone();
+    for (int y = 70; y < 80; y++) {
+      for (int x = 200; x < 220; x++) {
+        after[y * width + x] = 0x00FFFFFF; // a typed block in one cell
+      }
+    }
+    byte[] previous = extractor.descriptor(frame(before, width, height));
+    TileDiff diff = new TileDiff(16);
+    diff.reset(width, height);
+    for (int ty = 70 / 16; ty <= 79 / 16; ty++) {
+      for (int tx = 200 / 16; tx <= 219 / 16; tx++) {
+        diff.addSad(ty * diff.tilesX() + tx, 1000);
+      }
+    }
+    diff.classify(256);
+    FrameView current = frame(after, width, height);
+    byte[] full = extractor.descriptor(current);
+    assertArrayEquals(full, extractor.descriptor(current, diff, previous));
+
+    // The untouched cells come from the previous descriptor, not from the pixels.
+    byte[] marked = previous.clone();
+    java.util.Arrays.fill(marked, (byte) 7);
+    byte[] incremental = extractor.descriptor(current, diff, marked);
+    int changedCells = 0;
+    for (int cell = 0; cell < 64; cell++) {
+      if (incremental[cell] != 7) {
+        changedCells++;
+        assertEquals(full[cell], incremental[cell]);
+      }
+    }
+    assertEquals(1, changedCells, "only the typed block's cell is read again");
+  }
 }
