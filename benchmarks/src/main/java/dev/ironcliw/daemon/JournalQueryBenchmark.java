@@ -1,15 +1,14 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.benchmarks.BenchmarkDefaults;
+import dev.ironcliw.benchmarks.TempFiles;
 import dev.ironcliw.dedup.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -78,11 +77,7 @@ public class JournalQueryBenchmark extends BenchmarkDefaults {
   @TearDown(Level.Trial)
   public void delete() throws IOException {
     journal.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    TempFiles.deleteTree(dir);
   }
 
   /** {@code frames?from=<a minute ago>&limit=100}. */
