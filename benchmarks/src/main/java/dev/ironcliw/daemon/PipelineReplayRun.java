@@ -59,8 +59,13 @@ import java.util.stream.Stream;
 public final class PipelineReplayRun {
   /** What each frame is timed by: the capture agent's two steps, then the pipeline's. */
   enum Stage {
+    /** The grab and the copy into the slot, hashed as it is copied. */
     RING_WRITE,
-    FINGERPRINT,
+    /**
+     * The rest of the capture step: the fingerprint of a source that draws its frame (not this
+     * one's), the comparison with the previous frame, the event to the pipeline.
+     */
+    CAPTURE_REST,
     DIFF,
     VERDICT,
     FEATURES,
@@ -364,7 +369,7 @@ public final class PipelineReplayRun {
         if (stats.grabDurations().count() > grabs) { // not when the damage said unchanged
           long grab = stats.grabDurations().latestNanos();
           stages.put(Stage.RING_WRITE, grab);
-          stages.put(Stage.FINGERPRINT, (wall1 - wall0) - grab);
+          stages.put(Stage.CAPTURE_REST, (wall1 - wall0) - grab);
         }
         for (Map.Entry<Stage, PipelineStage> e : PIPELINE_STAGES.entrySet()) {
           DurationWindow window = stats.stageDurations(e.getValue());
