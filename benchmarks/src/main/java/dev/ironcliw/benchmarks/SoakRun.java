@@ -62,7 +62,9 @@ public final class SoakRun {
     DaemonClient api = new DaemonClient(work.resolve("data"), DaemonClient.freePort());
     List<Sample> samples = new ArrayList<>();
     JsonNode last;
-    try (XvfbServer xvfb = XvfbServer.start(1920, 1080);
+    // "-s 0": no screen saver. The scripted drawing is not input, so Xvfb's default 10-minute
+    // timeout would blank the screen and pause capture halfway through a longer run.
+    try (XvfbServer xvfb = XvfbServer.start(1920, 1080, "-s", "0");
         XTestClient x = new XTestClient(xvfb.display())) {
       SoakActivity activity = new SoakActivity(x);
       Process daemon =
