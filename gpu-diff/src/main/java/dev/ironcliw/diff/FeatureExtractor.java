@@ -3,6 +3,7 @@ package dev.ironcliw.diff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -25,6 +26,8 @@ public final class FeatureExtractor {
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
   private static final int LANES = INTS.length();
   private static final IntVector ONE = IntVector.broadcast(INTS, 1);
+  private static final ValueLayout.OfInt PIXEL =
+      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   /** Features of {@code region} (clipped to the frame) of {@code frame}. */
   public RegionFeatures measure(FrameView frame, Rect region) {
@@ -41,6 +44,10 @@ public final class FeatureExtractor {
     long sumSquares = 0;
     long edges = 0;
     long[] octants = new long[8];
+    // Whole vectors whose right neighbours lie in the row too; the columns past them, scalar.
+    // No masked loads: a partial mask at a row's end made the JIT give up on the loop, boxing
+    // every vector (15 bytes allocated per pixel of a frame-wide region).
+    int vectorEnd = x0 + Math.max(0, Math.min(x1, frame.width() - 1) - x0) / LANES * LANES;
     for (int y = y0; y < y1; y++) {
       long row = y * stride;
       long below = (y + 1 < frame.height() ? y + 1 : y) * stride;
@@ -56,31 +63,28 @@ public final class FeatureExtractor {
       IntVector o5 = o0;
       IntVector o6 = o0;
       IntVector o7 = o0;
-      for (int x = x0; x < x1; x += LANES) {
-        VectorMask<Integer> in = INTS.indexInRange(x, x1);
-        IntVector p = load(pixels, row, x, in);
+      for (int x = x0; x < vectorEnd; x += LANES) {
+        IntVector p = load(pixels, row, x);
         IntVector luma = luma(p);
-        // Neighbours: right (the last column uses itself) and below (the last row uses itself).
-        VectorMask<Integer> hasRight = INTS.indexInRange(x + 1, frame.width()).and(in);
-        IntVector right = luma(load(pixels, row, x + 1, hasRight)).blend(luma, hasRight.not());
-        IntVector down = luma(load(pixels, below, x, in));
+        IntVector right = luma(load(pixels, row, x + 1));
+        IntVector down = luma(load(pixels, below, x));
         IntVector step = right.sub(luma).abs().add(down.sub(luma).abs());
-        rowSum = rowSum.add(luma, in);
-        rowSquares = rowSquares.add(luma.mul(luma), in);
-        rowEdges = rowEdges.add(ONE, step.compare(VectorOperators.GT, EDGE_STEP).and(in));
+        rowSum = rowSum.add(luma);
+        rowSquares = rowSquares.add(luma.mul(luma));
+        rowEdges = rowEdges.add(ONE, step.compare(VectorOperators.GT, EDGE_STEP));
         IntVector octant =
             p.lanewise(VectorOperators.LSHR, 21)
                 .and(4)
                 .or(p.lanewise(VectorOperators.LSHR, 14).and(2))
                 .or(p.lanewise(VectorOperators.LSHR, 7).and(1));
-        o0 = o0.add(ONE, octant.compare(VectorOperators.EQ, 0).and(in));
-        o1 = o1.add(ONE, octant.compare(VectorOperators.EQ, 1).and(in));
-        o2 = o2.add(ONE, octant.compare(VectorOperators.EQ, 2).and(in));
-        o3 = o3.add(ONE, octant.compare(VectorOperators.EQ, 3).and(in));
-        o4 = o4.add(ONE, octant.compare(VectorOperators.EQ, 4).and(in));
-        o5 = o5.add(ONE, octant.compare(VectorOperators.EQ, 5).and(in));
-        o6 = o6.add(ONE, octant.compare(VectorOperators.EQ, 6).and(in));
-        o7 = o7.add(ONE, octant.compare(VectorOperators.EQ, 7).and(in));
+        o0 = o0.add(ONE, octant.compare(VectorOperators.EQ, 0));
+        o1 = o1.add(ONE, octant.compare(VectorOperators.EQ, 1));
+        o2 = o2.add(ONE, octant.compare(VectorOperators.EQ, 2));
+        o3 = o3.add(ONE, octant.compare(VectorOperators.EQ, 3));
+        o4 = o4.add(ONE, octant.compare(VectorOperators.EQ, 4));
+        o5 = o5.add(ONE, octant.compare(VectorOperators.EQ, 5));
+        o6 = o6.add(ONE, octant.compare(VectorOperators.EQ, 6));
+        o7 = o7.add(ONE, octant.compare(VectorOperators.EQ, 7));
       }
       sum += rowSum.reduceLanesToLong(VectorOperators.ADD);
       sumSquares += rowSquares.reduceLanesToLong(VectorOperators.ADD);
@@ -93,6 +97,18 @@ public final class FeatureExtractor {
       octants[5] += o5.reduceLanesToLong(VectorOperators.ADD);
       octants[6] += o6.reduceLanesToLong(VectorOperators.ADD);
       octants[7] += o7.reduceLanesToLong(VectorOperators.ADD);
+      for (int x = vectorEnd; x < x1; x++) {
+        int p = pixel(pixels, row, x);
+        int luma = luma(p);
+        int right = x + 1 < frame.width() ? luma(pixel(pixels, row, x + 1)) : luma;
+        int down = luma(pixel(pixels, below, x));
+        sum += luma;
+        sumSquares += luma * luma;
+        if (Math.abs(right - luma) + Math.abs(down - luma) > EDGE_STEP) {
+          edges++;
+        }
+        octants[(p >>> 21 & 4) | (p >>> 14 & 2) | (p >>> 7 & 1)]++;
+      }
     }
     long count = (long) (x1 - x0) * (y1 - y0);
     double mean = (double) sum / count;
@@ -184,6 +200,15 @@ public final class FeatureExtractor {
 
   private static IntVector load(MemorySegment pixels, long row, int x, VectorMask<Integer> in) {
     return IntVector.fromMemorySegment(INTS, pixels, row + x * 4L, ByteOrder.LITTLE_ENDIAN, in);
+  }
+
+  private static int pixel(MemorySegment pixels, long row, int x) {
+    return pixels.get(PIXEL, row + x * 4L);
+  }
+
+  /** {@link #luma(IntVector)} of one pixel. */
+  private static int luma(int p) {
+    return (77 * (p >>> 16 & 0xFF) + 150 * (p >>> 8 & 0xFF) + 29 * (p & 0xFF) + 128) >>> 8;
   }
 
   /** Y = (77 R + 150 G + 29 B + 128) / 256 per lane, from B,G,R,X pixels. */
