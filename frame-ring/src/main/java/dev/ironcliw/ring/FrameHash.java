@@ -8,16 +8,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A fast 64-bit hash of off-heap bytes, used as frame fingerprint and slot checksum. Four vector
- * accumulators of 32-bit lanes each fold in one vector of input per step (xor, multiply by an odd
- * constant, xor-shift: a bijection, so one differing word always changes its lane), which keeps the
- * loop at memory speed; every lane, then the bytes past the last whole block, are merged with XXH64
- * rounds and its final mix. Not cryptographic. The value depends on the machine's vector width: it
- * is only ever compared with hashes made on the same machine.
+ * A fast 64-bit hash of off-heap bytes, used as frame fingerprint and slot checksum. The bytes are
+ * hashed in chunks of {@link #CHUNK_BYTES}, and the chunk hashes are merged in order: a frame whose
+ * changed rows are known only needs those rows' chunks hashed again ({@link #copyAndRehash}). In a
+ * chunk, four vector accumulators of 32-bit lanes each fold in one vector of input per step (xor,
+ * multiply by an odd constant, xor-shift: a bijection, so one differing word always changes its
+ * lane), which keeps the loop at memory speed; every lane, then the bytes past the last whole
+ * block, are merged with XXH64 rounds and its final mix. Not cryptographic. The value depends on
+ * the machine's vector width: it is only ever compared with hashes made on the same machine.
  *
  * <p>{@link #copyAndHash} hashes a frame as it copies it, chunk by chunk while each chunk is still
- * in the cache, so the frame is read from memory once. The accumulators stay in registers for the
- * whole frame: nothing is allocated. Stateless, thread-safe.
+ * in the cache, so the frame is read from memory once. The accumulators live in a per-thread array:
+ * nothing is allocated. Stateless, thread-safe.
  */
 public final class FrameHash {
   private static final long P1 = 0x9E3779B185EBCA87L;
@@ -37,17 +39,26 @@ public final class FrameHash {
   /** Bytes one step of the four accumulators takes. */
   public static final int BLOCK_BYTES = 4 * INTS.vectorByteSize();
 
-  /** Bytes {@link #copyAndHash} copies before it hashes them: small enough to stay in the cache. */
-  static final long COPY_CHUNK_BYTES = 64L << 10;
+  /**
+   * Bytes hashed on their own before being merged into the whole: small enough to stay in the cache
+   * between copy and hash, a whole number of blocks, and the unit {@link #copyAndRehash} re-hashes.
+   */
+  public static final long CHUNK_BYTES = 64L << 10;
 
   private FrameHash() {}
 
   /** Hashes {@code length} bytes of {@code segment} from {@code offset}. */
   public static long hash(MemorySegment segment, long offset, long length) {
-    int[] lanes = seededLanes();
-    long end = offset + length - length % BLOCK_BYTES;
-    foldBlocks(lanes, segment, offset, end);
-    return finish(lanes, segment, end, offset + length - end, length);
+    long h = P5 + length;
+    for (long start = 0; start < length; start += CHUNK_BYTES) {
+      h = merge(h, chunkHash(segment, offset + start, Math.min(CHUNK_BYTES, length - start)));
+    }
+    return avalanche(h);
+  }
+
+  /** How many chunk hashes {@link #copyAndRehash} keeps for {@code length} bytes. */
+  public static int chunkCount(long length) {
+    return (int) ((length + CHUNK_BYTES - 1) / CHUNK_BYTES);
   }
 
   /**
@@ -62,23 +73,87 @@ public final class FrameHash {
       MemorySegment target,
       long rowBytes,
       int rows) {
-    int[] lanes = seededLanes();
+    return copyAndRehash(
+        source, sourceOffset, sourceStrideBytes, target, rowBytes, rows, null, null);
+  }
+
+  /**
+   * {@link #copyAndHash}, hashing again only the chunks that hold a changed row: the others take
+   * their hash from {@code chunkHashes}, which must then hold the hashes of the same bytes from an
+   * earlier call, and every chunk hashed now is stored there.
+   *
+   * @param chunkHashes {@link #chunkCount} entries for the frame, or null to keep none
+   * @param changedRows one entry per row, or null: every row changed (all chunks hashed)
+   */
+  public static long copyAndRehash(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      MemorySegment target,
+      long rowBytes,
+      int rows,
+      long[] chunkHashes,
+      boolean[] changedRows) {
     long total = rowBytes * rows;
-    boolean contiguous = sourceStrideBytes == rowBytes;
-    long pieceBytes = contiguous ? COPY_CHUNK_BYTES : rowBytes;
-    long hashed = 0;
-    for (long copied = 0; copied < total; ) {
-      long piece = Math.min(pieceBytes, total - copied);
-      long from = sourceOffset + (contiguous ? copied : copied / rowBytes * sourceStrideBytes);
-      MemorySegment.copy(source, from, target, copied, piece);
-      copied += piece;
-      long ready = (copied - hashed) / BLOCK_BYTES * BLOCK_BYTES;
-      if (ready >= COPY_CHUNK_BYTES || copied == total) {
-        foldBlocks(lanes, target, hashed, hashed + ready);
-        hashed += ready;
+    long h = P5 + total;
+    int chunk = 0;
+    for (long start = 0; start < total; start += CHUNK_BYTES, chunk++) {
+      long length = Math.min(CHUNK_BYTES, total - start);
+      copyRange(source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length);
+      long chunkHash;
+      if (changedRows == null
+          || anyChanged(
+              changedRows, (int) (start / rowBytes), (int) ((start + length - 1) / rowBytes))) {
+        chunkHash = chunkHash(target, start, length);
+        if (chunkHashes != null) {
+          chunkHashes[chunk] = chunkHash;
+        }
+      } else {
+        chunkHash = chunkHashes[chunk];
+      }
+      h = merge(h, chunkHash);
+    }
+    return avalanche(h);
+  }
+
+  private static boolean anyChanged(boolean[] changedRows, int firstRow, int lastRow) {
+    for (int row = firstRow; row <= lastRow; row++) {
+      if (changedRows[row]) {
+        return true;
       }
     }
-    return finish(lanes, target, hashed, total - hashed, total);
+    return false;
+  }
+
+  /** Copies packed target bytes [{@code start}, {@code start + length}) from their source rows. */
+  private static void copyRange(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      MemorySegment target,
+      long rowBytes,
+      long start,
+      long length) {
+    if (sourceStrideBytes == rowBytes) {
+      MemorySegment.copy(source, sourceOffset + start, target, start, length);
+      return;
+    }
+    for (long at = start, end = start + length; at < end; ) {
+      long row = at / rowBytes;
+      long column = at - row * rowBytes;
+      long piece = Math.min(rowBytes - column, end - at);
+      MemorySegment.copy(
+          source, sourceOffset + row * sourceStrideBytes + column, target, at, piece);
+      at += piece;
+    }
+  }
+
+  /** One chunk: the lanes over its whole blocks, then its tail, then the final mix. */
+  private static long chunkHash(MemorySegment segment, long offset, long length) {
+    int[] lanes = seededLanes();
+    long end = offset + length - length % BLOCK_BYTES;
+    foldBlocks(lanes, segment, offset, end);
+    return finish(lanes, segment, end, offset + length - end, length);
   }
 
   /** The calling thread's accumulators (four vectors' worth of lanes), seeded for a new hash. */

@@ -91,10 +91,34 @@ public final class FrameRingWriter {
    * {@link #fingerprint} then costs no second pass over the frame in memory.
    */
   public void copyFrom(MemorySegment source, long sourceOffset, long sourceStrideBytes) {
+    copyFrom(source, sourceOffset, sourceStrideBytes, null, null);
+  }
+
+  /**
+   * {@link #copyFrom}, for a source that knows which rows changed since it last wrote this frame
+   * stream: the whole frame is copied, but only the chunks holding a changed row are hashed again
+   * ({@link FrameHash#copyAndRehash}).
+   *
+   * @param chunkHashes the stream's chunk hashes, kept by the source between frames; updated
+   * @param changedRows per row of the frame; null: all of them
+   */
+  public void copyFrom(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      long[] chunkHashes,
+      boolean[] changedRows) {
     requireClaim();
     fingerprint =
-        FrameHash.copyAndHash(
-            source, sourceOffset, sourceStrideBytes, pixels, strideBytes(), height);
+        FrameHash.copyAndRehash(
+            source,
+            sourceOffset,
+            sourceStrideBytes,
+            pixels,
+            strideBytes(),
+            height,
+            chunkHashes,
+            changedRows);
     fingerprintKnown = true;
   }
 

@@ -19,7 +19,7 @@ package dev.ironcliw.ring;
  */
 public final class RingFileDescriptor {
   public static final long MAGIC = 0x474E49524C435249L; // "IRCLRING" read little-endian
-  public static final int LAYOUT_VERSION = 2; // 2: FrameHash became a vector hash
+  public static final int LAYOUT_VERSION = 3; // 2: a vector FrameHash; 3: hashed in chunks
 
   public static final int MAGIC_OFFSET = 0;
   public static final int VERSION_OFFSET = 8;

@@ -69,6 +69,51 @@ class FrameHashTest {
   }
 
   @Test
+  void shouldHashAgainOnlyTheChangedRowsChunksAndStillMatchAWholeHash() {
+    try (Arena arena = Arena.ofConfined()) {
+      long rowBytes = 7680;
+      long stride = 7680 + 64; // a crop of a wider root image
+      int rows = 300;
+      MemorySegment source = randomBytes(arena, stride * rows);
+      MemorySegment target = arena.allocate(rowBytes * rows);
+      long[] chunkHashes = new long[FrameHash.chunkCount(rowBytes * rows)];
+      FrameHash.copyAndRehash(source, 0, stride, target, rowBytes, rows, chunkHashes, null);
+      Random random = new Random(11);
+      for (int round = 0; round < 50; round++) {
+        boolean[] changedRows = new boolean[rows];
+        int first = random.nextInt(rows);
+        int count = 1 + random.nextInt(12);
+        for (int row = first; row < Math.min(rows, first + count); row++) {
+          changedRows[row] = true;
+          long at = row * stride + random.nextInt((int) rowBytes);
+          source.set(ValueLayout.JAVA_BYTE, at, (byte) (source.get(ValueLayout.JAVA_BYTE, at) + 1));
+        }
+        long rehashed =
+            FrameHash.copyAndRehash(
+                source, 0, stride, target, rowBytes, rows, chunkHashes, changedRows);
+        assertEquals(FrameHash.hash(target, 0, target.byteSize()), rehashed, "round " + round);
+        assertEquals(
+            FrameHash.copyAndHash(
+                source, 0, stride, arena.allocate(target.byteSize()), rowBytes, rows),
+            rehashed,
+            "round " + round);
+      }
+    }
+  }
+
+  @Test
+  void shouldTellChunksInADifferentOrderApart() {
+    try (Arena arena = Arena.ofConfined()) {
+      long chunk = FrameHash.CHUNK_BYTES;
+      MemorySegment ab = randomBytes(arena, 2 * chunk);
+      MemorySegment ba = arena.allocate(2 * chunk);
+      MemorySegment.copy(ab, 0, ba, chunk, chunk);
+      MemorySegment.copy(ab, chunk, ba, 0, chunk);
+      assertNotEquals(FrameHash.hash(ab, 0, 2 * chunk), FrameHash.hash(ba, 0, 2 * chunk));
+    }
+  }
+
+  @Test
   void shouldGiveTheSlotTheHashOfWhatACopyingWriteCopied() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("frame-hash");
     int width = 333;

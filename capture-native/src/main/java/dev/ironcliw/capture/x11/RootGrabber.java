@@ -3,11 +3,22 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Pointer;
 
 /**
- * Reads the whole root window into memory the capture can crop from. Used by the capture thread.
+ * Reads the root window into memory the capture can crop from: all of it, or (where the grabber
+ * keeps one image) only rows that changed. Used by the capture thread.
  */
 interface RootGrabber extends AutoCloseable {
   /** Grabs the root now; returns the address of its first pixel row. */
   Pointer grab();
+
+  /**
+   * Reads rows [{@code firstRow}, {@code firstRow + rows}) of the root again into the last grab's
+   * memory, leaving the other rows as they were.
+   *
+   * @return false when this grabber cannot (each of its grabs is a new image): grab the whole root
+   */
+  default boolean grabRows(int firstRow, int rows) {
+    return false;
+  }
 
   /** Bytes from one row of the last grab to the next. */
   int bytesPerLine();

@@ -7,18 +7,28 @@ import com.sun.jna.Pointer;
  * MIT-SHM grab: one shared segment the size of the root, attached once; each grab is one
  * XShmGetImage the server writes straight into it. The segment is marked for removal right after
  * attaching, so it goes away with the process whatever happens.
+ *
+ * <p>{@link #grabRows} reads a band of rows in place: a second image header on the same segment,
+ * its data pointing at the band's first row and its height the band's, tells the server where in
+ * the segment to write (XShmGetImage sends the header's data offset into the segment).
  */
 final class ShmRootGrabber implements RootGrabber {
   private final X11Connection connection;
   private final Memory segmentInfo;
   private final Pointer image;
+  private final Pointer rowsImage;
   private final Pointer data;
 
   private ShmRootGrabber(
-      X11Connection connection, Memory segmentInfo, Pointer image, Pointer data) {
+      X11Connection connection,
+      Memory segmentInfo,
+      Pointer image,
+      Pointer rowsImage,
+      Pointer data) {
     this.connection = connection;
     this.segmentInfo = segmentInfo;
     this.image = image;
+    this.rowsImage = rowsImage;
     this.data = data;
   }
 
@@ -29,16 +39,7 @@ final class ShmRootGrabber implements RootGrabber {
     }
     Memory info = new Memory(XShmSegmentInfoLayout.SIZE);
     info.clear();
-    Pointer image =
-        XShm.INSTANCE.XShmCreateImage(
-            c.display(),
-            Xlib.INSTANCE.XDefaultVisual(c.display(), c.screen()),
-            Xlib.INSTANCE.XDefaultDepth(c.display(), c.screen()),
-            Xlib.Z_PIXMAP,
-            null,
-            info,
-            c.width(),
-            c.height());
+    Pointer image = createImage(c, info);
     if (image == null) {
       return null;
     }
@@ -69,7 +70,8 @@ final class ShmRootGrabber implements RootGrabber {
       destroy(image);
       return null;
     }
-    ShmRootGrabber grabber = new ShmRootGrabber(c, info, image, data);
+    Pointer rowsImage = createImage(c, info);
+    ShmRootGrabber grabber = new ShmRootGrabber(c, info, image, rowsImage, data);
     try {
       RootGrabber.requireBgrx(image);
     } catch (X11Exception e) {
@@ -77,6 +79,19 @@ final class ShmRootGrabber implements RootGrabber {
       throw e;
     }
     return grabber;
+  }
+
+  /** A root-sized ZPixmap image header on the segment {@code info} describes. */
+  private static Pointer createImage(X11Connection c, Memory info) {
+    return XShm.INSTANCE.XShmCreateImage(
+        c.display(),
+        Xlib.INSTANCE.XDefaultVisual(c.display(), c.screen()),
+        Xlib.INSTANCE.XDefaultDepth(c.display(), c.screen()),
+        Xlib.Z_PIXMAP,
+        null,
+        info,
+        c.width(),
+        c.height());
   }
 
   @Override
@@ -87,6 +102,21 @@ final class ShmRootGrabber implements RootGrabber {
       throw new X11Exception("XShmGetImage failed: " + connection.syncAndTakeError());
     }
     return data;
+  }
+
+  @Override
+  public boolean grabRows(int firstRow, int rows) {
+    if (rowsImage == null) {
+      return false;
+    }
+    rowsImage.setPointer(XImageLayout.DATA, data.share((long) firstRow * bytesPerLine()));
+    rowsImage.setInt(XImageLayout.HEIGHT, rows);
+    if (XShm.INSTANCE.XShmGetImage(
+            connection.display(), connection.root(), rowsImage, 0, firstRow, Xlib.ALL_PLANES)
+        == 0) {
+      throw new X11Exception("XShmGetImage of rows failed: " + connection.syncAndTakeError());
+    }
+    return true;
   }
 
   @Override
@@ -106,6 +136,10 @@ final class ShmRootGrabber implements RootGrabber {
     SysVShm.INSTANCE.shmdt(data);
     image.setPointer(XImageLayout.DATA, null);
     destroy(image);
+    if (rowsImage != null) {
+      rowsImage.setPointer(XImageLayout.DATA, null);
+      destroy(rowsImage);
+    }
   }
 
   /** XDestroyImage is a macro: call the image's own destroy function. */

@@ -3,6 +3,7 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.ring.FrameHash;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
@@ -15,6 +16,13 @@ import java.util.List;
  * of the root (MIT-SHM, or XGetImage where it is missing); each selected RandR monitor is a display
  * cropped from that grab. A display with no damage since its last frame is {@link Grab#UNCHANGED}
  * without reading a pixel. The cursor is not part of X11 grabs.
+ *
+ * <p>With MIT-SHM and damage, the shared image is kept as a copy of the screen: a tick with a
+ * little damage reads only the damaged rows into it, and the frame's fingerprint hashes again only
+ * the chunks holding them ({@link FrameRingWriter#copyFrom(MemorySegment, long, long, long[],
+ * boolean[])}). This trusts damage as {@link Grab#UNCHANGED} already does. The first frame of a
+ * display, the one after a pause or a dropped frame, and every frame while windows are excluded are
+ * read whole.
  *
  * <p>Used by the capture thread only; Xlib calls all happen on it.
  */
@@ -30,9 +38,33 @@ public final class X11Source implements CaptureSource {
   private long tickElapsedNanos = Long.MIN_VALUE;
   private boolean paused;
   private List<Rect> tickDamage = List.of();
+
+  /** Damaged bands read in one tick at most; more, and the whole root is read. */
+  private static final int MAX_BANDS = 8;
+
+  /** Undamaged rows between two bands that are read anyway, to save a round trip. */
+  private static final int MERGE_GAP_ROWS = 32;
+
   private Pointer rootPixels;
   private int current;
   private List<Rect> currentDamage = List.of();
+
+  /** Per display: the hash of each chunk of its last written frame, and whether they hold. */
+  private final long[][] chunkHashes;
+
+  private final boolean[] chunkHashesValid;
+
+  /** Per display: a frame was offered and not yet written (its damage not yet hashed). */
+  private final boolean[] frameUnwritten;
+
+  /** The current frame's damaged rows; reused. */
+  private final boolean[] changedRows;
+
+  /** The tick's damaged root rows, and the bands they are read in (first row, rows); reused. */
+  private final boolean[] damagedRootRows;
+
+  private final int[] bands = new int[2 * MAX_BANDS];
+  private long damagedRowGrabs;
 
   private X11Source(
       X11Connection connection,
@@ -48,6 +80,15 @@ public final class X11Source implements CaptureSource {
     this.monitors = List.copyOf(monitors);
     this.needsFullFrame = new boolean[monitors.size()];
     Arrays.fill(needsFullFrame, true);
+    this.chunkHashes = new long[monitors.size()][];
+    for (int i = 0; i < monitors.size(); i++) {
+      Rect area = monitors.get(i).area();
+      chunkHashes[i] = new long[FrameHash.chunkCount((long) area.width() * area.height() * 4)];
+    }
+    this.chunkHashesValid = new boolean[monitors.size()];
+    this.frameUnwritten = new boolean[monitors.size()];
+    this.changedRows = new boolean[maxHeight()];
+    this.damagedRootRows = new boolean[connection.height()];
   }
 
   /**
@@ -132,6 +173,10 @@ public final class X11Source implements CaptureSource {
       return Grab.UNCHANGED;
     }
     needsFullFrame[display] = false;
+    if (frameUnwritten[display]) {
+      chunkHashesValid[display] = false; // an earlier frame's damage never reached the hashes
+    }
+    frameUnwritten[display] = true;
     current = display;
     currentDamage = full ? List.of() : damage;
     return Grab.FRAME;
@@ -150,9 +195,80 @@ public final class X11Source implements CaptureSource {
     for (boolean full : needsFullFrame) {
       anyFull |= full;
     }
-    if (anyFull || !tickDamage.isEmpty()) {
+    if (anyFull) {
+      grabRoot();
+    } else if (!tickDamage.isEmpty() && !(exclusions.isEmpty() && grabDamagedRows())) {
       grabRoot();
     }
+  }
+
+  /**
+   * Reads only the rows the tick's damage touches into the last grab, in a few bands.
+   *
+   * @return false when a whole grab is the better (or the only) way
+   */
+  private boolean grabDamagedRows() {
+    int height = connection.height();
+    boolean[] damaged = damagedRootRows;
+    Arrays.fill(damaged, false);
+    int damagedRows = 0;
+    for (Rect r : tickDamage) {
+      for (int row = Math.max(0, r.y()); row < Math.min(height, r.y() + r.height()); row++) {
+        if (!damaged[row]) {
+          damaged[row] = true;
+          damagedRows++;
+        }
+      }
+    }
+    if (damagedRows == 0) {
+      return true;
+    }
+    if (damagedRows > height / 2) {
+      return false;
+    }
+    // Bands of damaged rows, where gaps shorter than MERGE_GAP_ROWS are read too: one round trip
+    // costs more than a few rows.
+    int[] bands = this.bands;
+    int count = 0;
+    for (int row = 0; row < height; row++) {
+      if (!damaged[row]) {
+        continue;
+      }
+      int end = row + 1;
+      while (end < height
+          && (damaged[end] || nextDamaged(damaged, end) < Math.min(height, end + MERGE_GAP_ROWS))) {
+        end++;
+      }
+      if (count == MAX_BANDS) {
+        return false;
+      }
+      bands[2 * count] = row;
+      bands[2 * count + 1] = end - row;
+      count++;
+      row = end;
+    }
+    for (int i = 0; i < count; i++) {
+      if (!grabber.grabRows(bands[2 * i], bands[2 * i + 1])) {
+        return false;
+      }
+    }
+    tickHidden = List.of();
+    damagedRowGrabs++;
+    return true;
+  }
+
+  /** Ticks that read only damaged rows, not the whole root. */
+  long damagedRowGrabs() {
+    return damagedRowGrabs;
+  }
+
+  /** The first damaged row from {@code from} on, or the array's length. */
+  private static int nextDamaged(boolean[] damaged, int from) {
+    int row = from;
+    while (row < damaged.length && !damaged[row]) {
+      row++;
+    }
+    return row;
   }
 
   /**
@@ -237,6 +353,8 @@ public final class X11Source implements CaptureSource {
   /** Copies the current display's rectangle of the last root grab, row by row. */
   @Override
   public void copyFrameTo(MemorySegment pixels, int strideBytes) {
+    frameUnwritten[current] = false;
+    chunkHashesValid[current] = false; // not hashed: the next frame is hashed whole
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
     MemorySegment root = rootSegment();
@@ -247,13 +365,34 @@ public final class X11Source implements CaptureSource {
     }
   }
 
-  /** The rows are already in the shared-memory image: copied and hashed in one pass. */
+  /**
+   * The rows are already in the shared-memory image: copied and hashed in one pass, hashing again
+   * only the chunks that hold a damaged row when the display's chunk hashes are current.
+   */
   @Override
   public void writeFrameTo(FrameRingWriter writer) {
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
+    boolean[] changed = null;
+    if (chunkHashesValid[current] && !currentDamage.isEmpty()) {
+      changed = changedRows;
+      Arrays.fill(changed, false);
+      for (Rect r : currentDamage) {
+        Arrays.fill(
+            changed,
+            Math.max(0, r.y()),
+            Math.max(0, Math.min(area.height(), r.y() + r.height())),
+            true);
+      }
+    }
     writer.copyFrom(
-        rootSegment(), (long) area.y() * bytesPerLine + (long) area.x() * 4, bytesPerLine);
+        rootSegment(),
+        (long) area.y() * bytesPerLine + (long) area.x() * 4,
+        bytesPerLine,
+        chunkHashes[current],
+        changed);
+    chunkHashesValid[current] = true;
+    frameUnwritten[current] = false;
   }
 
   @Override

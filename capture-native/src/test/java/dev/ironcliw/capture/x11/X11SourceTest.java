@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.ring.FrameHash;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.FrameRingWriter;
+import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.RingGeometry;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -179,6 +184,70 @@ class X11SourceTest {
               .getMessage()
               .contains("'CENTER', which this X screen does not have (it has: LEFT, RIGHT"),
           unknown.getMessage());
+    }
+  }
+
+  @Test
+  void shouldReadOnlyDamagedRowsYetWriteAndHashWhatAWholeGrabWould() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("x11-rows");
+    int half = W / 2;
+    long frameBytes = (long) half * H * 4;
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      client.rootColour(ROOT);
+      client.monitor("LEFT", 0, 0, half, H);
+      client.monitor("RIGHT", half, 0, half, H);
+      long window = client.window(half - 60, 40, 200, 100, WINDOW, "editor", "editor");
+      List<String> both = List.of("LEFT", "RIGHT");
+      try (X11Source hinted = X11Source.open(xvfb.display(), both, true, NONE, NONE);
+          X11Source full = X11Source.open(xvfb.display(), both, false, NONE, NONE);
+          FrameRing ring =
+              FrameRing.open(
+                  dir.resolve("ring"),
+                  RingGeometry.forBudget(16L << 20, half, H),
+                  OffHeapBudget.unlimited());
+          Arena arena = Arena.ofConfined()) {
+        FrameRingWriter writer = ring.writer();
+        MemorySegment truth = arena.allocate(frameBytes);
+        Random random = new Random(3);
+        int written = 0;
+        for (long tick = 1; tick <= 40; tick++) {
+          if (tick % 10 == 0) {
+            client.move(window, random.nextInt(W - 200), random.nextInt(H - 100));
+          } else if (tick % 5 == 0) {
+            client.fill(client.root(), random.nextInt(W - 8), random.nextInt(H - 8), 8, 8, BOX);
+          } else if (tick > 1) {
+            // A typed glyph somewhere in the editor, which spans both monitors.
+            client.fill(
+                window, random.nextInt(190), random.nextInt(88), 6, 12, random.nextInt(0xFFFFFF));
+          }
+          for (int display = 0; display < 2; display++) {
+            Grab grab = hinted.grab(display, tick);
+            if (grab == Grab.UNCHANGED) {
+              continue;
+            }
+            assertEquals(Grab.FRAME, grab, "tick " + tick);
+            assertTrue(writer.tryClaim(hinted.frameWidth(), hinted.frameHeight()));
+            hinted.writeFrameTo(writer);
+            assertEquals(
+                FrameHash.hash(writer.pixels(), 0, frameBytes),
+                writer.fingerprint(),
+                "the fingerprint of display " + display + " at tick " + tick);
+            assertEquals(Grab.FRAME, full.grab(display, tick));
+            full.copyFrameTo(truth, half * 4);
+            assertEquals(
+                -1,
+                MemorySegment.mismatch(truth, 0, frameBytes, writer.pixels(), 0, frameBytes),
+                "the pixels of display " + display + " at tick " + tick);
+            writer.abandon();
+            written++;
+          }
+        }
+        assertTrue(written >= 40, "frames written: " + written);
+        assertTrue(
+            hinted.damagedRowGrabs() >= 30,
+            "ticks that read only damaged rows: " + hinted.damagedRowGrabs());
+      }
     }
   }
 
