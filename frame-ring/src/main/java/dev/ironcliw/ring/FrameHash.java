@@ -74,16 +74,19 @@ public final class FrameHash {
       long rowBytes,
       int rows) {
     return copyAndRehash(
-        source, sourceOffset, sourceStrideBytes, target, rowBytes, rows, null, null);
+        source, sourceOffset, sourceStrideBytes, target, rowBytes, rows, null, null, null);
   }
 
   /**
-   * {@link #copyAndHash}, hashing again only the chunks that hold a changed row: the others take
-   * their hash from {@code chunkHashes}, which must then hold the hashes of the same bytes from an
-   * earlier call, and every chunk hashed now is stored there.
+   * {@link #copyAndHash}, copying only the rows {@code target} does not already hold and hashing
+   * again only the chunks that hold a changed row: the others take their hash from {@code
+   * chunkHashes}, which must then hold the hashes of the same bytes from an earlier call, and every
+   * chunk hashed now is stored there.
    *
    * @param chunkHashes {@link #chunkCount} entries for the frame, or null to keep none
    * @param changedRows one entry per row, or null: every row changed (all chunks hashed)
+   * @param staleRows one entry per row, or null: every row is copied; a row not stale must already
+   *     be in {@code target}, byte for byte
    */
   public static long copyAndRehash(
       MemorySegment source,
@@ -93,13 +96,15 @@ public final class FrameHash {
       long rowBytes,
       int rows,
       long[] chunkHashes,
-      boolean[] changedRows) {
+      boolean[] changedRows,
+      boolean[] staleRows) {
     long total = rowBytes * rows;
     long h = P5 + total;
     int chunk = 0;
     for (long start = 0; start < total; start += CHUNK_BYTES, chunk++) {
       long length = Math.min(CHUNK_BYTES, total - start);
-      copyRange(source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length);
+      copyRange(
+          source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length, staleRows);
       long chunkHash;
       if (changedRows == null
           || anyChanged(
@@ -125,7 +130,10 @@ public final class FrameHash {
     return false;
   }
 
-  /** Copies packed target bytes [{@code start}, {@code start + length}) from their source rows. */
+  /**
+   * Copies packed target bytes [{@code start}, {@code start + length}) from their source rows,
+   * skipping the rows that are not stale.
+   */
   private static void copyRange(
       MemorySegment source,
       long sourceOffset,
@@ -133,8 +141,9 @@ public final class FrameHash {
       MemorySegment target,
       long rowBytes,
       long start,
-      long length) {
-    if (sourceStrideBytes == rowBytes) {
+      long length,
+      boolean[] staleRows) {
+    if (sourceStrideBytes == rowBytes && staleRows == null) {
       MemorySegment.copy(source, sourceOffset + start, target, start, length);
       return;
     }
@@ -142,8 +151,10 @@ public final class FrameHash {
       long row = at / rowBytes;
       long column = at - row * rowBytes;
       long piece = Math.min(rowBytes - column, end - at);
-      MemorySegment.copy(
-          source, sourceOffset + row * sourceStrideBytes + column, target, at, piece);
+      if (staleRows == null || staleRows[(int) row]) {
+        MemorySegment.copy(
+            source, sourceOffset + row * sourceStrideBytes + column, target, at, piece);
+      }
       at += piece;
     }
   }

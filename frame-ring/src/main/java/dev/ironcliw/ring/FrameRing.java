@@ -46,6 +46,8 @@ public final class FrameRing implements AutoCloseable {
   private volatile SlotLayout layout;
   // Slots outside the active part whose frames are still retained; the writer releases them later.
   private final boolean[] releasePending;
+  // What each slot's pixels hold, as the writer's source tagged them; not kept across opens.
+  private final long[] contentTags;
   private int releasePendingCount;
   private volatile long releasedBytes;
   private volatile long nextPosition;
@@ -84,6 +86,8 @@ public final class FrameRing implements AutoCloseable {
           mapping.asSlice(offset + SlotDescriptor.PIXELS_OFFSET, geometry.maxFrameBytes());
     }
     this.releasePending = new boolean[slots];
+    this.contentTags = new long[slots];
+    java.util.Arrays.fill(contentTags, FrameRingWriter.NO_CONTENT_TAG);
     this.recoveryReport = reopen ? recover() : initialise();
     this.nextPosition = recoveryReport.nextPosition();
     this.writer = new FrameRingWriter(this);
@@ -454,6 +458,7 @@ public final class FrameRing implements AutoCloseable {
       java.lang.invoke.VarHandle.storeStoreFence();
       header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
       releasedBytes += PageRelease.release(slotPixels[slot]);
+      contentTags[slot] = FrameRingWriter.NO_CONTENT_TAG;
       header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 2);
     }
   }
@@ -464,6 +469,14 @@ public final class FrameRing implements AutoCloseable {
 
   MemorySegment slotPixels(int slot) {
     return slotPixels[slot];
+  }
+
+  long contentTag(int slot) {
+    return contentTags[slot];
+  }
+
+  void setContentTag(int slot, long tag) {
+    contentTags[slot] = tag;
   }
 
   /** Flushes the mapping to the file, unmaps it and releases the lock and the budget. */

@@ -22,6 +22,10 @@ public final class FrameRingWriter {
   private MemorySegment pixels = MemorySegment.NULL;
   private boolean fingerprintKnown;
   private long fingerprint;
+  private long claimedContentTag = NO_CONTENT_TAG;
+
+  /** {@link #claimedContentTag} when what the claimed slot's pixels hold is not known. */
+  public static final long NO_CONTENT_TAG = -1;
 
   FrameRingWriter(FrameRing ring) {
     this.ring = ring;
@@ -61,6 +65,9 @@ public final class FrameRingWriter {
     header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock);
     VarHandle.storeStoreFence();
     claimedSlot = slot;
+    // Until a tagged copy says otherwise, the pixels hold something no source can name.
+    claimedContentTag = ring.contentTag(slot);
+    ring.setContentTag(slot, NO_CONTENT_TAG);
     this.width = width;
     this.height = height;
     pixels = ring.slotPixels(slot).asSlice(0, frameBytes);
@@ -91,23 +98,39 @@ public final class FrameRingWriter {
    * {@link #fingerprint} then costs no second pass over the frame in memory.
    */
   public void copyFrom(MemorySegment source, long sourceOffset, long sourceStrideBytes) {
-    copyFrom(source, sourceOffset, sourceStrideBytes, null, null);
+    copyFrom(source, sourceOffset, sourceStrideBytes, null, null, null, NO_CONTENT_TAG);
   }
 
   /**
-   * {@link #copyFrom}, for a source that knows which rows changed since it last wrote this frame
-   * stream: the whole frame is copied, but only the chunks holding a changed row are hashed again
-   * ({@link FrameHash#copyAndRehash}).
+   * What the claimed slot's pixels held when it was claimed, as the {@code contentTag} of the
+   * {@link #copyFrom(MemorySegment, long, long, long[], boolean[], boolean[], long) tagged copy}
+   * that left them; {@link #NO_CONTENT_TAG} when unknown (written otherwise, given back to the
+   * system, or the ring was opened since).
+   */
+  public long claimedContentTag() {
+    requireClaim();
+    return claimedContentTag;
+  }
+
+  /**
+   * {@link #copyFrom}, for a source that writes one frame stream again and again and knows which
+   * rows changed: rows the claimed slot already holds (it held an earlier frame of the stream, see
+   * {@link #claimedContentTag}) are not copied, and only the chunks holding a row changed since the
+   * stream's last write are hashed again ({@link FrameHash#copyAndRehash}).
    *
-   * @param chunkHashes the stream's chunk hashes, kept by the source between frames; updated
-   * @param changedRows per row of the frame; null: all of them
+   * @param chunkHashes the stream's chunk hashes, kept by the source between writes; updated
+   * @param changedRows per row: changed since {@code chunkHashes} were made; null: all
+   * @param staleRows per row: differs from what the claimed slot holds; null: all
+   * @param contentTag names what the slot holds after this copy, for a later claim of it
    */
   public void copyFrom(
       MemorySegment source,
       long sourceOffset,
       long sourceStrideBytes,
       long[] chunkHashes,
-      boolean[] changedRows) {
+      boolean[] changedRows,
+      boolean[] staleRows,
+      long contentTag) {
     requireClaim();
     fingerprint =
         FrameHash.copyAndRehash(
@@ -118,8 +141,10 @@ public final class FrameRingWriter {
             strideBytes(),
             height,
             chunkHashes,
-            changedRows);
+            changedRows,
+            staleRows);
     fingerprintKnown = true;
+    ring.setContentTag(claimedSlot, contentTag);
   }
 
   /** {@link FrameHash} of the claimed pixels as they are now; computed once per claim. */

@@ -24,18 +24,7 @@ class FrameHashTest {
         MemorySegment source = randomBytes(arena, stride * rows);
         MemorySegment target = arena.allocate(rowBytes * rows);
         long fused = FrameHash.copyAndHash(source, 0, stride, target, rowBytes, rows);
-        for (int row = 0; row < rows; row++) {
-          assertEquals(
-              -1,
-              MemorySegment.mismatch(
-                  source,
-                  row * stride,
-                  row * stride + rowBytes,
-                  target,
-                  row * rowBytes,
-                  (row + 1) * rowBytes),
-              "row " + row + " of " + rowBytes + "x" + rows);
-        }
+        assertRowsCopied(source, stride, target, rowBytes, rows, rowBytes + "x" + rows);
         assertEquals(FrameHash.hash(target, 0, target.byteSize()), fused, rowBytes + "x" + rows);
       }
     }
@@ -69,7 +58,7 @@ class FrameHashTest {
   }
 
   @Test
-  void shouldHashAgainOnlyTheChangedRowsChunksAndStillMatchAWholeHash() {
+  void shouldCopyOnlyStaleRowsAndHashAgainOnlyChangedRowsChunksYetMatchAWholeCopyAndHash() {
     try (Arena arena = Arena.ofConfined()) {
       long rowBytes = 7680;
       long stride = 7680 + 64; // a crop of a wider root image
@@ -77,7 +66,7 @@ class FrameHashTest {
       MemorySegment source = randomBytes(arena, stride * rows);
       MemorySegment target = arena.allocate(rowBytes * rows);
       long[] chunkHashes = new long[FrameHash.chunkCount(rowBytes * rows)];
-      FrameHash.copyAndRehash(source, 0, stride, target, rowBytes, rows, chunkHashes, null);
+      FrameHash.copyAndRehash(source, 0, stride, target, rowBytes, rows, chunkHashes, null, null);
       Random random = new Random(11);
       for (int round = 0; round < 50; round++) {
         boolean[] changedRows = new boolean[rows];
@@ -88,9 +77,11 @@ class FrameHashTest {
           long at = row * stride + random.nextInt((int) rowBytes);
           source.set(ValueLayout.JAVA_BYTE, at, (byte) (source.get(ValueLayout.JAVA_BYTE, at) + 1));
         }
+        // The target holds the previous round's frame: only the changed rows are stale.
         long rehashed =
             FrameHash.copyAndRehash(
-                source, 0, stride, target, rowBytes, rows, chunkHashes, changedRows);
+                source, 0, stride, target, rowBytes, rows, chunkHashes, changedRows, changedRows);
+        assertRowsCopied(source, stride, target, rowBytes, rows, "round " + round);
         assertEquals(FrameHash.hash(target, 0, target.byteSize()), rehashed, "round " + round);
         assertEquals(
             FrameHash.copyAndHash(
@@ -144,6 +135,27 @@ class FrameHashTest {
       }
       assertEquals(FrameHash.hash(writer.pixels(), 0, writer.pixels().byteSize()), fused);
       writer.abandon();
+    }
+  }
+
+  private static void assertRowsCopied(
+      MemorySegment source,
+      long stride,
+      MemorySegment target,
+      long rowBytes,
+      int rows,
+      String what) {
+    for (int row = 0; row < rows; row++) {
+      assertEquals(
+          -1,
+          MemorySegment.mismatch(
+              source,
+              row * stride,
+              row * stride + rowBytes,
+              target,
+              row * rowBytes,
+              (row + 1) * rowBytes),
+          "row " + row + ", " + what);
     }
   }
 

@@ -71,6 +71,43 @@ class FrameRingTest {
   }
 
   @Test
+  void shouldTellWhatATaggedCopyLeftInASlotUntilAnotherWriteOrTheSlotsPagesGoBack() {
+    try (Arena arena = Arena.ofConfined();
+        FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      java.lang.foreign.MemorySegment frame = arena.allocate(W * H * 4L);
+      for (int slot = 0; slot < 4; slot++) {
+        assertTrue(writer.tryClaim(W, H));
+        assertEquals(FrameRingWriter.NO_CONTENT_TAG, writer.claimedContentTag(), "a new slot");
+        writer.copyFrom(frame, 0, W * 4L, null, null, null, 100 + slot);
+        writer.commit(slot, slot, 0);
+      }
+      assertTrue(writer.tryClaim(W, H)); // slot 0 again, a lap later
+      assertEquals(100, writer.claimedContentTag());
+      writer.copyFrom(frame, 0, W * 4L, null, null, null, 200);
+      writer.abandon();
+      assertTrue(writer.tryClaim(W, H)); // given back: the same slot
+      assertEquals(200, writer.claimedContentTag(), "an abandoned frame's pixels stay");
+      writer.copyFrom(frame, 0, W * 4L); // untagged
+      writer.commit(4, 4, 0);
+      TestFrames.write(writer, W, H, 5); // slot 1, drawn in place
+      assertTrue(writer.tryClaim(W, H)); // slot 2
+      assertEquals(102, writer.claimedContentTag());
+      writer.abandon();
+      writer.setActiveSlots(2); // slots 2 and 3 are given back
+      writer.setActiveSlots(4);
+      for (int i = 0; i < 4; i++) {
+        assertTrue(writer.tryClaim(W, H));
+        assertEquals(
+            FrameRingWriter.NO_CONTENT_TAG,
+            writer.claimedContentTag(),
+            "written untagged, or given back to the system");
+        writer.commit(6 + i, 6 + i, 0);
+      }
+    }
+  }
+
+  @Test
   void shouldReuseAGivenBackSlotForTheNextFrame() {
     try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
       FrameRingWriter writer = ring.writer();

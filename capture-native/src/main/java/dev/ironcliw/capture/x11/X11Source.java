@@ -18,11 +18,13 @@ import java.util.List;
  * without reading a pixel. The cursor is not part of X11 grabs.
  *
  * <p>With MIT-SHM and damage, the shared image is kept as a copy of the screen: a tick with a
- * little damage reads only the damaged rows into it, and the frame's fingerprint hashes again only
- * the chunks holding them ({@link FrameRingWriter#copyFrom(MemorySegment, long, long, long[],
- * boolean[])}). This trusts damage as {@link Grab#UNCHANGED} already does. The first frame of a
- * display, the one after a pause or a dropped frame, and every frame while windows are excluded are
- * read whole.
+ * little damage reads only the damaged rows into it. Each root row carries the version of the image
+ * it last changed in, so writing a frame copies only the rows newer than what the claimed ring slot
+ * holds (a slot that held an earlier frame of the same display) and hashes again only the chunks
+ * with rows newer than the display's last write ({@link FrameRingWriter#copyFrom(MemorySegment,
+ * long, long, long[], boolean[], boolean[], long)}). This trusts damage as {@link Grab#UNCHANGED}
+ * already does. The first frame of a display, the one after a pause or a dropped frame, and every
+ * frame while windows are excluded are read whole.
  *
  * <p>Used by the capture thread only; Xlib calls all happen on it.
  */
@@ -42,6 +44,9 @@ public final class X11Source implements CaptureSource {
   /** Damaged bands read in one tick at most; more, and the whole root is read. */
   private static final int MAX_BANDS = 8;
 
+  /** A ring slot's content tag is image version * this + display. */
+  private static final int MAX_TAGGED_DISPLAYS = 64;
+
   /** Undamaged rows between two bands that are read anyway, to save a round trip. */
   private static final int MERGE_GAP_ROWS = 32;
 
@@ -49,16 +54,21 @@ public final class X11Source implements CaptureSource {
   private int current;
   private List<Rect> currentDamage = List.of();
 
-  /** Per display: the hash of each chunk of its last written frame, and whether they hold. */
+  /** Versions of the kept root image: one more for every grab that read into it. */
+  private long imageVersion;
+
+  /** Per root row: the image version it was last read in. */
+  private final long[] rowVersions;
+
+  /** Per display: the hash of each chunk of its last written frame, and that frame's version. */
   private final long[][] chunkHashes;
 
-  private final boolean[] chunkHashesValid;
+  private final long[] hashedVersion;
 
-  /** Per display: a frame was offered and not yet written (its damage not yet hashed). */
-  private final boolean[] frameUnwritten;
-
-  /** The current frame's damaged rows; reused. */
+  /** The current frame's rows changed since its display's last write, and since the slot's. */
   private final boolean[] changedRows;
+
+  private final boolean[] staleRows;
 
   /** The tick's damaged root rows, and the bands they are read in (first row, rows); reused. */
   private final boolean[] damagedRootRows;
@@ -85,10 +95,12 @@ public final class X11Source implements CaptureSource {
       Rect area = monitors.get(i).area();
       chunkHashes[i] = new long[FrameHash.chunkCount((long) area.width() * area.height() * 4)];
     }
-    this.chunkHashesValid = new boolean[monitors.size()];
-    this.frameUnwritten = new boolean[monitors.size()];
+    this.hashedVersion = new long[monitors.size()];
+    Arrays.fill(hashedVersion, -1);
     this.changedRows = new boolean[maxHeight()];
+    this.staleRows = new boolean[maxHeight()];
     this.damagedRootRows = new boolean[connection.height()];
+    this.rowVersions = new long[connection.height()];
   }
 
   /**
@@ -173,10 +185,6 @@ public final class X11Source implements CaptureSource {
       return Grab.UNCHANGED;
     }
     needsFullFrame[display] = false;
-    if (frameUnwritten[display]) {
-      chunkHashesValid[display] = false; // an earlier frame's damage never reached the hashes
-    }
-    frameUnwritten[display] = true;
     current = display;
     currentDamage = full ? List.of() : damage;
     return Grab.FRAME;
@@ -247,10 +255,12 @@ public final class X11Source implements CaptureSource {
       count++;
       row = end;
     }
+    imageVersion++;
     for (int i = 0; i < count; i++) {
       if (!grabber.grabRows(bands[2 * i], bands[2 * i + 1])) {
-        return false;
+        return false; // the whole grab that follows gives every row the next version
       }
+      Arrays.fill(rowVersions, bands[2 * i], bands[2 * i] + bands[2 * i + 1], imageVersion);
     }
     tickHidden = List.of();
     damagedRowGrabs++;
@@ -276,6 +286,8 @@ public final class X11Source implements CaptureSource {
    * the excluded windows and reading the pixels, which are blanked here, before any copy.
    */
   private void grabRoot() {
+    imageVersion++;
+    Arrays.fill(rowVersions, imageVersion);
     if (exclusions.isEmpty()) {
       rootPixels = grabber.grab();
       tickHidden = List.of();
@@ -353,8 +365,6 @@ public final class X11Source implements CaptureSource {
   /** Copies the current display's rectangle of the last root grab, row by row. */
   @Override
   public void copyFrameTo(MemorySegment pixels, int strideBytes) {
-    frameUnwritten[current] = false;
-    chunkHashesValid[current] = false; // not hashed: the next frame is hashed whole
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
     MemorySegment root = rootSegment();
@@ -366,33 +376,34 @@ public final class X11Source implements CaptureSource {
   }
 
   /**
-   * The rows are already in the shared-memory image: copied and hashed in one pass, hashing again
-   * only the chunks that hold a damaged row when the display's chunk hashes are current.
+   * The rows are already in the shared-memory image: copied and hashed in one pass, skipping the
+   * rows the claimed slot already holds and hashing again only chunks with rows newer than the
+   * display's last write.
    */
   @Override
   public void writeFrameTo(FrameRingWriter writer) {
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
-    boolean[] changed = null;
-    if (chunkHashesValid[current] && !currentDamage.isEmpty()) {
-      changed = changedRows;
-      Arrays.fill(changed, false);
-      for (Rect r : currentDamage) {
-        Arrays.fill(
-            changed,
-            Math.max(0, r.y()),
-            Math.max(0, Math.min(area.height(), r.y() + r.height())),
-            true);
-      }
+    long slotTag = writer.claimedContentTag();
+    boolean slotHoldsThisDisplay =
+        slotTag != FrameRingWriter.NO_CONTENT_TAG && slotTag % MAX_TAGGED_DISPLAYS == current;
+    long slotVersion = slotHoldsThisDisplay ? slotTag / MAX_TAGGED_DISPLAYS : -1;
+    for (int row = 0; row < area.height(); row++) {
+      long version = rowVersions[area.y() + row];
+      changedRows[row] = version > hashedVersion[current];
+      staleRows[row] = version > slotVersion;
     }
     writer.copyFrom(
         rootSegment(),
         (long) area.y() * bytesPerLine + (long) area.x() * 4,
         bytesPerLine,
         chunkHashes[current],
-        changed);
-    chunkHashesValid[current] = true;
-    frameUnwritten[current] = false;
+        changedRows,
+        staleRows,
+        current < MAX_TAGGED_DISPLAYS
+            ? imageVersion * MAX_TAGGED_DISPLAYS + current
+            : FrameRingWriter.NO_CONTENT_TAG);
+    hashedVersion[current] = imageVersion;
   }
 
   @Override
