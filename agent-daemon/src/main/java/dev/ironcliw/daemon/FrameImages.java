@@ -3,6 +3,9 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.ring.Rect;
+import dev.ironcliw.vision.image.Downscaler;
+import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -45,6 +48,22 @@ final class FrameImages {
           view.width());
     }
     return view.stillValid() ? image : null;
+  }
+
+  /**
+   * The frame at {@code position} whose fingerprint is {@code fingerprint}, scaled straight out of
+   * the ring ({@link Downscaler}: box averages, one pass, no full-size copy) so its longer edge is
+   * at most {@code maxLongEdge}; null when the ring no longer holds it.
+   */
+  static FrameCrop fittedFromRing(
+      FrameRing ring, long position, long fingerprint, int maxLongEdge) {
+    FrameView view = new FrameView();
+    if (ring.read(position, view) != ReadStatus.OK || view.fingerprint() != fingerprint) {
+      return null;
+    }
+    FrameCrop crop =
+        Downscaler.copy(view, new Rect(0, 0, view.width(), view.height()), maxLongEdge, false);
+    return view.stillValid() ? crop : null;
   }
 
   static BufferedImage decode(byte[] encoded) {

@@ -2,8 +2,8 @@ package dev.ironcliw.daemon;
 
 import dev.ironcliw.config.HistorySettings;
 import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
-import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -78,27 +78,51 @@ final class KeyframeWriter implements AutoCloseable {
 
   private void write(FrameRecord frame, HistorySettings now) {
     try {
-      BufferedImage image = FrameImages.fromRing(ring, frame.ringPosition(), frame.fingerprint());
-      if (image == null) {
+      KeyframeRecord keyframe =
+          keyframe(
+              ring,
+              frame.seq(),
+              frame.capturedAtNanos(),
+              frame.ringPosition(),
+              frame.fingerprint(),
+              now);
+      if (keyframe == null) {
         missed.incrementAndGet(); // the ring moved on before it could be copied
         return;
       }
-      BufferedImage small = FrameImages.fit(image, now.keyframeMaxLongEdge());
-      byte[] jpeg = ImageEncoder.jpeg(small, (float) now.keyframeQuality());
-      journal.append(
-          new KeyframeRecord(
-              frame.seq(),
-              frame.capturedAtNanos(),
-              image.getWidth(),
-              image.getHeight(),
-              small.getWidth(),
-              small.getHeight(),
-              jpeg));
+      journal.append(keyframe);
       written.incrementAndGet();
-      bytesWritten.addAndGet(jpeg.length);
+      bytesWritten.addAndGet(keyframe.jpeg().length);
     } catch (RuntimeException e) {
       LOG.error("keyframes: cannot keep frame {}", frame.seq(), e);
     }
+  }
+
+  /**
+   * The keyframe of the frame at {@code position} in the ring, scaled and encoded as {@code now}
+   * says; null when the ring no longer holds that frame.
+   */
+  static KeyframeRecord keyframe(
+      FrameRing ring,
+      long seq,
+      long capturedAtNanos,
+      long position,
+      long fingerprint,
+      HistorySettings now) {
+    FrameCrop small =
+        FrameImages.fittedFromRing(ring, position, fingerprint, now.keyframeMaxLongEdge());
+    if (small == null) {
+      return null;
+    }
+    byte[] jpeg = ImageEncoder.jpeg(ImageEncoder.image(small), (float) now.keyframeQuality());
+    return new KeyframeRecord(
+        seq,
+        capturedAtNanos,
+        small.frameWidth(),
+        small.frameHeight(),
+        small.width(),
+        small.height(),
+        jpeg);
   }
 
   long written() {

@@ -2,7 +2,11 @@ package dev.ironcliw.vision.image;
 
 import dev.ironcliw.vision.provider.EncodedImage;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,11 +79,17 @@ public final class ImageEncoder {
     }
   }
 
+  /** The crop's pixels as an RGB image that shares the crop's array: nothing is copied. */
+  public static BufferedImage image(FrameCrop crop) {
+    return toImage(crop.rgb(), crop.width(), crop.height());
+  }
+
   private static BufferedImage toImage(int[] rgb, int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    System.arraycopy(rgb, 0, data, 0, rgb.length);
-    return image;
+    DirectColorModel rgbModel = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(rgb, rgb.length), width, height, width, rgbModel.getMasks(), null);
+    return new BufferedImage(rgbModel, raster, false, null); // TYPE_INT_RGB, recognised as such
   }
 
   private static BufferedImage halve(BufferedImage image) {
@@ -109,6 +119,32 @@ public final class ImageEncoder {
     return out.toByteArray();
   }
 
+  /**
+   * {@code image} in the one layout the JPEG writer takes without converting pixel by pixel through
+   * the colour model (16 bytes allocated and about 50 ns per pixel): B,G,R bytes.
+   */
+  private static BufferedImage asThreeByteBgr(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+      return image;
+    }
+    int width = image.getWidth();
+    int height = image.getHeight();
+    BufferedImage bgr = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] out = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      image.getRGB(0, y, width, 1, row, 0, width);
+      int at = y * width * 3;
+      for (int x = 0; x < width; x++) {
+        int p = row[x];
+        out[at++] = (byte) p;
+        out[at++] = (byte) (p >>> 8);
+        out[at++] = (byte) (p >>> 16);
+      }
+    }
+    return bgr;
+  }
+
   /** {@code image} as JPEG bytes at {@code quality} (0 to 1). */
   public static byte[] jpeg(BufferedImage image, float quality) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -118,7 +154,7 @@ public final class ImageEncoder {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(image, null, null), param);
+      writer.write(null, new IIOImage(asThreeByteBgr(image), null, null), param);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
