@@ -1,6 +1,7 @@
 package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.DamageFollowingWrites;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
@@ -26,7 +27,8 @@ import javax.imageio.ImageIO;
  *
  * <p>With damage reported, it also tells what a compositor would (X11's XDamage, ScreenCaptureKit's
  * dirty rects): a frame identical to the one before is {@link Grab#UNCHANGED}, and any other comes
- * with the 64-pixel blocks where it differs from the one before, merged along each block row.
+ * with the 64-pixel blocks where it differs from the one before, merged along each block row. Its
+ * ring writes then follow the damage as X11's do ({@link DamageFollowingWrites}).
  */
 public final class PreloadedFrames implements CaptureSource {
   private final Arena arena = Arena.ofShared();
@@ -41,6 +43,7 @@ public final class PreloadedFrames implements CaptureSource {
   private MemorySegment current;
   private String currentName = "";
   private List<Rect> currentDamage = List.of();
+  private final DamageFollowingWrites writes;
 
   /**
    * Decodes the PNG files of {@code directory} in name order, each scaled to {@code width} x {@code
@@ -51,6 +54,7 @@ public final class PreloadedFrames implements CaptureSource {
   public PreloadedFrames(Path directory, int width, int height, long maxBytes) {
     this.width = width;
     this.height = height;
+    this.writes = new DamageFollowingWrites(height, List.of(new Rect(0, 0, width, height)));
     long frameBytes = (long) width * height * 4;
     for (Path png : pngs(directory)) {
       if ((frames.size() + 1) * frameBytes > maxBytes) {
@@ -192,6 +196,14 @@ public final class PreloadedFrames implements CaptureSource {
     current = frames.get(next);
     currentDamage = reportDamage ? damage.get(next) : List.of();
     boolean unchanged = reportDamage && next > 0 && currentDamage.isEmpty();
+    if (!reportDamage || next == 0) {
+      writes.changedAll();
+    } else if (!unchanged) {
+      writes.nextVersion();
+      for (Rect r : currentDamage) {
+        writes.changed(r.y(), r.height());
+      }
+    }
     next++;
     return unchanged ? Grab.UNCHANGED : Grab.FRAME;
   }
@@ -230,7 +242,7 @@ public final class PreloadedFrames implements CaptureSource {
 
   @Override
   public void writeFrameTo(FrameRingWriter writer) {
-    writer.copyFrom(current, 0, (long) width * 4);
+    writes.write(writer, 0, current, 0, (long) width * 4);
   }
 
   /** Keeps the frames for the next pass: {@link #release} frees them. */

@@ -2,8 +2,8 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.DamageFollowingWrites;
 import dev.ironcliw.capture.Grab;
-import dev.ironcliw.ring.FrameHash;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
@@ -18,13 +18,10 @@ import java.util.List;
  * without reading a pixel. The cursor is not part of X11 grabs.
  *
  * <p>With MIT-SHM and damage, the shared image is kept as a copy of the screen: a tick with a
- * little damage reads only the damaged rows into it. Each root row carries the version of the image
- * it last changed in, so writing a frame copies only the rows newer than what the claimed ring slot
- * holds (a slot that held an earlier frame of the same display) and hashes again only the chunks
- * with rows newer than the display's last write ({@link FrameRingWriter#copyFrom(MemorySegment,
- * long, long, long[], boolean[], boolean[], long)}). This trusts damage as {@link Grab#UNCHANGED}
- * already does. The first frame of a display, the one after a pause or a dropped frame, and every
- * frame while windows are excluded are read whole.
+ * little damage reads only the damaged rows into it, and ring writes copy and hash again only what
+ * changed ({@link DamageFollowingWrites}). This trusts damage as {@link Grab#UNCHANGED} already
+ * does. The first frame of a display, the one after a pause or a dropped frame, and every frame
+ * while windows are excluded are read whole.
  *
  * <p>Used by the capture thread only; Xlib calls all happen on it.
  */
@@ -44,9 +41,6 @@ public final class X11Source implements CaptureSource {
   /** Damaged bands read in one tick at most; more, and the whole root is read. */
   private static final int MAX_BANDS = 8;
 
-  /** A ring slot's content tag is image version * this + display. */
-  private static final int MAX_TAGGED_DISPLAYS = 64;
-
   /** Undamaged rows between two bands that are read anyway, to save a round trip. */
   private static final int MERGE_GAP_ROWS = 32;
 
@@ -54,21 +48,8 @@ public final class X11Source implements CaptureSource {
   private int current;
   private List<Rect> currentDamage = List.of();
 
-  /** Versions of the kept root image: one more for every grab that read into it. */
-  private long imageVersion;
-
-  /** Per root row: the image version it was last read in. */
-  private final long[] rowVersions;
-
-  /** Per display: the hash of each chunk of its last written frame, and that frame's version. */
-  private final long[][] chunkHashes;
-
-  private final long[] hashedVersion;
-
-  /** The current frame's rows changed since its display's last write, and since the slot's. */
-  private final boolean[] changedRows;
-
-  private final boolean[] staleRows;
+  /** The kept root image's rows and what each ring write must copy and hash of them. */
+  private final DamageFollowingWrites writes;
 
   /** The tick's damaged root rows, and the bands they are read in (first row, rows); reused. */
   private final boolean[] damagedRootRows;
@@ -90,17 +71,10 @@ public final class X11Source implements CaptureSource {
     this.monitors = List.copyOf(monitors);
     this.needsFullFrame = new boolean[monitors.size()];
     Arrays.fill(needsFullFrame, true);
-    this.chunkHashes = new long[monitors.size()][];
-    for (int i = 0; i < monitors.size(); i++) {
-      Rect area = monitors.get(i).area();
-      chunkHashes[i] = new long[FrameHash.chunkCount((long) area.width() * area.height() * 4)];
-    }
-    this.hashedVersion = new long[monitors.size()];
-    Arrays.fill(hashedVersion, -1);
-    this.changedRows = new boolean[maxHeight()];
-    this.staleRows = new boolean[maxHeight()];
+    this.writes =
+        new DamageFollowingWrites(
+            connection.height(), monitors.stream().map(MonitorLayout.Monitor::area).toList());
     this.damagedRootRows = new boolean[connection.height()];
-    this.rowVersions = new long[connection.height()];
   }
 
   /**
@@ -255,12 +229,12 @@ public final class X11Source implements CaptureSource {
       count++;
       row = end;
     }
-    imageVersion++;
+    writes.nextVersion();
     for (int i = 0; i < count; i++) {
       if (!grabber.grabRows(bands[2 * i], bands[2 * i + 1])) {
         return false; // the whole grab that follows gives every row the next version
       }
-      Arrays.fill(rowVersions, bands[2 * i], bands[2 * i] + bands[2 * i + 1], imageVersion);
+      writes.changed(bands[2 * i], bands[2 * i + 1]);
     }
     tickHidden = List.of();
     damagedRowGrabs++;
@@ -286,8 +260,7 @@ public final class X11Source implements CaptureSource {
    * the excluded windows and reading the pixels, which are blanked here, before any copy.
    */
   private void grabRoot() {
-    imageVersion++;
-    Arrays.fill(rowVersions, imageVersion);
+    writes.changedAll();
     if (exclusions.isEmpty()) {
       rootPixels = grabber.grab();
       tickHidden = List.of();
@@ -384,26 +357,12 @@ public final class X11Source implements CaptureSource {
   public void writeFrameTo(FrameRingWriter writer) {
     Rect area = monitors.get(current).area();
     int bytesPerLine = grabber.bytesPerLine();
-    long slotTag = writer.claimedContentTag();
-    boolean slotHoldsThisDisplay =
-        slotTag != FrameRingWriter.NO_CONTENT_TAG && slotTag % MAX_TAGGED_DISPLAYS == current;
-    long slotVersion = slotHoldsThisDisplay ? slotTag / MAX_TAGGED_DISPLAYS : -1;
-    for (int row = 0; row < area.height(); row++) {
-      long version = rowVersions[area.y() + row];
-      changedRows[row] = version > hashedVersion[current];
-      staleRows[row] = version > slotVersion;
-    }
-    writer.copyFrom(
+    writes.write(
+        writer,
+        current,
         rootSegment(),
         (long) area.y() * bytesPerLine + (long) area.x() * 4,
-        bytesPerLine,
-        chunkHashes[current],
-        changedRows,
-        staleRows,
-        current < MAX_TAGGED_DISPLAYS
-            ? imageVersion * MAX_TAGGED_DISPLAYS + current
-            : FrameRingWriter.NO_CONTENT_TAG);
-    hashedVersion[current] = imageVersion;
+        bytesPerLine);
   }
 
   @Override
