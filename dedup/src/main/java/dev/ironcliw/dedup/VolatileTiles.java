@@ -63,6 +63,11 @@ final class VolatileTiles {
   private final long[] recentIntervalsNanos;
   private final int[] intervalsSeen;
   private final long[] scratch = new long[KEPT_INTERVALS];
+
+  /** {@link #regions}' flood fill: tiles already grouped, and tiles still to visit; reused. */
+  private final boolean[] grouped;
+
+  private final int[] toVisit;
   private final int[] beats;
   private final float[] novelty;
 
@@ -79,6 +84,8 @@ final class VolatileTiles {
     intervalsSeen = new int[tiles];
     beats = new int[tiles];
     novelty = new float[tiles];
+    grouped = new boolean[tiles];
+    toVisit = new int[tiles];
     java.util.Arrays.fill(lastChangeNanos, Long.MIN_VALUE);
   }
 
@@ -221,8 +228,9 @@ final class VolatileTiles {
    */
   List<Rect> regions(long nowNanos) {
     int tiles = tilesX * tilesY;
-    boolean[] seen = new boolean[tiles];
-    int[] stack = new int[tiles];
+    boolean[] seen = grouped;
+    java.util.Arrays.fill(seen, false);
+    int[] stack = toVisit;
     List<Rect> regions = new ArrayList<>();
     for (int start = 0; start < tiles; start++) {
       if (seen[start] || !isVolatile(start, nowNanos)) {
