@@ -34,6 +34,48 @@ class DownscalerTest {
   }
 
   @Test
+  void shouldGiveEachPixelTheRoundedMeanOfItsBoxForAnyScaleAndArea() {
+    java.util.Random random = new java.util.Random(9);
+    int[] colours = new int[97 * 300];
+    for (int i = 0; i < colours.length; i++) {
+      colours[i] = random.nextInt(0x1000000);
+    }
+    FrameView frame = TestFrames.paint(97, 300, (x, y) -> colours[y * 97 + x]);
+    // Uneven factors, a crop off the origin, tall boxes past the packed sums' limit.
+    int[][] cases = {{0, 0, 97, 61, 40}, {5, 3, 90, 57, 33}, {1, 0, 96, 61, 7}, {0, 0, 3, 300, 1}};
+    for (int[] c : cases) {
+      Rect area = new Rect(c[0], c[1], c[2], c[3]);
+      FrameCrop crop = Downscaler.copy(frame, area, c[4], false);
+      for (int oy = 0; oy < crop.height(); oy++) {
+        for (int ox = 0; ox < crop.width(); ox++) {
+          int x0 = (int) (((long) ox * area.width() + crop.width() - 1) / crop.width());
+          int x1 = (int) (((long) (ox + 1) * area.width() + crop.width() - 1) / crop.width());
+          int y0 = (int) ((long) oy * area.height() / crop.height());
+          int y1 = (int) ((long) (oy + 1) * area.height() / crop.height());
+          int expected = 0;
+          for (int shift = 0; shift <= 16; shift += 8) {
+            long sum = 0;
+            for (int y = y0; y < y1; y++) {
+              for (int x = x0; x < x1; x++) {
+                sum += colours[(area.y() + y) * 97 + area.x() + x] >>> shift & 0xFF;
+              }
+            }
+            expected |= (int) Math.round((double) sum / ((x1 - x0) * (y1 - y0))) << shift;
+          }
+          int actual = crop.rgb()[oy * crop.width() + ox];
+          for (int shift = 0; shift <= 16; shift += 8) {
+            assertEquals(
+                expected >>> shift & 0xFF,
+                actual >>> shift & 0xFF,
+                1, // a mean that ends in .5 may round either way through the reciprocal
+                "channel at bit " + shift + " of pixel " + ox + "," + oy + " of " + area);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldKeepTheAspectRatioOfAnUnevenScale() {
     int[] size = Downscaler.fittedSize(1920, 1080, 1568);
     assertArrayEquals(new int[] {1568, 882}, size);
