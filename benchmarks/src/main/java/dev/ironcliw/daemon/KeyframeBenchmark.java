@@ -24,14 +24,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One journal keyframe made from a frame in the ring, with the default settings (longer edge 1280,
  * JPEG quality 0.7): read out of the ring, scaled, encoded. The keyframe thread does this at most
- * every 2 s per display while the screen changes. In package {@code dev.ironcliw.daemon} to reach
+ * every 5 s per display while the screen changes. In package {@code dev.ironcliw.daemon} to reach
  * the keyframe writer's step directly.
  */
 @State(Scope.Thread)
 public class KeyframeBenchmark extends BenchmarkDefaults {
   private static final HistorySettings DEFAULTS =
       new HistorySettings(
-          Duration.ofDays(30), 1L << 30, Duration.ofMinutes(1), 1280, 0.7, Duration.ofSeconds(2));
+          Duration.ofDays(30), 1L << 30, Duration.ofMinutes(1), 1280, 0.7, Duration.ofSeconds(5));
 
   @Param({"1920x1080", "5120x2880"})
   public String resolution;

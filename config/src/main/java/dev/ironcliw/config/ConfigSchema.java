@@ -623,7 +623,7 @@ public final class ConfigSchema {
           live(
               "history.keyframes.minInterval",
               ValueType.DURATION,
-              "2s",
+              "5s",
               "0s",
               "1h",
               "Least time between two keyframes of one display; CHANGE frames closer together"
