@@ -176,6 +176,7 @@ public final class SoakRun {
     rss.put("anonMaxMib", round(samples.stream().mapToDouble(Sample::anonMib).max().orElse(0)));
     rss.put("fileMaxMib", round(samples.stream().mapToDouble(Sample::fileMib).max().orElse(0)));
     summary.put("residentMemory", rss);
+    summary.put("memoryWindows", memoryWindows(samples));
     Sample first = samples.getFirst();
     Sample end = samples.getLast();
     summary.put("framesProcessed", end.framesProcessed() - first.framesProcessed());
@@ -242,7 +243,44 @@ public final class SoakRun {
             summary.get("droppedTicks"),
             summary.get("missedTicks"),
             summary.get("byVerdict")));
+    md.append(
+        "\n| minutes | resident MiB (median) | anonymous | file-backed |\n| --- | --- | --- | --- |\n");
+    for (Map<String, Object> w : (List<Map<String, Object>>) summary.get("memoryWindows")) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d-%d | %s | %s | %s |%n",
+              ((Number) w.get("fromSecond")).intValue() / 60,
+              ((Number) w.get("toSecond")).intValue() / 60,
+              w.get("rssMedianMib"),
+              w.get("anonMedianMib"),
+              w.get("fileMedianMib")));
+    }
     return md.toString();
+  }
+
+  /**
+   * Medians of resident, anonymous and file-backed memory over consecutive windows (a twelfth of
+   * the run, whole minutes, at least one): whether memory levels off shows here, not in two points.
+   */
+  private static List<Map<String, Object>> memoryWindows(List<Sample> samples) {
+    int windowSeconds = Math.max(60, samples.size() / 12 / 60 * 60);
+    List<Map<String, Object>> windows = new ArrayList<>();
+    for (int from = 0; from < samples.size(); from += windowSeconds) {
+      List<Sample> in = samples.subList(from, Math.min(samples.size(), from + windowSeconds));
+      Map<String, Object> window = new LinkedHashMap<>();
+      window.put("fromSecond", in.getFirst().second() - 1);
+      window.put("toSecond", in.getLast().second());
+      window.put("rssMedianMib", round(median(in.stream().map(Sample::rssMib).toList())));
+      window.put("anonMedianMib", round(median(in.stream().map(Sample::anonMib).toList())));
+      window.put("fileMedianMib", round(median(in.stream().map(Sample::fileMib).toList())));
+      windows.add(window);
+    }
+    return windows;
+  }
+
+  private static double median(List<Double> values) {
+    return percentile(values.stream().sorted().toList(), 0.5);
   }
 
   private static double percentile(List<Double> sorted, double p) {
