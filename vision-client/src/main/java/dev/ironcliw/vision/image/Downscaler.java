@@ -57,21 +57,14 @@ public final class Downscaler {
     return out;
   }
 
-  /** Rows of 255 that red or blue, packed 16 bits apart in one int, can sum without overflow. */
-  static final int MAX_PACKED_ROWS = 257;
-
   /**
    * Each output pixel is the mean of the source pixels its box covers. The rows of a box are summed
-   * per source column first, red and blue packed in one int and green in another (two masks and two
-   * adds per pixel, a straight loop the JIT vectorizes); then each output pixel adds up its box's
-   * few columns and scales by a reciprocal made once per column and once per row, with no division
-   * per pixel. Boxes taller than {@link #MAX_PACKED_ROWS} (an extreme downscale) take {@link
-   * #averageBoxesUnpacked}.
+   * per source column first, red and blue packed 32 bits apart in one long and green in an int (a
+   * few masks and adds per pixel, a straight loop the JIT vectorizes; no sum overflows below 32,896
+   * rows a box); then each output pixel adds up its box's few columns and scales by a reciprocal
+   * made once per column and once per row, with no division per pixel.
    */
   private static int[] averageBoxes(FrameView frame, Rect area, int outWidth, int outHeight) {
-    if ((area.height() + outHeight - 1) / outHeight + 1 > MAX_PACKED_ROWS) {
-      return averageBoxesUnpacked(frame, area, outWidth, outHeight);
-    }
     int width = area.width();
     int[] firstColumn = firstColumns(width, outWidth);
     double[] columnInverse = new double[outWidth];
@@ -80,7 +73,7 @@ public final class Downscaler {
       columnInverse[ox] = 1.0 / (firstColumn[ox + 1] - firstColumn[ox]);
       widestBox = Math.max(widestBox, firstColumn[ox + 1] - firstColumn[ox]);
     }
-    int[] redBlue = new int[width];
+    long[] redBlue = new long[width];
     int[] green = new int[width];
     int[] row = new int[width];
     int[] out = new int[outWidth * outHeight];
@@ -100,17 +93,17 @@ public final class Downscaler {
       for (int ox = 0; ox < outWidth; ox++) {
         int from = firstColumn[ox];
         int columns = firstColumn[ox + 1] - from;
-        int red = 0;
-        int greens = 0;
-        int blue = 0;
+        long red = 0;
+        long greens = 0;
+        long blue = 0;
         // Always the widest box's count of columns, the ones past this box masked to zero: a box
         // of 1 or 2 columns in turn (a 1.5x scale) made a loop to its own end mispredict often.
         for (int k = 0; k < widestBox; k++) {
           int sx = Math.min(from + k, width - 1);
           int keep = k < columns ? -1 : 0;
-          int rb = redBlue[sx] & keep;
-          red += rb >>> 16;
-          blue += rb & 0xFFFF;
+          long rb = redBlue[sx] & keep;
+          red += rb >>> 32;
+          blue += rb & 0xFFFFFFFFL;
           greens += (green[sx] & keep) >>> 8;
         }
         double inverse = columnInverse[ox] * rowInverse;
@@ -124,13 +117,14 @@ public final class Downscaler {
   }
 
   /**
-   * Adds a row's red and blue (16 bits apart) and green to the column sums. A method of its own:
+   * Adds a row's red and blue (32 bits apart) and green to the column sums. A method of its own:
    * the JIT vectorizes this loop here, not inlined in the loop over rows (3.5 ns a pixel there).
    */
-  private static void addPacked(int[] row, int[] redBlue, int[] green) {
+  private static void addPacked(int[] row, long[] redBlue, int[] green) {
     for (int sx = 0; sx < row.length; sx++) {
-      redBlue[sx] += row[sx] & 0xFF00FF;
-      green[sx] += row[sx] & 0xFF00;
+      int p = row[sx];
+      redBlue[sx] += (long) (p & 0xFF0000) << 16 | p & 0xFF;
+      green[sx] += p & 0xFF00;
     }
   }
 
@@ -151,58 +145,5 @@ public final class Downscaler {
         row,
         0,
         row.length);
-  }
-
-  /**
-   * {@link #averageBoxes} for any box height: the rows of a box are summed per channel into
-   * separate ints, then the columns of each box taken from prefix sums of those. Sums fit an int: a
-   * row of 8192 columns of 128 rows of 255 is below 2^31.
-   */
-  static int[] averageBoxesUnpacked(FrameView frame, Rect area, int outWidth, int outHeight) {
-    int width = area.width();
-    int[] firstColumn = firstColumns(width, outWidth);
-    int[] red = new int[width];
-    int[] green = new int[width];
-    int[] blue = new int[width];
-    int[] redPrefix = new int[width + 1];
-    int[] greenPrefix = new int[width + 1];
-    int[] bluePrefix = new int[width + 1];
-    int[] row = new int[width];
-    int[] out = new int[outWidth * outHeight];
-    MemorySegment pixels = frame.pixels();
-    int sy = 0;
-    for (int oy = 0; oy < outHeight; oy++) {
-      int rowsEnd = (int) ((long) (oy + 1) * area.height() / outHeight);
-      int rows = rowsEnd - sy;
-      java.util.Arrays.fill(red, 0);
-      java.util.Arrays.fill(green, 0);
-      java.util.Arrays.fill(blue, 0);
-      for (; sy < rowsEnd; sy++) {
-        readRow(frame, pixels, area, sy, row);
-        for (int sx = 0; sx < width; sx++) {
-          int p = row[sx];
-          red[sx] += (p >>> 16) & 0xFF;
-          green[sx] += (p >>> 8) & 0xFF;
-          blue[sx] += p & 0xFF;
-        }
-      }
-      for (int sx = 0; sx < width; sx++) {
-        redPrefix[sx + 1] = redPrefix[sx] + red[sx];
-        greenPrefix[sx + 1] = greenPrefix[sx] + green[sx];
-        bluePrefix[sx + 1] = bluePrefix[sx] + blue[sx];
-      }
-      int base = oy * outWidth;
-      for (int ox = 0; ox < outWidth; ox++) {
-        int from = firstColumn[ox];
-        int to = firstColumn[ox + 1];
-        // A multiply by the reciprocal: an integer division per channel costs more than the sums.
-        double inverse = 1.0 / ((to - from) * rows);
-        out[base + ox] =
-            (int) ((redPrefix[to] - redPrefix[from]) * inverse + 0.5) << 16
-                | (int) ((greenPrefix[to] - greenPrefix[from]) * inverse + 0.5) << 8
-                | (int) ((bluePrefix[to] - bluePrefix[from]) * inverse + 0.5);
-      }
-    }
-    return out;
   }
 }

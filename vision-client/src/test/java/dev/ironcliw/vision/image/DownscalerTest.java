@@ -41,7 +41,7 @@ class DownscalerTest {
       colours[i] = random.nextInt(0x1000000);
     }
     FrameView frame = TestFrames.paint(97, 300, (x, y) -> colours[y * 97 + x]);
-    // Uneven factors, a crop off the origin, tall boxes past the packed sums' limit.
+    // Uneven factors, a crop off the origin, a box of all 300 rows.
     int[][] cases = {{0, 0, 97, 61, 40}, {5, 3, 90, 57, 33}, {1, 0, 96, 61, 7}, {0, 0, 3, 300, 1}};
     for (int[] c : cases) {
       Rect area = new Rect(c[0], c[1], c[2], c[3]);
