@@ -16,6 +16,8 @@ record CommandLine(Path configFile, Map<String, String> overrides) {
       """
       usage: ironcliw run [--config FILE] [--data-dir DIR] [--source auto|synthetic|replay:DIR]
                           [--fps N] [--port N] [--replay-fast]
+             ironcliw status [--config FILE] [--data-dir DIR] [--port N]
+                                             the running daemon's status, readable
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it

@@ -17,7 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code ironcliw} command: {@code run}, {@code config defaults}, {@code config check}. */
+/**
+ * The {@code ironcliw} command: {@code run}, {@code status}, {@code config defaults}, {@code config
+ * check}, {@code config heap}.
+ */
 public final class Main {
   private Main() {}
 
@@ -36,6 +39,7 @@ public final class Main {
     return switch (args.getFirst()) {
       case "run" -> runDaemon(args.subList(1, args.size()), err);
       case "config" -> config(args.subList(1, args.size()), out, err);
+      case "status" -> StatusCommand.run(args.subList(1, args.size()), out, err);
       default -> {
         err.println("ironcliw: error: unknown command " + args.getFirst());
         err.print(CommandLine.USAGE);
@@ -92,25 +96,42 @@ public final class Main {
     }
   }
 
-  private static int runDaemon(List<String> args, PrintStream err) {
+  /** {@code run}'s options and the configuration file and configuration they select. */
+  record Selection(CommandLine commandLine, Path configFile, IroncliwConfig config) {}
+
+  /**
+   * Parses {@code run}'s options and loads the configuration they select, as {@code run} and {@code
+   * status} both do; null after printing why not (a usage or configuration error).
+   */
+  static Selection select(List<String> args, ConfigLoader loader, PrintStream err) {
     CommandLine commandLine;
     try {
       commandLine = CommandLine.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("ironcliw: error: " + e.getMessage());
       err.print(CommandLine.USAGE);
-      return ExitCodes.USAGE;
+      return null;
     }
     boolean explicit = commandLine.configFile() != null;
     Path configFile = explicit ? commandLine.configFile() : PlatformPaths.defaultConfigFile();
-    ConfigLoader loader = ConfigLoader.forThisMachine();
-    IroncliwConfig config;
     try {
-      config = loader.load(configFile, explicit, commandLine.overrides());
+      return new Selection(
+          commandLine, configFile, loader.load(configFile, explicit, commandLine.overrides()));
     } catch (ConfigException e) {
       printProblems(configFile.toString(), e, err);
+      return null;
+    }
+  }
+
+  private static int runDaemon(List<String> args, PrintStream err) {
+    ConfigLoader loader = ConfigLoader.forThisMachine();
+    Selection selection = select(args, loader, err);
+    if (selection == null) {
       return ExitCodes.USAGE;
     }
+    CommandLine commandLine = selection.commandLine();
+    Path configFile = selection.configFile();
+    IroncliwConfig config = selection.config();
     Logger log = LoggerFactory.getLogger(Main.class);
     log.info(
         "config: {}{}",

@@ -257,6 +257,10 @@ final class DaemonProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  int port() {
+    return port;
+  }
+
   String output() {
     synchronized (output) {
       return String.join("\n", output);

@@ -1,0 +1,100 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ironcliw status} against a real daemon, and its one-line errors when it cannot ask. */
+class StatusCommandTest {
+  @TempDir Path temp;
+
+  /** Exit status, standard output, standard error. */
+  private record Result(int status, String out, String err) {}
+
+  private Result status(Path config, Path dataDir, int port) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of("status", "--config", config.toString()));
+    args.addAll(List.of("--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
+    int status =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldPrintTheRunningDaemonsStatusForAPersonWithoutItsToken() throws Exception {
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML);
+    Path data = temp.resolve("data");
+    try (DaemonProcess daemon = DaemonProcess.startSynthetic(data, config)) {
+      daemon.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("processed") >= 20, Duration.ofSeconds(60));
+      Result result = status(config, data, daemon.port());
+      assertEquals(ExitCodes.OK, result.status(), result.err());
+      String text = result.out();
+      assertTrue(text.startsWith("daemon   running on 127.0.0.1:" + daemon.port() + ", up "), text);
+      assertTrue(text.contains("\ncapture  synthetic (displays: synthetic), generated; "), text);
+      assertTrue(text.matches("(?s).*\\nframes   [0-9,]+ processed: [0-9,]+ duplicate.*"), text);
+      assertTrue(text.contains("median us per frame: diff "), text);
+      assertTrue(text.contains("\nvision   none; 0 batches sent, 0 insights\n"), text);
+      assertTrue(text.contains("\ndiff     cpu-"), text);
+      assertTrue(
+          text.matches("(?s).*\\nmemory   resident [0-9,]+ MiB.*pressure [A-Z]+\\n.*"), text);
+      String token = Files.readString(data.resolve("api-token")).trim();
+      assertFalse(text.contains(token) || result.err().contains(token), "the token was printed");
+
+      // Another data dir has another token: the daemon refuses it, and the error says why.
+      Path other = Files.createDirectories(temp.resolve("other"));
+      Files.writeString(other.resolve("api-token"), "0".repeat(64) + "\n");
+      Result refused = status(config, other, daemon.port());
+      assertEquals(ExitCodes.FAILURE, refused.status());
+      assertEquals(
+          "ironcliw: error: the daemon on 127.0.0.1:"
+              + daemon.port()
+              + " refused the token in "
+              + other.resolve("api-token")
+              + " (it runs with another data dir)\n",
+          refused.err());
+    }
+  }
+
+  @Test
+  void shouldSayInOneLineThatNoDaemonAnswersOrNoneEverRan() throws Exception {
+    Path config = Files.writeString(temp.resolve("ironcliw.yaml"), "");
+    int port = DaemonProcess.freePort();
+    Path never = Files.createDirectories(temp.resolve("never"));
+    Result noToken = status(config, never, port);
+    assertEquals(ExitCodes.FAILURE, noToken.status());
+    assertEquals(
+        "ironcliw: error: no API token at "
+            + never.resolve("api-token")
+            + ": no daemon has run with this data dir (give the --data-dir it runs with)\n",
+        noToken.err());
+
+    Path stopped = Files.createDirectories(temp.resolve("stopped"));
+    Files.writeString(stopped.resolve("api-token"), "f".repeat(64) + "\n");
+    Result noAnswer = status(config, stopped, port);
+    assertEquals(ExitCodes.FAILURE, noAnswer.status());
+    assertEquals(
+        "ironcliw: error: no daemon answers on 127.0.0.1:"
+            + port
+            + " (start one with ./ironcliw run, or give the --port it runs with)\n",
+        noAnswer.err());
+    assertEquals("", noAnswer.out());
+  }
+}
