@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * largest.
  */
 public final class ReplaySource implements CaptureSource {
+  /** The longest side a replayed frame may have (8K is 7680): larger files are skipped. */
+  public static final int MAX_EDGE = 8192;
+
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
 
   private final Path directory;
@@ -78,6 +81,17 @@ public final class ReplaySource implements CaptureSource {
       if (size == null) {
         unreadable++;
         LOG.warn("replay: skipping {}: not a readable PNG", png.getFileName());
+        continue;
+      }
+      if (size[0] > MAX_EDGE || size[1] > MAX_EDGE) {
+        // A damaged header can claim any size; the ring's slots are sized from these.
+        unreadable++;
+        LOG.warn(
+            "replay: skipping {}: {}x{} is larger than {} pixels a side",
+            png.getFileName(),
+            size[0],
+            size[1],
+            MAX_EDGE);
         continue;
       }
       readable.add(png);

@@ -21,6 +21,23 @@ import java.util.Map;
  * rules, and reports every problem at once. Thread-safe.
  */
 public final class ConfigLoader {
+  /**
+   * The YAML parser's message on one line: its unindented lines (what it was doing, what it found),
+   * without the indented marks and excerpts of the text, which the line and column replace.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return String.join(
+        ", ",
+        message
+            .lines()
+            .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+            .map(String::strip)
+            .toList());
+  }
+
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -155,7 +172,8 @@ public final class ConfigLoader {
       String at =
           where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
       problems.add(
-          new ConfigProblem("(file)", "is not valid YAML" + at + ": " + e.getOriginalMessage()));
+          new ConfigProblem(
+              "(file)", "is not valid YAML" + at + ": " + oneLine(e.getOriginalMessage())));
       return;
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
