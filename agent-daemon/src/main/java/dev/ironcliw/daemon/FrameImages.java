@@ -78,12 +78,6 @@ final class FrameImages {
     }
   }
 
-  /** {@code image} scaled so its longer edge is at most {@code maxLongEdge}; itself if it fits. */
-  static BufferedImage fit(BufferedImage image, int maxLongEdge) {
-    int longEdge = Math.max(image.getWidth(), image.getHeight());
-    return longEdge <= maxLongEdge ? image : scale(image, (double) maxLongEdge / longEdge);
-  }
-
   static BufferedImage scale(BufferedImage image, double factor) {
     int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
     int height = Math.max(1, (int) Math.round(image.getHeight() * factor));

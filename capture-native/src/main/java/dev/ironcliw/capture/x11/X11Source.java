@@ -26,6 +26,12 @@ import java.util.List;
  * <p>Used by the capture thread only; Xlib calls all happen on it.
  */
 public final class X11Source implements CaptureSource {
+  /** Damaged bands read in one tick at most; more, and the whole root is read. */
+  private static final int MAX_BANDS = 8;
+
+  /** Undamaged rows between two bands that are read anyway, to save a round trip. */
+  private static final int MERGE_GAP_ROWS = 32;
+
   private final X11Connection connection;
   private final RootGrabber grabber;
   private final DamageTracker damageTracker;
@@ -37,12 +43,6 @@ public final class X11Source implements CaptureSource {
   private long tickElapsedNanos = Long.MIN_VALUE;
   private boolean paused;
   private List<Rect> tickDamage = List.of();
-
-  /** Damaged bands read in one tick at most; more, and the whole root is read. */
-  private static final int MAX_BANDS = 8;
-
-  /** Undamaged rows between two bands that are read anyway, to save a round trip. */
-  private static final int MERGE_GAP_ROWS = 32;
 
   private Pointer rootPixels;
   private int current;
@@ -212,14 +212,12 @@ public final class X11Source implements CaptureSource {
     // costs more than a few rows.
     int[] bands = this.bands;
     int count = 0;
-    for (int row = 0; row < height; row++) {
-      if (!damaged[row]) {
-        continue;
-      }
-      int end = row + 1;
-      while (end < height
-          && (damaged[end] || nextDamaged(damaged, end) < Math.min(height, end + MERGE_GAP_ROWS))) {
-        end++;
+    for (int row = next(damaged, 0, true); row < height; ) {
+      int end = next(damaged, row, false);
+      int following = next(damaged, end, true);
+      while (following < height && following - end < MERGE_GAP_ROWS) {
+        end = next(damaged, following, false);
+        following = next(damaged, end, true);
       }
       if (count == MAX_BANDS) {
         return false;
@@ -227,7 +225,7 @@ public final class X11Source implements CaptureSource {
       bands[2 * count] = row;
       bands[2 * count + 1] = end - row;
       count++;
-      row = end;
+      row = following;
     }
     writes.nextVersion();
     for (int i = 0; i < count; i++) {
@@ -246,10 +244,10 @@ public final class X11Source implements CaptureSource {
     return damagedRowGrabs;
   }
 
-  /** The first damaged row from {@code from} on, or the array's length. */
-  private static int nextDamaged(boolean[] damaged, int from) {
+  /** The first row from {@code from} on whose damage is {@code wanted}, or the array's length. */
+  private static int next(boolean[] damaged, int from, boolean wanted) {
     int row = from;
-    while (row < damaged.length && !damaged[row]) {
+    while (row < damaged.length && damaged[row] != wanted) {
       row++;
     }
     return row;
