@@ -107,7 +107,11 @@ final class Daemon {
     JournalRetention retention =
         opened(new JournalRetention(journal, () -> watcher.current().history()));
     retention.start();
-    long firstSeq = Math.max(journal.lastSeq(), ring.recoveryReport().highestFrameSeq()) + 1;
+    StartupRecovery recovery = StartupRecovery.of(ring.recoveryReport(), journal.lastSeq());
+    if (recovery.message() != null) {
+      LOG.info(recovery.message());
+    }
+    long firstSeq = recovery.firstSeq();
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
     VerdictPolicy verdicts = verdictPolicy(config);
@@ -203,6 +207,7 @@ final class Daemon {
             retention,
             userPause,
             keyframes,
+            recovery,
             () -> watcher);
     api =
         opened(

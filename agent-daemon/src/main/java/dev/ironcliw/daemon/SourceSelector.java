@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.ReconnectingSource;
 import dev.ironcliw.capture.ReplaySource;
 import dev.ironcliw.capture.SyntheticDesktop;
 import dev.ironcliw.capture.macos.MacCaptureException;
@@ -11,6 +12,7 @@ import dev.ironcliw.config.CaptureSettings;
 import dev.ironcliw.config.PlatformPaths;
 import dev.ironcliw.config.PrivacySettings;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Turns {@code capture.source} into a source, with the one line that says what was chosen. */
 final class SourceSelector {
@@ -84,11 +86,13 @@ final class SourceSelector {
 
   private static Choice x11(CaptureSettings settings, PrivacySettings privacy) {
     try {
-      X11Source source =
-          X11Source.open(
-              null, settings.displays(), true, privacy.excludeApps(), privacy.excludeTitles());
+      Supplier<CaptureSource> opener =
+          () ->
+              X11Source.open(
+                  null, settings.displays(), true, privacy.excludeApps(), privacy.excludeTitles());
+      CaptureSource source = opener.get();
       return new Choice(
-          source,
+          new ReconnectingSource(source, opener, System::nanoTime),
           "capture: "
               + source.name()
               + " displays "

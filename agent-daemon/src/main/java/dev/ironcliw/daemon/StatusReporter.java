@@ -35,6 +35,7 @@ final class StatusReporter {
   private final UserPause userPause;
   private final KeyframeWriter keyframes;
   private final RingSizing ringSizing;
+  private final StartupRecovery recovery;
   private final Supplier<ConfigWatcher> config;
 
   StatusReporter(
@@ -54,7 +55,9 @@ final class StatusReporter {
       JournalRetention retention,
       UserPause userPause,
       KeyframeWriter keyframes,
+      StartupRecovery recovery,
       Supplier<ConfigWatcher> config) {
+    this.recovery = recovery;
     this.stats = stats;
     this.source = source;
     this.capture = capture;
@@ -215,6 +218,11 @@ final class StatusReporter {
                 .put("source", source.name())
                 .put("displays", new io.vertx.core.json.JsonArray(source.displays()))
                 .put("grabMethod", source.grabMethod())
+                .put(
+                    "connection",
+                    new JsonObject()
+                        .put("state", source.connectionState())
+                        .put("reconnects", source.reconnects()))
                 .put("paused", !capture.pauseReason().isEmpty())
                 .put("pauseReason", capture.pauseReason())
                 .put("userPause", userPause.state())
@@ -253,6 +261,7 @@ final class StatusReporter {
                 .put("occupiedSlots", ring.occupiedSlots())
                 .put("slotBytes", ring.geometry().slotBytes())
                 .put("recoveredFrames", ring.recoveryReport().validSlots()))
+        .put("recovery", recovery.toJson())
         .put("dedup", dedup())
         .put("diff", new JsonObject().put("backend", diffBackend.get()))
         .put("vision", vision())

@@ -95,6 +95,19 @@ public interface CaptureSource extends AutoCloseable {
     return "generated";
   }
 
+  /**
+   * {@code connected}, or why the source's connection is gone and when it is tried again (see
+   * {@link ReconnectingSource}).
+   */
+  default String connectionState() {
+    return "connected";
+  }
+
+  /** Times the source's connection was lost and opened again. */
+  default long reconnects() {
+    return 0;
+  }
+
   @Override
   default void close() {}
 }

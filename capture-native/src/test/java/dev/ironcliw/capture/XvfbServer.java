@@ -4,6 +4,8 @@ import dev.ironcliw.testing.NativeRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -11,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 public final class XvfbServer implements AutoCloseable {
   private final Process process;
   private final String display;
+  private final List<String> command;
 
-  private XvfbServer(Process process, String display) {
+  private XvfbServer(Process process, String display, List<String> command) {
     this.process = process;
     this.display = display;
+    this.command = command;
   }
 
   /** True when the Xvfb binary is on this machine. */
@@ -36,9 +40,9 @@ public final class XvfbServer implements AutoCloseable {
       if (Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
         continue;
       }
-      java.util.List<String> command =
-          new java.util.ArrayList<>(
-              java.util.List.of(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   "Xvfb",
                   ":" + number,
                   "-screen",
@@ -48,23 +52,51 @@ public final class XvfbServer implements AutoCloseable {
                   "tcp",
                   "+extension",
                   "RANDR"));
-      command.addAll(java.util.List.of(extraArguments));
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      Path socket = Path.of("/tmp/.X11-unix/X" + number);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (System.nanoTime() < deadline && process.isAlive() && !Files.exists(socket)) {
-        Thread.sleep(20);
+      command.addAll(List.of(extraArguments));
+      XvfbServer server = startWith(command, ":" + number);
+      if (server != null) {
+        return server;
       }
-      if (process.isAlive() && Files.exists(socket)) {
-        return new XvfbServer(process, ":" + number);
-      }
-      process.destroyForcibly();
     }
     throw new IOException("could not start Xvfb on any display number");
+  }
+
+  /** The server started by {@code command}, once its socket is there; null if it failed. */
+  private static XvfbServer startWith(List<String> command, String display)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && process.isAlive() && !Files.exists(socket)) {
+      Thread.sleep(20);
+    }
+    if (process.isAlive() && Files.exists(socket)) {
+      return new XvfbServer(process, display, command);
+    }
+    process.destroyForcibly();
+    return null;
+  }
+
+  /** Kills this server (SIGKILL: clients see the connection break) and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** A new server on this one's display number, with the same arguments; this one must be gone. */
+  public XvfbServer startAgain() throws IOException, InterruptedException {
+    // A killed server leaves its lock file and socket behind; the new one would refuse the number.
+    Files.deleteIfExists(Path.of("/tmp/.X" + display.substring(1) + "-lock"));
+    Files.deleteIfExists(Path.of("/tmp/.X11-unix/X" + display.substring(1)));
+    XvfbServer server = startWith(command, display);
+    if (server == null) {
+      throw new IOException("could not start Xvfb again on " + display);
+    }
+    return server;
   }
 
   public String display() {

@@ -3,15 +3,35 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Xlib connection with the process-wide error handler installed, so an X error (a window that
  * vanished mid-query, say) is recorded for the caller instead of ending the process as Xlib's
- * default handler does. Used by one thread at a time.
+ * default handler does. A broken connection (the server went away) is marked {@link #lost()}
+ * instead of ending the process, where libX11 has {@code XSetIOErrorExitHandler} (1.7 and later).
+ * Used by one thread at a time.
  */
 public final class X11Connection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(X11Connection.class);
   private static final Map<Long, String> LAST_ERROR = new ConcurrentHashMap<>();
+
+  /** Displays whose connection broke, by Display pointer. */
+  private static final Set<Long> LOST = ConcurrentHashMap.newKeySet();
+
+  /** Held here for as long as the process lives: Xlib keeps the function pointers. */
+  private static final Xlib.IoErrorHandler IO_ERROR_HANDLER =
+      display -> {
+        LOST.add(Pointer.nativeValue(display));
+        return 0;
+      };
+
+  private static final Xlib.IoErrorExitHandler IO_ERROR_EXIT_HANDLER =
+      (display, userData) -> LOST.add(Pointer.nativeValue(display));
+
   private static final Xlib.ErrorHandler HANDLER =
       (display, event) -> {
         LAST_ERROR.put(
@@ -59,14 +79,28 @@ public final class X11Connection implements AutoCloseable {
               + (shown == null ? "" : shown)
               + "': is the X server running and DISPLAY right?");
     }
+    LOST.remove(Pointer.nativeValue(display)); // a new Display may reuse a freed one's address
+    try {
+      xlib.XSetIOErrorExitHandler(display, IO_ERROR_EXIT_HANDLER, null);
+    } catch (UnsatisfiedLinkError e) {
+      LOG.warn(
+          "libX11 is older than 1.7 (no XSetIOErrorExitHandler): the daemon ends if the X server"
+              + " goes away");
+    }
     return new X11Connection(shown, display);
   }
 
   private static synchronized void installHandler(Xlib xlib) {
     if (!handlerInstalled) {
       xlib.XSetErrorHandler(HANDLER);
+      xlib.XSetIOErrorHandler(IO_ERROR_HANDLER);
       handlerInstalled = true;
     }
+  }
+
+  /** True once the connection broke (the server went away); every call on it then fails. */
+  public boolean lost() {
+    return LOST.contains(Pointer.nativeValue(display));
   }
 
   /** Waits for the server to process every request; returns the error they caused, or null. */
@@ -108,5 +142,6 @@ public final class X11Connection implements AutoCloseable {
   public void close() {
     LAST_ERROR.remove(Pointer.nativeValue(display));
     Xlib.INSTANCE.XCloseDisplay(display);
+    LOST.remove(Pointer.nativeValue(display));
   }
 }

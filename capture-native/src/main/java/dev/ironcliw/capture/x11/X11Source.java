@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.DamageFollowingWrites;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.SourceLostException;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
@@ -138,10 +139,22 @@ public final class X11Source implements CaptureSource {
     return true;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws SourceLostException when the X server went away; this source is then of no more use
+   */
   @Override
   public Grab grab(int display, long elapsedNanos) {
     if (elapsedNanos != tickElapsedNanos) {
-      startTick(elapsedNanos);
+      try {
+        startTick(elapsedNanos);
+      } catch (RuntimeException e) {
+        throw connection.lost() ? lost(e) : e;
+      }
+      if (connection.lost()) {
+        throw lost(null);
+      }
     }
     if (paused) {
       return Grab.PAUSED;
@@ -162,6 +175,10 @@ public final class X11Source implements CaptureSource {
     current = display;
     currentDamage = full ? List.of() : damage;
     return Grab.FRAME;
+  }
+
+  private SourceLostException lost(Throwable cause) {
+    return new SourceLostException("lost the connection to X display " + connection.name(), cause);
   }
 
   /** Once per tick: screen saver, damage, and the root grab if any display needs it. */

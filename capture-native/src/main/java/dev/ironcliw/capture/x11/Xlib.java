@@ -28,6 +28,25 @@ interface Xlib extends Library {
 
   ErrorHandler XSetErrorHandler(ErrorHandler handler);
 
+  /** {@code int handler(Display*)}: the connection broke; Xlib's default one prints and exits. */
+  interface IoErrorHandler extends Callback {
+    int invoke(Pointer display);
+  }
+
+  /**
+   * {@code void handler(Display*, void*)}, called after the I/O error handler. Xlib's default one
+   * calls {@code exit(1)}; when a handler returns, the display is dead but the process lives, and
+   * every later call on it fails at once.
+   */
+  interface IoErrorExitHandler extends Callback {
+    void invoke(Pointer display, Pointer userData);
+  }
+
+  IoErrorHandler XSetIOErrorHandler(IoErrorHandler handler);
+
+  /** libX11 1.7 and later; an older one lacks it, and the process ends with the server. */
+  void XSetIOErrorExitHandler(Pointer display, IoErrorExitHandler handler, Pointer userData);
+
   int XDefaultScreen(Pointer display);
 
   long XRootWindow(Pointer display, int screen);
