@@ -18,6 +18,10 @@ record CommandLine(Path configFile, Map<String, String> overrides) {
                           [--fps N] [--port N] [--replay-fast]
              ironcliw status [--config FILE] [--data-dir DIR] [--port N]
                                              the running daemon's status, readable
+             ironcliw service install [RUN OPTIONS]
+                                             run the daemon as a user service (systemd user
+                                             unit on Linux, launchd LaunchAgent on macOS)
+             ironcliw service uninstall      stop and remove that service
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it
@@ -69,5 +73,28 @@ record CommandLine(Path configFile, Map<String, String> overrides) {
       }
     }
     return new CommandLine(config, overrides);
+  }
+
+  /**
+   * The options again, as {@code run} takes them, with the config file and data dir made absolute:
+   * for a service, which starts in another working directory.
+   */
+  List<String> toAbsoluteArgs() {
+    List<String> args = new java.util.ArrayList<>();
+    if (configFile != null) {
+      args.addAll(List.of("--config", configFile.toAbsolutePath().normalize().toString()));
+    }
+    for (String option : List.of("--data-dir", "--source", "--fps", "--port")) {
+      String value = overrides.get(VALUE_OPTIONS.get(option));
+      if (value != null) {
+        boolean path = option.equals("--data-dir");
+        args.addAll(
+            List.of(option, path ? Path.of(value).toAbsolutePath().normalize().toString() : value));
+      }
+    }
+    if ("true".equals(overrides.get("capture.replayFast"))) {
+      args.add("--replay-fast");
+    }
+    return args;
   }
 }

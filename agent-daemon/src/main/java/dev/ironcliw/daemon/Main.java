@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code ironcliw} command: {@code run}, {@code status}, {@code config defaults}, {@code config
- * check}, {@code config heap}.
+ * The {@code ironcliw} command: {@code run}, {@code status}, {@code service}, {@code config
+ * defaults}, {@code config check}, {@code config heap}.
  */
 public final class Main {
   private Main() {}
@@ -40,6 +40,7 @@ public final class Main {
       case "run" -> runDaemon(args.subList(1, args.size()), err);
       case "config" -> config(args.subList(1, args.size()), out, err);
       case "status" -> StatusCommand.run(args.subList(1, args.size()), out, err);
+      case "service" -> ServiceCommand.run(args.subList(1, args.size()), out, err);
       default -> {
         err.println("ironcliw: error: unknown command " + args.getFirst());
         err.print(CommandLine.USAGE);
