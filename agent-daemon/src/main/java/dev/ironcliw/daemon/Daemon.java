@@ -104,6 +104,12 @@ final class Daemon {
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
     Journal journal =
         opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4));
+    JournalDiskGuard diskGuard =
+        opened(
+            new JournalDiskGuard(
+                dataDir.journalDir(), () -> watcher.current().history(), ring::releasedBytes));
+    journal.guardDisk(diskGuard);
+    diskGuard.start();
     JournalRetention retention =
         opened(new JournalRetention(journal, () -> watcher.current().history()));
     retention.start();

@@ -61,6 +61,7 @@ final class Journal implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (queueIndex, record) -> {};
+  private volatile JournalDiskGuard disk;
   private ExcerptAppender appender;
   private ExcerptAppender insightAppender;
   private ExcerptAppender pressureAppender;
@@ -158,13 +159,53 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Pipeline thread: appends one record. */
+  /** From now on, appends stop while {@code guard} says the disk is (nearly) full. */
+  void guardDisk(JournalDiskGuard guard) {
+    this.disk = guard;
+  }
+
+  /** The disk guard, null when none is set. */
+  JournalDiskGuard diskGuard() {
+    return disk;
+  }
+
+  private boolean recordAllowed() {
+    JournalDiskGuard guard = disk;
+    return guard == null || guard.allowRecord();
+  }
+
+  /**
+   * A write that faulted on the mapped file: counted, the appender given up (a new one is made for
+   * the next record), and an exception for the caller, which goes on.
+   */
+  private JournalWriteException faulted(ExcerptAppender broken, InternalError e) {
+    JournalDiskGuard guard = disk;
+    if (guard != null) {
+      guard.writeFaulted();
+    }
+    try {
+      broken.close();
+    } catch (RuntimeException | InternalError ignored) {
+      // already broken
+    }
+    return new JournalWriteException(
+        "a write to the journal's mapped file faulted (is its disk full?); the record is lost", e);
+  }
+
+  /** Pipeline thread: appends one record; skipped while the disk guard says the disk is full. */
   void append(FrameRecord record) {
+    if (!recordAllowed()) {
+      return;
+    }
     if (appender == null) {
       appender = queue.createAppender();
     }
     try (DocumentContext dc = appender.writingDocument()) {
       FrameRecordCodec.write(dc.wire().bytes(), record);
+    } catch (InternalError e) {
+      ExcerptAppender broken = appender;
+      appender = null;
+      throw faulted(broken, e);
     }
     long queueIndex = appender.lastIndexAppended();
     index.add(record.seq(), record.capturedAtNanos(), queueIndex);
@@ -178,11 +219,18 @@ final class Journal implements AutoCloseable {
 
   /** Pipeline thread: appends a capture pause or resume. */
   void append(CaptureEventRecord event) {
+    if (!recordAllowed()) {
+      return;
+    }
     if (appender == null) {
       appender = queue.createAppender();
     }
     try (DocumentContext dc = appender.writingDocument()) {
       CaptureEventCodec.write(dc.wire().bytes(), event);
+    } catch (InternalError e) {
+      ExcerptAppender broken = appender;
+      appender = null;
+      throw faulted(broken, e);
     }
     eventIndexes.add(appender.lastIndexAppended());
     listener.appended(appender.lastIndexAppended(), event);
@@ -190,12 +238,19 @@ final class Journal implements AutoCloseable {
 
   /** Vision-results thread only: appends one insight. */
   void append(InsightRecord insight) {
+    if (!recordAllowed()) {
+      return;
+    }
     if (insightAppender == null) {
       insightAppender = queue.createAppender();
     }
     long queueIndex;
     try (DocumentContext dc = insightAppender.writingDocument()) {
       InsightRecordCodec.write(dc.wire().bytes(), insight);
+    } catch (InternalError e) {
+      ExcerptAppender broken = insightAppender;
+      insightAppender = null;
+      throw faulted(broken, e);
     }
     queueIndex = insightAppender.lastIndexAppended();
     insightIndexes.add(queueIndex);
@@ -205,11 +260,18 @@ final class Journal implements AutoCloseable {
 
   /** Memory-pressure thread only: appends a change of the pressure level. */
   void append(PressureEventRecord event) {
+    if (!recordAllowed()) {
+      return;
+    }
     if (pressureAppender == null) {
       pressureAppender = queue.createAppender();
     }
     try (DocumentContext dc = pressureAppender.writingDocument()) {
       PressureEventCodec.write(dc.wire().bytes(), event);
+    } catch (InternalError e) {
+      ExcerptAppender broken = pressureAppender;
+      pressureAppender = null;
+      throw faulted(broken, e);
     }
     eventIndexes.add(pressureAppender.lastIndexAppended());
     listener.appended(pressureAppender.lastIndexAppended(), event);
@@ -217,11 +279,18 @@ final class Journal implements AutoCloseable {
 
   /** Keyframe thread only: appends a forwarded frame's keyframe. */
   void append(KeyframeRecord keyframe) {
+    if (!recordAllowed()) {
+      return;
+    }
     if (keyframeAppender == null) {
       keyframeAppender = queue.createAppender();
     }
     try (DocumentContext dc = keyframeAppender.writingDocument()) {
       KeyframeCodec.write(dc.wire().bytes(), keyframe);
+    } catch (InternalError e) {
+      ExcerptAppender broken = keyframeAppender;
+      keyframeAppender = null;
+      throw faulted(broken, e);
     }
     keyframeIndexes.put(keyframe.seq(), keyframeAppender.lastIndexAppended());
   }

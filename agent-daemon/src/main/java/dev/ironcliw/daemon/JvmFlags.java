@@ -20,6 +20,7 @@ public final class JvmFlags {
           "--enable-native-access=ALL-UNNAMED",
           "--sun-misc-unsafe-memory-access=allow",
           "-Dchronicle.analytics.disable=true",
+          "-Dchronicle.disk.monitor.disable=true",
           "-Djava.awt.headless=true");
 
   private JvmFlags() {}

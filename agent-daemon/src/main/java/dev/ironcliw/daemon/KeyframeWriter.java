@@ -68,6 +68,10 @@ final class KeyframeWriter implements AutoCloseable {
         && frame.capturedAtNanos() >= last) {
       return;
     }
+    JournalDiskGuard disk = journal.diskGuard();
+    if (disk != null && !disk.allowKeyframe()) {
+      return; // counted there; the next CHANGE frame tries again
+    }
     lastKeyframeNanos.put(frame.display(), frame.capturedAtNanos());
     try {
       thread.execute(() -> write(frame, now));

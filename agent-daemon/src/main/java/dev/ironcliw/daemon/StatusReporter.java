@@ -270,6 +270,7 @@ final class StatusReporter {
             new JsonObject()
                 .put("records", journal.records())
                 .put("lastSeq", journal.lastSeq())
+                .put("disk", journal.diskGuard() == null ? null : journal.diskGuard().toJson())
                 .put("diskBytes", retention.diskBytes())
                 .put(
                     "oldestDay",

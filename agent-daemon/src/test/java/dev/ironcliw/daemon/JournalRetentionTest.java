@@ -97,7 +97,14 @@ class JournalRetentionTest {
 
   private static HistorySettings limits(Duration maxAge, long maxBytes) {
     return new HistorySettings(
-        maxAge, maxBytes, Duration.ofMinutes(1), 1280, 0.7, Duration.ofSeconds(2));
+        maxAge,
+        maxBytes,
+        Duration.ofMinutes(1),
+        1280,
+        0.7,
+        Duration.ofSeconds(2),
+        1 << 20,
+        1 << 20);
   }
 
   private static List<Long> allSeqs(Journal journal) {

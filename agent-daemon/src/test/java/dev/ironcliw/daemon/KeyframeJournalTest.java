@@ -73,7 +73,9 @@ class KeyframeJournalTest {
                           Duration.ofMinutes(1),
                           1280,
                           0.7,
-                          Duration.ofSeconds(2)))
+                          Duration.ofSeconds(2),
+                          1 << 20,
+                          1 << 20))
               .run();
       assertEquals(1, deleted.size());
       assertTrue(reopened.keyframe(0).isEmpty(), "gone with its day");

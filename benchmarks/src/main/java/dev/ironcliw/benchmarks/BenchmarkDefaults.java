@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
       "--enable-native-access=ALL-UNNAMED",
       "--sun-misc-unsafe-memory-access=allow",
       "-Dchronicle.analytics.disable=true",
+      "-Dchronicle.disk.monitor.disable=true",
       "-Xmx1g"
     })
 public abstract class BenchmarkDefaults {}

@@ -31,7 +31,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class KeyframeBenchmark extends BenchmarkDefaults {
   private static final HistorySettings DEFAULTS =
       new HistorySettings(
-          Duration.ofDays(30), 1L << 30, Duration.ofMinutes(1), 1280, 0.7, Duration.ofSeconds(5));
+          Duration.ofDays(30),
+          1L << 30,
+          Duration.ofMinutes(1),
+          1280,
+          0.7,
+          Duration.ofSeconds(5),
+          1L << 30,
+          64L << 20);
 
   @Param({"1920x1080", "5120x2880"})
   public String resolution;

@@ -628,6 +628,24 @@ public final class ConfigSchema {
               "1h",
               "Least time between two keyframes of one display; CHANGE frames closer together"
                   + " are journaled without one."),
+          live(
+              "history.disk.keyframesMinFree",
+              ValueType.DISK_SIZE,
+              "1GiB",
+              "1MiB",
+              "64TiB",
+              "With less free space than this on the journal's disk, keyframes are no longer"
+                  + " written (frame records still are), until the space is back."),
+          live(
+              "history.disk.recordsMinFree",
+              ValueType.DISK_SIZE,
+              "64MiB",
+              "1MiB",
+              "64TiB",
+              "With less free space than this on the journal's disk (plus what the frame ring"
+                  + " gave back and may take again), nothing more is journaled until the space"
+                  + " is back: a full disk would fault the journal's mapped files. Capture and the"
+                  + " API go on."),
           restart(
               "privacy.exclude.apps",
               ValueType.NAME_LIST,

@@ -3,7 +3,8 @@ package dev.ironcliw.config;
 import java.time.Duration;
 
 /**
- * How long the journal keeps its history ({@code history.retention.*}).
+ * How long the journal keeps its history ({@code history.retention.*}), its keyframes and the free
+ * disk it leaves ({@code history.disk.*}).
  *
  * @param maxAge days that ended longer ago than this are deleted
  * @param maxBytes the oldest days are deleted while the journal's files are larger than this
@@ -11,6 +12,8 @@ import java.time.Duration;
  * @param keyframeMaxLongEdge longer edge of keyframes in pixels; 0 keeps none
  * @param keyframeQuality JPEG quality of keyframes, 0 to 1
  * @param keyframeMinInterval least time between two keyframes of one display
+ * @param keyframesMinFreeBytes below this much free disk, no keyframes are written
+ * @param recordsMinFreeBytes below this much free disk, no records are written at all
  */
 public record HistorySettings(
     Duration maxAge,
@@ -18,4 +21,6 @@ public record HistorySettings(
     Duration checkEvery,
     int keyframeMaxLongEdge,
     double keyframeQuality,
-    Duration keyframeMinInterval) {}
+    Duration keyframeMinInterval,
+    long keyframesMinFreeBytes,
+    long recordsMinFreeBytes) {}

@@ -121,7 +121,9 @@ public record IroncliwConfig(
             (Duration) v.get("history.retention.checkEvery"),
             intValue(v, "history.keyframes.maxLongEdge"),
             (Double) v.get("history.keyframes.quality"),
-            (Duration) v.get("history.keyframes.minInterval")),
+            (Duration) v.get("history.keyframes.minInterval"),
+            (Long) v.get("history.disk.keyframesMinFree"),
+            (Long) v.get("history.disk.recordsMinFree")),
         new ApiSettings(
             intValue(v, "api.port"),
             (String) v.get("api.bindAddress"),

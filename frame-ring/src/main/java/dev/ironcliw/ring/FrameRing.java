@@ -131,6 +131,16 @@ public final class FrameRing implements AutoCloseable {
         channel.write(
             ByteBuffer.allocate(1), RingFileDescriptor.fileBytes(geometry) - 1); // sparse length
       }
+      // Backed on disk now: a full disk then refuses the ring here, with a message, instead of
+      // faulting the capture thread on a frame's first write to a page.
+      try {
+        FileAllocation.allocate(file, RingFileDescriptor.fileBytes(geometry));
+      } catch (IOException e) {
+        if (!reopen) {
+          channel.truncate(0); // an empty file, not a ring without a header, for the next start
+        }
+        throw e;
+      }
       return new FrameRing(file, channel, lock, reservation, geometry, reopen);
     } catch (IOException e) {
       closeQuietly(reservation, lock, channel);
