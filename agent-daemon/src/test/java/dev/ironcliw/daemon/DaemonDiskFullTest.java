@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.testing.NativeRequirement;
 import io.vertx.core.json.JsonObject;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class DaemonDiskFullTest {
         run("mount", "-t", "tmpfs", "-o", "size=56m", "tmpfs", mount.toString()),
         "root (to mount a 56 MiB tmpfs for the journal)");
     try {
-      Path shots = noiseShots(temp.resolve("shots"), 600);
+      Path shots = TestImages.noiseShots(temp.resolve("shots"), 600);
       Path config = temp.resolve("ironcliw.yaml");
       Files.writeString(
           config,
@@ -185,22 +183,6 @@ class DaemonDiskFullTest {
         out.write(chunk, 0, (int) Math.min(chunk.length, toWrite - written));
       }
     }
-  }
-
-  /** {@code count} PNG files of noise: every frame a CHANGE, every one offered a keyframe. */
-  private static Path noiseShots(Path dir, int count) throws IOException {
-    Files.createDirectories(dir);
-    Random random = new Random(3);
-    for (int i = 0; i < count; i++) {
-      BufferedImage image = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
-      for (int y = 0; y < 90; y++) {
-        for (int x = 0; x < 160; x++) {
-          image.setRGB(x, y, random.nextInt(1 << 24));
-        }
-      }
-      TestImages.write(image, dir.resolve(String.format("shot-%04d.png", i)));
-    }
-    return dir;
   }
 
   private static boolean run(String... command) throws IOException, InterruptedException {

@@ -24,4 +24,23 @@ final class TestImages {
   static void write(BufferedImage image, Path file) throws IOException {
     ImageIO.write(image, "png", file.toFile());
   }
+
+  /**
+   * {@code count} PNG files of 160x90 noise in {@code dir}, named in order: replayed, every frame
+   * is a CHANGE.
+   */
+  static Path noiseShots(Path dir, int count) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < count; i++) {
+      BufferedImage image = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < 90; y++) {
+        for (int x = 0; x < 160; x++) {
+          image.setRGB(x, y, random.nextInt(1 << 24));
+        }
+      }
+      write(image, dir.resolve(String.format("shot-%04d.png", i)));
+    }
+    return dir;
+  }
 }
