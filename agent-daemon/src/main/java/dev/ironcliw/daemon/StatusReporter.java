@@ -213,6 +213,11 @@ final class StatusReporter {
         .put("healthy", !state.equals("stalled"))
         .put("uptimeSeconds", (now - startNanos) / 1_000_000_000L)
         .put(
+            "config",
+            new JsonObject()
+                .put("file", config.get().file().toString())
+                .put("problem", config.get().problem()))
+        .put(
             "capture",
             new JsonObject()
                 .put("source", source.name())

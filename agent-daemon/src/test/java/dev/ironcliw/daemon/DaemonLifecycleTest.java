@@ -89,6 +89,25 @@ class DaemonLifecycleTest {
       Files.writeString(config, SMALL_DESKTOP.replace("fps: 20", "fps: fast"));
       daemon.awaitOutput("config change rejected", Duration.ofSeconds(10));
       assertTrue(daemon.isAlive());
+      JsonObject rejected =
+          daemon.awaitStatus(
+              s -> s.getJsonObject("config").getString("problem").startsWith("rejected"),
+              Duration.ofSeconds(10));
+      assertEquals(5.0, rejected.getJsonObject("capture").getDouble("fpsTarget"));
+
+      // Deleted while running: the running configuration stays, not the defaults.
+      Files.delete(config);
+      JsonObject deleted =
+          daemon.awaitStatus(
+              s -> s.getJsonObject("config").getString("problem").equals("was deleted"),
+              Duration.ofSeconds(10));
+      assertEquals(5.0, deleted.getJsonObject("capture").getDouble("fpsTarget"));
+      Files.writeString(config, SMALL_DESKTOP.replace("fps: 20", "fps: 8"));
+      daemon.awaitStatus(
+          s ->
+              s.getJsonObject("capture").getDouble("fpsTarget") == 8.0
+                  && s.getJsonObject("config").getString("problem").isEmpty(),
+          Duration.ofSeconds(10));
 
       assertEquals(0, daemon.terminate());
       assertTrue(daemon.output().contains("stopped after"), daemon.output());

@@ -2,6 +2,7 @@ package dev.ironcliw.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,17 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Thread thread;
   private volatile IroncliwConfig current;
   private volatile boolean running = true;
+
+  /** The file's last text read; null while it has never been there. */
   private String lastStamp;
+
   private String lastValidText;
+
+  /** Why the file itself is not in use now (deleted, unreadable); empty when it is fine. */
+  private volatile String fileProblem = "";
+
+  /** Why the file's last text was rejected; empty when it was applied. */
+  private volatile String textProblem = "";
 
   public ConfigWatcher(
       Path file,
@@ -52,8 +62,8 @@ public final class ConfigWatcher implements AutoCloseable {
     this.overrides = Map.copyOf(overrides);
     this.pollInterval = pollInterval;
     this.current = initial;
-    this.lastStamp = stamp();
-    this.lastValidText = lastStamp;
+    this.lastStamp = readOrNull();
+    this.lastValidText = lastStamp == null ? "" : lastStamp;
     this.thread = Thread.ofPlatform().daemon().name("config-watcher").unstarted(this::run);
   }
 
@@ -92,9 +102,38 @@ public final class ConfigWatcher implements AutoCloseable {
     return file;
   }
 
-  /** Checks the file once; returns true when a valid change was published. */
+  /**
+   * Checks the file once; returns true when a valid change was published. A file that was there and
+   * is now deleted or unreadable changes nothing: the running configuration stays, as it does for
+   * invalid text.
+   */
   public synchronized boolean checkNow() {
-    String stamp = stamp();
+    String stamp;
+    try {
+      stamp = Files.readString(file);
+    } catch (IOException e) {
+      if (lastStamp != null) {
+        String problem =
+            switch (e) {
+              case NoSuchFileException deleted -> "was deleted";
+              case java.nio.charset.CharacterCodingException binary -> "is not UTF-8 text";
+              default -> "cannot be read (" + e.getClass().getSimpleName() + ")";
+            };
+        if (!problem.equals(fileProblem)) {
+          LOG.warn(
+              "config file {} {}; keeping the running configuration (a restart without it uses"
+                  + " the defaults)",
+              file,
+              problem);
+          fileProblem = problem;
+        }
+      }
+      return false;
+    }
+    if (!fileProblem.isEmpty()) {
+      LOG.info("config file {} is back", file);
+      fileProblem = "";
+    }
     if (Objects.equals(stamp, lastStamp)) {
       return false;
     }
@@ -104,10 +143,18 @@ public final class ConfigWatcher implements AutoCloseable {
       next = checked(loader.parse(stamp, file.toString(), overrides, apiValues), file.toString());
     } catch (ConfigException e) {
       LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
+      textProblem = "rejected, the running configuration is kept: " + e.getMessage();
       return false;
     }
+    textProblem = "";
     lastValidText = stamp;
     return publish(next);
+  }
+
+  /** Why the file is not what runs (deleted, unreadable, rejected); empty when it is. */
+  public String problem() {
+    String file = fileProblem;
+    return file.isEmpty() ? textProblem : file;
   }
 
   /**
@@ -179,11 +226,11 @@ public final class ConfigWatcher implements AutoCloseable {
   }
 
   /** The file's content: small, and exact where modification times are coarse. */
-  private String stamp() {
+  private String readOrNull() {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      return "";
+      return null;
     }
   }
 

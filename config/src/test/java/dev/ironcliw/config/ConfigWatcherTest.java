@@ -43,6 +43,45 @@ class ConfigWatcherTest {
   }
 
   @Test
+  void shouldKeepTheRunningConfigWhenTheFileIsDeletedUnreadableOrCorrupted(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("ironcliw.yaml");
+    Files.writeString(file, "capture:\n  fps: 4\n");
+    IroncliwConfig initial = loader.load(file, true, Map.of());
+    List<ConfigChange> changes = new ArrayList<>();
+    try (ConfigWatcher watcher =
+        new ConfigWatcher(file, loader, Map.of(), initial, Duration.ofSeconds(1))) {
+      watcher.subscribe(changes::add);
+      assertEquals("", watcher.problem());
+
+      Files.delete(file);
+      assertFalse(watcher.checkNow(), "a deleted file is not the defaults");
+      assertEquals(4.0, watcher.current().capture().framesPerSecond());
+      assertEquals("was deleted", watcher.problem());
+
+      Files.createDirectory(file); // a directory where the file was: unreadable
+      assertFalse(watcher.checkNow());
+      assertTrue(watcher.problem().startsWith("cannot be read"), watcher.problem());
+      Files.delete(file);
+
+      Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2, ':', '\n', '\t', '-'});
+      assertFalse(watcher.checkNow());
+      assertEquals("is not UTF-8 text", watcher.problem());
+
+      Files.writeString(file, "capture:\n  fps: [4\n\t- :\n");
+      assertFalse(watcher.checkNow());
+      assertTrue(watcher.problem().startsWith("rejected"), watcher.problem());
+      assertEquals(4.0, watcher.current().capture().framesPerSecond());
+      assertEquals(List.of(), changes);
+
+      Files.writeString(file, "capture:\n  fps: 6\n");
+      assertTrue(watcher.checkNow());
+      assertEquals("", watcher.problem());
+      assertEquals(6.0, watcher.current().capture().framesPerSecond());
+    }
+  }
+
+  @Test
   void shouldSetALiveKeyThroughTheApiAndTellWhereEachValueCameFrom(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("ironcliw.yaml");
