@@ -14,11 +14,14 @@ import org.slf4j.LoggerFactory;
  * The macOS screen: one ScreenCaptureKit stream per selected display, kept open, polled each tick.
  * A display with no new frame (the stream is idle) is {@link Grab#UNCHANGED} without a copy; the
  * stream's dirty rectangles are the damage hint. Capture pauses while the Screen Recording
- * permission is missing (retried with backoff, see {@link ScreenCapturePermission}) or the session
- * is locked. Used by the capture thread.
+ * permission is missing or was revoked (checked again with backoff, see {@link
+ * ScreenCapturePermission}) or the session is locked. A stream that stops is reopened, after 1 s
+ * doubling to 30 s while it keeps stopping. Used by the capture thread.
  */
 public final class MacScreenSource implements CaptureSource {
   static final String LOCKED = "the session is locked";
+  static final long FIRST_REOPEN_NANOS = 1_000_000_000L;
+  static final long MAX_REOPEN_NANOS = 30_000_000_000L;
   private static final Logger LOG = LoggerFactory.getLogger(MacScreenSource.class);
 
   private final MacScreenApi api;
@@ -26,6 +29,11 @@ public final class MacScreenSource implements CaptureSource {
   private final ScreenCapturePermission permission;
   private final List<MacScreenApi.Display> displays;
   private final MacScreenApi.DisplayStream[] streams;
+
+  /** When each display's stopped stream may be opened again, and the wait after the next stop. */
+  private final long[] reopenAtNanos;
+
+  private final long[] reopenWaitNanos;
   private final List<String> excludeApps;
   private final List<String> excludeTitles;
   private double framesPerSecond;
@@ -47,6 +55,9 @@ public final class MacScreenSource implements CaptureSource {
     this.permission = new ScreenCapturePermission(api);
     this.displays = select(api.displays(), displaySelection);
     this.streams = new MacScreenApi.DisplayStream[displays.size()];
+    this.reopenAtNanos = new long[displays.size()];
+    this.reopenWaitNanos = new long[displays.size()];
+    java.util.Arrays.fill(reopenWaitNanos, FIRST_REOPEN_NANOS);
     this.framesPerSecond = framesPerSecond;
     this.excludeApps = List.copyOf(excludeApps);
     this.excludeTitles = List.copyOf(excludeTitles);
@@ -142,28 +153,50 @@ public final class MacScreenSource implements CaptureSource {
   public Grab grab(int display, long elapsedNanos) {
     if (elapsedNanos != tickElapsedNanos) {
       tickElapsedNanos = elapsedNanos;
-      pauseReason =
-          !permission.granted(nanoClock.getAsLong())
-              ? ScreenCapturePermission.HOW_TO_GRANT
-              : api.sessionLocked() ? LOCKED : "";
+      boolean granted = permission.granted(nanoClock.getAsLong());
+      if (!granted) {
+        closeStreams(); // opened again once the permission is back
+      }
+      pauseReason = !granted ? permission.reason() : api.sessionLocked() ? LOCKED : "";
     }
     if (!pauseReason.isEmpty()) {
       return Grab.PAUSED;
     }
+    long now = nanoClock.getAsLong();
+    if (streams[display] == null && now - reopenAtNanos[display] < 0) {
+      return Grab.UNCHANGED;
+    }
     MacScreenApi.DisplayStream stream = stream(display);
     MacScreenApi.FrameState state = stream.poll();
     if (state.status() == FrameInfoLayout.FRAME_STOPPED) {
-      LOG.warn("capture: the stream of {} stopped; reopening it", displays.get(display).name());
+      LOG.warn(
+          "capture: the stream of {} stopped; reopening it in {} s",
+          displays.get(display).name(),
+          reopenWaitNanos[display] / 1_000_000_000L);
       stream.close();
       streams[display] = null;
+      reopenAtNanos[display] = now + reopenWaitNanos[display];
+      reopenWaitNanos[display] = Math.min(MAX_REOPEN_NANOS, reopenWaitNanos[display] * 2);
+      permission.streamStopped();
+      tickElapsedNanos = Long.MIN_VALUE; // the next grab asks about the permission again
       return Grab.UNCHANGED;
     }
     if (state.status() != FrameInfoLayout.FRAME_NEW) {
       return Grab.UNCHANGED;
     }
+    reopenWaitNanos[display] = FIRST_REOPEN_NANOS;
     current = display;
     currentState = state;
     return Grab.FRAME;
+  }
+
+  private void closeStreams() {
+    for (int display = 0; display < streams.length; display++) {
+      if (streams[display] != null) {
+        streams[display].close();
+        streams[display] = null;
+      }
+    }
   }
 
   private MacScreenApi.DisplayStream stream(int display) {
@@ -216,11 +249,6 @@ public final class MacScreenSource implements CaptureSource {
 
   @Override
   public void close() {
-    for (int i = 0; i < streams.length; i++) {
-      if (streams[i] != null) {
-        streams[i].close();
-        streams[i] = null;
-      }
-    }
+    closeStreams();
   }
 }

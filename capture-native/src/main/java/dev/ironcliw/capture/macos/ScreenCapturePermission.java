@@ -8,12 +8,17 @@ import org.slf4j.LoggerFactory;
  * clear line says what to do, CGRequestScreenCaptureAccess is called once (macOS shows its prompt),
  * and the check is retried with backoff (1 s doubling to 60 s) instead of exiting. macOS applies a
  * grant only to a process started after it, so a grant usually needs a restart; the state says so.
- * Used by the capture thread.
+ * A grant can also be taken back while capture runs: ScreenCaptureKit then stops the streams, and
+ * {@link #streamStopped} has the permission checked again at once; if it is gone, capture pauses
+ * with {@link #REVOKED} and the checks back off as before. Used by the capture thread.
  */
 final class ScreenCapturePermission {
   static final String HOW_TO_GRANT =
       "screen recording permission is missing: allow this terminal or Java in System Settings"
           + " > Privacy & Security > Screen Recording, then restart the daemon";
+  static final String REVOKED =
+      "screen recording permission was revoked while capturing: allow this terminal or Java again"
+          + " in System Settings > Privacy & Security > Screen Recording, then restart the daemon";
   static final long FIRST_RETRY_NANOS = 1_000_000_000L;
   static final long MAX_RETRY_NANOS = 60_000_000_000L;
   private static final Logger LOG = LoggerFactory.getLogger(ScreenCapturePermission.class);
@@ -31,6 +36,7 @@ final class ScreenCapturePermission {
   private long nextCheckNanos;
   private long retryNanos = FIRST_RETRY_NANOS;
   private int checks;
+  private boolean revoked;
 
   ScreenCapturePermission(MacScreenApi api) {
     this.api = api;
@@ -50,9 +56,12 @@ final class ScreenCapturePermission {
         LOG.info("screen recording permission granted; capture starts");
       }
       state = State.GRANTED;
+      revoked = false;
       return true;
     }
-    if (!requested) {
+    if (state == State.UNKNOWN && revoked) {
+      LOG.warn(REVOKED);
+    } else if (!requested) {
       LOG.warn(HOW_TO_GRANT);
       api.requestScreenCapture();
       requested = true;
@@ -61,6 +70,23 @@ final class ScreenCapturePermission {
     nextCheckNanos = nowNanos + retryNanos;
     retryNanos = Math.min(MAX_RETRY_NANOS, retryNanos * 2);
     return false;
+  }
+
+  /**
+   * A stream stopped: the permission may have been revoked, so the next {@link #granted} asks the
+   * OS again at once, with the backoff from its start.
+   */
+  void streamStopped() {
+    if (state == State.GRANTED) {
+      state = State.UNKNOWN;
+      revoked = true;
+      retryNanos = FIRST_RETRY_NANOS;
+    }
+  }
+
+  /** Why capture waits: the permission never given, or given and taken back. */
+  String reason() {
+    return revoked ? REVOKED : HOW_TO_GRANT;
   }
 
   State state() {

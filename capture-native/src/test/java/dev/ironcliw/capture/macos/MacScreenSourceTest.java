@@ -69,6 +69,58 @@ class MacScreenSourceTest {
   }
 
   @Test
+  void shouldPauseWhenThePermissionIsRevokedWhileCapturingAndResumeWhenItIsBack() {
+    MacScreenSource source = source(List.of("primary"));
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, source.grab(0, 1));
+    assertEquals(1, mac.opened.size());
+    int preflightsWhileCapturing = mac.preflights;
+
+    // Revoked: ScreenCaptureKit stops the stream; the permission is asked about at once.
+    mac.permitted = false;
+    mac.frames.clear();
+    mac.frames.add(FrameInfoLayout.FRAME_STOPPED);
+    assertEquals(Grab.UNCHANGED, source.grab(0, 2));
+    mac.frames.clear();
+    assertEquals(Grab.PAUSED, source.grab(0, 3));
+    assertEquals(ScreenCapturePermission.REVOKED, source.pauseReason());
+    assertEquals(preflightsWhileCapturing + 1, mac.preflights);
+    assertEquals(0, mac.requests, "no prompt: the user took it back on purpose");
+
+    // Checked again with backoff, nothing opened meanwhile.
+    long tick = 4;
+    for (int second = 0; second <= 20; second++) {
+      now.set(second * S);
+      assertEquals(Grab.PAUSED, source.grab(0, tick++));
+    }
+    assertEquals(preflightsWhileCapturing + 1 + 4, mac.preflights, "at 1, 3, 7 and 15 s");
+    assertEquals(1, mac.opened.size());
+
+    mac.permitted = true;
+    now.set(40 * S);
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, source.grab(0, tick++));
+    assertEquals("", source.pauseReason());
+    assertEquals(2, mac.opened.size(), "a new stream");
+  }
+
+  @Test
+  void shouldReopenAStoppedStreamWithBackoffWhileThePermissionHolds() {
+    MacScreenSource source = source(List.of("primary"));
+    long tick = 1;
+    for (int second = 0; second <= 20; second++) {
+      now.set(second * S);
+      mac.frames.clear();
+      mac.frames.add(FrameInfoLayout.FRAME_STOPPED);
+      Grab grab = source.grab(0, tick++);
+      assertTrue(grab == Grab.UNCHANGED, "a stopped stream is no frame: " + grab);
+    }
+    // Opened at 0 s, then again 1, 2 and 4 s after each stop: at 1, 3, 7 and 15 s.
+    assertEquals(5, mac.opened.size());
+    assertEquals("", source.pauseReason());
+  }
+
+  @Test
   void shouldPauseWhileTheSessionIsLocked() {
     MacScreenSource source = source(List.of("all"));
     mac.locked = true;
