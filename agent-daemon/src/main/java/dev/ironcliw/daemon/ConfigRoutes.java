@@ -72,6 +72,8 @@ final class ConfigRoutes {
       case "vision.limits.maxRequestBytes" -> config.vision().limits().maxRequestBytes();
       case "vision.limits.maxBytesPerHour" -> config.vision().limits().maxBytesPerHour();
       case "history.retention.maxBytes" -> config.history().maxBytes();
+      case "history.disk.keyframesMinFree" -> config.history().keyframesMinFreeBytes();
+      case "history.disk.recordsMinFree" -> config.history().recordsMinFreeBytes();
       default -> throw new IllegalStateException("a size key without a resolved value: " + path);
     };
   }

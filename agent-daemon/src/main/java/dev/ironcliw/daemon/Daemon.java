@@ -236,6 +236,7 @@ final class Daemon {
     opened(runner(capture, capture.idleStrategy()));
     // Closed first: no pressure action reaches capture or the pipeline once they stop.
     opened(pressure);
+    pressure.start();
 
     LiveMemory memory =
         new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure, vision);

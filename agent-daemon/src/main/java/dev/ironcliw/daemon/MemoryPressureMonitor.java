@@ -54,6 +54,7 @@ final class MemoryPressureMonitor implements AutoCloseable {
   private final AtomicReference<PressureThresholds> thresholds;
   private ScheduledFuture<?> schedule;
   private final PressureActions actions;
+  private final Duration firstInterval;
   private final Journal journal;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -77,14 +78,23 @@ final class MemoryPressureMonitor implements AutoCloseable {
             System::nanoTime);
     this.actions = actions;
     this.journal = journal;
+    this.firstInterval = settings.pressureInterval();
     governor.onChange(this::changed);
+  }
+
+  /**
+   * Starts reading: now and every {@code memory.pressure.interval}, and after each garbage
+   * collection. Separate from construction so a start-up that fails before it leaves nothing
+   * running.
+   */
+  void start() {
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (collector instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(afterCollection, null, null);
         collectors.add(emitter);
       }
     }
-    schedule(settings.pressureInterval());
+    schedule(firstInterval);
   }
 
   private static PressureThresholds thresholdsOf(MemorySettings settings) {

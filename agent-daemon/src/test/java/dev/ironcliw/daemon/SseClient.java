@@ -17,6 +17,7 @@ final class SseClient implements AutoCloseable {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private volatile boolean ended;
   private final HttpResponse<Stream<String>> response;
 
   SseClient(URI uri, String token) throws Exception {
@@ -72,7 +73,14 @@ final class SseClient implements AutoCloseable {
       }
     } catch (RuntimeException closed) {
       // the stream ended
+    } finally {
+      ended = true;
     }
+  }
+
+  /** True once the server ended the stream. */
+  boolean ended() {
+    return ended;
   }
 
   /** The next event named {@code name}, or null after {@code seconds}. */

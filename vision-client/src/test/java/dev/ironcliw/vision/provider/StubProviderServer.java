@@ -52,6 +52,7 @@ public final class StubProviderServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
   private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Long> repliedAtNanos = new CopyOnWriteArrayList<>();
@@ -59,7 +60,7 @@ public final class StubProviderServer implements AutoCloseable {
   public StubProviderServer(Reply... replies) throws IOException {
     script.addAll(List.of(replies));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(executor);
     server.createContext("/", this::answer);
     server.start();
   }
@@ -144,5 +145,6 @@ public final class StubProviderServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow(); // its threads would outlive the test
   }
 }

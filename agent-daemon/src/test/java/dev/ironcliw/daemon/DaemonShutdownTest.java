@@ -1,0 +1,116 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.RecoveryReport;
+import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.vision.provider.StubProviderServer;
+import dev.ironcliw.vision.provider.StubProviderServer.Reply;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM in the middle of a burst: frames replayed as fast as the daemon takes them, vision calls
+ * in flight to a slow provider, a client on the event stream. The daemon must exit 0 within a
+ * bounded time, having journaled every frame it processed and left no half-written ring slot.
+ */
+class DaemonShutdownTest {
+  /** How long a stop may take: the slowest part is waiting for a vision call to give up. */
+  private static final Duration STOP_BOUND = Duration.ofSeconds(20);
+
+  private static final String INSIGHT =
+      "{\"activity\": \"noise\", \"app\": \"viewer\", \"needsHelp\": false,"
+          + " \"suggestion\": \"\", \"confidence\": 0.5}";
+
+  @TempDir Path temp;
+
+  @Test
+  void shouldExitZeroFlushedAndBoundedOnSigtermDuringABurst() throws Exception {
+    Path shots = TestImages.noiseShots(temp.resolve("shots"), 1500);
+    Path data = temp.resolve("data");
+    try (StubProviderServer stub =
+        new StubProviderServer(
+            Reply.json(200, StubProviderServer.anthropicReply(INSIGHT, 10, 5)).after(800))) {
+      Path config = temp.resolve("ironcliw.yaml");
+      Files.writeString(
+          config,
+          """
+          memory:
+            budgets:
+              frameRing: 16MiB
+          diff:
+            backend: cpu
+          vision:
+            provider: anthropic
+            batch:
+              size: 2
+              maxWait: 50ms
+            anthropic:
+              model: claude-test
+              baseUrl: %s
+          """
+              .formatted(stub.uri("")));
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  null,
+                  data,
+                  DaemonProcess.freePort(),
+                  Map.of("ANTHROPIC_API_KEY", "sk-ant-shutdown-test"),
+                  "--config",
+                  config.toString(),
+                  "--source",
+                  "replay:" + shots,
+                  "--replay-fast")
+              .awaitReady()) {
+        SseClient stream = new SseClient(daemon.uri("/api/v1/stream"), daemon.token());
+        JsonObject busy =
+            daemon.awaitStatus(
+                s ->
+                    s.getJsonObject("frames").getLong("processed") > 200
+                        && s.getJsonObject("vision").getInteger("inFlight") > 0,
+                Duration.ofSeconds(60));
+        assertTrue(busy.getJsonObject("frames").getLong("processed") < 1500, "still in the burst");
+
+        long stopStart = System.nanoTime();
+        int exit = daemon.terminate();
+        Duration stopTook = Duration.ofNanos(System.nanoTime() - stopStart);
+        System.out.printf(
+            "SIGTERM during a burst: exit %d after %d ms%n", exit, stopTook.toMillis());
+        assertEquals(0, exit, daemon.output());
+        assertTrue(stopTook.compareTo(STOP_BOUND) < 0, "stopping took " + stopTook);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!stream.ended() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertTrue(stream.ended(), "the event stream was closed");
+
+        Matcher stopped = Pattern.compile("stopped after (\\d+) frames").matcher(daemon.output());
+        assertTrue(stopped.find(), daemon.output());
+        long processed = Long.parseLong(stopped.group(1));
+        try (Journal journal = Journal.open(data.resolve("journal"))) {
+          assertEquals(processed, journal.records(), "every processed frame is journaled");
+          assertEquals(processed - 1, journal.lastSeq());
+        }
+        try (FrameRing ring =
+            FrameRing.open(
+                data.resolve("frames.ring"),
+                RingGeometry.forBudget(16 << 20, 160, 90),
+                OffHeapBudget.unlimited())) {
+          RecoveryReport report = ring.recoveryReport();
+          assertEquals(0, report.discardedSlots(), "no half-written slot");
+          assertEquals(processed - 1, report.highestFrameSeq(), "no frame captured but not judged");
+        }
+      }
+    }
+  }
+}
