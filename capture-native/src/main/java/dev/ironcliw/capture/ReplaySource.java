@@ -56,6 +56,11 @@ public final class ReplaySource implements CaptureSource {
    *     readable PNG file
    */
   public static ReplaySource open(Path directory) {
+    return open(directory, Runtime.getRuntime().maxMemory());
+  }
+
+  /** As {@link #open(Path)} for a JVM with {@code heapBytes} of heap. */
+  static ReplaySource open(Path directory, long heapBytes) {
     List<Path> pngs;
     try (Stream<Path> listing = Files.list(directory)) {
       pngs =
@@ -92,6 +97,20 @@ public final class ReplaySource implements CaptureSource {
             size[0],
             size[1],
             MAX_EDGE);
+        continue;
+      }
+      long decodedBytes = 4L * size[0] * size[1];
+      if (decodedBytes > heapBytes / 4) {
+        // Decoding makes a whole image on the heap first; this one would not fit beside the rest.
+        unreadable++;
+        LOG.warn(
+            "replay: skipping {}: {}x{} needs {} MiB of heap to decode, more than a quarter of"
+                + " the {} MiB this JVM has (memory.budgets.heap)",
+            png.getFileName(),
+            size[0],
+            size[1],
+            decodedBytes >> 20,
+            heapBytes >> 20);
         continue;
       }
       readable.add(png);

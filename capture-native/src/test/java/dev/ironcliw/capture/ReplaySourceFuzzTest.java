@@ -80,6 +80,20 @@ class ReplaySourceFuzzTest {
     return out;
   }
 
+  /** A header under the size limit whose image would not fit the heap is skipped, not decoded. */
+  @Test
+  void shouldSkipAFileTooLargeToDecodeInTheHeap(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve("a.png"), png(64, 48));
+    byte[] claimsMore = png(64, 48);
+    hugeHeader(claimsMore, 4096, 4096); // 64 MiB decoded
+    Files.write(dir.resolve("b.png"), claimsMore);
+    ReplaySource source = ReplaySource.open(dir, 128L << 20);
+    assertEquals(1, source.skippedFrames());
+    assertEquals(64, source.maxWidth());
+    assertEquals(Grab.FRAME, source.grab(0, 0));
+    assertEquals(Grab.ENDED, source.grab(0, 1));
+  }
+
   /** Sets the IHDR chunk's width and height and makes its CRC right again. */
   private static void hugeHeader(byte[] png, int width, int height) {
     ByteBuffer bytes = ByteBuffer.wrap(png); // IHDR: length at 8, type at 12, data at 16
