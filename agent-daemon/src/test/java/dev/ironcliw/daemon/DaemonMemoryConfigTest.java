@@ -93,7 +93,13 @@ class DaemonMemoryConfigTest {
         assertEquals(
             16L << 20,
             status.getJsonObject("memory").getJsonObject("budgetBytes").getLong("frameRing"));
-        Thread.sleep(2_000); // keep reading from the smaller ring
+        // Keep reading from the smaller ring: 2 s, longer on a loaded machine where reads are slow.
+        long readUntil = System.nanoTime() + 2_000_000_000L;
+        long giveUpAt = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < readUntil
+            || (reader.whole.get() <= 20 && System.nanoTime() < giveUpAt)) {
+          Thread.sleep(100);
+        }
       } finally {
         reader.running.set(false);
         readerThread.join();
