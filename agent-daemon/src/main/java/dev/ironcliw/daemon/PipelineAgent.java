@@ -146,43 +146,56 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
         magnitude = 255;
         changed = List.of(wholeFrame(frame, changedTiles));
       } else {
-        TileDiff diff = diffAgainstPrevious(display, frame.damage());
-        if (diff != null) {
-          changedTiles = diff.changedTiles();
-          magnitude = diff.magnitude();
-          changed = regions.extract(diff);
-        } else {
+        try {
+          TileDiff diff = diffAgainstPrevious(display, frame.damage());
+          if (diff != null) {
+            changedTiles = diff.changedTiles();
+            magnitude = diff.magnitude();
+            changed = regions.extract(diff);
+          } else {
+            changedTiles = tilesIn(frame.width(), frame.height());
+            magnitude = 255;
+            changed = List.of(wholeFrame(frame, changedTiles));
+          }
+          long diffedNanos = System.nanoTime();
+          stats.recordStage(PipelineStage.DIFF, diffedNanos - startNanos);
+          verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
+          long judgedNanos = System.nanoTime();
+          stats.recordStage(PipelineStage.VERDICT, judgedNanos - diffedNanos);
+          byte[] keptDescriptor = null;
+          if (diff != null) {
+            // Of every kept frame, DUPLICATE too: the display's next frame is diffed against it.
+            keptDescriptor = features.descriptor(current, diff, keptDescriptors[display]);
+            if (verdict != Verdict.DUPLICATE) {
+              regionFeatures = measure(changed);
+              descriptor = keptDescriptor;
+            }
+            stats.recordStage(PipelineStage.FEATURES, System.nanoTime() - judgedNanos);
+          }
+          if (!current.stillValid()) {
+            LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
+            verdict = Verdict.CHANGE;
+            keptDescriptor = null;
+          } else if (verdict == Verdict.CHANGE && changeImages != null) {
+            // Copied now: the ring may overwrite the frame long before its batch is sent.
+            long imagesNanos = System.nanoTime();
+            images = changeImages.of(current, rects(changed));
+            stats.recordStage(PipelineStage.IMAGES, System.nanoTime() - imagesNanos);
+          }
+          keep(display, frame.ringPosition());
+          keptDescriptors[display] = keptDescriptor;
+        } catch (RuntimeException e) {
+          // A frame that breaks the analysis is journaled and forwarded whole, and the display
+          // starts afresh, so one bad frame never stalls the pipeline on the frames after it.
+          analysisFailed(display, frame, e);
+          verdict = Verdict.CHANGE;
           changedTiles = tilesIn(frame.width(), frame.height());
           magnitude = 255;
           changed = List.of(wholeFrame(frame, changedTiles));
+          regionFeatures = List.of();
+          descriptor = NO_DESCRIPTOR;
+          images = List.of();
         }
-        long diffedNanos = System.nanoTime();
-        stats.recordStage(PipelineStage.DIFF, diffedNanos - startNanos);
-        verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
-        long judgedNanos = System.nanoTime();
-        stats.recordStage(PipelineStage.VERDICT, judgedNanos - diffedNanos);
-        byte[] keptDescriptor = null;
-        if (diff != null) {
-          // Of every kept frame, DUPLICATE too: the display's next frame is diffed against it.
-          keptDescriptor = features.descriptor(current, diff, keptDescriptors[display]);
-          if (verdict != Verdict.DUPLICATE) {
-            regionFeatures = measure(changed);
-            descriptor = keptDescriptor;
-          }
-          stats.recordStage(PipelineStage.FEATURES, System.nanoTime() - judgedNanos);
-        }
-        if (!current.stillValid()) {
-          LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
-          verdict = Verdict.CHANGE;
-          keptDescriptor = null;
-        } else if (verdict == Verdict.CHANGE && changeImages != null) {
-          // Copied now: the ring may overwrite the frame long before its batch is sent.
-          long imagesNanos = System.nanoTime();
-          images = changeImages.of(current, rects(changed));
-          stats.recordStage(PipelineStage.IMAGES, System.nanoTime() - imagesNanos);
-        }
-        keep(display, frame.ringPosition());
-        keptDescriptors[display] = keptDescriptor;
       }
     }
     boolean forward = verdict == Verdict.CHANGE;
@@ -252,6 +265,20 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
    * Records the display's newest kept frame and lets the ring overwrite what no display needs:
    * every frame before the oldest of the displays' previous kept frames.
    */
+  private void analysisFailed(int display, FrameEvent frame, RuntimeException e) {
+    long count = stats.recordAnalysisError();
+    if (count == 1 || count % 1000 == 0) {
+      LOG.error(
+          "pipeline: analysing frame {} failed ({} so far); it is forwarded whole",
+          frame.seq(),
+          count,
+          e);
+    }
+    verdicts.forget(display);
+    keptDescriptors[display] = null;
+    keep(display, frame.ringPosition());
+  }
+
   private void keep(int display, long position) {
     previousKeptPositions[display] = position;
     long oldest = Long.MAX_VALUE;
@@ -271,6 +298,9 @@ final class PipelineAgent implements Agent, FrameEvents.Handler {
     long previousKept = previousKeptPositions[display];
     if (previousKept < 0 || ring.read(previousKept, previous) != ReadStatus.OK) {
       return null;
+    }
+    if (previous.width() != current.width() || previous.height() != current.height()) {
+      return null; // a new size (a display mode change, a replay of mixed sizes): all new
     }
     TileDiff diff = diffEngine.diff(previous, current, damage);
     if (!previous.stillValid() || !current.stillValid()) {

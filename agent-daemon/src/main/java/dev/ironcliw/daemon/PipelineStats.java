@@ -20,6 +20,7 @@ final class PipelineStats {
   private final AtomicLong captureTicks = new AtomicLong();
   private final AtomicLong droppedTicks = new AtomicLong();
   private final AtomicLong journalErrors = new AtomicLong();
+  private final AtomicLong analysisErrors = new AtomicLong();
   private final AtomicLong skippedGrabs = new AtomicLong();
   private final DurationWindow grabNanos = new DurationWindow();
   private final java.util.EnumMap<PipelineStage, DurationWindow> stageNanos =
@@ -82,6 +83,15 @@ final class PipelineStats {
 
   void recordJournalError() {
     journalErrors.incrementAndGet();
+  }
+
+  /** Counts a frame whose analysis threw; returns how many so far. */
+  long recordAnalysisError() {
+    return analysisErrors.incrementAndGet();
+  }
+
+  long analysisErrors() {
+    return analysisErrors.get();
   }
 
   /** Frames captured per second over the {@code windowNanos} before {@code nowNanos}. */

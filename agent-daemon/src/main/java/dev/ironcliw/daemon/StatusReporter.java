@@ -252,6 +252,7 @@ final class StatusReporter {
                 .put("byVerdict", byVerdict)
                 .put("forwarded", stats.forwarded())
                 .put("lastSeq", stats.lastSeq())
+                .put("analysisErrors", stats.analysisErrors())
                 .put("stageMicros", stageMicros())
                 .put("lastFrameAgeMs", (now - stats.lastProcessedNanos()) / 1_000_000))
         .put(

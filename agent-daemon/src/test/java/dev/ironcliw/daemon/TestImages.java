@@ -30,12 +30,19 @@ final class TestImages {
    * is a CHANGE.
    */
   static Path noiseShots(Path dir, int count) throws IOException {
+    return noiseShots(dir, 0, count, 160, 90);
+  }
+
+  /**
+   * As {@link #noiseShots(Path, int)}, {@code width} x {@code height}, numbered from {@code first}.
+   */
+  static Path noiseShots(Path dir, int first, int count, int width, int height) throws IOException {
     java.nio.file.Files.createDirectories(dir);
-    java.util.Random random = new java.util.Random(3);
-    for (int i = 0; i < count; i++) {
-      BufferedImage image = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
-      for (int y = 0; y < 90; y++) {
-        for (int x = 0; x < 160; x++) {
+    java.util.Random random = new java.util.Random(3 + first);
+    for (int i = first; i < first + count; i++) {
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
           image.setRGB(x, y, random.nextInt(1 << 24));
         }
       }

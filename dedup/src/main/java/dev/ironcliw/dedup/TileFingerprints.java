@@ -30,14 +30,7 @@ final class TileFingerprints {
    * @param diff the diff of {@code current} against the frame these fingerprints describe, or null
    */
   void update(FrameView current, TileDiff diff) {
-    boolean sameGrid =
-        valid
-            && diff != null
-            && current.width() == width
-            && current.height() == height
-            && diff.tilesX() == tilesX
-            && diff.tilesY() == tilesY;
-    if (!sameGrid) {
+    if (!sameGrid(current, diff)) {
       hashAll(current);
       return;
     }
@@ -48,6 +41,16 @@ final class TileFingerprints {
         tileHashes[t] = hash;
       }
     }
+  }
+
+  /** True when {@code diff} of {@code current} is over the tiles these fingerprints hold. */
+  boolean sameGrid(FrameView current, TileDiff diff) {
+    return valid
+        && diff != null
+        && current.width() == width
+        && current.height() == height
+        && diff.tilesX() == tilesX
+        && diff.tilesY() == tilesY;
   }
 
   private void hashAll(FrameView frame) {

@@ -135,10 +135,12 @@ public final class VerdictPolicy {
     return verdict;
   }
 
-  private Verdict decide(int display, FrameView current, TileDiff diff, long capturedAtNanos) {
+  private Verdict decide(int display, FrameView current, TileDiff given, long capturedAtNanos) {
     DisplayState state = state(display);
     TileFingerprints fingerprints = state.fingerprints;
     boolean hadFrame = fingerprints.valid();
+    // A diff over another tile grid than the last frame's (the size changed) compares nothing.
+    TileDiff diff = hadFrame && !fingerprints.sameGrid(current, given) ? null : given;
     long previousFrameHash = fingerprints.frameHash();
     if (hadFrame && diff != null) {
       rememberWhatIsLeaving(display, fingerprints, diff, capturedAtNanos);
@@ -262,6 +264,13 @@ public final class VerdictPolicy {
       state.explainedOwn = new int[diff.tiles()];
     }
     return state.volatileTiles;
+  }
+
+  /** Forgets what {@code display} showed: its next frame is judged as if it were its first. */
+  public void forget(int display) {
+    if (display < displays.size()) {
+      displays.set(display, new DisplayState(tileSize));
+    }
   }
 
   private DisplayState state(int display) {
