@@ -143,6 +143,16 @@ final class StatusCommand {
     if (capture.getBoolean("paused", false)) {
       line(text, "", "paused: %s", text(capture, "pauseReason"));
     }
+    JsonObject connection = part(capture, "connection");
+    if (connection.getLong("reconnects", 0L) > 0
+        || !connection.getString("state", "connected").equals("connected")) {
+      line(
+          text,
+          "",
+          "connection: %s; %,d reconnects",
+          text(connection, "state"),
+          connection.getLong("reconnects", 0L));
+    }
     line(
         text,
         "frames",
@@ -193,6 +203,26 @@ final class StatusCommand {
         mib(journal.getLong("diskBytes", -1L)),
         journal.getValue("oldestDay") == null ? "today" : text(journal, "oldestDay"),
         part(journal, "keyframes").getLong("kept", 0L));
+    JsonObject disk = part(journal, "disk");
+    if (!disk.getString("state", "OK").equals("OK")) {
+      line(
+          text,
+          "",
+          "disk %s: %s free; %,d keyframes and %,d records not written",
+          text(disk, "state"),
+          mib(disk.getLong("freeBytes", -1L)),
+          disk.getLong("keyframesSkipped", 0L),
+          disk.getLong("recordsSkipped", 0L));
+    }
+    JsonObject recovery = part(s, "recovery");
+    if (recovery.getLong("framesLost", 0L) > 0 || recovery.getLong("ringSlotsDiscarded", 0L) > 0) {
+      line(
+          text,
+          "",
+          "at start: %,d frames of the last run lost, %,d half-written ring slots discarded",
+          recovery.getLong("framesLost", 0L),
+          recovery.getLong("ringSlotsDiscarded", 0L));
+    }
     line(
         text,
         "memory",
@@ -203,6 +233,10 @@ final class StatusCommand {
         mib(memory.getLong("heapUsedBytes", -1L)),
         mib(memory.getLong("heapBudgetBytes", -1L)),
         text(part(memory, "pressure"), "level"));
+    String configProblem = part(s, "config").getString("problem", "");
+    if (!configProblem.isEmpty()) {
+      line(text, "config", "%s %s", text(part(s, "config"), "file"), configProblem);
+    }
     return text.toString();
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,59 @@ class StatusCommandTest {
               + " (it runs with another data dir)\n",
           refused.err());
     }
+  }
+
+  @Test
+  void shouldShowWhatWentWrongOnlyWhenSomethingDid() {
+    JsonObject status =
+        new JsonObject()
+            .put("state", "paused")
+            .put(
+                "capture",
+                new JsonObject()
+                    .put("paused", true)
+                    .put("pauseReason", "display lost: lost the connection to X display :0")
+                    .put(
+                        "connection",
+                        new JsonObject()
+                            .put("state", "lost (lost the connection to X display :0)")
+                            .put("reconnects", 2)))
+            .put(
+                "journal",
+                new JsonObject()
+                    .put(
+                        "disk",
+                        new JsonObject()
+                            .put("state", "LOW")
+                            .put("freeBytes", 700L << 20)
+                            .put("keyframesSkipped", 12)
+                            .put("recordsSkipped", 0)))
+            .put("recovery", new JsonObject().put("framesLost", 3).put("ringSlotsDiscarded", 1))
+            .put(
+                "config",
+                new JsonObject().put("file", "/etc/i.yaml").put("problem", "was deleted"));
+    String text = StatusCommand.render("127.0.0.1:7117", status);
+    assertTrue(
+        text.contains("connection: lost (lost the connection to X display :0); 2 reconnects"),
+        text);
+    assertTrue(
+        text.contains("disk LOW: 700 MiB free; 12 keyframes and 0 records not written"), text);
+    assertTrue(text.contains("at start: 3 frames of the last run lost, 1 half-written"), text);
+    assertTrue(text.contains("config   /etc/i.yaml was deleted"), text);
+
+    String calm =
+        StatusCommand.render(
+            "127.0.0.1:7117",
+            new JsonObject()
+                .put(
+                    "capture",
+                    new JsonObject().put("connection", new JsonObject().put("state", "connected")))
+                .put("journal", new JsonObject().put("disk", new JsonObject().put("state", "OK")))
+                .put("config", new JsonObject().put("problem", "")));
+    assertFalse(calm.contains("connection:"), calm);
+    assertFalse(calm.contains("not written"), calm);
+    assertFalse(calm.contains("at start"), calm);
+    assertFalse(calm.contains("config"), calm);
   }
 
   @Test
