@@ -16,9 +16,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a test that leaves threads or file mappings behind: whatever it started or mapped must be
- * gone when it ends (a closed ring unmaps its file, a stopped daemon's threads end). Threads get
- * {@link #GRACE_MILLIS} to finish, mappings a garbage collection. Registered for every test of the
- * modules that enable JUnit's extension autodetection (their {@code junit-platform.properties}).
+ * gone when it ends (a closed ring unmaps its file, a stopped daemon's threads end). Threads and
+ * mappings get {@link #GRACE_MILLIS} to go, mappings with garbage collections meanwhile. Registered
+ * for every test of the modules that enable JUnit's extension autodetection (their {@code
+ * junit-platform.properties}).
  *
  * <p>Left alone: threads the JDK and libraries start once per process and keep (named in {@link
  * #PROCESS_WIDE}), and mappings of libraries ({@code .so}, {@code .jar}) loaded on first use.
@@ -77,9 +78,11 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     for (Thread t : threads) {
       leaks.add("thread \"" + t.getName() + "\" (" + t.getState() + ")");
     }
+    // A MappedByteBuffer is unmapped when collected, and Chronicle unmaps on a background thread.
     Map<String, Integer> mapped = newMappings(before);
-    if (!mapped.isEmpty()) {
-      System.gc(); // a MappedByteBuffer is unmapped when collected
+    long mappingDeadline = System.nanoTime() + GRACE_MILLIS * 1_000_000L;
+    while (!mapped.isEmpty() && System.nanoTime() < mappingDeadline) {
+      System.gc();
       Thread.sleep(200);
       mapped = newMappings(before);
     }
