@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Fails a test that leaves threads or file mappings behind: whatever it started or mapped must be
  * gone when it ends (a closed ring unmaps its file, a stopped daemon's threads end). Threads and
  * mappings get {@link #GRACE_MILLIS} to go, mappings with garbage collections meanwhile. Registered
- * for every test of the modules that enable JUnit's extension autodetection (their {@code
- * junit-platform.properties}).
+ * for every test of the modules that have this test jar, by JUnit's extension autodetection (on in
+ * the parent pom's surefire configuration) and this jar's service file.
  *
  * <p>Left alone: threads the JDK and libraries start once per process and keep (named in {@link
  * #PROCESS_WIDE}), and mappings of libraries ({@code .so}, {@code .jar}) loaded on first use.
