@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -30,8 +31,7 @@ class DaemonDiskFullTest {
   void shouldStopKeyframesThenRecordsAsTheDiskFillsAndRecoverWhenSpaceReturns() throws Exception {
     Path mount = Files.createDirectories(temp.resolve("tmpfs"));
     NativeRequirement.require(
-        run("mount", "-t", "tmpfs", "-o", "size=56m", "tmpfs", mount.toString()),
-        "root (to mount a 56 MiB tmpfs for the journal)");
+        run("mount", "-t", "tmpfs", "-o", "size=56m", "tmpfs", mount.toString()), NativePiece.ROOT);
     try {
       Path shots = TestImages.noiseShots(temp.resolve("shots"), 600);
       Path config = temp.resolve("ironcliw.yaml");

@@ -3,6 +3,8 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.testing.NativePiece;
+import dev.ironcliw.testing.NativeRequirement;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,9 @@ class DaemonGpuFallbackTest {
                 "replay:" + shots)
             .awaitReady()) {
       JsonObject onGpu = daemon.status();
+      String first = onGpu.getJsonObject("diff").getString("backend");
+      NativeRequirement.require(
+          !first.contains("vulkan: unavailable ("), NativePiece.VULKAN, first);
       assertTrue(
           onGpu.getJsonObject("diff").getString("backend").startsWith("vulkan ("), onGpu.encode());
 

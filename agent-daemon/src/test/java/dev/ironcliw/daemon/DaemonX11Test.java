@@ -39,6 +39,7 @@ class DaemonX11Test {
    */
   @Test
   void shouldCaptureXvfbKeepExcludedWindowsOutOfTheRingAndJournalPauses() throws Exception {
+    XvfbServer.requirePrograms("xdotool", "xset");
     Path data = temp.resolve("data");
     Path config = temp.resolve("ironcliw.yaml");
     try (XvfbServer xvfb = XvfbServer.start(W, H);

@@ -8,7 +8,6 @@ import dev.ironcliw.daemon.scenario.RecordedTileHistory;
 import dev.ironcliw.daemon.scenario.ScenarioLabel;
 import dev.ironcliw.daemon.scenario.X11ScenarioRecorder;
 import dev.ironcliw.ring.Rect;
-import dev.ironcliw.testing.NativeRequirement;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back, an idle terminal with a blinking cursor), recorded at 10 FPS with a label per frame from
  * the timeline, then replayed through a real daemon whose API lists every frame's verdict.
  */
+@Tag("slow") // left out by ./mvnw verify -Pquick
 class LabelledX11ScenarioTest {
   private static final int W = 640;
   private static final int H = 480;
@@ -38,9 +39,6 @@ class LabelledX11ScenarioTest {
   private static final Rect CLOCK_AREA = new Rect(470, 0, 170, 40);
   private static final Rect IDLE_AREA = new Rect(440, 400, 200, 80);
 
-  private static final List<String> PROGRAMS =
-      List.of("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
-
   @TempDir Path temp;
   private final List<Process> apps = new ArrayList<>();
   private final SplittableRandom random = new SplittableRandom(2026);
@@ -48,10 +46,7 @@ class LabelledX11ScenarioTest {
 
   @Test
   void shouldSuppressDuplicatesAndNoiseForwardRealChangesAndRecogniseReturns() throws Exception {
-    for (String program : PROGRAMS) {
-      NativeRequirement.require(
-          onPath(program), program + " (Debian packages xterm, x11-apps, x11-utils, xdotool)");
-    }
+    XvfbServer.requirePrograms("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
     Path shots = Files.createDirectories(temp.resolve("shots"));
     try (XvfbServer xvfb = XvfbServer.start(W, H)) {
       Map<ScenarioLabel, Integer> recorded = play(xvfb, shots);
@@ -335,15 +330,6 @@ class LabelledX11ScenarioTest {
     String out = new String(search.getInputStream().readAllBytes()).trim();
     search.waitFor();
     return out.lines().findFirst().orElseThrow(() -> new IOException("no window " + name));
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Replays the recorded frames through a daemon and lists every verdict over the API. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -157,8 +158,7 @@ class ServiceCommandTest {
    */
   private void verifyWithSystemd(Path unitFile) throws Exception {
     Path analyze = Path.of("/usr/bin/systemd-analyze");
-    NativeRequirement.require(
-        Files.isExecutable(analyze), "systemd-analyze (Debian package systemd)");
+    NativeRequirement.require(Files.isExecutable(analyze), NativePiece.SYSTEMD_ANALYZE);
     Path runtime = Files.createDirectories(temp.resolve("runtime"));
     ProcessBuilder builder =
         new ProcessBuilder(analyze.toString(), "verify", "--user", unitFile.toString())

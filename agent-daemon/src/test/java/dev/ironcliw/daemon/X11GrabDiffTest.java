@@ -8,6 +8,7 @@ import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.diff.SimdTileDiffEngine;
@@ -16,6 +17,7 @@ import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
 import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -48,8 +50,12 @@ class X11GrabDiffTest {
   @Test
   void shouldGiveTheReferenceTileMapOnRealGrabsWithEveryEngine() throws Exception {
     List<OpenClDevice> openCl = OpenClDevice.list();
-    NativeRequirement.require(
-        !openCl.isEmpty(), "an OpenCL device (Debian package pocl-opencl-icd)");
+    NativeRequirement.require(!openCl.isEmpty(), NativePiece.OPENCL);
+    try {
+      new VulkanTileDiffEngine(32, 0, false).close();
+    } catch (DeviceException | LinkageError e) {
+      NativeRequirement.require(false, NativePiece.VULKAN, e.getMessage());
+    }
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display());
         X11Source source =

@@ -1,5 +1,7 @@
 package dev.ironcliw.capture;
 
+import com.sun.jna.NativeLibrary;
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,20 +23,58 @@ public final class XvfbServer implements AutoCloseable {
     this.command = command;
   }
 
-  /** True when the Xvfb binary is on this machine. */
-  public static boolean isInstalled() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      if (Files.isExecutable(Path.of(dir, "Xvfb"))) {
-        return true;
+  /** The X client libraries the X11 capture loads, by JNA's name. */
+  private static final List<String> CLIENT_LIBRARIES =
+      List.of("X11", "Xext", "Xdamage", "Xfixes", "Xrandr", "Xss");
+
+  /** What of Xvfb and the client libraries is missing, in words; empty when nothing is. */
+  private static List<String> missingPieces() {
+    List<String> missing = new ArrayList<>(missingPrograms(List.of("Xvfb")));
+    for (String library : CLIENT_LIBRARIES) {
+      try {
+        NativeLibrary.getInstance(library);
+      } catch (UnsatisfiedLinkError e) {
+        missing.add("lib" + library);
       }
     }
-    return false;
+    return missing;
+  }
+
+  /**
+   * Skips (fails in CI) the running test unless Xvfb, the client libraries and every X client
+   * program named are there.
+   */
+  public static void requirePrograms(String... programs) {
+    requireServer();
+    List<String> missing = missingPrograms(List.of(programs));
+    NativeRequirement.require(
+        missing.isEmpty(), NativePiece.X11_PROGRAMS, "not on PATH: " + String.join(", ", missing));
+  }
+
+  private static List<String> missingPrograms(List<String> programs) {
+    List<String> missing = new ArrayList<>();
+    for (String program : programs) {
+      boolean found = false;
+      for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+        found |= Files.isExecutable(Path.of(dir, program));
+      }
+      if (!found) {
+        missing.add(program);
+      }
+    }
+    return missing;
+  }
+
+  private static void requireServer() {
+    List<String> missing = missingPieces();
+    NativeRequirement.require(
+        missing.isEmpty(), NativePiece.X11, "not found: " + String.join(", ", missing));
   }
 
   /** Starts Xvfb with one {@code width} x {@code height} 24-bit screen; skips when missing. */
   public static XvfbServer start(int width, int height, String... extraArguments)
       throws IOException, InterruptedException {
-    NativeRequirement.require(isInstalled(), "Xvfb (Debian package xvfb)");
+    requireServer();
     for (int attempt = 0; attempt < 20; attempt++) {
       int number = 100 + ThreadLocalRandom.current().nextInt(800);
       if (Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
@@ -105,6 +145,7 @@ public final class XvfbServer implements AutoCloseable {
 
   /** Runs an X client tool (xdotool, xset) against this server and waits for it. */
   public void run(String... command) throws IOException, InterruptedException {
+    requirePrograms(command[0]);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("DISPLAY", display);
     Process tool = builder.start();

@@ -14,6 +14,7 @@ import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -98,9 +99,10 @@ class TileDiffEngineTest {
     } catch (DeviceException | LinkageError e) {
       NativeRequirement.require(
           false,
-          "a Vulkan device with the validation layer (Debian packages mesa-vulkan-drivers"
-              + " libvulkan1 vulkan-validationlayers): "
-              + e.getMessage());
+          String.valueOf(e.getMessage()).contains("VK_LAYER_KHRONOS_validation")
+              ? NativePiece.VULKAN_VALIDATION
+              : NativePiece.VULKAN,
+          e.getMessage());
       throw e;
     }
     return new DiffEngine() {
@@ -132,9 +134,7 @@ class TileDiffEngineTest {
   private static DiffEngine openCl(
       OpenClTileDiffEngine.Kernel layout, OpenClTileDiffEngine.Transfer transfer) {
     List<OpenClDevice> devices = OpenClDevice.list();
-    NativeRequirement.require(
-        !devices.isEmpty(),
-        "an OpenCL device (Debian packages pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev)");
+    NativeRequirement.require(!devices.isEmpty(), NativePiece.OPENCL);
     return new OpenClTileDiffEngine(devices.getFirst(), 32, 0, layout, transfer);
   }
 
@@ -342,7 +342,7 @@ class TileDiffEngineTest {
   @Test
   void shouldCountOpenClBuffersAgainstTheirBudgetAndRefuseMoreThanIt() {
     List<OpenClDevice> devices = OpenClDevice.list();
-    NativeRequirement.require(!devices.isEmpty(), "an OpenCL device (Debian pocl-opencl-icd)");
+    NativeRequirement.require(!devices.isEmpty(), NativePiece.OPENCL);
     long frameBytes = (long) W * H * 4;
     long tiles = 7 * 4;
     long expected = 3 * frameBytes + 8 * tiles; // two frames, staging, tile sums twice
@@ -368,7 +368,7 @@ class TileDiffEngineTest {
           try {
             return new VulkanTileDiffEngine(32, 0, false, VulkanTileDiffEngine.Memory.STAGED);
           } catch (DeviceException | LinkageError e) {
-            NativeRequirement.require(false, "a Vulkan device (Debian mesa-vulkan-drivers)");
+            NativeRequirement.require(false, NativePiece.VULKAN, e.getMessage());
             throw e;
           }
         },

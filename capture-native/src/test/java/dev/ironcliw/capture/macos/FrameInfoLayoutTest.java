@@ -2,6 +2,7 @@ package dev.ironcliw.capture.macos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class FrameInfoLayoutTest {
 
   @Test
   void shouldMatchTheOffsetsOfTheCHeader(@TempDir Path dir) throws Exception {
-    NativeRequirement.require(onPath("gcc"), "gcc (Debian package gcc)");
+    NativeRequirement.require(onPath("gcc"), NativePiece.C_COMPILER);
     Path program = dir.resolve("layout.c");
     Files.writeString(
         program,

@@ -92,6 +92,7 @@ class X11SourceTest {
 
   @Test
   void shouldSkipGrabsOnAnIdleScreenAndNeverMissAChange() throws Exception {
+    XvfbServer.requirePrograms("xdotool");
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display());
         X11Source hinted = X11Source.open(xvfb.display(), ALL, true, NONE, NONE);
@@ -260,6 +261,7 @@ class X11SourceTest {
 
   @Test
   void shouldPauseWhileTheScreenSaverIsOn() throws Exception {
+    XvfbServer.requirePrograms("xset");
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         X11Source source = X11Source.open(xvfb.display(), ALL, true, NONE, NONE)) {
       frame(source, 0, 1, Grab.FRAME);
@@ -274,6 +276,7 @@ class X11SourceTest {
 
   @Test
   void shouldNeverLetAnExcludedWindowsPixelsOutWhileItMovesOrIsPartlyCovered() throws Exception {
+    XvfbServer.requirePrograms("xdotool");
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display());
         X11Source source =
