@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * served before the kill must be served again unchanged, no torn record may be served, and the only
  * holes in the sequence numbers must be the frames the daemon itself reports as lost.
  */
+@Tag("slow") // left out by ./mvnw verify -Pquick
 class CrashRecoveryTest {
   /** How many kills; {@code -Dironcliw.crashKills=N} changes it. */
   private static final int KILLS = Integer.getInteger("ironcliw.crashKills", 50);

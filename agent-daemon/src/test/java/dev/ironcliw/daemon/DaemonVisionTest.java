@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon with a real vision provider stage, against a stub Anthropic Messages server. */
+@Tag("slow") // left out by ./mvnw verify -Pquick
 class DaemonVisionTest {
   private static final String API_KEY = "sk-ant-api03-IRONCLIW-TEST-KEY-0000000000000000";
   private static final String NEEDS_HELP =
