@@ -2,6 +2,7 @@ package dev.ironcliw.diff.opencl;
 
 import static org.lwjgl.opencl.CL10.*;
 
+import dev.ironcliw.diff.LwjglLibraries;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -24,6 +25,10 @@ import org.lwjgl.system.MemoryStack;
 public record OpenClDevice(
     long platform, long device, String name, boolean gpu, boolean unifiedMemory) {
   private static final int CL_DEVICE_HOST_UNIFIED_MEMORY = 0x1035;
+
+  static {
+    LwjglLibraries.configure();
+  }
 
   /** Every OpenCL device, GPUs first; empty when there is no OpenCL runtime or device. */
   public static List<OpenClDevice> list() {

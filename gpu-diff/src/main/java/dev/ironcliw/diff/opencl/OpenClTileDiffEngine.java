@@ -5,6 +5,7 @@ import static org.lwjgl.opencl.CL10.*;
 import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.GpuBufferBudget;
+import dev.ironcliw.diff.LwjglLibraries;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -28,6 +29,10 @@ import org.lwjgl.system.MemoryUtil;
  * DeviceException}. Results equal the CPU engines'. Used by one thread.
  */
 public final class OpenClTileDiffEngine implements DiffEngine {
+  static {
+    LwjglLibraries.configure();
+  }
+
   /** How the work is laid out on the device. */
   public enum Kernel {
     /** One work-item per tile looping over its pixels: fastest on CPU devices (pocl). */

@@ -3,6 +3,7 @@ package dev.ironcliw.diff.vulkan;
 import static org.lwjgl.util.shaderc.Shaderc.*;
 
 import dev.ironcliw.diff.DeviceException;
+import dev.ironcliw.diff.LwjglLibraries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,10 @@ import org.lwjgl.system.MemoryUtil;
 
 /** The tile-SAD compute shader, compiled from GLSL to SPIR-V with shaderc at start. */
 final class TileShader {
+  static {
+    LwjglLibraries.configure();
+  }
+
   private TileShader() {}
 
   /** SPIR-V in a buffer the caller frees with {@link MemoryUtil#memFree}. */

@@ -5,6 +5,7 @@ import static org.lwjgl.vulkan.KHRPortabilityEnumeration.*;
 import static org.lwjgl.vulkan.VK10.*;
 
 import dev.ironcliw.diff.DeviceException;
+import dev.ironcliw.diff.LwjglLibraries;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ import org.lwjgl.vulkan.VkQueueFamilyProperties;
  * VK_KHR_portability_subset are enabled when offered, as MoltenVK on macOS requires.
  */
 final class VulkanContext implements AutoCloseable {
+  static {
+    LwjglLibraries.configure();
+  }
+
   private static final String VALIDATION_LAYER = "VK_LAYER_KHRONOS_validation";
   private static final String PORTABILITY_SUBSET = "VK_KHR_portability_subset";
 

@@ -6,6 +6,7 @@ import static org.lwjgl.vulkan.VK10.*;
 import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.GpuBufferBudget;
+import dev.ironcliw.diff.LwjglLibraries;
 import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -48,6 +49,10 @@ import org.lwjgl.vulkan.VkWriteDescriptorSet;
  * mapped buffer after a fence. Any failing call throws {@link DeviceException}. Used by one thread.
  */
 public final class VulkanTileDiffEngine implements DiffEngine {
+  static {
+    LwjglLibraries.configure();
+  }
+
   /** Where the frames live on the device. */
   public enum Memory {
     /** Host-visible, coherent buffers the host writes directly: shared-memory devices. */
