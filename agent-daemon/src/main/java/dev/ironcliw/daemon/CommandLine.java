@@ -25,6 +25,8 @@ record CommandLine(Path configFile, Map<String, String> overrides) {
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it
+             ironcliw bench --list | NAME [ARGS]
+                                             list or run the benchmarks (BENCHMARKS.md)
       """;
 
   private static final Map<String, String> VALUE_OPTIONS =

@@ -1,27 +1,42 @@
 package dev.ironcliw.daemon;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The JVM flags the stack needs (the Vector API module, native access for JNA and the FFM API,
  * Chronicle's opens), for code that starts a JVM running it: tests that start the daemon, the
- * in-process benchmarks. The launcher script and JMH's {@code BenchmarkDefaults} carry the same
- * list, where Java code cannot reach.
+ * benchmarks and their JMH forks. They are the repository's {@code jvm.flags}, which the build
+ * copies into this jar; the launcher and the tests' surefire argLine read that same file.
  */
 public final class JvmFlags {
-  public static final List<String> REQUIRED =
-      List.of(
-          "--add-modules=jdk.incubator.vector",
-          "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--enable-native-access=ALL-UNNAMED",
-          "--sun-misc-unsafe-memory-access=allow",
-          "-Dchronicle.analytics.disable=true",
-          "-Dchronicle.disk.monitor.disable=true",
-          "-Djava.awt.headless=true");
+  /** Every flag of {@code jvm.flags}, in order. */
+  public static final List<String> REQUIRED = read();
 
   private JvmFlags() {}
+
+  private static List<String> read() {
+    try (InputStream in = JvmFlags.class.getResourceAsStream("jvm.flags")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "jvm.flags is not on the classpath next to " + JvmFlags.class.getName());
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The flags of a java {@code @argfile}: words of the lines that are not {@code #} comments. */
+  static List<String> parse(String text) {
+    return text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .flatMap(line -> Arrays.stream(line.split("\\s+")))
+        .toList();
+  }
 }

@@ -9,26 +9,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Shared JMH settings: average time per operation in microseconds, one fork with the JVM flags the
- * stack needs. A command-line {@code -jvmArgsAppend} replaces these flags, so repeat them there.
+ * Shared JMH settings: average time per operation in microseconds, one fork. The fork's JVM flags
+ * (the stack's and its heap) come from {@link Bench}, which {@code ./ironcliw bench} runs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "--add-modules=jdk.incubator.vector",
-      "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--enable-native-access=ALL-UNNAMED",
-      "--sun-misc-unsafe-memory-access=allow",
-      "-Dchronicle.analytics.disable=true",
-      "-Dchronicle.disk.monitor.disable=true",
-      "-Xmx1g"
-    })
+@Fork(1)
 public abstract class BenchmarkDefaults {}

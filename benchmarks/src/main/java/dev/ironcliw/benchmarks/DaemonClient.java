@@ -29,8 +29,16 @@ final class DaemonClient {
   }
 
   /**
-   * Starts {@code ./ironcliw run} (from the repository root) with {@code config}, frames from
-   * {@code source}, this client's data dir and port; its output goes to {@code log}.
+   * The launcher: the one that started this run ({@code ./ironcliw bench} sets it), else {@code
+   * ./ironcliw} in the working directory.
+   */
+  static String launcher() {
+    return System.getProperty("ironcliw.launcher", "./ironcliw");
+  }
+
+  /**
+   * Starts {@code ./ironcliw run} with {@code config}, frames from {@code source}, this client's
+   * data dir and port; its output goes to {@code log}.
    */
   Process launch(Path config, String source, Path log) throws IOException {
     return launch(config, source, log, java.util.Map.of());
@@ -41,7 +49,7 @@ final class DaemonClient {
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                "./ironcliw",
+                launcher(),
                 "run",
                 "--config",
                 config.toString(),

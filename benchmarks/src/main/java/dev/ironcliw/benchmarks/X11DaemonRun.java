@@ -33,7 +33,7 @@ public final class X11DaemonRun {
       long window = client.window(100, 100, 400, 300, 0xEEEEEE, "moving", "moving");
       ProcessBuilder builder =
           new ProcessBuilder(
-                  "./ironcliw",
+                  DaemonClient.launcher(),
                   "run",
                   "--data-dir",
                   data.toString(),

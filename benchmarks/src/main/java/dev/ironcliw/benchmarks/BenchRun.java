@@ -1,0 +1,66 @@
+package dev.ironcliw.benchmarks;
+
+import dev.ironcliw.daemon.PipelineReplayRun;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The end-to-end runs {@code ./ironcliw bench} knows besides the JMH benchmarks: each is a program
+ * that prints its own figures. Each exits non-zero when it fails or has nothing to measure.
+ */
+enum BenchRun {
+  PIPELINE_REPLAY(
+      "PipelineReplayRun",
+      "[pngDir|synthetic] [resolutions=1920x1080,5120x2880] [passes=3] [outputDir=target/replay]"
+          + " [damage=none,derived] [config.yaml]",
+      "a PNG sequence through the capture and pipeline agents in process: CPU time per frame"
+          + " and per stage, by verdict",
+      PipelineReplayRun::main),
+  API_LOAD(
+      "ApiLoadRun",
+      "[seconds=60] [rate=1000]",
+      "a daemon on the synthetic desktop under an open-loop load of frame queries: latency"
+          + " percentiles and what capture managed meanwhile",
+      ApiLoadRun::main),
+  MEMORY_BUDGET(
+      "MemoryBudgetRun",
+      "[seconds=600]",
+      "a daemon replaying 1080p frames with memory.total 512MiB: resident memory every second"
+          + " against the budget (Linux)",
+      MemoryBudgetRun::main),
+  X11_DAEMON(
+      "X11DaemonRun",
+      "[seconds=60]",
+      "a daemon capturing a 1920x1080 Xvfb where a window moves every 100 ms: FPS, missed and"
+          + " dropped ticks, grab time (needs Xvfb)",
+      X11DaemonRun::main),
+  SOAK(
+      "SoakRun",
+      "[seconds=600] [outputDir=target/soak] [phaseSeconds=60]",
+      "a daemon on Xvfb through idle, typing, scrolling and window switching: CPU and memory"
+          + " over time, with a chart (needs Xvfb)",
+      SoakRun::main);
+
+  /** A run's {@code main}. */
+  @FunctionalInterface
+  interface Main {
+    void run(String[] args) throws Exception;
+  }
+
+  final String runName;
+  final String arguments;
+  final String description;
+  final Main main;
+
+  BenchRun(String runName, String arguments, String description, Main main) {
+    this.runName = runName;
+    this.arguments = arguments;
+    this.description = description;
+    this.main = main;
+  }
+
+  /** The run called {@code name} (case as listed), if there is one. */
+  static Optional<BenchRun> named(String name) {
+    return Arrays.stream(values()).filter(r -> r.runName.equals(name)).findFirst();
+  }
+}
