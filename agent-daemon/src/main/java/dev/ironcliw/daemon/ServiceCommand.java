@@ -77,7 +77,7 @@ final class ServiceCommand {
       return ExitCodes.USAGE;
     }
     // The same checks as run: a service that cannot start would only restart and fail.
-    Main.Selection selection = Main.select(runArgs, ConfigLoader.forThisMachine(), err);
+    RunSelection selection = RunSelection.select(runArgs, ConfigLoader.forThisMachine(), err);
     if (selection == null) {
       return ExitCodes.USAGE;
     }

@@ -32,7 +32,7 @@ final class StatusCommand {
   private StatusCommand() {}
 
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    Main.Selection selection = Main.select(args, ConfigLoader.forThisMachine(), err);
+    RunSelection selection = RunSelection.select(args, ConfigLoader.forThisMachine(), err);
     if (selection == null) {
       return ExitCodes.USAGE;
     }
