@@ -3,8 +3,11 @@ package dev.ironcliw.daemon;
 import java.util.EnumSet;
 import java.util.Locale;
 
-/** Parsing of the API's list parameters, with errors that name the parameter. */
+/** What the API accepts: the size of a request body, and its list parameters. */
 final class ApiParams {
+  /** The largest request body any route reads; a larger Content-Length is refused at once. */
+  static final int MAX_BODY_BYTES = 16 * 1024;
+
   private ApiParams() {}
 
   /**

@@ -44,9 +44,6 @@ final class ApiServer implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   static final String OPENAPI_RESOURCE = "/openapi.yaml";
 
-  /** The largest request body any route reads; a larger Content-Length is refused at once. */
-  static final int MAX_BODY_BYTES = 16 * 1024;
-
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_DISPLAYS = 64;
@@ -54,7 +51,7 @@ final class ApiServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final ApiToken token;
-  private final StatusReporter status;
+  private final StatusReplies status;
   private final Journal journal;
   private final dev.ironcliw.ring.FrameRing ring;
   private final EventStream stream;
@@ -74,7 +71,7 @@ final class ApiServer implements AutoCloseable {
   ApiServer(
       Vertx vertx,
       ApiToken token,
-      StatusReporter status,
+      StatusReplies status,
       Journal journal,
       dev.ironcliw.ring.FrameRing ring,
       EventStream stream,
@@ -283,14 +280,18 @@ final class ApiServer implements AutoCloseable {
       ApiError.send(ctx, 400, "bad_request", "Content-Length: \"" + length + "\" is not a size");
       return;
     }
-    if (length != null && Long.parseLong(length) > MAX_BODY_BYTES) {
+    if (length != null && Long.parseLong(length) > ApiParams.MAX_BODY_BYTES) {
       // Closed once answered: the body it announced is never read.
       ctx.response().endHandler(v -> ctx.request().connection().close());
       ApiError.send(
           ctx,
           413,
           "too_large",
-          "request body of " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
+          "request body of "
+              + length
+              + " bytes; at most "
+              + ApiParams.MAX_BODY_BYTES
+              + " are accepted");
       return;
     }
     if (!ctx.request().path().equals("/api/v1/health")
@@ -510,12 +511,12 @@ final class ApiServer implements AutoCloseable {
   }
 
   private void events(RoutingContext ctx) {
-    Set<EventStream.Kind> kinds = eventKinds(ctx.request().getParam("kind"));
+    Set<RecordKind> kinds = eventKinds(ctx.request().getParam("kind"));
     int limit = parseLimit(ctx);
     Long from = optionalTime(ctx, "from");
     Long to = optionalTime(ctx, "to");
     checkTimeRange(from, to);
-    blocking(() -> journal.events(e -> kinds.contains(EventJson.kindOf(e)), from, to, limit))
+    blocking(() -> journal.events(e -> kinds.contains(RecordKind.of(e)), from, to, limit))
         .onSuccess(
             found -> {
               JsonArray events = new JsonArray();
@@ -526,14 +527,12 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** The journaled event kinds {@code kind} names (capture, pressure); both when it is empty. */
-  private static Set<EventStream.Kind> eventKinds(String text) {
-    Set<EventStream.Kind> journaled =
-        EnumSet.of(EventStream.Kind.CAPTURE, EventStream.Kind.PRESSURE);
+  private static Set<RecordKind> eventKinds(String text) {
+    Set<RecordKind> journaled = EnumSet.of(RecordKind.CAPTURE, RecordKind.PRESSURE);
     String noun = "an event kind";
     String choices = "capture or pressure";
-    Set<EventStream.Kind> kinds =
-        ApiParams.enumList(text, EventStream.Kind.class, "kind", noun, choices);
-    for (EventStream.Kind kind : kinds) {
+    Set<RecordKind> kinds = ApiParams.enumList(text, RecordKind.class, "kind", noun, choices);
+    for (RecordKind kind : kinds) {
       if (!journaled.contains(kind)) {
         throw new IllegalArgumentException(
             "kind: \"" + kind.eventName() + "\" is not " + noun + " (expected " + choices + ")");
@@ -579,7 +578,10 @@ final class ApiServer implements AutoCloseable {
       ApiError.send(ctx, 503, "timeout", "the request took longer than api.requestTimeout");
     } else if (failure == null && ctx.statusCode() == 413) {
       ApiError.send(
-          ctx, 413, "too_large", "request body over " + MAX_BODY_BYTES + " bytes is refused");
+          ctx,
+          413,
+          "too_large",
+          "request body over " + ApiParams.MAX_BODY_BYTES + " bytes is refused");
     } else if (failure == null) {
       ApiError.send(ctx, ctx.statusCode(), "error", "request failed with " + ctx.statusCode());
     } else {

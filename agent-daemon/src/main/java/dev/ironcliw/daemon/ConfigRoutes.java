@@ -32,7 +32,7 @@ final class ConfigRoutes {
     router.get("/api/v1/config").handler(ctx -> ok(ctx, all(watcher.current())));
     router
         .put("/api/v1/config/:key")
-        .handler(BodyHandler.create().setBodyLimit(ApiServer.MAX_BODY_BYTES))
+        .handler(BodyHandler.create().setBodyLimit(ApiParams.MAX_BODY_BYTES))
         .handler(this::put);
   }
 

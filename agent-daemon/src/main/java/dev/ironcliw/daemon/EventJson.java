@@ -6,18 +6,10 @@ import io.vertx.core.json.JsonObject;
 final class EventJson {
   private EventJson() {}
 
-  /** The event's kind, as {@code events?kind=} and the stream name it. */
-  static EventStream.Kind kindOf(JournalEvent event) {
-    return switch (event) {
-      case CaptureEventRecord c -> EventStream.Kind.CAPTURE;
-      case PressureEventRecord p -> EventStream.Kind.PRESSURE;
-    };
-  }
-
   static JsonObject of(JournalEvent event) {
     JsonObject json =
         new JsonObject()
-            .put("kind", kindOf(event).eventName())
+            .put("kind", RecordKind.of(event).eventName())
             .put("time", FrameJson.isoTime(event.timeNanos()));
     return switch (event) {
       case CaptureEventRecord c ->

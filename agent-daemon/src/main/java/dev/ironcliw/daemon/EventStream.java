@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,19 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * queue is full, so a stuck client cannot make the daemon hold memory.
  */
 final class EventStream implements AutoCloseable {
-  /** The event names a client may ask for with {@code kinds}. */
-  enum Kind {
-    FRAME,
-    CAPTURE,
-    PRESSURE,
-    INSIGHT,
-    NOTICE;
-
-    String eventName() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   /** Records one resumption replays at most; then it asks the client to reconnect for more. */
   static final int MAX_REPLAY = 10_000;
 
@@ -52,25 +38,31 @@ final class EventStream implements AutoCloseable {
   private final long keepAliveTimer;
 
   /** One event, written once for every client that wants its kind. */
-  private record Event(Kind kind, long id, String text) {}
+  private record Event(RecordKind kind, long id, String text) {}
 
   /** A connected client; its fields are touched only on its own context. */
   private static final class Client {
     final Context context;
     final HttpServerResponse response;
-    final Set<Kind> kinds;
+    final Set<RecordKind> kinds;
     List<Event> held; // non-null while the replay is being read
 
-    Client(Context context, HttpServerResponse response, Set<Kind> kinds) {
+    Client(Context context, HttpServerResponse response, Set<RecordKind> kinds) {
       this.context = context;
       this.response = response;
       this.kinds = kinds;
     }
   }
 
+  /** An insight encoded once at start, so that its JSON library is loaded before the first one. */
+  private static final InsightRecord WARM_UP =
+      new InsightRecord(
+          0, 0, List.of(), "", "", 0, true, "", "", false, "", 0, false, "", "", 0, 0);
+
   EventStream(Vertx vertx, Journal journal) {
     this.vertx = vertx;
     this.journal = journal;
+    InsightJson.of(WARM_UP).encode();
     this.keepAliveTimer =
         vertx.setPeriodic(
             KEEP_ALIVE_MS, id -> sendToAll(new Event(null, -1, ": keep-alive\n\n"), true));
@@ -82,7 +74,7 @@ final class EventStream implements AutoCloseable {
    * @throws IllegalArgumentException naming {@code kinds} or {@code Last-Event-ID} when invalid
    */
   void open(RoutingContext ctx) {
-    Set<Kind> kinds = kinds(ctx.request().getParam("kinds"));
+    Set<RecordKind> kinds = kinds(ctx.request().getParam("kinds"));
     String lastIdText = ctx.request().getHeader("Last-Event-ID");
     if (lastIdText == null) {
       lastIdText = ctx.request().getParam("lastEventId");
@@ -152,18 +144,18 @@ final class EventStream implements AutoCloseable {
 
   private static List<Event> events(long id, JournalRecord record) {
     return switch (record) {
-      case FrameRecord f -> List.of(event(Kind.FRAME, id, FrameJson.summary(f)));
-      case JournalEvent e -> List.of(event(EventJson.kindOf(e), id, EventJson.of(e)));
+      case FrameRecord f -> List.of(event(RecordKind.FRAME, id, FrameJson.summary(f)));
+      case JournalEvent e -> List.of(event(RecordKind.of(e), id, EventJson.of(e)));
       case InsightRecord i -> {
         JsonObject json = InsightJson.of(i);
         yield i.notice()
-            ? List.of(event(Kind.INSIGHT, id, json), event(Kind.NOTICE, id, json))
-            : List.of(event(Kind.INSIGHT, id, json));
+            ? List.of(event(RecordKind.INSIGHT, id, json), event(RecordKind.NOTICE, id, json))
+            : List.of(event(RecordKind.INSIGHT, id, json));
       }
     };
   }
 
-  private static Event event(Kind kind, long id, JsonObject data) {
+  private static Event event(RecordKind kind, long id, JsonObject data) {
     String idLine = id < 0 ? "" : "id: " + id + "\n";
     return new Event(
         kind, id, idLine + "event: " + kind.eventName() + "\ndata: " + data.encode() + "\n\n");
@@ -210,15 +202,15 @@ final class EventStream implements AutoCloseable {
     }
   }
 
-  private static Set<Kind> kinds(String text) {
-    Set<Kind> kinds =
+  private static Set<RecordKind> kinds(String text) {
+    Set<RecordKind> kinds =
         ApiParams.enumList(
             text,
-            Kind.class,
+            RecordKind.class,
             "kinds",
             "an event kind",
             "frame, capture, pressure, insight or notice");
-    return kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds;
+    return kinds.isEmpty() ? EnumSet.allOf(RecordKind.class) : kinds;
   }
 
   private static long eventId(String text) {

@@ -4,7 +4,6 @@ import dev.ironcliw.config.NoticeSettings;
 import dev.ironcliw.vision.AnalysisListener;
 import dev.ironcliw.vision.BatchAnalysis;
 import dev.ironcliw.vision.Insight;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,32 +21,32 @@ final class InsightHub implements AnalysisListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InsightHub.class);
 
   private final Journal journal;
-  private final EventStream stream;
+  private final Journal.Listener unjournaled;
   private final NoticePolicy notices;
   private final DesktopNotifier desktop;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           runnable -> Thread.ofPlatform().daemon().name("vision-results").unstarted(runnable));
-  private static final InsightRecord WARM_UP =
-      new InsightRecord(
-          0, 0, List.of(), "", "", 0, true, "", "", false, "", 0, false, "", "", 0, 0);
 
   private long nextId;
   private volatile long noticesSent;
   private volatile long journalErrors;
 
   /**
+   * @param unjournaled told of an insight the journal could not take (the event stream's live
+   *     clients still get it), with -1 for its index
    * @param desktop raises desktop notifications, or null when they are off
    */
   InsightHub(
-      Journal journal, EventStream stream, NoticeSettings settings, DesktopNotifier desktop) {
+      Journal journal,
+      Journal.Listener unjournaled,
+      NoticeSettings settings,
+      DesktopNotifier desktop) {
     this.journal = journal;
-    this.stream = stream;
+    this.unjournaled = unjournaled;
     this.notices = new NoticePolicy(settings);
     this.desktop = desktop;
     this.nextId = journal.lastInsightId() + 1;
-    // The first JSON encoding loads its library: done now so the first insight is not late.
-    thread.execute(() -> InsightJson.of(WARM_UP).encode());
   }
 
   /** Any thread: queues the analysis for the results thread. */
@@ -87,7 +86,7 @@ final class InsightHub implements AnalysisListener, AutoCloseable {
     } catch (RuntimeException e) {
       journalErrors++;
       LOG.error("journal: cannot append insight {}", record.id(), e);
-      stream.publish(-1, record); // live clients still get it, without an id to resume from
+      unjournaled.appended(-1, record); // live clients still get it, without an id to resume from
     }
     if (notice) {
       noticesSent++;

@@ -4,8 +4,10 @@ import dev.ironcliw.config.MemorySettings;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
+import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.vision.VisionProvider;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveMemory {
   private static final Logger LOG = LoggerFactory.getLogger(LiveMemory.class);
+  static final String DEDUP_BUDGET = "dedup";
+  static final String VISION_QUEUE_BUDGET = "visionQueue";
 
   private final BudgetRegistry budgets;
   private final RingSizing ring;
@@ -44,7 +48,7 @@ final class LiveMemory {
   }
 
   void apply(MemorySettings memory) {
-    budgets.setBudgets(memory.totalBytes() - memory.heapBytes(), Daemon.liveBudgets(memory));
+    budgets.setBudgets(memory.totalBytes() - memory.heapBytes(), liveBudgets(memory));
     ring.setBudget(memory.frameRingBytes());
     vision.fitQueue(memory.visionQueueBytes());
     long dedupBytes = memory.dedupBytes();
@@ -56,5 +60,16 @@ final class LiveMemory {
     }
     pipeline.submit(() -> verdicts.setBudget(dedupBytes));
     pressure.update(memory);
+  }
+
+  /** The budgets that change while the daemon runs. */
+  static Map<String, Long> liveBudgets(MemorySettings memory) {
+    return Map.of(
+        FrameRing.BUDGET_COMPONENT,
+        memory.frameRingBytes(),
+        DEDUP_BUDGET,
+        memory.dedupBytes(),
+        VISION_QUEUE_BUDGET,
+        memory.visionQueueBytes());
   }
 }

@@ -20,7 +20,7 @@ final class PipelineMetrics {
     Gauge.builder(
             "ironcliw.capture.fps",
             stats,
-            s -> s.captureFps(System.nanoTime(), StatusReporter.FPS_WINDOW_NANOS))
+            s -> s.captureFps(System.nanoTime(), PipelineStats.FPS_WINDOW_NANOS))
         .description("Frames captured per second over the last 10 s")
         .register(registry);
     Gauge.builder("ironcliw.capture.fps.target", capture, CaptureAgent::framesPerSecond)

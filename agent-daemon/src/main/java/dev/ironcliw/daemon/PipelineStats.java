@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * see plain atomic values.
  */
 final class PipelineStats {
+  /** The window of the capture rate that status and the metrics show. */
+  static final long FPS_WINDOW_NANOS = 10_000_000_000L;
+
   private static final int TICK_HISTORY = 1024;
 
   private final AtomicLongArray byVerdict = new AtomicLongArray(Verdict.values().length);

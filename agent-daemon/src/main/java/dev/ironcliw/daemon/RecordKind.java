@@ -1,0 +1,29 @@
+package dev.ironcliw.daemon;
+
+import java.util.Locale;
+
+/**
+ * The kinds of what the journal records, as the event stream names them and a client asks for them:
+ * frame verdicts, capture and pressure events, insights, and notices (the insights that became
+ * one).
+ */
+enum RecordKind {
+  FRAME,
+  CAPTURE,
+  PRESSURE,
+  INSIGHT,
+  NOTICE;
+
+  /** The event's name on the stream: {@code frame}, {@code capture}, ... */
+  String eventName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The kind of a capture or pressure event. */
+  static RecordKind of(JournalEvent event) {
+    return switch (event) {
+      case CaptureEventRecord c -> CAPTURE;
+      case PressureEventRecord p -> PRESSURE;
+    };
+  }
+}
