@@ -26,6 +26,7 @@ import dev.ironcliw.vision.image.ChangeImages;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -46,8 +47,6 @@ import org.slf4j.LoggerFactory;
 final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   static final int EVENT_QUEUE_BYTES = 1 << 20;
-  private static final String DEDUP_BUDGET = "dedup";
-  private static final String VISION_QUEUE_BUDGET = "visionQueue";
   private static final String JOURNAL_BUDGET = "journalCaches";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
@@ -83,7 +82,8 @@ final class Daemon {
     CaptureSource source = choice.source();
     LOG.info(choice.message());
 
-    Map<String, Long> componentBudgets = new java.util.HashMap<>(liveBudgets(config.memory()));
+    Map<String, Long> componentBudgets =
+        new java.util.HashMap<>(LiveMemory.liveBudgets(config.memory()));
     componentBudgets.put(GpuBufferBudget.COMPONENT, config.memory().gpuBuffersBytes());
     componentBudgets.put(JOURNAL_BUDGET, config.memory().journalCachesBytes());
     BudgetRegistry budgets = new BudgetRegistry(offHeapTotal(config.memory()), componentBudgets);
@@ -98,7 +98,7 @@ final class Daemon {
     // The bloom filters and the exact keys confirming their hits are on the heap; the whole budget
     // is reserved for them.
     OffHeapBudget.Reservation dedupBudget =
-        opened(budgets.reserve(DEDUP_BUDGET, config.memory().dedupBytes()));
+        opened(budgets.reserve(LiveMemory.DEDUP_BUDGET, config.memory().dedupBytes()));
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
     // Chronicle maps a block at a time for each writer and reader; the budget is held for them.
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
@@ -131,7 +131,7 @@ final class Daemon {
         opened(
             new InsightHub(
                 journal,
-                stream,
+                stream::publish,
                 config.vision().notices(),
                 config.vision().notices().desktop() ? new DesktopNotifier() : null));
     VisionProviders.Choice visionChoice;
@@ -140,7 +140,7 @@ final class Daemon {
           VisionProviders.select(
               config.vision(),
               System.getenv(),
-              new VisionProviders.Wiring(budgets, VISION_QUEUE_BUDGET, insights));
+              new VisionProviders.Wiring(budgets, LiveMemory.VISION_QUEUE_BUDGET, insights));
     } catch (IllegalArgumentException e) {
       throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
     }
@@ -187,7 +187,7 @@ final class Daemon {
             config.memory(),
             budgets,
             // The others hold a fixed size once set up: full by design, not a sign of pressure.
-            Set.of(VISION_QUEUE_BUDGET),
+            Set.of(LiveMemory.VISION_QUEUE_BUDGET),
             pressureActions,
             journal);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -195,26 +195,30 @@ final class Daemon {
     MemoryMetrics.bind(metrics, budgets, ring, pressure);
     PipelineMetrics.bind(metrics, stats, capture, vision);
     UserPause userPause = new UserPause(vertx, capture);
+    Liveness liveness = new Liveness(capture, stats, watcher::current);
     StatusReporter status =
         new StatusReporter(
-            stats,
-            source,
-            capture,
-            verdicts,
-            ring,
-            journal,
-            batcher,
-            insights,
-            stream,
-            () -> diff.backend() + " (" + diffChoice.reason() + ")",
-            budgets,
-            pressure,
-            ringSizing,
-            retention,
-            userPause,
-            keyframes,
-            recovery,
-            () -> watcher);
+            liveness,
+            List.of(
+                StatusPart.of(
+                    "config",
+                    () ->
+                        new JsonObject()
+                            .put("file", watcher.file().toString())
+                            .put("problem", watcher.problem())),
+                new CapturePart(source, capture, stats, userPause, watcher::current),
+                new FramesPart(stats, liveness),
+                new RingPart(ring, ringSizing),
+                StatusPart.of("recovery", recovery::toJson),
+                new DedupPart(verdicts),
+                StatusPart.of(
+                    "diff",
+                    () ->
+                        new JsonObject()
+                            .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
+                new VisionPart(batcher, insights, stream),
+                new JournalPart(journal, retention, keyframes, stats),
+                new MemoryPart(watcher::current, budgets, pressure)));
     api =
         opened(
             new ApiServer(
@@ -298,17 +302,6 @@ final class Daemon {
   /** The off-heap share of memory.total: the Java heap has its own budget. */
   private static long offHeapTotal(MemorySettings memory) {
     return memory.totalBytes() - memory.heapBytes();
-  }
-
-  /** The budgets that change while the daemon runs. */
-  static Map<String, Long> liveBudgets(MemorySettings memory) {
-    return Map.of(
-        FrameRing.BUDGET_COMPONENT,
-        memory.frameRingBytes(),
-        DEDUP_BUDGET,
-        memory.dedupBytes(),
-        VISION_QUEUE_BUDGET,
-        memory.visionQueueBytes());
   }
 
   /** A ring budget must hold two frames of the ring's slot size. */
