@@ -6,6 +6,40 @@ import dev.ironcliw.config.ConfigProblem;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.config.MemorySettings;
+import dev.ironcliw.daemon.api.ApiServer;
+import dev.ironcliw.daemon.api.ApiToken;
+import dev.ironcliw.daemon.api.ConfigRoutes;
+import dev.ironcliw.daemon.api.EventStream;
+import dev.ironcliw.daemon.insight.DesktopNotifier;
+import dev.ironcliw.daemon.insight.InsightHub;
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.JournalDiskGuard;
+import dev.ironcliw.daemon.journal.JournalRetention;
+import dev.ironcliw.daemon.journal.KeyframeWriter;
+import dev.ironcliw.daemon.lifecycle.DataDirectory;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.daemon.lifecycle.StartupException;
+import dev.ironcliw.daemon.lifecycle.StartupRecovery;
+import dev.ironcliw.daemon.pipeline.CaptureAgent;
+import dev.ironcliw.daemon.pipeline.FrameEvents;
+import dev.ironcliw.daemon.pipeline.PipelineAgent;
+import dev.ironcliw.daemon.pipeline.PipelineStats;
+import dev.ironcliw.daemon.pipeline.RingSizing;
+import dev.ironcliw.daemon.pipeline.UserPause;
+import dev.ironcliw.daemon.pressure.MemoryPressureMonitor;
+import dev.ironcliw.daemon.pressure.PressureActions;
+import dev.ironcliw.daemon.status.CapturePart;
+import dev.ironcliw.daemon.status.DedupPart;
+import dev.ironcliw.daemon.status.FramesPart;
+import dev.ironcliw.daemon.status.JournalPart;
+import dev.ironcliw.daemon.status.Liveness;
+import dev.ironcliw.daemon.status.MemoryMetrics;
+import dev.ironcliw.daemon.status.MemoryPart;
+import dev.ironcliw.daemon.status.PipelineMetrics;
+import dev.ironcliw.daemon.status.RingPart;
+import dev.ironcliw.daemon.status.StatusPart;
+import dev.ironcliw.daemon.status.StatusReporter;
+import dev.ironcliw.daemon.status.VisionPart;
 import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.dedup.VolatilityParameters;
@@ -44,9 +78,9 @@ import org.slf4j.LoggerFactory;
  * started in that order and stopped in reverse. {@link #stop()} drains the pipeline, flushes the
  * journal and unmaps the ring; it is idempotent and thread-safe.
  */
-final class Daemon {
+public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-  static final int EVENT_QUEUE_BYTES = 1 << 20;
+  public static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String JOURNAL_BUDGET = "journalCaches";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
@@ -256,7 +290,7 @@ final class Daemon {
   }
 
   /** The dedup verdicts as {@code config} sets them up. */
-  static VerdictPolicy verdictPolicy(IroncliwConfig config) {
+  public static VerdictPolicy verdictPolicy(IroncliwConfig config) {
     return new VerdictPolicy(
         config.dedup().revisitWindow(),
         config.dedup().generations(),

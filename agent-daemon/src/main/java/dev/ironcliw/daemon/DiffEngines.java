@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * lavapipe); {@code opencl} and {@code vulkan} take their device whatever its type if it passes. A
  * device engine runs with the CPU engine behind it.
  */
-final class DiffEngines {
+public final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
 
   /**
@@ -30,14 +30,14 @@ final class DiffEngines {
    * @param engine the engine
    * @param reason one line for status and the log
    */
-  record Choice(DiffEngine engine, String reason) {}
+  public record Choice(DiffEngine engine, String reason) {}
 
   private DiffEngines() {}
 
   /**
    * @param buffers where a GPU engine's buffers are counted once it passed its self-test
    */
-  static Choice select(DiffSettings settings, GpuBufferBudget buffers) {
+  public static Choice select(DiffSettings settings, GpuBufferBudget buffers) {
     DiffEngine cpu = cpuEngine(settings);
     Choice choice =
         switch (settings.backend()) {

@@ -1,6 +1,9 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.config.MemorySettings;
+import dev.ironcliw.daemon.pipeline.PipelineAgent;
+import dev.ironcliw.daemon.pipeline.RingSizing;
+import dev.ironcliw.daemon.pressure.MemoryPressureMonitor;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;

@@ -11,6 +11,8 @@ import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.config.CaptureSettings;
 import dev.ironcliw.config.PlatformPaths;
 import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.daemon.lifecycle.StartupException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -22,7 +24,7 @@ final class SourceSelector {
    * @param source the source
    * @param message what was chosen and why
    */
-  record Choice(CaptureSource source, String message) {}
+  public record Choice(CaptureSource source, String message) {}
 
   private SourceSelector() {}
 

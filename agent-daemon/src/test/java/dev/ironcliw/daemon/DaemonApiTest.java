@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironcliw.daemon.api.ApiServer;
+import dev.ironcliw.daemon.pipeline.PipelineStage;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;

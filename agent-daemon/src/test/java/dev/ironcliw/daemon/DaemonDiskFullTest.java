@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import io.vertx.core.json.JsonObject;

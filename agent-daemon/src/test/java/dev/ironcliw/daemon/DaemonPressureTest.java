@@ -3,6 +3,11 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.pipeline.RingSizing;
+import dev.ironcliw.daemon.pressure.MemoryPressureMonitor;
+import dev.ironcliw.daemon.pressure.PressureActions;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonObject;

@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.RecoveryReport;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;

@@ -11,23 +11,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A Server-Sent Events client: each event with the time it arrived. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
   /** One event: its name, id, data and arrival ({@link System#nanoTime()}). */
-  record Event(String name, String id, JsonObject data, long arrivedAtNanos) {}
+  public record Event(String name, String id, JsonObject data, long arrivedAtNanos) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile boolean ended;
   private final HttpResponse<Stream<String>> response;
 
-  SseClient(URI uri, String token) throws Exception {
+  public SseClient(URI uri, String token) throws Exception {
     this(uri, token, null);
   }
 
   /**
    * @param lastEventId sent as Last-Event-ID (resuming), or null
    */
-  SseClient(URI uri, String token, String lastEventId) throws Exception {
+  public SseClient(URI uri, String token, String lastEventId) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Authorization", "Bearer " + token)
@@ -84,7 +84,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next event named {@code name}, or null after {@code seconds}. */
-  Event next(String name, long seconds) throws InterruptedException {
+  public Event next(String name, long seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

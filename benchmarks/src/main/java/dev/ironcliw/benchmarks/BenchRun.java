@@ -1,6 +1,6 @@
 package dev.ironcliw.benchmarks;
 
-import dev.ironcliw.daemon.PipelineReplayRun;
+import dev.ironcliw.daemon.Main;
 import java.util.Arrays;
 import java.util.Optional;
 

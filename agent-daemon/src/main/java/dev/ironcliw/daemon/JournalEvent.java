@@ -1,7 +1,0 @@
-package dev.ironcliw.daemon;
-
-/** A journaled event that is not a frame or an insight: a capture pause or a pressure change. */
-sealed interface JournalEvent extends JournalRecord
-    permits CaptureEventRecord, PressureEventRecord {
-  long timeNanos();
-}

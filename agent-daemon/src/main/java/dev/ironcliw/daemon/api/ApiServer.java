@@ -1,0 +1,744 @@
+package dev.ironcliw.daemon.api;
+
+import dev.ironcliw.config.ApiSettings;
+import dev.ironcliw.config.Units;
+import dev.ironcliw.daemon.image.FrameImages;
+import dev.ironcliw.daemon.image.ImageRequest;
+import dev.ironcliw.daemon.journal.FrameQuery;
+import dev.ironcliw.daemon.journal.InsightText;
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.RecordKind;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.daemon.lifecycle.StartupException;
+import dev.ironcliw.daemon.pipeline.UserPause;
+import dev.ironcliw.dedup.Verdict;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The local HTTP API, on 127.0.0.1 unless configured otherwise. Every route but {@code GET
+ * /api/v1/health} needs the bearer token; requests whose Host or Origin is not loopback are refused
+ * (DNS rebinding, web pages); each client address has a request rate limit, each request a time
+ * limit and a size limit. Journal reads and PNG encoding run on worker threads, never on the event
+ * loop.
+ */
+public final class ApiServer implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
+  public static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 1000;
+  private static final int MAX_DISPLAYS = 64;
+  private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
+
+  private final Vertx vertx;
+  private final ApiToken token;
+  private final StatusReplies status;
+  private final Journal journal;
+  private final dev.ironcliw.ring.FrameRing ring;
+  private final EventStream stream;
+  private final ConfigRoutes config;
+  private final PrometheusMeterRegistry metrics;
+  private final UserPause pause;
+  private final ApiSettings settings;
+  private final ClientRateLimit rateLimit;
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+  private static final int MAX_LINE_BYTES = 8192;
+  private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  private final Set<String> allowedHosts = new HashSet<>(LOOPBACK_NAMES);
+  private HttpServer server;
+  private Router router;
+
+  public ApiServer(
+      Vertx vertx,
+      ApiToken token,
+      StatusReplies status,
+      Journal journal,
+      dev.ironcliw.ring.FrameRing ring,
+      EventStream stream,
+      ConfigRoutes config,
+      PrometheusMeterRegistry metrics,
+      UserPause pause,
+      ApiSettings settings) {
+    this.vertx = vertx;
+    this.pause = pause;
+    this.settings = settings;
+    this.rateLimit = new ClientRateLimit(settings.requestsPerSecond());
+    this.metrics = metrics;
+    this.config = config;
+    this.token = token;
+    this.status = status;
+    this.journal = journal;
+    this.ring = ring;
+    this.stream = stream;
+  }
+
+  /**
+   * Listens on {@code api.bindAddress}:{@code port} and waits until it does.
+   *
+   * @throws StartupException naming the port when it is taken, or the address when it is not a
+   *     loopback address and {@code api.allowRemote} is off
+   */
+  public void start(int port) {
+    String host = bindAddress(settings);
+    allowedHosts.add(host.contains(":") ? "[" + host + "]" : host);
+    String openApi = openApiDocument();
+    router = Router.router(vertx);
+    router.route().handler(this::guard);
+    // Before the time limit: the stream is meant to stay open.
+    router.get("/api/v1/stream").handler(stream::open);
+    router.route().handler(TimeoutHandler.create(settings.requestTimeout().toMillis(), 503));
+    router.get("/api/v1/health").handler(this::health);
+    router.get("/api/v1/status").handler(ctx -> json(ctx, 200, status.status()));
+    router.get("/api/v1/frames").handler(this::frames);
+    router.get("/api/v1/frames/:seq").handler(this::frame);
+    router.get("/api/v1/frames/:seq/image").handler(this::image);
+    router.get("/api/v1/insights").handler(this::insights);
+    router.get("/api/v1/search").handler(this::search);
+    router.get("/api/v1/events").handler(this::events);
+    router.post("/api/v1/pause").handler(this::pause);
+    router.post("/api/v1/resume").handler(ctx -> json(ctx, 200, pause.resume()));
+    router
+        .get("/api/v1/openapi.yaml")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi));
+    config.mount(router);
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                ApiError.send(
+                    ctx,
+                    404,
+                    "not_found",
+                    "no such route: " + ctx.request().method() + " " + ctx.request().path()));
+    router.route().failureHandler(ApiServer::failure);
+    try {
+      server =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setHost(host)
+                      .setPort(port)
+                      .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+                      .setMaxInitialLineLength(MAX_LINE_BYTES)
+                      .setMaxHeaderSize(MAX_HEADER_BYTES))
+              .requestHandler(
+                  request -> {
+                    if (queryDecodes(request)) {
+                      router.handle(request);
+                    }
+                  })
+              .invalidRequestHandler(ApiServer::invalidRequest)
+              .listen()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof BindException
+          || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+        throw new StartupException(
+            "port "
+                + port
+                + " on "
+                + host
+                + " is already in use; stop what holds it or choose another with --port or"
+                + " api.port",
+            ExitCodes.FAILURE,
+            cause);
+      }
+      throw new StartupException(
+          "cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
+          ExitCodes.FAILURE,
+          cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while starting the API", ExitCodes.FAILURE, e);
+    } catch (TimeoutException e) {
+      throw new StartupException(
+          "the API did not start listening on port " + port, ExitCodes.FAILURE, e);
+    }
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** "METHOD /path/{param}" of every route with a path, as OpenAPI writes them. */
+  List<String> routes() {
+    List<String> routes = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(m -> routes.add(m.name() + " " + path));
+    }
+    return routes;
+  }
+
+  /**
+   * The address to listen on: {@code api.bindAddress}, which must be an IP address, and a loopback
+   * one unless {@code api.allowRemote}.
+   */
+  public static String bindAddress(ApiSettings settings) {
+    String text = settings.bindAddress().trim();
+    InetAddress address;
+    try {
+      if (!text.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        throw new UnknownHostException(text);
+      }
+      address = InetAddress.getByName(text); // a literal: no name lookup
+    } catch (UnknownHostException e) {
+      throw new StartupException(
+          "api.bindAddress: \""
+              + text
+              + "\" is not an IP address (expected e.g. 127.0.0.1, ::1 or 0.0.0.0)",
+          ExitCodes.USAGE,
+          e);
+    }
+    if (!address.isLoopbackAddress() && !settings.allowRemote()) {
+      throw new StartupException(
+          "api.bindAddress: "
+              + text
+              + " is not a loopback address; the API serves your screen history, so listening"
+              + " where other machines can reach it needs api.allowRemote: true as well (the"
+              + " bearer token is required either way)",
+          ExitCodes.USAGE,
+          null);
+    }
+    return text;
+  }
+
+  private static String openApiDocument() {
+    try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the OpenAPI document is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void guard(RoutingContext ctx) {
+    String host = ctx.request().getHeader("Host");
+    if (host != null && !allowedHosts.contains(hostName(host))) {
+      ApiError.send(
+          ctx, 403, "forbidden_host", "requests must be addressed to 127.0.0.1 or localhost");
+      return;
+    }
+    String origin = ctx.request().getHeader("Origin");
+    if (origin != null && !isLoopbackOrigin(origin)) {
+      ApiError.send(ctx, 403, "forbidden_origin", "cross-origin requests are refused");
+      return;
+    }
+    long waitNanos = rateLimit.tryAcquire(clientOf(ctx), System.nanoTime());
+    if (waitNanos > 0) {
+      long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      ApiError.send(
+          ctx,
+          429,
+          "rate_limited",
+          "more than api.rateLimit ("
+              + settings.requestsPerSecond()
+              + " requests per second) from this address; retry after "
+              + seconds
+              + " s");
+      return;
+    }
+    String length = ctx.request().getHeader("Content-Length");
+    if (length != null && !length.matches("\\d{1,18}")) {
+      ApiError.send(ctx, 400, "bad_request", "Content-Length: \"" + length + "\" is not a size");
+      return;
+    }
+    if (length != null && Long.parseLong(length) > ApiParams.MAX_BODY_BYTES) {
+      // Closed once answered: the body it announced is never read.
+      ctx.response().endHandler(v -> ctx.request().connection().close());
+      ApiError.send(
+          ctx,
+          413,
+          "too_large",
+          "request body of "
+              + length
+              + " bytes; at most "
+              + ApiParams.MAX_BODY_BYTES
+              + " are accepted");
+      return;
+    }
+    if (!ctx.request().path().equals("/api/v1/health")
+        && !token.accepts(ctx.request().getHeader("Authorization"))) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      ApiError.send(
+          ctx,
+          401,
+          "unauthorized",
+          "missing or wrong bearer token; send 'Authorization: Bearer <token>' with the token"
+              + " from <data dir>/api-token");
+      return;
+    }
+    ctx.next();
+  }
+
+  /**
+   * A request HTTP itself could not parse (a request line or headers too long, a malformed target):
+   * the same JSON error as the rest, then the connection is closed.
+   */
+  private static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    var decoded = request.decoderResult();
+    if (decoded == null || decoded.isSuccess()) {
+      io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+      return;
+    }
+    Throwable cause = decoded.cause();
+    int status;
+    String code;
+    String message;
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+      message = "request line over " + MAX_LINE_BYTES + " bytes";
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+      message = "request headers over " + MAX_HEADER_BYTES + " bytes";
+    } else {
+      status = 400;
+      code = "bad_request";
+      message = "not a valid HTTP request: " + cause.getMessage();
+    }
+    ApiError.send(request.response().putHeader("Connection", "close"), status, code, message);
+  }
+
+  /**
+   * False, having answered 400, when the query string is not valid percent-encoding (the router
+   * would answer it in plain text).
+   */
+  private static boolean queryDecodes(io.vertx.core.http.HttpServerRequest request) {
+    String query = request.query();
+    if (query == null) {
+      return true;
+    }
+    try {
+      java.net.URLDecoder.decode(query, StandardCharsets.UTF_8);
+      return true;
+    } catch (IllegalArgumentException e) {
+      ApiError.send(
+          request.response(),
+          400,
+          "bad_request",
+          "the query string is not valid percent-encoding (" + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  private static String clientOf(RoutingContext ctx) {
+    var remote = ctx.request().remoteAddress();
+    return remote == null ? "" : remote.hostAddress();
+  }
+
+  private static String hostName(String hostHeader) {
+    if (hostHeader.startsWith("[")) {
+      int end = hostHeader.indexOf(']');
+      return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
+    }
+    int colon = hostHeader.indexOf(':');
+    return (colon < 0 ? hostHeader : hostHeader.substring(0, colon)).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isLoopbackOrigin(String origin) {
+    try {
+      String host = URI.create(origin).getHost();
+      return host != null
+          && (LOOPBACK_NAMES.contains(host) || host.equals("[::1]") || host.equals("::1"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void health(RoutingContext ctx) {
+    JsonObject health = status.health();
+    json(ctx, health.getBoolean("healthy") ? 200 : 503, health);
+  }
+
+  private void frames(RoutingContext ctx) {
+    FrameQuery query = parseQuery(ctx);
+    blocking(() -> journal.query(query))
+        .onSuccess(
+            page -> {
+              JsonArray frames = new JsonArray();
+              page.frames().forEach(r -> frames.add(frameJson(r)));
+              json(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("frames", frames)
+                      .put("next", page.nextSeq() == null ? null : page.nextSeq().toString()));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void frame(RoutingContext ctx) {
+    long seq = parseSeq(ctx.pathParam("seq"), "seq");
+    blocking(() -> journal.find(seq))
+        .onSuccess(
+            found ->
+                found.ifPresentOrElse(
+                    r -> json(ctx, 200, frameJson(r)),
+                    () -> ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq)))
+        .onFailure(ctx::fail);
+  }
+
+  private void image(RoutingContext ctx) {
+    long seq = parseSeq(ctx.pathParam("seq"), "seq");
+    ImageRequest request =
+        ImageRequest.parse(
+            ctx.request().getParam("region"),
+            ctx.request().getParam("scale"),
+            ctx.request().getParam("format"));
+    blocking(() -> image(seq, request))
+        .onSuccess(
+            result -> {
+              if (result.status() == 200) {
+                ctx.response()
+                    .putHeader("Content-Type", request.format().contentType())
+                    .putHeader("X-Ironcliw-Image-Source", result.source())
+                    .end(Buffer.buffer(result.bytes()));
+              } else {
+                ApiError.send(
+                    ctx,
+                    result.status(),
+                    result.status() == 404 ? "not_found" : "gone",
+                    result.source());
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject frameJson(FrameRecord r) {
+    return FrameJson.of(r).put("keyframe", journal.hasKeyframe(r.seq()));
+  }
+
+  /** On a worker: the frame from the ring while it is there, else its keyframe. */
+  private ImageResult image(long seq, ImageRequest request) {
+    var record = journal.find(seq);
+    if (record.isEmpty()) {
+      return new ImageResult(404, "no frame with seq " + seq, null);
+    }
+    FrameRecord r = record.get();
+    BufferedImage image = FrameImages.fromRing(ring, r.ringPosition(), r.fingerprint());
+    String source = "ring";
+    if (image == null) {
+      var keyframe = journal.keyframe(seq);
+      if (keyframe.isEmpty()) {
+        long nearest = journal.keyframeAtOrBefore(seq);
+        return new ImageResult(
+            410,
+            "frame "
+                + seq
+                + " is no longer in the frame ring and has no keyframe (only CHANGE frames get"
+                + " one); its record is still at /api/v1/frames/"
+                + seq
+                + (nearest < 0 ? "" : "; the nearest earlier keyframe is frame " + nearest),
+            null);
+      }
+      image = FrameImages.decode(keyframe.get().jpeg());
+      source = "keyframe";
+    }
+    return new ImageResult(200, source, FrameImages.render(image, r.width(), r.height(), request));
+  }
+
+  private void insights(RoutingContext ctx) {
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
+    blocking(() -> journal.insights(from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray insights = new JsonArray();
+              found.forEach(r -> insights.add(InsightJson.of(r)));
+              json(ctx, 200, new JsonObject().put("insights", insights));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void search(RoutingContext ctx) {
+    List<String> terms = InsightText.terms(ctx.request().getParam("q"));
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
+    blocking(() -> journal.search(terms, from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray insights = new JsonArray();
+              found.forEach(r -> insights.add(InsightJson.of(r)));
+              json(
+                  ctx,
+                  200,
+                  new JsonObject().put("terms", new JsonArray(terms)).put("insights", insights));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void events(RoutingContext ctx) {
+    Set<RecordKind> kinds = eventKinds(ctx.request().getParam("kind"));
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
+    blocking(() -> journal.events(e -> kinds.contains(RecordKind.of(e)), from, to, limit))
+        .onSuccess(
+            found -> {
+              JsonArray events = new JsonArray();
+              found.forEach(e -> events.add(EventJson.of(e)));
+              json(ctx, 200, new JsonObject().put("events", events));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** The journaled event kinds {@code kind} names (capture, pressure); both when it is empty. */
+  private static Set<RecordKind> eventKinds(String text) {
+    Set<RecordKind> journaled = EnumSet.of(RecordKind.CAPTURE, RecordKind.PRESSURE);
+    String noun = "an event kind";
+    String choices = "capture or pressure";
+    Set<RecordKind> kinds = ApiParams.enumList(text, RecordKind.class, "kind", noun, choices);
+    for (RecordKind kind : kinds) {
+      if (!journaled.contains(kind)) {
+        throw new IllegalArgumentException(
+            "kind: \"" + kind.eventName() + "\" is not " + noun + " (expected " + choices + ")");
+      }
+    }
+    return kinds.isEmpty() ? journaled : kinds;
+  }
+
+  private void pause(RoutingContext ctx) {
+    String text = ctx.request().getParam("for");
+    Duration duration = null;
+    if (text != null) {
+      try {
+        duration = Units.parseDuration(text);
+      } catch (IllegalArgumentException e) {
+        duration = Duration.ZERO;
+      }
+      if (duration.compareTo(Duration.ofSeconds(1)) < 0
+          || duration.compareTo(UserPause.LONGEST) > 0) {
+        throw new IllegalArgumentException(
+            "for: \""
+                + text
+                + "\" is not a pause length (expected a duration from 1s to 7d, e.g. 10m)");
+      }
+    }
+    json(ctx, 200, pause.pause(duration));
+  }
+
+  /**
+   * Runs {@code work} on a worker thread, unordered: requests from one event loop would otherwise
+   * wait for each other's journal reads.
+   */
+  private <T> io.vertx.core.Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+
+  /** Bad request parameters (thrown as IllegalArgumentException) are 400; anything else 500. */
+  private static void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof IllegalArgumentException) {
+      ApiError.send(ctx, 400, "bad_request", failure.getMessage());
+    } else if (failure == null && ctx.statusCode() == 503) {
+      ApiError.send(ctx, 503, "timeout", "the request took longer than api.requestTimeout");
+    } else if (failure == null && ctx.statusCode() == 413) {
+      ApiError.send(
+          ctx,
+          413,
+          "too_large",
+          "request body over " + ApiParams.MAX_BODY_BYTES + " bytes is refused");
+    } else if (failure == null) {
+      ApiError.send(ctx, ctx.statusCode(), "error", "request failed with " + ctx.statusCode());
+    } else {
+      ApiError.send(ctx, 500, "internal", "internal error: " + failure.getMessage());
+    }
+  }
+
+  /**
+   * The outcome of an image request, computed off the event loop.
+   *
+   * @param source where the pixels came from (ring, keyframe), or the error message
+   */
+  private record ImageResult(int status, String source, byte[] bytes) {}
+
+  private static int parseLimit(RoutingContext ctx) {
+    String limitText = ctx.request().getParam("limit");
+    if (limitText == null) {
+      return DEFAULT_LIMIT;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(limitText);
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit: \"" + limitText + "\" is not a whole number from 1 to " + MAX_LIMIT);
+    }
+    return limit;
+  }
+
+  static FrameQuery parseQuery(RoutingContext ctx) {
+    int limit = parseLimit(ctx);
+    Long cursor = optionalSeq(ctx, "cursor");
+    Long fromSeq = optionalSeq(ctx, "fromSeq");
+    Long toSeq = optionalSeq(ctx, "toSeq");
+    if (fromSeq != null && toSeq != null && fromSeq > toSeq) {
+      throw new IllegalArgumentException(
+          "fromSeq: " + fromSeq + " is after toSeq: " + toSeq + " (expected fromSeq <= toSeq)");
+    }
+    Long start = fromSeq;
+    if (cursor != null && (start == null || cursor > start)) {
+      start = cursor;
+    }
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
+    return new FrameQuery(
+        start,
+        toSeq,
+        from,
+        to,
+        verdicts(ctx.request().getParam("verdict")),
+        optionalDisplay(ctx),
+        limit);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming from and to when from is after to
+   */
+  private static void checkTimeRange(Long from, Long to) {
+    if (from != null && to != null && from > to) {
+      throw new IllegalArgumentException(
+          "from: "
+              + FrameJson.isoTime(from)
+              + " is after to: "
+              + FrameJson.isoTime(to)
+              + " (expected from <= to)");
+    }
+  }
+
+  private static Integer optionalDisplay(RoutingContext ctx) {
+    String text = ctx.request().getParam("display");
+    if (text == null) {
+      return null;
+    }
+    try {
+      int display = Integer.parseInt(text);
+      if (display >= 0 && display < MAX_DISPLAYS) {
+        return display;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "display: \""
+            + text
+            + "\" is not a display index (expected 0 to "
+            + (MAX_DISPLAYS - 1)
+            + ", an index into status.capture.displays)");
+  }
+
+  private static Long optionalSeq(RoutingContext ctx, String name) {
+    String text = ctx.request().getParam(name);
+    return text == null ? null : parseSeq(text, name);
+  }
+
+  private static long parseSeq(String text, String name) {
+    try {
+      long value = Long.parseLong(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + ": \"" + text + "\" is not a frame sequence (expected a whole number >= 0)");
+  }
+
+  private static Long optionalTime(RoutingContext ctx, String name) {
+    String text = ctx.request().getParam(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Instant instant = Instant.parse(text);
+      return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + ": \"" + text + "\" is not a time (expected ISO-8601, e.g. 2026-11-22T14:00:00Z)");
+    }
+  }
+
+  private static Set<Verdict> verdicts(String text) {
+    return ApiParams.enumList(
+        text, Verdict.class, "verdict", "a verdict", "DUPLICATE, REVISIT, MINOR or CHANGE");
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      try {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // closing anyway; Vert.x shuts down next
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.ironcliw.daemon.api;
+
+import dev.ironcliw.daemon.journal.RecordKind;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.JournalEvent;
+import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import io.vertx.core.json.JsonObject;
+
+/** The API's JSON form of a journaled event: a capture pause or resume, or a pressure change. */
+final class EventJson {
+  private EventJson() {}
+
+  static JsonObject of(JournalEvent event) {
+    JsonObject json =
+        new JsonObject()
+            .put("kind", RecordKind.of(event).eventName())
+            .put("time", FrameJson.isoTime(event.timeNanos()));
+    return switch (event) {
+      case CaptureEventRecord c ->
+          json.put("display", c.display()).put("paused", c.paused()).put("reason", c.reason());
+      case PressureEventRecord p ->
+          json.put("from", p.from())
+              .put("to", p.to())
+              .put("readings", p.readings())
+              .put("actions", p.actions());
+    };
+  }
+}

@@ -1,0 +1,698 @@
+package dev.ironcliw.daemon.journal;
+
+import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.InsightRecordCodec;
+import dev.ironcliw.daemon.journal.record.JournalEvent;
+import dev.ironcliw.daemon.journal.record.JournalRecord;
+import dev.ironcliw.daemon.journal.record.KeyframeCodec;
+import dev.ironcliw.daemon.journal.record.KeyframeRecord;
+import dev.ironcliw.daemon.journal.record.PressureEventCodec;
+import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history journal: one {@link FrameRecord} per processed frame, capture events and the vision
+ * stage's {@link InsightRecord}s in a Chronicle Queue with daily roll cycles. Records are in
+ * memory-mapped files, so they survive a crash of the daemon. The pipeline thread appends frames
+ * and events, the vision-results thread insights, each with its own appender; API workers read,
+ * each with its own tailer.
+ *
+ * <p>Retention deletes whole cycles (days) from the oldest; it holds the write side of a lock that
+ * every read holds the read side of, so a read sees a cycle whole or not at all.
+ */
+public final class Journal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+  /** The most records one page request reads, so a sparse filter cannot stall a worker. */
+  static final int MAX_SCAN_PER_PAGE = 50_000;
+
+  private static final long DEFAULT_BLOCK_BYTES = 16L << 20;
+  private final SingleChronicleQueue queue;
+  private final RollCycle rollCycle;
+  private final TimeProvider clock;
+  private final JournalIndex index;
+  private final ReentrantReadWriteLock cycleLock = new ReentrantReadWriteLock();
+  private final ThreadLocal<ExcerptTailer> readerTailers;
+
+  /** Queue index of every insight, oldest first; insights are few (one per batch). */
+  private final RecordIndexes insightIndexes = new RecordIndexes();
+
+  /** Queue index of every keyframe, by its frame's sequence number. */
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> keyframeIndexes =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  /** Queue index of every capture and pressure event, oldest first. */
+  private final RecordIndexes eventIndexes = new RecordIndexes();
+
+  private final java.util.concurrent.atomic.AtomicLong lastInsightId =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile Listener listener = (queueIndex, record) -> {};
+  private volatile JournalDiskGuard disk;
+  private ExcerptAppender appender;
+  private ExcerptAppender insightAppender;
+  private ExcerptAppender pressureAppender;
+  private ExcerptAppender keyframeAppender;
+
+  /** Told of every record appended, on the appending thread, with its queue index. */
+  @FunctionalInterface
+  public interface Listener {
+    void appended(long queueIndex, JournalRecord record);
+  }
+
+  /** A record and where it is in the queue; the index is the stream's event id. */
+  public record Indexed(long queueIndex, JournalRecord record) {}
+
+  private Journal(SingleChronicleQueue queue, RollCycle rollCycle, TimeProvider clock) {
+    this.queue = queue;
+    this.rollCycle = rollCycle;
+    this.clock = clock;
+    this.index = new JournalIndex(rollCycle::toCycle);
+    this.readerTailers = ThreadLocal.withInitial(queue::createTailer);
+  }
+
+  /** The journal with Chronicle's default block size, for tools and tests. */
+  public static Journal open(Path directory) {
+    return open(directory, DEFAULT_BLOCK_BYTES);
+  }
+
+  /**
+   * @param blockBytes how much of a cycle file each writer and reader maps at a time
+   */
+  public static Journal open(Path directory, long blockBytes) {
+    return open(directory, blockBytes, SystemTimeProvider.INSTANCE);
+  }
+
+  /**
+   * @param clock decides which day (cycle) a record is written to; tests move it
+   */
+  public static Journal open(Path directory, long blockBytes, TimeProvider clock) {
+    RollCycle rollCycle = RollCycles.FAST_DAILY;
+    SingleChronicleQueue queue =
+        ChronicleQueue.singleBuilder(directory)
+            .rollCycle(rollCycle)
+            .blockSize(blockBytes)
+            .timeProvider(clock)
+            .build();
+    Journal journal = new Journal(queue, rollCycle, clock);
+    journal.rebuildIndex();
+    return journal;
+  }
+
+  private void rebuildIndex() {
+    long startNanos = System.nanoTime();
+    long skipped = 0;
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            break;
+          }
+          var bytes = dc.wire().bytes();
+          int type = bytes.peekUnsignedByte();
+          InsightRecord insight =
+              type == InsightRecordCodec.INSIGHT_RECORD ? InsightRecordCodec.read(bytes) : null;
+          if (type == FrameRecordCodec.FRAME_RECORD && bytes.readRemaining() >= 18) {
+            // Only what the index needs, read in place: start-up reads the whole journal.
+            index.add(
+                FrameRecordCodec.peekSeq(bytes),
+                FrameRecordCodec.peekCapturedAtNanos(bytes),
+                dc.index());
+          } else if (insight != null) {
+            insightIndexes.add(dc.index());
+            lastInsightId.accumulateAndGet(insight.id(), Math::max);
+          } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
+            keyframeIndexes.put(KeyframeCodec.peekSeq(bytes), dc.index());
+          } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
+              || type == PressureEventCodec.PRESSURE_EVENT_RECORD) {
+            eventIndexes.add(dc.index());
+          } else {
+            skipped++;
+          }
+        }
+      }
+    }
+    if (index.records() > 0 || skipped > 0) {
+      LOG.info(
+          "journal: {} frame records found (last seq {}), {} insights, {} events, {} keyframes, {}"
+              + " other records, indexed in {} ms",
+          index.records(),
+          index.lastSeq(),
+          insightIndexes.size(),
+          eventIndexes.size(),
+          keyframeIndexes.size(),
+          skipped,
+          (System.nanoTime() - startNanos) / 1_000_000);
+    }
+  }
+
+  /** From now on, appends stop while {@code guard} says the disk is (nearly) full. */
+  public void guardDisk(JournalDiskGuard guard) {
+    this.disk = guard;
+  }
+
+  /** The disk guard, null when none is set. */
+  public JournalDiskGuard diskGuard() {
+    return disk;
+  }
+
+  private boolean recordAllowed() {
+    JournalDiskGuard guard = disk;
+    return guard == null || guard.allowRecord();
+  }
+
+  /**
+   * A write that faulted on the mapped file: counted, the appender given up (a new one is made for
+   * the next record), and an exception for the caller, which goes on.
+   */
+  private JournalWriteException faulted(ExcerptAppender broken, InternalError e) {
+    JournalDiskGuard guard = disk;
+    if (guard != null) {
+      guard.writeFaulted();
+    }
+    try {
+      broken.close();
+    } catch (RuntimeException | InternalError ignored) {
+      // already broken
+    }
+    return new JournalWriteException(
+        "a write to the journal's mapped file faulted (is its disk full?); the record is lost", e);
+  }
+
+  /** Pipeline thread: appends one record; skipped while the disk guard says the disk is full. */
+  public void append(FrameRecord record) {
+    if (!recordAllowed()) {
+      return;
+    }
+    if (appender == null) {
+      appender = queue.createAppender();
+    }
+    try (DocumentContext dc = appender.writingDocument()) {
+      FrameRecordCodec.write(dc.wire().bytes(), record);
+    } catch (InternalError e) {
+      ExcerptAppender broken = appender;
+      appender = null;
+      throw faulted(broken, e);
+    }
+    long queueIndex = appender.lastIndexAppended();
+    index.add(record.seq(), record.capturedAtNanos(), queueIndex);
+    listener.appended(queueIndex, record);
+  }
+
+  /** Sets who is told of each append (the event stream); one listener. */
+  public void onAppend(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** Pipeline thread: appends a capture pause or resume. */
+  public void append(CaptureEventRecord event) {
+    if (!recordAllowed()) {
+      return;
+    }
+    if (appender == null) {
+      appender = queue.createAppender();
+    }
+    try (DocumentContext dc = appender.writingDocument()) {
+      CaptureEventCodec.write(dc.wire().bytes(), event);
+    } catch (InternalError e) {
+      ExcerptAppender broken = appender;
+      appender = null;
+      throw faulted(broken, e);
+    }
+    eventIndexes.add(appender.lastIndexAppended());
+    listener.appended(appender.lastIndexAppended(), event);
+  }
+
+  /** Vision-results thread only: appends one insight. */
+  public void append(InsightRecord insight) {
+    if (!recordAllowed()) {
+      return;
+    }
+    if (insightAppender == null) {
+      insightAppender = queue.createAppender();
+    }
+    long queueIndex;
+    try (DocumentContext dc = insightAppender.writingDocument()) {
+      InsightRecordCodec.write(dc.wire().bytes(), insight);
+    } catch (InternalError e) {
+      ExcerptAppender broken = insightAppender;
+      insightAppender = null;
+      throw faulted(broken, e);
+    }
+    queueIndex = insightAppender.lastIndexAppended();
+    insightIndexes.add(queueIndex);
+    lastInsightId.accumulateAndGet(insight.id(), Math::max);
+    listener.appended(queueIndex, insight);
+  }
+
+  /** Memory-pressure thread only: appends a change of the pressure level. */
+  public void append(PressureEventRecord event) {
+    if (!recordAllowed()) {
+      return;
+    }
+    if (pressureAppender == null) {
+      pressureAppender = queue.createAppender();
+    }
+    try (DocumentContext dc = pressureAppender.writingDocument()) {
+      PressureEventCodec.write(dc.wire().bytes(), event);
+    } catch (InternalError e) {
+      ExcerptAppender broken = pressureAppender;
+      pressureAppender = null;
+      throw faulted(broken, e);
+    }
+    eventIndexes.add(pressureAppender.lastIndexAppended());
+    listener.appended(pressureAppender.lastIndexAppended(), event);
+  }
+
+  /** Keyframe thread only: appends a forwarded frame's keyframe. */
+  public void append(KeyframeRecord keyframe) {
+    if (!recordAllowed()) {
+      return;
+    }
+    if (keyframeAppender == null) {
+      keyframeAppender = queue.createAppender();
+    }
+    try (DocumentContext dc = keyframeAppender.writingDocument()) {
+      KeyframeCodec.write(dc.wire().bytes(), keyframe);
+    } catch (InternalError e) {
+      ExcerptAppender broken = keyframeAppender;
+      keyframeAppender = null;
+      throw faulted(broken, e);
+    }
+    keyframeIndexes.put(keyframe.seq(), keyframeAppender.lastIndexAppended());
+  }
+
+  /** Keyframe thread, at its end. */
+  void closeKeyframeAppender() {
+    if (keyframeAppender != null) {
+      keyframeAppender.close();
+      keyframeAppender = null;
+    }
+  }
+
+  /** The keyframe of frame {@code seq}, if it has one still kept. */
+  public Optional<KeyframeRecord> keyframe(long seq) {
+    Long queueIndex = keyframeIndexes.get(seq);
+    if (queueIndex == null) {
+      return Optional.empty();
+    }
+    return reading(
+        () -> {
+          ExcerptTailer tailer = readerTailer();
+          if (!tailer.moveToIndex(queueIndex)) {
+            return Optional.empty();
+          }
+          try (DocumentContext dc = tailer.readingDocument()) {
+            return dc.isPresent()
+                ? Optional.ofNullable(KeyframeCodec.read(dc.wire().bytes()))
+                : Optional.empty();
+          }
+        });
+  }
+
+  /** The newest frame at or before {@code seq} that has a keyframe, or -1. */
+  public long keyframeAtOrBefore(long seq) {
+    Long found = keyframeIndexes.floorKey(seq);
+    return found == null ? -1 : found;
+  }
+
+  public boolean hasKeyframe(long seq) {
+    return keyframeIndexes.containsKey(seq);
+  }
+
+  public long keyframes() {
+    return keyframeIndexes.size();
+  }
+
+  /** Every pressure-level change in the journal, oldest first. */
+  public List<PressureEventRecord> pressureEvents() {
+    return allEvents(PressureEventRecord.class);
+  }
+
+  /** Every event of {@code type} kept, oldest first, read by the in-memory list of events. */
+  private <T extends JournalEvent> List<T> allEvents(Class<T> type) {
+    List<T> found = new ArrayList<>();
+    for (JournalEvent e : events(type::isInstance, null, null, Integer.MAX_VALUE).reversed()) {
+      found.add(type.cast(e));
+    }
+    return found;
+  }
+
+  /** Memory-pressure thread, at its end. */
+  public void closePressureAppender() {
+    if (pressureAppender != null) {
+      pressureAppender.close();
+      pressureAppender = null;
+    }
+  }
+
+  /** The id of the newest insight in the journal, 0 when there is none. */
+  public long lastInsightId() {
+    return lastInsightId.get();
+  }
+
+  /**
+   * Up to {@code limit} insights received in [{@code fromNanos}, {@code toNanos}] (either may be
+   * null), newest first.
+   */
+  public List<InsightRecord> insights(Long fromNanos, Long toNanos, int limit) {
+    return search(List.of(), fromNanos, toNanos, limit);
+  }
+
+  /**
+   * Up to {@code limit} insights in [{@code fromNanos}, {@code toNanos}] whose text (activity, app,
+   * suggestion, or the raw reply of an invalid one) holds every one of {@code terms} (lower-case),
+   * newest first.
+   */
+  public List<InsightRecord> search(List<String> terms, Long fromNanos, Long toNanos, int limit) {
+    return reading(
+        () ->
+            newestFirst(
+                insightIndexes,
+                InsightRecordCodec::read,
+                InsightRecord::receivedAtNanos,
+                r -> InsightText.matches(r, terms),
+                fromNanos,
+                toNanos,
+                limit));
+  }
+
+  /**
+   * Up to {@code limit} capture and pressure events in [{@code fromNanos}, {@code toNanos}] that
+   * {@code wanted} accepts, newest first.
+   */
+  public List<JournalEvent> events(
+      java.util.function.Predicate<JournalEvent> wanted, Long fromNanos, Long toNanos, int limit) {
+    return reading(
+        () ->
+            newestFirst(
+                eventIndexes,
+                Journal::readEvent,
+                JournalEvent::timeNanos,
+                wanted,
+                fromNanos,
+                toNanos,
+                limit));
+  }
+
+  /**
+   * Up to {@code max} records of any kind after the one at {@code queueIndex}, oldest first (from
+   * the oldest kept when that one is gone); for resuming the event stream.
+   */
+  public List<Indexed> readAfter(long queueIndex, int max) {
+    return reading(
+        () -> {
+          List<Indexed> found = new ArrayList<>();
+          if (queueIndex >= queue.lastIndex()) {
+            return found; // up to date, or an id from the future
+          }
+          ExcerptTailer tailer = readerTailer();
+          if (queueIndex < queue.firstIndex()) {
+            tailer.toStart(); // what came after it was deleted by retention: all that is left
+          } else if (!tailer.moveToIndex(queueIndex)
+              && !tailer.moveToCycle(rollCycle.toCycle(queueIndex) + 1)) {
+            tailer.toStart(); // not an index of the journal
+          }
+          while (found.size() < max) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+              if (!dc.isPresent()) {
+                break;
+              }
+              if (dc.index() <= queueIndex) {
+                continue; // the record the client already has
+              }
+              JournalRecord r = readAny(dc.wire().bytes());
+              if (r != null) {
+                found.add(new Indexed(dc.index(), r));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  private static JournalRecord readAny(Bytes<?> bytes) {
+    return switch (bytes.peekUnsignedByte()) {
+      case FrameRecordCodec.FRAME_RECORD -> FrameRecordCodec.read(bytes);
+      case InsightRecordCodec.INSIGHT_RECORD -> InsightRecordCodec.read(bytes);
+      default -> readEvent(bytes);
+    };
+  }
+
+  private static JournalEvent readEvent(Bytes<?> bytes) {
+    return switch (bytes.peekUnsignedByte()) {
+      case CaptureEventCodec.CAPTURE_EVENT_RECORD -> CaptureEventCodec.read(bytes);
+      case PressureEventCodec.PRESSURE_EVENT_RECORD -> PressureEventCodec.read(bytes);
+      default -> null;
+    };
+  }
+
+  /** Reads the records {@code kind} lists from the newest back, until {@code fromNanos}. */
+  private <T> List<T> newestFirst(
+      RecordIndexes kind,
+      java.util.function.Function<Bytes<?>, T> codec,
+      java.util.function.ToLongFunction<T> timeNanos,
+      java.util.function.Predicate<T> wanted,
+      Long fromNanos,
+      Long toNanos,
+      int limit) {
+    List<Long> indexes = kind.snapshot();
+    List<T> found = new ArrayList<>();
+    ExcerptTailer tailer = readerTailer();
+    for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
+      if (!tailer.moveToIndex(indexes.get(i))) {
+        continue;
+      }
+      try (DocumentContext dc = tailer.readingDocument()) {
+        T r = dc.isPresent() ? codec.apply(dc.wire().bytes()) : null;
+        if (r == null || (toNanos != null && timeNanos.applyAsLong(r) > toNanos)) {
+          continue;
+        }
+        if (fromNanos != null && timeNanos.applyAsLong(r) < fromNanos) {
+          break;
+        }
+        if (wanted.test(r)) {
+          found.add(r);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every capture event in the journal, oldest first. */
+  public List<CaptureEventRecord> captureEvents() {
+    return allEvents(CaptureEventRecord.class);
+  }
+
+  public Optional<FrameRecord> find(long seq) {
+    FramePage page = query(new FrameQuery(seq, seq, null, null, java.util.Set.of(), 1));
+    return page.frames().stream().findFirst();
+  }
+
+  public FramePage query(FrameQuery q) {
+    return reading(() -> queryLocked(q));
+  }
+
+  private FramePage queryLocked(FrameQuery q) {
+    List<FrameRecord> found = new ArrayList<>();
+    ExcerptTailer tailer = readerTailer();
+    long start = index.startFor(q.fromSeq(), q.fromNanos());
+    if (start < 0 || !tailer.moveToIndex(start)) {
+      tailer.toStart();
+    }
+    for (int scanned = 0; scanned < MAX_SCAN_PER_PAGE; scanned++) {
+      FrameRecord r = readNext(tailer);
+      if (r == null || q.after(r)) {
+        return new FramePage(found, null);
+      }
+      if (q.before(r) || !q.wants(r)) {
+        continue;
+      }
+      if (found.size() == q.limit()) {
+        return new FramePage(found, r.seq());
+      }
+      found.add(r);
+    }
+    // Scan budget spent: let the client continue after the last record looked at.
+    FrameRecord peek = readNext(tailer);
+    return new FramePage(found, peek == null ? null : peek.seq());
+  }
+
+  /** The next frame record, skipping other kinds; null at the end. */
+  private static FrameRecord readNext(ExcerptTailer tailer) {
+    while (true) {
+      try (DocumentContext dc = tailer.readingDocument()) {
+        if (!dc.isPresent()) {
+          return null;
+        }
+        FrameRecord r = FrameRecordCodec.read(dc.wire().bytes());
+        if (r != null) {
+          return r;
+        }
+      }
+    }
+  }
+
+  public long records() {
+    return index.records();
+  }
+
+  /**
+   * This thread's tailer for API reads, made once: making one per request takes locks every reader
+   * shares (the queue's close listeners, its store cache) and limits the API to a few hundred
+   * requests a second. Chronicle closes them with the queue.
+   */
+  private ExcerptTailer readerTailer() {
+    return readerTailers.get();
+  }
+
+  /** Runs a read while no cycle is being deleted. */
+  private <T> T reading(Supplier<T> read) {
+    cycleLock.readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      cycleLock.readLock().unlock();
+    }
+  }
+
+  /** The time by the journal's clock, in epoch milliseconds. */
+  long nowMillis() {
+    return clock.currentTimeMillis();
+  }
+
+  /** The journal's cycles (days) that have a file, oldest first. */
+  List<JournalCycle> cycles() {
+    cycleLock.readLock().lock();
+    try {
+      queue.refreshDirectoryListing();
+      int first = queue.firstCycle();
+      int last = queue.lastCycle();
+      List<JournalCycle> cycles = new ArrayList<>();
+      if (first == Integer.MAX_VALUE || last == Integer.MIN_VALUE) {
+        return cycles;
+      }
+      for (long cycle = first; cycle <= last; cycle++) {
+        Path file = fileOf((int) cycle);
+        try {
+          long bytes = Files.size(file);
+          long startMillis = cycle * rollCycle.lengthInMillis();
+          cycles.add(
+              new JournalCycle(
+                  (int) cycle, file, bytes, startMillis, startMillis + rollCycle.lengthInMillis()));
+        } catch (java.nio.file.NoSuchFileException gap) {
+          // no records that day
+        } catch (IOException e) {
+          LOG.warn("journal: cannot read the size of {}: {}", file, e.toString());
+        }
+      }
+      return cycles;
+    } finally {
+      cycleLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The oldest cycle retention may never delete: the one the clock is in, or the newest with
+   * records when that is older (appenders still hold it until their next write).
+   */
+  int protectedCycle() {
+    return Math.min(rollCycle.current(clock, 0), queue.lastCycle());
+  }
+
+  /**
+   * Deletes every cycle before {@code firstKept} (never {@link #protectedCycle} or later): its
+   * index entries first, then its file, under the write lock, so no read sees half of it.
+   *
+   * @return the cycles deleted
+   */
+  List<JournalCycle> deleteCyclesBefore(int firstKept) {
+    int limit = Math.min(firstKept, protectedCycle());
+    List<JournalCycle> deleted = new ArrayList<>();
+    cycleLock.writeLock().lock();
+    try {
+      for (JournalCycle cycle : cycles()) {
+        if (cycle.cycle() >= limit) {
+          break;
+        }
+        Files.deleteIfExists(cycle.file());
+        deleted.add(cycle);
+      }
+      if (!deleted.isEmpty()) {
+        index.dropCyclesBefore(limit);
+        long firstKeptIndex = rollCycle.toIndex(limit, 0);
+        insightIndexes.dropBefore(firstKeptIndex);
+        keyframeIndexes.values().removeIf(i -> i < firstKeptIndex);
+        eventIndexes.dropBefore(firstKeptIndex);
+        queue.refreshDirectoryListing();
+      }
+    } catch (IOException e) {
+      LOG.error("journal: cannot delete an old cycle file", e);
+      queue.refreshDirectoryListing();
+    } finally {
+      cycleLock.writeLock().unlock();
+    }
+    return deleted;
+  }
+
+  private Path fileOf(int cycle) {
+    DateTimeFormatter name =
+        DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC);
+    return queue
+        .file()
+        .toPath()
+        .resolve(
+            name.format(Instant.ofEpochMilli((long) cycle * rollCycle.lengthInMillis()))
+                + SingleChronicleQueue.SUFFIX);
+  }
+
+  public long lastSeq() {
+    return index.lastSeq();
+  }
+
+  /** Pipeline thread, at its end: the appender belongs to the thread that made it. */
+  public void closeAppender() {
+    if (appender != null) {
+      appender.close();
+      appender = null;
+    }
+  }
+
+  /** Vision-results thread, at its end. */
+  public void closeInsightAppender() {
+    if (insightAppender != null) {
+      insightAppender.close();
+      insightAppender = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    queue.close();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ironcliw.daemon.journal;
+
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.JournalEvent;
+import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import java.util.Locale;
+
+/**
+ * The kinds of what the journal records, as the event stream names them and a client asks for them:
+ * frame verdicts, capture and pressure events, insights, and notices (the insights that became
+ * one).
+ */
+public enum RecordKind {
+  FRAME,
+  CAPTURE,
+  PRESSURE,
+  INSIGHT,
+  NOTICE;
+
+  /** The event's name on the stream: {@code frame}, {@code capture}, ... */
+  public String eventName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The kind of a capture or pressure event. */
+  public static RecordKind of(JournalEvent event) {
+    return switch (event) {
+      case CaptureEventRecord c -> CAPTURE;
+      case PressureEventRecord p -> PRESSURE;
+    };
+  }
+}

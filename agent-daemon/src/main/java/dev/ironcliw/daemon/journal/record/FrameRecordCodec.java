@@ -1,0 +1,146 @@
+package dev.ironcliw.daemon.journal.record;
+
+import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.diff.RegionFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Binary form of a {@link FrameRecord} in a journal excerpt, fields in this order:
+ *
+ * <pre>
+ *   byte   recordType (1 = frame)     byte   layoutVersion (1)
+ *   long   seq                        long   capturedAtNanos
+ *   long   ringPosition               long   fingerprint
+ *   byte   verdict ordinal            byte   forwarded (0/1)
+ *   int    width   int height         int    changedTiles
+ *   double magnitude                  utf8   source
+ *   int    regionCount, then per region: int x, y, width, height, tiles; long sad
+ *   int    display   int maskedRegions   int damageRects          (layout 2 and later)
+ *   int    featureCount, then per region: double meanLuma, lumaStdDev, edgeDensity;
+ *          long histogram                                         (layout 3)
+ *   int    descriptorLength, then that many bytes                 (layout 3)
+ * </pre>
+ *
+ * Older layouts read with what they lack as zero: display 0, nothing masked, no hint, no features.
+ * A record of another type or version is skipped by readers, so later record kinds (events,
+ * insights) can share the queue.
+ */
+public final class FrameRecordCodec {
+  public static final byte FRAME_RECORD = 1;
+  public static final byte LAYOUT_VERSION = 3;
+  private static final Verdict[] VERDICTS = Verdict.values();
+
+  private FrameRecordCodec() {}
+
+  public static void write(Bytes<?> out, FrameRecord r) {
+    out.writeByte(FRAME_RECORD);
+    out.writeByte(LAYOUT_VERSION);
+    out.writeLong(r.seq());
+    out.writeLong(r.capturedAtNanos());
+    out.writeLong(r.ringPosition());
+    out.writeLong(r.fingerprint());
+    out.writeByte((byte) r.verdict().ordinal());
+    out.writeByte((byte) (r.forwarded() ? 1 : 0));
+    out.writeInt(r.width());
+    out.writeInt(r.height());
+    out.writeInt(r.changedTiles());
+    out.writeDouble(r.magnitude());
+    out.writeUtf8(r.source());
+    out.writeInt(r.regions().size());
+    for (Region region : r.regions()) {
+      out.writeInt(region.x());
+      out.writeInt(region.y());
+      out.writeInt(region.width());
+      out.writeInt(region.height());
+      out.writeInt(region.tiles());
+      out.writeLong(region.sad());
+    }
+    out.writeInt(r.display());
+    out.writeInt(r.maskedRegions());
+    out.writeInt(r.damageRects());
+    out.writeInt(r.features().size());
+    for (RegionFeatures f : r.features()) {
+      out.writeDouble(f.meanLuma());
+      out.writeDouble(f.lumaStdDev());
+      out.writeDouble(f.edgeDensity());
+      out.writeLong(f.histogram());
+    }
+    byte[] descriptor = r.descriptor();
+    out.writeInt(descriptor.length);
+    out.write(descriptor);
+  }
+
+  /** The seq of a frame record excerpt, read in place (every layout starts the same). */
+  public static long peekSeq(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 2);
+  }
+
+  /** The capture time of a frame record excerpt, read in place. */
+  public static long peekCapturedAtNanos(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 10);
+  }
+
+  /** The record, or null when the excerpt is not a frame record of a known layout. */
+  public static FrameRecord read(Bytes<?> in) {
+    if (in.readRemaining() < 2 || in.readByte() != FRAME_RECORD) {
+      return null;
+    }
+    byte layout = in.readByte();
+    if (layout < 1 || layout > LAYOUT_VERSION) {
+      return null;
+    }
+    long seq = in.readLong();
+    long capturedAt = in.readLong();
+    long position = in.readLong();
+    long fingerprint = in.readLong();
+    Verdict verdict = VERDICTS[in.readByte()];
+    boolean forwarded = in.readByte() != 0;
+    int width = in.readInt();
+    int height = in.readInt();
+    int changedTiles = in.readInt();
+    double magnitude = in.readDouble();
+    String source = in.readUtf8();
+    int regionCount = in.readInt();
+    List<Region> regions = new ArrayList<>(regionCount);
+    for (int i = 0; i < regionCount; i++) {
+      regions.add(
+          new Region(
+              in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong()));
+    }
+    int display = layout >= 2 ? in.readInt() : 0;
+    int masked = layout >= 2 ? in.readInt() : 0;
+    int damageRects = layout >= 2 ? in.readInt() : -1;
+    List<RegionFeatures> features = new ArrayList<>();
+    byte[] descriptor = new byte[0];
+    if (layout >= 3) {
+      int featureCount = in.readInt();
+      for (int i = 0; i < featureCount; i++) {
+        features.add(
+            new RegionFeatures(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
+      }
+      descriptor = new byte[in.readInt()];
+      in.read(descriptor);
+    }
+    return new FrameRecord(
+        seq,
+        capturedAt,
+        source,
+        verdict,
+        forwarded,
+        changedTiles,
+        width,
+        height,
+        position,
+        fingerprint,
+        magnitude,
+        regions,
+        display,
+        masked,
+        damageRects,
+        features,
+        descriptor);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.ironcliw.daemon.journal.record;
+
+/** Anything the journal holds: a frame's record, an insight, or an event. */
+public sealed interface JournalRecord permits FrameRecord, InsightRecord, JournalEvent {}

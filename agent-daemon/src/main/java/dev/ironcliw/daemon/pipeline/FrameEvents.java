@@ -1,0 +1,187 @@
+package dev.ironcliw.daemon.pipeline;
+
+import static dev.ironcliw.daemon.pipeline.FrameEventDescriptor.*;
+
+import dev.ironcliw.ring.Rect;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * The capture-to-pipeline queue ({@link FrameEventDescriptor}): one producer thread, one consumer
+ * thread, no locks.
+ */
+public final class FrameEvents {
+  /** What the pipeline does with each message. */
+  interface Handler {
+    void onFrame(FrameEvent frame);
+
+    void onCaptureState(long timeNanos, int display, boolean paused, String reason);
+  }
+
+  private final OneToOneRingBuffer ring;
+  private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_MESSAGE_BYTES]);
+  private Runnable wakeConsumer = () -> {};
+  private Runnable wakeProducer = () -> {};
+
+  public FrameEvents(int capacityBytes) {
+    ring =
+        new OneToOneRingBuffer(
+            new UnsafeBuffer(
+                ByteBuffer.allocateDirect(capacityBytes + RingBufferDescriptor.TRAILER_LENGTH)));
+  }
+
+  /**
+   * Who to wake when a message is published ({@code consumer}) and when messages were taken ({@code
+   * producer}, which may be waiting for room or for ring slots). Set before either thread starts.
+   */
+  public void wakeOnTraffic(Runnable consumer, Runnable producer) {
+    this.wakeConsumer = consumer;
+    this.wakeProducer = producer;
+  }
+
+  /** Room for one more message of the largest size. */
+  boolean hasRoom() {
+    return ring.capacity() - ring.size() > MAX_MESSAGE_BYTES * 2;
+  }
+
+  boolean publishFrame(
+      long frameSeq,
+      long capturedAtNanos,
+      long ringPosition,
+      long fingerprint,
+      boolean sameAsPrevious,
+      int width,
+      int height,
+      int display,
+      int maskedRegions,
+      List<Rect> damage,
+      byte[] label) {
+    scratch.putLong(FRAME_SEQ_OFFSET, frameSeq);
+    scratch.putLong(CAPTURED_AT_NANOS_OFFSET, capturedAtNanos);
+    scratch.putLong(RING_POSITION_OFFSET, ringPosition);
+    scratch.putLong(FINGERPRINT_OFFSET, fingerprint);
+    scratch.putInt(FLAGS_OFFSET, sameAsPrevious ? FLAG_SAME_AS_PREVIOUS : 0);
+    scratch.putInt(WIDTH_OFFSET, width);
+    scratch.putInt(HEIGHT_OFFSET, height);
+    scratch.putInt(DISPLAY_OFFSET, display);
+    scratch.putInt(MASKED_OFFSET, maskedRegions);
+    int rects = damage == null ? -1 : Math.min(damage.size(), MAX_DAMAGE_RECTS);
+    if (damage != null && damage.size() > MAX_DAMAGE_RECTS) {
+      damage = List.of(boundingBox(damage));
+      rects = 1;
+    }
+    scratch.putInt(DAMAGE_COUNT_OFFSET, rects);
+    for (int i = 0; i < rects; i++) {
+      Rect r = damage.get(i);
+      int at = DAMAGE_OFFSET + i * DAMAGE_RECT_BYTES;
+      scratch.putInt(at, r.x());
+      scratch.putInt(at + 4, r.y());
+      scratch.putInt(at + 8, r.width());
+      scratch.putInt(at + 12, r.height());
+    }
+    int labelAt = DAMAGE_OFFSET + Math.max(0, rects) * DAMAGE_RECT_BYTES;
+    int labelBytes = Math.min(label.length, MAX_LABEL_BYTES);
+    scratch.putInt(LABEL_LENGTH_OFFSET, labelBytes);
+    scratch.putBytes(labelAt, label, 0, labelBytes);
+    return published(ring.write(FRAME_MESSAGE, scratch, 0, labelAt + labelBytes));
+  }
+
+  private boolean published(boolean written) {
+    if (written) {
+      wakeConsumer.run();
+    }
+    return written;
+  }
+
+  boolean publishCaptureState(long timeNanos, int display, boolean paused, byte[] reason) {
+    int reasonBytes = Math.min(reason.length, MAX_LABEL_BYTES);
+    scratch.putLong(STATE_TIME_NANOS_OFFSET, timeNanos);
+    scratch.putInt(STATE_DISPLAY_OFFSET, display);
+    scratch.putInt(STATE_PAUSED_OFFSET, paused ? 1 : 0);
+    scratch.putInt(STATE_LABEL_LENGTH_OFFSET, reasonBytes);
+    scratch.putBytes(STATE_LABEL_OFFSET, reason, 0, reasonBytes);
+    return published(
+        ring.write(CAPTURE_STATE_MESSAGE, scratch, 0, STATE_LABEL_OFFSET + reasonBytes));
+  }
+
+  int drain(Handler handler, int limit) {
+    int read =
+        ring.read(
+            (type, buffer, index, length) -> {
+              if (type == FRAME_MESSAGE) {
+                handler.onFrame(readFrame(buffer, index));
+              } else if (type == CAPTURE_STATE_MESSAGE) {
+                handler.onCaptureState(
+                    buffer.getLong(index + STATE_TIME_NANOS_OFFSET),
+                    buffer.getInt(index + STATE_DISPLAY_OFFSET),
+                    buffer.getInt(index + STATE_PAUSED_OFFSET) != 0,
+                    buffer.getStringWithoutLengthUtf8(
+                        index + STATE_LABEL_OFFSET,
+                        buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
+              }
+            },
+            limit);
+    if (read > 0) {
+      wakeProducer.run();
+    }
+    return read;
+  }
+
+  private static FrameEvent readFrame(DirectBuffer buffer, int index) {
+    int rects = buffer.getInt(index + DAMAGE_COUNT_OFFSET);
+    List<Rect> damage = null;
+    if (rects >= 0) {
+      damage = new ArrayList<>(rects);
+      for (int i = 0; i < rects; i++) {
+        int at = index + DAMAGE_OFFSET + i * DAMAGE_RECT_BYTES;
+        damage.add(
+            new Rect(
+                buffer.getInt(at),
+                buffer.getInt(at + 4),
+                buffer.getInt(at + 8),
+                buffer.getInt(at + 12)));
+      }
+    }
+    int labelAt = index + DAMAGE_OFFSET + Math.max(0, rects) * DAMAGE_RECT_BYTES;
+    return new FrameEvent(
+        buffer.getLong(index + FRAME_SEQ_OFFSET),
+        buffer.getLong(index + CAPTURED_AT_NANOS_OFFSET),
+        buffer.getLong(index + RING_POSITION_OFFSET),
+        buffer.getLong(index + FINGERPRINT_OFFSET),
+        (buffer.getInt(index + FLAGS_OFFSET) & FLAG_SAME_AS_PREVIOUS) != 0,
+        buffer.getInt(index + WIDTH_OFFSET),
+        buffer.getInt(index + HEIGHT_OFFSET),
+        buffer.getInt(index + DISPLAY_OFFSET),
+        buffer.getInt(index + MASKED_OFFSET),
+        damage,
+        buffer.getStringWithoutLengthUtf8(labelAt, buffer.getInt(index + LABEL_LENGTH_OFFSET)));
+  }
+
+  private static Rect boundingBox(List<Rect> rects) {
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = Integer.MIN_VALUE;
+    int bottom = Integer.MIN_VALUE;
+    for (Rect r : rects) {
+      left = Math.min(left, r.x());
+      top = Math.min(top, r.y());
+      right = Math.max(right, r.x() + r.width());
+      bottom = Math.max(bottom, r.y() + r.height());
+    }
+    return new Rect(left, top, right - left, bottom - top);
+  }
+
+  int pending() {
+    return ring.size();
+  }
+
+  static byte[] labelBytes(String label) {
+    return label.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,340 @@
+package dev.ironcliw.daemon.pipeline;
+
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.KeyframeWriter;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.dedup.VerdictPolicy;
+import dev.ironcliw.diff.ChangedRegions;
+import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.FeatureExtractor;
+import dev.ironcliw.diff.RegionFeatures;
+import dev.ironcliw.diff.TileDiff;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.ring.Rect;
+import dev.ironcliw.vision.BatchFrame;
+import dev.ironcliw.vision.Batcher;
+import dev.ironcliw.vision.image.ChangeImages;
+import dev.ironcliw.vision.image.FrameCrop;
+import java.util.List;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * For each frame event: dedup (exact verdict), diff against the previous kept frame, changed
+ * regions, final verdict, images of a CHANGE frame for the vision stage, batcher, journal. Keeps
+ * the ring from overwriting the frame it diffs against and those it has not reached yet.
+ */
+public final class PipelineAgent implements Agent, FrameEvents.Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineAgent.class);
+  private static final int EVENTS_PER_WORK = 8;
+
+  /** A bound on an idle park; frames and commands wake the pipeline sooner. */
+  private static final long MAX_PARK = 100_000_000L;
+
+  /** Features are measured for this many of the largest changed regions of a frame. */
+  static final int FEATURE_REGIONS = 8;
+
+  private static final byte[] NO_DESCRIPTOR = new byte[0];
+
+  private final FrameEvents events;
+  private final FrameRing ring;
+  private final VerdictPolicy verdicts;
+  private final DiffEngine diffEngine;
+  private final ChangedRegions regions = new ChangedRegions();
+  private final FeatureExtractor features = new FeatureExtractor();
+  private final Batcher batcher;
+
+  /** Swapped by {@link #useImages} under memory pressure; pipeline thread only. */
+  private ChangeImages changeImages;
+
+  private final Journal journal;
+  private final KeyframeWriter keyframes;
+  private final PipelineStats stats;
+  private final ManyToOneConcurrentArrayQueue<Runnable> commands =
+      new ManyToOneConcurrentArrayQueue<>(64);
+  private final ParkingIdleStrategy idle = new ParkingIdleStrategy(this::nanosUntilDue, MAX_PARK);
+  private final FrameView previous = new FrameView();
+  private final FrameView current = new FrameView();
+  private final int tileSize;
+  private final long[] previousKeptPositions;
+
+  /** Per display, the descriptor of the previous kept frame, or null when it has none. */
+  private final byte[][] keptDescriptors;
+
+  public PipelineAgent(
+      FrameEvents events,
+      FrameRing ring,
+      VerdictPolicy verdicts,
+      DiffEngine diffEngine,
+      int tileSize,
+      int displays,
+      Batcher batcher,
+      ChangeImages changeImages,
+      Journal journal,
+      KeyframeWriter keyframes,
+      PipelineStats stats) {
+    this.events = events;
+    this.ring = ring;
+    this.verdicts = verdicts;
+    this.diffEngine = diffEngine;
+    this.tileSize = tileSize;
+    this.previousKeptPositions = new long[displays];
+    java.util.Arrays.fill(previousKeptPositions, -1);
+    this.keptDescriptors = new byte[displays][];
+    this.batcher = batcher;
+    this.changeImages = changeImages;
+    this.journal = journal;
+    this.keyframes = keyframes;
+    this.stats = stats;
+  }
+
+  /** Any thread: from the next frame on, copies CHANGE frames' images with {@code images}. */
+  public void useImages(ChangeImages images) {
+    submit(() -> changeImages = images);
+  }
+
+  /** Any thread: runs {@code command} on the pipeline thread before its next frame. */
+  public void submit(Runnable command) {
+    if (!commands.offer(command)) {
+      LOG.error("pipeline: command queue full, a command was dropped");
+    }
+    idle.wake();
+  }
+
+  /** Until a partial batch is due; frames and commands wake the pipeline. */
+  private long nanosUntilDue(long nowNanos) {
+    return batcher.nanosUntilDue(nowNanos);
+  }
+
+  /** How the pipeline thread waits for frames: parked until capture or a command wakes it. */
+  public ParkingIdleStrategy idleStrategy() {
+    return idle;
+  }
+
+  @Override
+  public int doWork() {
+    int work = commands.drain(Runnable::run, 16);
+    work += events.drain(this, EVENTS_PER_WORK);
+    if (batcher.poll(System.nanoTime())) {
+      work++;
+    }
+    return work;
+  }
+
+  @Override
+  public void onFrame(FrameEvent frame) {
+    long startNanos = System.nanoTime();
+    int display = frame.display();
+    Verdict verdict = Verdict.DUPLICATE;
+    int changedTiles = 0;
+    double magnitude = 0;
+    List<Region> changed = List.of();
+    List<RegionFeatures> regionFeatures = List.of();
+    byte[] descriptor = NO_DESCRIPTOR;
+    List<FrameCrop> images = List.of();
+    if (!frame.sameAsPrevious()) {
+      if (ring.read(frame.ringPosition(), current) != ReadStatus.OK) {
+        // Gone before it could be looked at: forward it rather than lose a change.
+        LOG.warn(
+            "pipeline: frame at ring position {} is gone before it was diffed",
+            frame.ringPosition());
+        verdict = Verdict.CHANGE;
+        changedTiles = tilesIn(frame.width(), frame.height());
+        magnitude = 255;
+        changed = List.of(wholeFrame(frame, changedTiles));
+      } else {
+        try {
+          TileDiff diff = diffAgainstPrevious(display, frame.damage());
+          if (diff != null) {
+            changedTiles = diff.changedTiles();
+            magnitude = diff.magnitude();
+            changed = regions.extract(diff);
+          } else {
+            changedTiles = tilesIn(frame.width(), frame.height());
+            magnitude = 255;
+            changed = List.of(wholeFrame(frame, changedTiles));
+          }
+          long diffedNanos = System.nanoTime();
+          stats.recordStage(PipelineStage.DIFF, diffedNanos - startNanos);
+          verdict = verdicts.judge(display, current, diff, frame.capturedAtNanos());
+          long judgedNanos = System.nanoTime();
+          stats.recordStage(PipelineStage.VERDICT, judgedNanos - diffedNanos);
+          byte[] keptDescriptor = null;
+          if (diff != null) {
+            // Of every kept frame, DUPLICATE too: the display's next frame is diffed against it.
+            keptDescriptor = features.descriptor(current, diff, keptDescriptors[display]);
+            if (verdict != Verdict.DUPLICATE) {
+              regionFeatures = measure(changed);
+              descriptor = keptDescriptor;
+            }
+            stats.recordStage(PipelineStage.FEATURES, System.nanoTime() - judgedNanos);
+          }
+          if (!current.stillValid()) {
+            LOG.warn("pipeline: frame {} was overwritten while judged; forwarding it", frame.seq());
+            verdict = Verdict.CHANGE;
+            keptDescriptor = null;
+          } else if (verdict == Verdict.CHANGE && changeImages != null) {
+            // Copied now: the ring may overwrite the frame long before its batch is sent.
+            long imagesNanos = System.nanoTime();
+            images = changeImages.of(current, rects(changed));
+            stats.recordStage(PipelineStage.IMAGES, System.nanoTime() - imagesNanos);
+          }
+          keep(display, frame.ringPosition());
+          keptDescriptors[display] = keptDescriptor;
+        } catch (RuntimeException e) {
+          // A frame that breaks the analysis is journaled and forwarded whole, and the display
+          // starts afresh, so one bad frame never stalls the pipeline on the frames after it.
+          analysisFailed(display, frame, e);
+          verdict = Verdict.CHANGE;
+          changedTiles = tilesIn(frame.width(), frame.height());
+          magnitude = 255;
+          changed = List.of(wholeFrame(frame, changedTiles));
+          regionFeatures = List.of();
+          descriptor = NO_DESCRIPTOR;
+          images = List.of();
+        }
+      }
+    }
+    boolean forward = verdict == Verdict.CHANGE;
+    long now = System.nanoTime();
+    if (forward) {
+      batcher.add(
+          new BatchFrame(
+              frame.seq(), frame.capturedAtNanos(), frame.ringPosition(), changedTiles, images),
+          now);
+    }
+    FrameRecord record =
+        new FrameRecord(
+            frame.seq(),
+            frame.capturedAtNanos(),
+            frame.label(),
+            verdict,
+            forward,
+            changedTiles,
+            frame.width(),
+            frame.height(),
+            frame.ringPosition(),
+            frame.fingerprint(),
+            magnitude,
+            changed,
+            display,
+            frame.maskedRegions(),
+            frame.damage() == null ? -1 : frame.damage().size(),
+            regionFeatures,
+            descriptor);
+    long journalNanos = System.nanoTime();
+    try {
+      journal.append(record);
+    } catch (RuntimeException e) {
+      stats.recordJournalError();
+      LOG.error("journal: cannot append frame {}", frame.seq(), e);
+    }
+    long doneNanos = System.nanoTime();
+    stats.recordStage(PipelineStage.JOURNAL, doneNanos - journalNanos);
+    stats.recordStage(PipelineStage.FRAME, doneNanos - startNanos);
+    if (forward && !frame.sameAsPrevious()) {
+      keyframes.offer(record);
+    }
+    stats.recordVerdict(frame.seq(), verdict, forward, now);
+  }
+
+  /** Features of the largest regions of the current frame (still retained in the ring). */
+  private List<RegionFeatures> measure(List<Region> changed) {
+    List<RegionFeatures> measured =
+        new java.util.ArrayList<>(Math.min(changed.size(), FEATURE_REGIONS));
+    for (Region r : changed.subList(0, Math.min(changed.size(), FEATURE_REGIONS))) {
+      measured.add(features.measure(current, new Rect(r.x(), r.y(), r.width(), r.height())));
+    }
+    return measured;
+  }
+
+  @Override
+  public void onCaptureState(long timeNanos, int display, boolean paused, String reason) {
+    try {
+      journal.append(new CaptureEventRecord(timeNanos, display, paused, reason));
+    } catch (RuntimeException e) {
+      stats.recordJournalError();
+      LOG.error("journal: cannot append a capture event", e);
+    }
+  }
+
+  /**
+   * Records the display's newest kept frame and lets the ring overwrite what no display needs:
+   * every frame before the oldest of the displays' previous kept frames.
+   */
+  private void analysisFailed(int display, FrameEvent frame, RuntimeException e) {
+    long count = stats.recordAnalysisError();
+    if (count == 1 || count % 1000 == 0) {
+      LOG.error(
+          "pipeline: analysing frame {} failed ({} so far); it is forwarded whole",
+          frame.seq(),
+          count,
+          e);
+    }
+    verdicts.forget(display);
+    keptDescriptors[display] = null;
+    keep(display, frame.ringPosition());
+  }
+
+  private void keep(int display, long position) {
+    previousKeptPositions[display] = position;
+    long oldest = Long.MAX_VALUE;
+    for (long kept : previousKeptPositions) {
+      if (kept >= 0) {
+        oldest = Math.min(oldest, kept);
+      }
+    }
+    ring.retainFrom(oldest);
+  }
+
+  /**
+   * The diff of {@link #current} against the display's previous kept frame, or null when there is
+   * none to compare with.
+   */
+  private TileDiff diffAgainstPrevious(int display, List<Rect> damage) {
+    long previousKept = previousKeptPositions[display];
+    if (previousKept < 0 || ring.read(previousKept, previous) != ReadStatus.OK) {
+      return null;
+    }
+    if (previous.width() != current.width() || previous.height() != current.height()) {
+      return null; // a new size (a display mode change, a replay of mixed sizes): all new
+    }
+    TileDiff diff = diffEngine.diff(previous, current, damage);
+    if (!previous.stillValid() || !current.stillValid()) {
+      LOG.warn("pipeline: a retained frame was overwritten during its diff; counting all tiles");
+      return null;
+    }
+    return diff;
+  }
+
+  private static List<Rect> rects(List<Region> regions) {
+    return regions.stream().map(r -> new Rect(r.x(), r.y(), r.width(), r.height())).toList();
+  }
+
+  private static Region wholeFrame(FrameEvent frame, int tiles) {
+    return new Region(0, 0, frame.width(), frame.height(), tiles, Long.MAX_VALUE);
+  }
+
+  private int tilesIn(int width, int height) {
+    return ((width + tileSize - 1) / tileSize) * ((height + tileSize - 1) / tileSize);
+  }
+
+  @Override
+  public void onClose() {
+    events.drain(this, Integer.MAX_VALUE);
+    batcher.flush();
+    journal.closeAppender();
+  }
+
+  @Override
+  public String roleName() {
+    return "pipeline";
+  }
+}

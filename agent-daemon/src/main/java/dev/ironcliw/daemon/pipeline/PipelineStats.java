@@ -1,0 +1,148 @@
+package dev.ironcliw.daemon.pipeline;
+
+import dev.ironcliw.dedup.Verdict;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters the agents write and the API reads: frames per verdict, forwarded frames, capture tick
+ * times for the actual FPS, and when the last frame was processed. Single writer per field; readers
+ * see plain atomic values.
+ */
+public final class PipelineStats {
+  /** The window of the capture rate that status and the metrics show. */
+  public static final long FPS_WINDOW_NANOS = 10_000_000_000L;
+
+  private static final int TICK_HISTORY = 1024;
+
+  private final AtomicLongArray byVerdict = new AtomicLongArray(Verdict.values().length);
+  private final AtomicLong forwarded = new AtomicLong();
+  private final AtomicLong lastSeq = new AtomicLong(-1);
+  private final AtomicLong lastProcessedNanos = new AtomicLong(System.nanoTime());
+  private final AtomicLongArray captureTickNanos = new AtomicLongArray(TICK_HISTORY);
+  private final AtomicLong captureTicks = new AtomicLong();
+  private final AtomicLong droppedTicks = new AtomicLong();
+  private final AtomicLong journalErrors = new AtomicLong();
+  private final AtomicLong analysisErrors = new AtomicLong();
+  private final AtomicLong skippedGrabs = new AtomicLong();
+  private final DurationWindow grabNanos = new DurationWindow();
+  private final java.util.EnumMap<PipelineStage, DurationWindow> stageNanos =
+      new java.util.EnumMap<>(PipelineStage.class);
+
+  {
+    for (PipelineStage stage : PipelineStage.values()) {
+      stageNanos.put(stage, new DurationWindow());
+    }
+  }
+
+  /** Capture thread: a frame was produced at {@code nowNanos}. */
+  void recordCapture(long nowNanos) {
+    long n = captureTicks.getAndIncrement();
+    captureTickNanos.set((int) (n % TICK_HISTORY), nowNanos);
+  }
+
+  /** Capture thread: a due tick produced no frame because the pipeline was behind. */
+  void recordDroppedTick() {
+    droppedTicks.incrementAndGet();
+  }
+
+  /** Pipeline thread: a frame got its verdict. */
+  void recordVerdict(long seq, Verdict verdict, boolean wasForwarded, long nowNanos) {
+    byVerdict.incrementAndGet(verdict.ordinal());
+    if (wasForwarded) {
+      forwarded.incrementAndGet();
+    }
+    lastSeq.set(seq);
+    lastProcessedNanos.set(nowNanos);
+  }
+
+  /** Capture thread: a frame needed no grab because the damage hint said nothing changed. */
+  void recordSkippedGrab() {
+    skippedGrabs.incrementAndGet();
+  }
+
+  /** Capture thread: how long one frame took from asking the source to pixels in the ring. */
+  void recordGrab(long nanos) {
+    grabNanos.record(nanos);
+  }
+
+  public DurationWindow grabDurations() {
+    return grabNanos;
+  }
+
+  /** Pipeline thread: how long one stage of one frame took. */
+  void recordStage(PipelineStage stage, long nanos) {
+    stageNanos.get(stage).record(nanos);
+  }
+
+  /** The last 1024 durations of {@code stage}. */
+  public DurationWindow stageDurations(PipelineStage stage) {
+    return stageNanos.get(stage);
+  }
+
+  public long skippedGrabs() {
+    return skippedGrabs.get();
+  }
+
+  void recordJournalError() {
+    journalErrors.incrementAndGet();
+  }
+
+  /** Counts a frame whose analysis threw; returns how many so far. */
+  long recordAnalysisError() {
+    return analysisErrors.incrementAndGet();
+  }
+
+  public long analysisErrors() {
+    return analysisErrors.get();
+  }
+
+  /** Frames captured per second over the {@code windowNanos} before {@code nowNanos}. */
+  public double captureFps(long nowNanos, long windowNanos) {
+    long total = captureTicks.get();
+    long inWindow = 0;
+    for (long i = total - 1; i >= 0 && i >= total - TICK_HISTORY; i--) {
+      if (nowNanos - captureTickNanos.get((int) (i % TICK_HISTORY)) > windowNanos) {
+        break;
+      }
+      inWindow++;
+    }
+    return inWindow * 1e9 / windowNanos;
+  }
+
+  public long count(Verdict verdict) {
+    return byVerdict.get(verdict.ordinal());
+  }
+
+  public long totalFrames() {
+    long total = 0;
+    for (int i = 0; i < byVerdict.length(); i++) {
+      total += byVerdict.get(i);
+    }
+    return total;
+  }
+
+  public long forwarded() {
+    return forwarded.get();
+  }
+
+  public long lastSeq() {
+    return lastSeq.get();
+  }
+
+  public long lastProcessedNanos() {
+    return lastProcessedNanos.get();
+  }
+
+  public long capturedFrames() {
+    return captureTicks.get();
+  }
+
+  public long droppedTicks() {
+    return droppedTicks.get();
+  }
+
+  public long journalErrors() {
+    return journalErrors.get();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ironcliw.daemon.status;
+
+import dev.ironcliw.daemon.pipeline.DurationWindow;
+import dev.ironcliw.daemon.pipeline.PipelineStage;
+import dev.ironcliw.daemon.pipeline.PipelineStats;
+import dev.ironcliw.dedup.Verdict;
+import io.vertx.core.json.JsonObject;
+
+/** Status {@code frames}: frames processed by verdict, forwarded, and each stage's time. */
+public final class FramesPart implements StatusPart {
+  private final PipelineStats stats;
+  private final Liveness liveness;
+
+  public FramesPart(PipelineStats stats, Liveness liveness) {
+    this.stats = stats;
+    this.liveness = liveness;
+  }
+
+  @Override
+  public String key() {
+    return "frames";
+  }
+
+  @Override
+  public JsonObject toJson(long nowNanos) {
+    JsonObject byVerdict = new JsonObject();
+    for (Verdict v : Verdict.values()) {
+      byVerdict.put(v.name(), stats.count(v));
+    }
+    return new JsonObject()
+        .put("processed", stats.totalFrames())
+        .put("byVerdict", byVerdict)
+        .put("forwarded", stats.forwarded())
+        .put("lastSeq", stats.lastSeq())
+        .put("analysisErrors", stats.analysisErrors())
+        .put("stageMicros", stageMicros())
+        .put("lastFrameAgeMs", liveness.lastFrameAgeMs(nowNanos));
+  }
+
+  /** Median and p99 of each pipeline stage over its last 1024 frames, in microseconds. */
+  private JsonObject stageMicros() {
+    JsonObject stages = new JsonObject();
+    for (PipelineStage stage : PipelineStage.values()) {
+      DurationWindow window = stats.stageDurations(stage);
+      stages.put(
+          stage.tag(),
+          new JsonObject()
+              .put("median", StatusNumbers.round(window.quantileMicros(0.5)))
+              .put("p99", StatusNumbers.round(window.quantileMicros(0.99))));
+    }
+    return stages;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.ironcliw.daemon.status;
+
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.JournalRetention;
+import dev.ironcliw.daemon.journal.KeyframeWriter;
+import dev.ironcliw.daemon.pipeline.PipelineStats;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** Status {@code journal}: records, its disk, retention and keyframes. */
+public final class JournalPart implements StatusPart {
+  private final Journal journal;
+  private final JournalRetention retention;
+  private final KeyframeWriter keyframes;
+  private final PipelineStats stats;
+
+  public JournalPart(
+      Journal journal, JournalRetention retention, KeyframeWriter keyframes, PipelineStats stats) {
+    this.journal = journal;
+    this.retention = retention;
+    this.keyframes = keyframes;
+    this.stats = stats;
+  }
+
+  @Override
+  public String key() {
+    return "journal";
+  }
+
+  @Override
+  public JsonObject toJson(long nowNanos) {
+    long oldestDay = retention.oldestCycleStartMillis();
+    return new JsonObject()
+        .put("records", journal.records())
+        .put("lastSeq", journal.lastSeq())
+        .put("disk", journal.diskGuard() == null ? null : journal.diskGuard().toJson())
+        .put("diskBytes", retention.diskBytes())
+        .put("oldestDay", oldestDay < 0 ? null : Instant.ofEpochMilli(oldestDay).toString())
+        .put(
+            "keyframes",
+            new JsonObject()
+                .put("kept", journal.keyframes())
+                .put("written", keyframes.written())
+                .put("bytesWritten", keyframes.bytesWritten())
+                .put("missed", keyframes.missed())
+                .put("dropped", keyframes.dropped()))
+        .put("daysDeleted", retention.cyclesDeleted())
+        .put("bytesDeleted", retention.bytesDeleted())
+        .put("appendErrors", stats.journalErrors());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ironcliw.daemon.status;
+
+import dev.ironcliw.daemon.api.StatusReplies;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@code status} and {@code health} replies: the daemon's state, then each {@link
+ * StatusPart} under its key, in the order given. Thread-safe.
+ */
+public final class StatusReporter implements StatusReplies {
+  private final long startNanos = System.nanoTime();
+  private final Liveness liveness;
+  private final List<StatusPart> parts;
+
+  public StatusReporter(Liveness liveness, List<StatusPart> parts) {
+    this.liveness = liveness;
+    this.parts = List.copyOf(parts);
+  }
+
+  @Override
+  public JsonObject health() {
+    long now = System.nanoTime();
+    String state = liveness.state(now);
+    return new JsonObject()
+        .put("healthy", !state.equals("stalled"))
+        .put("state", state)
+        .put("lastFrameAgeMs", liveness.lastFrameAgeMs(now));
+  }
+
+  @Override
+  public JsonObject status() {
+    Map<String, JsonObject> read = new LinkedHashMap<>();
+    for (StatusPart part : parts) {
+      if (part.readFirst()) {
+        read.put(part.key(), part.toJson(System.nanoTime()));
+      }
+    }
+    long now = System.nanoTime();
+    String state = liveness.state(now);
+    JsonObject reply =
+        new JsonObject()
+            .put("state", state)
+            .put("healthy", !state.equals("stalled"))
+            .put("uptimeSeconds", (now - startNanos) / 1_000_000_000L);
+    for (StatusPart part : parts) {
+      JsonObject json = read.get(part.key());
+      reply.put(part.key(), json != null ? json : part.toJson(now));
+    }
+    return reply;
+  }
+}
