@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -15,21 +16,28 @@ import java.util.stream.Stream;
 
 /**
  * Prints the one line that ends a build's test run: which native suites were skipped, and which
- * packages would let them run. Reads the files {@link NativeSkipListener} wrote; prints nothing
- * when no test JVM wrote one (tests skipped, or a partial build). Run by the last module of the
- * build ({@code benchmarks}) with the directory as its argument.
+ * packages would let them run. Reads the files {@link NativeSkipListener} wrote since the build
+ * started; prints nothing when no test JVM of this build wrote one (tests skipped). Run by the last
+ * module of the build ({@code benchmarks}) with the directory and the build's start (an ISO
+ * instant) as its arguments.
  */
 public final class NativeSkipSummary {
   private NativeSkipSummary() {}
 
   public static void main(String[] args) throws IOException {
     Path directory = Path.of(args[0]);
+    Instant buildStart = Instant.parse(args[1]);
     if (!Files.isDirectory(directory)) {
       return;
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(directory)) {
-      files = listing.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
+      files =
+          listing
+              .filter(p -> p.toString().endsWith(".tsv"))
+              .filter(p -> !modified(p).isBefore(buildStart))
+              .sorted()
+              .toList();
     }
     if (files.isEmpty()) {
       return;
@@ -39,6 +47,14 @@ public final class NativeSkipSummary {
       lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
     System.out.println(summary(lines));
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException e) {
+      return Instant.MIN;
+    }
   }
 
   /** The summary of {@code PIECE<tab>TestClass<tab>unique id} lines. */
