@@ -1,5 +1,10 @@
 package dev.ironcliw.benchmarks;
 
+import dev.ironcliw.benchmarks.run.ApiLoadRun;
+import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
+import dev.ironcliw.benchmarks.run.PipelineReplayRun;
+import dev.ironcliw.benchmarks.run.SoakRun;
+import dev.ironcliw.benchmarks.run.X11DaemonRun;
 import dev.ironcliw.daemon.Main;
 import java.util.Arrays;
 import java.util.Optional;

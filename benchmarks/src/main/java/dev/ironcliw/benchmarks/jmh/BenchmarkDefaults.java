@@ -1,5 +1,6 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.Bench;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

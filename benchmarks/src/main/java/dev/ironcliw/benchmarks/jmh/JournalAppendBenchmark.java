@@ -1,5 +1,6 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.dedup.Verdict;

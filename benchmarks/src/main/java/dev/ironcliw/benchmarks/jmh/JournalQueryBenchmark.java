@@ -1,5 +1,6 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.daemon.journal.FramePage;
 import dev.ironcliw.daemon.journal.FrameQuery;
 import dev.ironcliw.daemon.journal.Journal;

@@ -1,5 +1,6 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.SyntheticDesktop;
 import dev.ironcliw.config.HistorySettings;

@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.config.VisionImageSettings;
 import dev.ironcliw.ring.FrameView;

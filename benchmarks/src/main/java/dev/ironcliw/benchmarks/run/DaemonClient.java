@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import java.io.IOException;
 import java.net.ServerSocket;

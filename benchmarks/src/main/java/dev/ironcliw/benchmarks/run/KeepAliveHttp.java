@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

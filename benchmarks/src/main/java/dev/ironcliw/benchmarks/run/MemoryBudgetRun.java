@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

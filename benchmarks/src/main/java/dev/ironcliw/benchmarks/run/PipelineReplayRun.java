@@ -1,7 +1,11 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ironcliw.benchmarks.support.PreloadedFrames;
+import dev.ironcliw.benchmarks.support.StackJvm;
+import dev.ironcliw.benchmarks.support.SyntheticSequence;
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.Daemon;

@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.run;
 
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.XTestClient;

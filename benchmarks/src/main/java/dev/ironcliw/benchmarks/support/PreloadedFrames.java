@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.support;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.DamageFollowingWrites;

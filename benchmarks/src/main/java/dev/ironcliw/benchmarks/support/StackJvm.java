@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.support;
 
 import dev.ironcliw.daemon.JvmFlags;
 import java.lang.management.ManagementFactory;

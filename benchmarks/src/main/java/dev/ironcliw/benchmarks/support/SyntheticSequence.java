@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.support;
 
 import dev.ironcliw.capture.SyntheticDesktop;
 import java.awt.image.BufferedImage;

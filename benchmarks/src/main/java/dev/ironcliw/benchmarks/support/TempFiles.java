@@ -1,4 +1,4 @@
-package dev.ironcliw.benchmarks;
+package dev.ironcliw.benchmarks.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
