@@ -2,8 +2,8 @@ package dev.ironcliw.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ironcliw.config.ConfigSchema;
-import dev.ironcliw.config.Setting;
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.ironcliw.config;
 
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,8 @@
 package dev.ironcliw.config;
 
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
+import dev.ironcliw.config.schema.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.ironcliw.config;
 
+import dev.ironcliw.config.schema.PressureActionNames;
 import java.time.Duration;
 import java.util.List;
 

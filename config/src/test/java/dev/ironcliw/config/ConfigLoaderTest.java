@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ironcliw.daemon.api;
 
 import dev.ironcliw.config.ApiSettings;
-import dev.ironcliw.config.Units;
+import dev.ironcliw.config.schema.Units;
 import dev.ironcliw.daemon.image.FrameImages;
 import dev.ironcliw.daemon.image.ImageRequest;
 import dev.ironcliw.daemon.journal.FrameQuery;

@@ -1,11 +1,11 @@
 package dev.ironcliw.daemon.api;
 
 import dev.ironcliw.config.ConfigException;
-import dev.ironcliw.config.ConfigSchema;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
-import dev.ironcliw.config.Setting;
-import dev.ironcliw.config.ValueType;
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
+import dev.ironcliw.config.schema.ValueType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

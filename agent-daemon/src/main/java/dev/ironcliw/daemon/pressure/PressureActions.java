@@ -1,12 +1,12 @@
 package dev.ironcliw.daemon.pressure;
 
-import static dev.ironcliw.config.PressureActionNames.DROP_QUEUED;
-import static dev.ironcliw.config.PressureActionNames.FEWER_IMAGES;
-import static dev.ironcliw.config.PressureActionNames.HALVE_CAPTURE;
-import static dev.ironcliw.config.PressureActionNames.HOLD_VISION;
-import static dev.ironcliw.config.PressureActionNames.MINIMUM_RING;
-import static dev.ironcliw.config.PressureActionNames.PAUSE_CAPTURE;
-import static dev.ironcliw.config.PressureActionNames.SHRINK_RING;
+import static dev.ironcliw.config.schema.PressureActionNames.DROP_QUEUED;
+import static dev.ironcliw.config.schema.PressureActionNames.FEWER_IMAGES;
+import static dev.ironcliw.config.schema.PressureActionNames.HALVE_CAPTURE;
+import static dev.ironcliw.config.schema.PressureActionNames.HOLD_VISION;
+import static dev.ironcliw.config.schema.PressureActionNames.MINIMUM_RING;
+import static dev.ironcliw.config.schema.PressureActionNames.PAUSE_CAPTURE;
+import static dev.ironcliw.config.schema.PressureActionNames.SHRINK_RING;
 
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.config.MemorySettings;

@@ -1,6 +1,6 @@
 package dev.ironcliw.daemon.status;
 
-import dev.ironcliw.config.PressureActionNames;
+import dev.ironcliw.config.schema.PressureActionNames;
 import dev.ironcliw.daemon.pressure.MemoryPressureMonitor;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.FrameRing;

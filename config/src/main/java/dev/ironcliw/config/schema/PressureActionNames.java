@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.schema;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.schema;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public enum ValueType {
    *
    * @throws IllegalArgumentException when the text is not of this type
    */
-  Object parse(String raw, long physicalMemoryBytes) {
+  public Object parse(String raw, long physicalMemoryBytes) {
     String text = raw.trim();
     return switch (this) {
       case TEXT, CHOICE -> text;
@@ -126,7 +126,7 @@ public enum ValueType {
   }
 
   /** A number to compare against a setting's range: bytes, nanoseconds, per second or the value. */
-  static double magnitude(Object value) {
+  public static double magnitude(Object value) {
     return switch (value) {
       case Long l -> l;
       case Double d -> d;

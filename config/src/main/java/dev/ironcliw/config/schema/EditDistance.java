@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.schema;
 
 /** Levenshtein distance, for "did you mean" on unknown keys. */
 final class EditDistance {

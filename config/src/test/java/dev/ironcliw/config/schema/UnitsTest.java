@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
