@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * shares.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.ApiLoadRun [seconds] [rate]
+ * ./ironcliw bench ApiLoadRun [seconds] [rate]
  * </pre>
  *
  * Run from the repository root; the load generator shares the machine with the daemon.

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * plus {@link #FIXED_OVERHEAD_MIB} (what the JVM itself needs: code, metaspace, thread stacks, the
  * collector's own structures).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.MemoryBudgetRun [seconds]
+ * <pre>./ironcliw bench MemoryBudgetRun [seconds]
  * </pre>
  *
  * Run from the repository root, on Linux.

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * writes {@code soak.json} (every sample and the summary), {@code soak.png} (CPU and memory over
  * time) and {@code soak.md} (the summary against the targets) to the output folder.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.SoakRun \
+ * <pre>./ironcliw bench SoakRun \
  *     [seconds=600] [outputDir=target/soak] [phaseSeconds=60]</pre>
  *
  * Run from the repository root, on Linux with Xvfb.

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * while a window moves every 100 ms, so every tick has something to grab; then prints the daemon's
  * own figures: actual FPS, missed deadlines, dropped ticks, grab time per frame.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.ironcliw.benchmarks.X11DaemonRun [seconds]
+ * <pre>./ironcliw bench X11DaemonRun [seconds]
  * </pre>
  *
  * Run from the repository root.

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * 250ms}, {@code 10s}, {@code 7d}) and rates ({@code 10}, {@code 10/s}, {@code 600/min}).
  *
  * <p>Every parser throws {@link IllegalArgumentException} whose message is the "expected" phrase
- * that a configuration problem (dev.ironcliw.config.ConfigProblem) prints. Stateless and
- * thread-safe.
+ * that a configuration problem prints after the key and the value. Stateless and thread-safe.
  */
 public final class Units {
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]*)");
