@@ -1,7 +1,7 @@
 package dev.ironcliw.dedup;
 
-import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.TileDiff;
 
 /**
  * The perceptual fingerprints of one display's last kept frame: a {@link TileContentHash} per tile

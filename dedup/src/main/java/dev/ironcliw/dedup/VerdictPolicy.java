@@ -1,8 +1,8 @@
 package dev.ironcliw.dedup;
 
-import dev.ironcliw.diff.TileDiff;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.TileDiff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

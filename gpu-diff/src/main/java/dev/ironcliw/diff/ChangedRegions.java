@@ -1,5 +1,6 @@
 package dev.ironcliw.diff;
 
+import dev.ironcliw.ring.TileDiff;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.TileDiff;
 import java.util.List;
 
 /**

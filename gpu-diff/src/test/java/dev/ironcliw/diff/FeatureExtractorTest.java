@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.TileDiff;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

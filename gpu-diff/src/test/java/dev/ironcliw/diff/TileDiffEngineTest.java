@@ -14,6 +14,7 @@ import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.ring.TileDiff;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import java.lang.foreign.MemorySegment;

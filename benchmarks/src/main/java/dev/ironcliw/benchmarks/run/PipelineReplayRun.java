@@ -61,7 +61,7 @@ import java.util.stream.Stream;
  * It prints per-frame CPU time by verdict and each stage's time (median, p95, p99) and writes them
  * to {@code replay.json}.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.ironcliw.daemon.PipelineReplayRun \
+ * <pre>./ironcliw bench PipelineReplayRun \
  *     [pngDir|synthetic] [resolutions=1920x1080,5120x2880] [passes=3] [outputDir=target/replay] \
  *     [damage=none,derived] [config.yaml]
  * </pre>

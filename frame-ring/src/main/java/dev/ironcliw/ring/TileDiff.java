@@ -1,4 +1,4 @@
-package dev.ironcliw.diff;
+package dev.ironcliw.ring;
 
 /**
  * The difference of one frame against the previous kept frame, on a grid of square tiles. Reused
