@@ -108,7 +108,8 @@ public final class Daemon {
 
   private void startAll(ConfigWatcher watcher) {
     IroncliwConfig config = watcher.current();
-    ApiServer.bindAddress(config.api()); // refused before anything is opened
+    // Refused before anything is created or allocated: a bad address, a port in use.
+    ApiServer.checkAddressAndPort(config.api(), config.api().port());
     DataDirectory dataDir = opened(DataDirectory.openAndLock(config.dataDir()));
     ApiToken token = ApiToken.loadOrCreate(dataDir.tokenFile());
 

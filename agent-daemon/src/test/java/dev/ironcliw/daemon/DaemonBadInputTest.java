@@ -60,6 +60,11 @@ class DaemonBadInputTest {
     assertEquals(2, outcome.status());
     assertTrue(
         outcome.err().contains("captur: is not a known key (did you mean capture"), outcome.err());
+    Outcome noFile = run("config", "check");
+    assertEquals(2, noFile.status());
+    assertTrue(
+        noFile.err().startsWith("ironcliw: error: config check needs the FILE to check\nusage:"),
+        noFile.err());
   }
 
   @Test
@@ -136,6 +141,9 @@ class DaemonBadInputTest {
               + " on 127.0.0.1 is already in use; stop what holds it or choose another with --port"
               + " or api.port",
           outcome.err());
+      assertTrue(
+          Files.notExists(temp.resolve("d")),
+          "nothing (data dir, ring file) may be created before the port is found taken");
     }
   }
 

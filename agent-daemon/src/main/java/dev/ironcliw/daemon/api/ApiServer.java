@@ -28,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -174,15 +176,7 @@ public final class ApiServer implements AutoCloseable {
       Throwable cause = e.getCause();
       if (cause instanceof BindException
           || String.valueOf(cause.getMessage()).contains("Address already in use")) {
-        throw new StartupException(
-            "port "
-                + port
-                + " on "
-                + host
-                + " is already in use; stop what holds it or choose another with --port or"
-                + " api.port",
-            ExitCodes.FAILURE,
-            cause);
+        throw portInUse(host, port, cause);
       }
       throw new StartupException(
           "cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
@@ -212,6 +206,41 @@ public final class ApiServer implements AutoCloseable {
       route.methods().forEach(m -> routes.add(m.name() + " " + path));
     }
     return routes;
+  }
+
+  /**
+   * Refuses the address and port before anything else of the daemon is opened: the address as
+   * {@link #bindAddress} checks it, and a port another process listens on, found by binding it and
+   * letting go at once. The API binds it for good once the rest has started; a process that takes
+   * it in between gets the same one-line error then.
+   *
+   * @throws StartupException saying what is wrong
+   */
+  public static void checkAddressAndPort(ApiSettings settings, int port) {
+    String host = bindAddress(settings);
+    if (port == 0) {
+      return; // any free port
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as the server binds: a closed connection's port is free
+      probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+    } catch (BindException e) {
+      throw portInUse(host, port, e);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+    }
+  }
+
+  private static StartupException portInUse(String host, int port, Throwable cause) {
+    return new StartupException(
+        "port "
+            + port
+            + " on "
+            + host
+            + " is already in use; stop what holds it or choose another with --port or api.port",
+        ExitCodes.FAILURE,
+        cause);
   }
 
   /**

@@ -34,8 +34,24 @@ public final class ConfigCommand {
         return ExitCodes.USAGE;
       }
     }
+    err.println("ironcliw: error: " + misuse(args));
     err.print(CommandLine.USAGE);
     return ExitCodes.USAGE;
+  }
+
+  /** What is wrong with {@code config} and these arguments, in one line. */
+  private static String misuse(List<String> args) {
+    if (args.isEmpty()) {
+      return "config needs a command: defaults, check FILE or heap [RUN OPTIONS]";
+    }
+    return switch (args.getFirst()) {
+      case "check" ->
+          args.size() == 1
+              ? "config check needs the FILE to check"
+              : "config check takes one FILE, not " + (args.size() - 1);
+      case "defaults" -> "config defaults takes no arguments";
+      default -> "unknown config command " + args.getFirst();
+    };
   }
 
   /**
