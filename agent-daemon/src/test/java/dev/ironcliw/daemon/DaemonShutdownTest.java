@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.daemon.journal.Journal;
@@ -91,6 +92,8 @@ class DaemonShutdownTest {
             "SIGTERM during a burst: exit %d after %d ms%n", exit, stopTook.toMillis());
         assertEquals(0, exit, daemon.output());
         assertTrue(stopTook.compareTo(STOP_BOUND) < 0, "stopping took " + stopTook);
+        assertFalse(
+            Files.exists(data.resolve("daemon.lock")), "a clean stop leaves no lock file behind");
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!stream.ended() && System.nanoTime() < deadline) {
           Thread.sleep(20);

@@ -9,15 +9,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The daemon's data dir, created {@code 0700} and held with an exclusive lock on {@code
- * daemon.lock} for the daemon's life, so a second daemon stops before it touches anything.
+ * daemon.lock} (which holds the daemon's pid) for the daemon's life, so a second daemon stops
+ * before it touches anything. A clean stop removes the lock file; after a crash the file stays, but
+ * its lock went with the process, so the next start takes it.
  */
 public final class DataDirectory implements AutoCloseable {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private static final int LOCK_ATTEMPTS = 3;
 
   private final Path path;
   private final FileChannel lockChannel;
@@ -46,7 +51,25 @@ public final class DataDirectory implements AutoCloseable {
       throw new StartupException(
           "cannot create data dir " + path + ": " + e.getMessage(), ExitCodes.FAILURE, e);
     }
-    Path lockFile = path.resolve("daemon.lock");
+    Path lockFile = lockFile(path);
+    for (int attempt = 1; ; attempt++) {
+      DataDirectory locked = tryLock(path, lockFile);
+      if (locked != null || attempt == LOCK_ATTEMPTS) {
+        if (locked == null) {
+          throw new StartupException(
+              "cannot lock data dir " + path + ": its lock file keeps being replaced",
+              ExitCodes.FAILURE);
+        }
+        return locked;
+      }
+    }
+  }
+
+  /**
+   * Locks {@code lockFile}; null when the file was removed or replaced while it was being locked (a
+   * daemon stopping at that moment removes its lock file), so the caller tries again.
+   */
+  private static DataDirectory tryLock(Path path, Path lockFile) {
     FileChannel channel = null;
     try {
       channel =
@@ -55,6 +78,7 @@ public final class DataDirectory implements AutoCloseable {
               StandardOpenOption.CREATE,
               StandardOpenOption.READ,
               StandardOpenOption.WRITE);
+      Object opened = fileKey(lockFile);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -71,6 +95,12 @@ public final class DataDirectory implements AutoCloseable {
                 + path,
             ExitCodes.FAILURE);
       }
+      Object now = fileKey(lockFile);
+      if (!Files.exists(lockFile) || (opened != null && !opened.equals(now))) {
+        lock.release();
+        channel.close();
+        return null;
+      }
       channel.truncate(0);
       channel.write(StandardCharsets.UTF_8.encode(Long.toString(ProcessHandle.current().pid())), 0);
       return new DataDirectory(path, channel, lock);
@@ -79,6 +109,19 @@ public final class DataDirectory implements AutoCloseable {
       throw new StartupException(
           "cannot lock data dir " + path + ": " + e.getMessage(), ExitCodes.FAILURE, e);
     }
+  }
+
+  /** The file's identity (device and inode), null when it is gone or the system has none. */
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Path lockFile(Path dataDir) {
+    return dataDir.resolve("daemon.lock");
   }
 
   public Path path() {
@@ -101,8 +144,14 @@ public final class DataDirectory implements AutoCloseable {
     return POSIX;
   }
 
+  /** Removes the lock file, then lets go of its lock: a clean stop leaves no stale pid behind. */
   @Override
   public void close() {
+    try {
+      Files.deleteIfExists(lockFile(path));
+    } catch (IOException e) {
+      // the lock still goes with the channel; the next start takes the file over
+    }
     try {
       lock.release();
     } catch (IOException e) {
