@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ public final class ServiceCommand {
   /** Set by the launcher to its own path: the service runs the daemon through it. */
   static final String LAUNCHER_PROPERTY = "ironcliw.launcher";
 
-  private static final long COMMAND_TIMEOUT_SECONDS = 60;
+  /** How long systemctl or launchctl may take before it is given up on and killed. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
   private ServiceCommand() {}
 
@@ -40,25 +42,38 @@ public final class ServiceCommand {
     return run(args, platform, System.getenv(), out, err);
   }
 
-  public static int run(
+  static int run(
       List<String> args,
       ServicePlatform platform,
       Map<String, String> env,
       PrintStream out,
       PrintStream err) {
+    return run(args, platform, env, out, err, COMMAND_TIMEOUT);
+  }
+
+  /**
+   * @param commandTimeout how long each systemctl or launchctl call may take
+   */
+  static int run(
+      List<String> args,
+      ServicePlatform platform,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      Duration commandTimeout) {
     if (args.isEmpty()) {
       err.print(CommandLine.USAGE);
       return ExitCodes.USAGE;
     }
     List<String> rest = args.subList(1, args.size());
     return switch (args.getFirst()) {
-      case "install" -> install(rest, platform, env, out, err);
+      case "install" -> install(rest, platform, env, out, err, commandTimeout);
       case "uninstall" -> {
         if (!rest.isEmpty()) {
           err.println("ironcliw: error: service uninstall takes no options");
           yield ExitCodes.USAGE;
         }
-        yield uninstall(platform, out, err);
+        yield uninstall(platform, out, err, commandTimeout);
       }
       default -> {
         err.println("ironcliw: error: unknown service command " + args.getFirst());
@@ -73,7 +88,8 @@ public final class ServiceCommand {
       ServicePlatform platform,
       Map<String, String> env,
       PrintStream out,
-      PrintStream err) {
+      PrintStream err,
+      Duration commandTimeout) {
     String launcher = System.getProperty(LAUNCHER_PROPERTY);
     if (launcher == null || !Files.isExecutable(Path.of(launcher))) {
       err.println(
@@ -107,7 +123,7 @@ public final class ServiceCommand {
       out.println("  with: " + String.join(" ", service.environment().keySet()));
     }
     for (List<String> command : platform.loadCommands()) {
-      String failure = runCommand(command);
+      String failure = runCommand(command, commandTimeout);
       if (failure != null) {
         err.println(
             "ironcliw: error: the service file is written but loading it failed: " + failure);
@@ -123,7 +139,12 @@ public final class ServiceCommand {
     return ExitCodes.OK;
   }
 
-  private static int uninstall(ServicePlatform platform, PrintStream out, PrintStream err) {
+  /**
+   * Unloads and removes the service. Removing the file is what counts: when unloading fails (no
+   * user manager is running, say), that is a warning, and the exit status is still 0.
+   */
+  private static int uninstall(
+      ServicePlatform platform, PrintStream out, PrintStream err, Duration commandTimeout) {
     Path file = platform.file();
     if (!Files.exists(file)) {
       out.println("ironcliw: no service installed (" + file + " does not exist)");
@@ -131,7 +152,7 @@ public final class ServiceCommand {
     }
     boolean unloaded = true;
     for (List<String> command : platform.unloadCommands()) {
-      String failure = runCommand(command);
+      String failure = runCommand(command, commandTimeout);
       if (failure != null) {
         err.println("ironcliw: warning: " + failure);
         unloaded = false;
@@ -146,26 +167,38 @@ public final class ServiceCommand {
     out.println(
         "ironcliw: removed "
             + file
-            + (unloaded ? "; the service is stopped" : "; stop a running daemon by hand"));
-    return unloaded ? ExitCodes.OK : ExitCodes.FAILURE;
+            + (unloaded
+                ? "; the service is stopped"
+                : "; it could not be unloaded, so stop a daemon it still runs by hand"));
+    return ExitCodes.OK;
   }
 
-  /** Runs {@code command}; null when it exited 0, else one line saying what went wrong. */
-  private static String runCommand(List<String> command) {
+  /**
+   * Runs {@code command}; null when it exited 0, else one line saying what went wrong. Its output
+   * goes to a file read afterwards, so a command that hangs with its output open is still given up
+   * on after {@code timeout}.
+   */
+  private static String runCommand(List<String> command, Duration timeout) {
     String shown = String.join(" ", command);
+    Path output = null;
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      output = Files.createTempFile("ironcliw-service", ".out");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        return shown + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s";
+        return shown + " did not finish within " + timeout.toSeconds() + " s";
       }
+      String text = Files.readString(output, StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
         return shown
             + " exited with "
             + process.exitValue()
-            + (output.isBlank() ? "" : ": " + output.strip().replace('\n', ' '));
+            + (text.isBlank() ? "" : ": " + text.strip().replace('\n', ' '));
       }
       return null;
     } catch (IOException e) {
@@ -173,6 +206,14 @@ public final class ServiceCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return shown + " was interrupted";
+    } finally {
+      if (output != null) {
+        try {
+          Files.deleteIfExists(output);
+        } catch (IOException ignored) {
+          // a temporary file left behind
+        }
+      }
     }
   }
 }

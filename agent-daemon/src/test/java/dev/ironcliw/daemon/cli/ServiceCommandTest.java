@@ -190,6 +190,45 @@ class ServiceCommandTest {
   }
 
   @Test
+  void shouldRemoveTheUnitAndExitZeroWhenItCannotBeUnloaded() throws Exception {
+    Path units = temp.resolve("units");
+    SystemdUserUnit working = new SystemdUserUnit(units, recorder("systemctl", 0, ""));
+    assertEquals(0, service(working, Map.of(), "install").code());
+    SystemdUserUnit noManager =
+        new SystemdUserUnit(
+            units, recorder("systemctl", 1, "Failed to connect to bus: No medium found"));
+    Result result = service(noManager, Map.of(), "uninstall");
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertFalse(Files.exists(units.resolve("ironcliw.service")));
+    assertTrue(result.err().contains("Failed to connect to bus"), result.err());
+    assertTrue(result.out().contains("could not be unloaded"), result.out());
+  }
+
+  @Test
+  void shouldGiveUpOnASystemctlThatHangs() throws Exception {
+    Path script = temp.resolve("bin").resolve("systemctl");
+    Files.createDirectories(script.getParent());
+    // Prints, keeps its output open and never ends: the old reader waited for the end forever.
+    Files.writeString(script, "#!/bin/sh\necho starting\nexec sleep 600\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path units = temp.resolve("units");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        ServiceCommand.run(
+            List.of("install"),
+            new SystemdUserUnit(units, script.toString()),
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            java.time.Duration.ofSeconds(1));
+    String errors = err.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.FAILURE, code, errors);
+    assertTrue(errors.contains("did not finish within 1 s"), errors);
+    assertTrue(Files.exists(units.resolve("ironcliw.service")));
+  }
+
+  @Test
   void shouldRefuseABadConfigOrNoLauncherAndWriteNothing() throws Exception {
     Path units = temp.resolve("units");
     SystemdUserUnit unit = new SystemdUserUnit(units, recorder("systemctl", 0, ""));
