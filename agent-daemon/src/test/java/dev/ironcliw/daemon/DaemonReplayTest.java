@@ -121,7 +121,7 @@ class DaemonReplayTest {
     JsonObject byVerdict = status.getJsonObject("frames").getJsonObject("byVerdict");
     assertEquals(3, byVerdict.getLong("CHANGE"));
     assertEquals(2, byVerdict.getLong("DUPLICATE"));
-    assertEquals(3, status.getJsonObject("frames").getLong("forwarded"));
+    assertEquals(3, status.getJsonObject("frames").getLong("handedToVision"));
     assertEquals(7, status.getJsonObject("journal").getLong("records"));
   }
 

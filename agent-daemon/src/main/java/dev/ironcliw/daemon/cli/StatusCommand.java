@@ -157,13 +157,13 @@ public final class StatusCommand {
     line(
         text,
         "frames",
-        "%,d processed: %,d duplicate, %,d revisit, %,d minor, %,d change; %,d forwarded",
+        "%,d processed: %,d duplicate, %,d revisit, %,d minor, %,d change; %,d handed to vision",
         frames.getLong("processed", 0L),
         verdicts.getLong("DUPLICATE", 0L),
         verdicts.getLong("REVISIT", 0L),
         verdicts.getLong("MINOR", 0L),
         verdicts.getLong("CHANGE", 0L),
-        frames.getLong("forwarded", 0L));
+        frames.getLong("handedToVision", 0L));
     StringBuilder stages = new StringBuilder();
     for (Map.Entry<String, Object> stage : part(frames, "stageMicros")) {
       if (stage.getValue() instanceof JsonObject q && q.getDouble("median", -1.0) >= 0) {

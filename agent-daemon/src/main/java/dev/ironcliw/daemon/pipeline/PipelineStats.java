@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counters the agents write and the API reads: frames per verdict, forwarded frames, capture tick
- * times for the actual FPS, and when the last frame was processed. Single writer per field; readers
- * see plain atomic values.
+ * Counters the agents write and the API reads: frames per verdict, frames handed to vision, capture
+ * tick times for the actual FPS, and when the last frame was processed. Single writer per field;
+ * readers see plain atomic values.
  */
 public final class PipelineStats {
   /** The window of the capture rate that status and the metrics show. */
@@ -16,7 +16,7 @@ public final class PipelineStats {
   private static final int TICK_HISTORY = 1024;
 
   private final AtomicLongArray byVerdict = new AtomicLongArray(Verdict.values().length);
-  private final AtomicLong forwarded = new AtomicLong();
+  private final AtomicLong handedToVision = new AtomicLong();
   private final AtomicLong lastSeq = new AtomicLong(-1);
   private final AtomicLong lastProcessedNanos = new AtomicLong(System.nanoTime());
   private final AtomicLongArray captureTickNanos = new AtomicLongArray(TICK_HISTORY);
@@ -50,7 +50,7 @@ public final class PipelineStats {
   void recordVerdict(long seq, Verdict verdict, boolean wasForwarded, long nowNanos) {
     byVerdict.incrementAndGet(verdict.ordinal());
     if (wasForwarded) {
-      forwarded.incrementAndGet();
+      handedToVision.incrementAndGet();
     }
     lastSeq.set(seq);
     lastProcessedNanos.set(nowNanos);
@@ -122,8 +122,12 @@ public final class PipelineStats {
     return total;
   }
 
-  public long forwarded() {
-    return forwarded.get();
+  /**
+   * Frames the pipeline handed to the vision stage (the CHANGE frames), whether or not a provider
+   * sends them anywhere: with {@code vision.provider: none} nothing is sent.
+   */
+  public long handedToVision() {
+    return handedToVision.get();
   }
 
   public long lastSeq() {

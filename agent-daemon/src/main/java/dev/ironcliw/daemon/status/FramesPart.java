@@ -6,7 +6,7 @@ import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.dedup.Verdict;
 import io.vertx.core.json.JsonObject;
 
-/** Status {@code frames}: frames processed by verdict, forwarded, and each stage's time. */
+/** Status {@code frames}: frames processed by verdict, handed to vision, each stage's time. */
 public final class FramesPart implements StatusPart {
   private final PipelineStats stats;
   private final Liveness liveness;
@@ -30,7 +30,7 @@ public final class FramesPart implements StatusPart {
     return new JsonObject()
         .put("processed", stats.totalFrames())
         .put("byVerdict", byVerdict)
-        .put("forwarded", stats.forwarded())
+        .put("handedToVision", stats.handedToVision())
         .put("lastSeq", stats.lastSeq())
         .put("analysisErrors", stats.analysisErrors())
         .put("stageMicros", stageMicros())

@@ -56,8 +56,9 @@ public final class PipelineMetrics {
           .description("Frames judged, by verdict")
           .register(registry);
     }
-    FunctionCounter.builder("ironcliw.frames.forwarded", stats, PipelineStats::forwarded)
-        .description("Frames handed to the vision stage")
+    FunctionCounter.builder(
+            "ironcliw.frames.handed.to.vision", stats, PipelineStats::handedToVision)
+        .description("Frames handed to the vision stage (none are sent when vision is off)")
         .register(registry);
     Gauge.builder("ironcliw.vision.queue.batches", vision, v -> v.status().queuedBatches())
         .description("Batches waiting for the vision LLM")
