@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -74,10 +75,10 @@ public final class Journal implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (queueIndex, record) -> {};
   private volatile JournalDiskGuard disk;
-  private ExcerptAppender appender;
-  private ExcerptAppender insightAppender;
-  private ExcerptAppender pressureAppender;
-  private ExcerptAppender keyframeAppender;
+  private final Appender pipelineAppender = new Appender();
+  private final Appender insightAppender = new Appender();
+  private final Appender pressureAppender = new Appender();
+  private final Appender keyframeAppender = new Appender();
 
   /** Told of every record appended, on the appending thread, with its queue index. */
   @FunctionalInterface
@@ -181,47 +182,15 @@ public final class Journal implements AutoCloseable {
     return disk;
   }
 
-  private boolean recordAllowed() {
-    JournalDiskGuard guard = disk;
-    return guard == null || guard.allowRecord();
-  }
-
   /**
-   * A write that faulted on the mapped file: counted, the appender given up (a new one is made for
-   * the next record), and an exception for the caller, which goes on.
+   * Pipeline thread: appends one frame record; skipped while the disk guard says the disk is full.
    */
-  private JournalWriteException faulted(ExcerptAppender broken, InternalError e) {
-    JournalDiskGuard guard = disk;
-    if (guard != null) {
-      guard.writeFaulted();
-    }
-    try {
-      broken.close();
-    } catch (RuntimeException | InternalError ignored) {
-      // already broken
-    }
-    return new JournalWriteException(
-        "a write to the journal's mapped file faulted (is its disk full?); the record is lost", e);
-  }
-
-  /** Pipeline thread: appends one record; skipped while the disk guard says the disk is full. */
   public void append(FrameRecord record) {
-    if (!recordAllowed()) {
-      return;
+    long queueIndex = pipelineAppender.append(FrameRecordCodec::write, record);
+    if (queueIndex >= 0) {
+      index.add(record.seq(), record.capturedAtNanos(), queueIndex);
+      listener.appended(queueIndex, record);
     }
-    if (appender == null) {
-      appender = queue.createAppender();
-    }
-    try (DocumentContext dc = appender.writingDocument()) {
-      FrameRecordCodec.write(dc.wire().bytes(), record);
-    } catch (InternalError e) {
-      ExcerptAppender broken = appender;
-      appender = null;
-      throw faulted(broken, e);
-    }
-    long queueIndex = appender.lastIndexAppended();
-    index.add(record.seq(), record.capturedAtNanos(), queueIndex);
-    listener.appended(queueIndex, record);
   }
 
   /** Sets who is told of each append (the event stream); one listener. */
@@ -231,88 +200,43 @@ public final class Journal implements AutoCloseable {
 
   /** Pipeline thread: appends a capture pause or resume. */
   public void append(CaptureEventRecord event) {
-    if (!recordAllowed()) {
-      return;
+    long queueIndex = pipelineAppender.append(CaptureEventCodec::write, event);
+    if (queueIndex >= 0) {
+      eventIndexes.add(queueIndex);
+      listener.appended(queueIndex, event);
     }
-    if (appender == null) {
-      appender = queue.createAppender();
-    }
-    try (DocumentContext dc = appender.writingDocument()) {
-      CaptureEventCodec.write(dc.wire().bytes(), event);
-    } catch (InternalError e) {
-      ExcerptAppender broken = appender;
-      appender = null;
-      throw faulted(broken, e);
-    }
-    eventIndexes.add(appender.lastIndexAppended());
-    listener.appended(appender.lastIndexAppended(), event);
   }
 
   /** Vision-results thread only: appends one insight. */
   public void append(InsightRecord insight) {
-    if (!recordAllowed()) {
-      return;
+    long queueIndex = insightAppender.append(InsightRecordCodec::write, insight);
+    if (queueIndex >= 0) {
+      insightIndexes.add(queueIndex);
+      lastInsightId.accumulateAndGet(insight.id(), Math::max);
+      listener.appended(queueIndex, insight);
     }
-    if (insightAppender == null) {
-      insightAppender = queue.createAppender();
-    }
-    long queueIndex;
-    try (DocumentContext dc = insightAppender.writingDocument()) {
-      InsightRecordCodec.write(dc.wire().bytes(), insight);
-    } catch (InternalError e) {
-      ExcerptAppender broken = insightAppender;
-      insightAppender = null;
-      throw faulted(broken, e);
-    }
-    queueIndex = insightAppender.lastIndexAppended();
-    insightIndexes.add(queueIndex);
-    lastInsightId.accumulateAndGet(insight.id(), Math::max);
-    listener.appended(queueIndex, insight);
   }
 
   /** Memory-pressure thread only: appends a change of the pressure level. */
   public void append(PressureEventRecord event) {
-    if (!recordAllowed()) {
-      return;
+    long queueIndex = pressureAppender.append(PressureEventCodec::write, event);
+    if (queueIndex >= 0) {
+      eventIndexes.add(queueIndex);
+      listener.appended(queueIndex, event);
     }
-    if (pressureAppender == null) {
-      pressureAppender = queue.createAppender();
-    }
-    try (DocumentContext dc = pressureAppender.writingDocument()) {
-      PressureEventCodec.write(dc.wire().bytes(), event);
-    } catch (InternalError e) {
-      ExcerptAppender broken = pressureAppender;
-      pressureAppender = null;
-      throw faulted(broken, e);
-    }
-    eventIndexes.add(pressureAppender.lastIndexAppended());
-    listener.appended(pressureAppender.lastIndexAppended(), event);
   }
 
   /** Keyframe thread only: appends a forwarded frame's keyframe. */
   public void append(KeyframeRecord keyframe) {
-    if (!recordAllowed()) {
-      return;
+    long queueIndex = keyframeAppender.append(KeyframeCodec::write, keyframe);
+    if (queueIndex >= 0) {
+      keyframeIndexes.put(keyframe.seq(), queueIndex);
     }
-    if (keyframeAppender == null) {
-      keyframeAppender = queue.createAppender();
-    }
-    try (DocumentContext dc = keyframeAppender.writingDocument()) {
-      KeyframeCodec.write(dc.wire().bytes(), keyframe);
-    } catch (InternalError e) {
-      ExcerptAppender broken = keyframeAppender;
-      keyframeAppender = null;
-      throw faulted(broken, e);
-    }
-    keyframeIndexes.put(keyframe.seq(), keyframeAppender.lastIndexAppended());
   }
 
   /** Keyframe thread, at its end. */
-  void closeKeyframeAppender() {
-    if (keyframeAppender != null) {
-      keyframeAppender.close();
-      keyframeAppender = null;
-    }
+  public void closeKeyframeAppender() {
+    keyframeAppender.close();
   }
 
   /** The keyframe of frame {@code seq}, if it has one still kept. */
@@ -365,10 +289,7 @@ public final class Journal implements AutoCloseable {
 
   /** Memory-pressure thread, at its end. */
   public void closePressureAppender() {
-    if (pressureAppender != null) {
-      pressureAppender.close();
-      pressureAppender = null;
-    }
+    pressureAppender.close();
   }
 
   /** The id of the newest insight in the journal, 0 when there is none. */
@@ -677,17 +598,63 @@ public final class Journal implements AutoCloseable {
 
   /** Pipeline thread, at its end: the appender belongs to the thread that made it. */
   public void closeAppender() {
-    if (appender != null) {
-      appender.close();
-      appender = null;
-    }
+    pipelineAppender.close();
   }
 
   /** Vision-results thread, at its end. */
   public void closeInsightAppender() {
-    if (insightAppender != null) {
-      insightAppender.close();
-      insightAppender = null;
+    insightAppender.close();
+  }
+
+  /**
+   * The appender of one writing thread (pipeline, vision results, pressure, keyframes), made on its
+   * first record: Chronicle's appenders belong to the thread that made them. Used by that thread
+   * only.
+   */
+  private final class Appender {
+    private ExcerptAppender appender;
+
+    /**
+     * Appends one record as {@code codec} writes it; its queue index, or -1 when the disk guard
+     * says the disk is (nearly) full and the record is skipped.
+     *
+     * @throws JournalWriteException when the write faulted on the mapped file (is its disk full?):
+     *     the record is lost, the appender given up (a new one is made for the next record), and
+     *     the caller goes on
+     */
+    <R> long append(BiConsumer<Bytes<?>, R> codec, R record) {
+      JournalDiskGuard guard = disk;
+      if (guard != null && !guard.allowRecord()) {
+        return -1;
+      }
+      if (appender == null) {
+        appender = queue.createAppender();
+      }
+      try (DocumentContext dc = appender.writingDocument()) {
+        codec.accept(dc.wire().bytes(), record);
+      } catch (InternalError e) {
+        ExcerptAppender broken = appender;
+        appender = null;
+        if (guard != null) {
+          guard.writeFaulted();
+        }
+        try {
+          broken.close();
+        } catch (RuntimeException | InternalError ignored) {
+          // already broken
+        }
+        throw new JournalWriteException(
+            "a write to the journal's mapped file faulted (is its disk full?); the record is lost",
+            e);
+      }
+      return appender.lastIndexAppended();
+    }
+
+    void close() {
+      if (appender != null) {
+        appender.close();
+        appender = null;
+      }
     }
   }
 
