@@ -1,5 +1,11 @@
 package dev.ironcliw.daemon;
 
+import static dev.ironcliw.config.schema.ConfigSchema.CAPTURE_FPS;
+import static dev.ironcliw.config.schema.ConfigSchema.DIFF_TILE_THRESHOLD;
+import static dev.ironcliw.config.schema.ConfigSchema.MEMORY_BUDGETS_FRAME_RING;
+import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_MAX_WAIT;
+import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_SIZE;
+
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.ConfigChange;
 import dev.ironcliw.config.ConfigProblem;
@@ -348,9 +354,9 @@ public final class Daemon {
     }
     return List.of(
         new ConfigProblem(
-            "memory.budgets.frameRing",
+            MEMORY_BUDGETS_FRAME_RING.path(),
             "\""
-                + next.rawValues().get("memory.budgets.frameRing")
+                + next.rawValues().get(MEMORY_BUDGETS_FRAME_RING.path())
                 + "\" ("
                 + bytes
                 + " bytes) holds "
@@ -375,15 +381,15 @@ public final class Daemon {
     if (change.liveKeys().stream().anyMatch(k -> k.startsWith("memory."))) {
       memory.apply(next.memory());
     }
-    if (change.liveKeys().contains("capture.fps")
+    if (change.liveKeys().contains(CAPTURE_FPS.path())
         || change.liveKeys().stream().anyMatch(k -> k.startsWith("memory.pressure.actions."))) {
       pressureActions.reapply(); // the new rate or lists at the current level
     }
-    if (change.liveKeys().contains("diff.tileThreshold")) {
+    if (change.liveKeys().contains(DIFF_TILE_THRESHOLD.path())) {
       diff.setTileThreshold(next.diff().tileThreshold());
     }
-    if (change.liveKeys().contains("vision.batch.size")
-        || change.liveKeys().contains("vision.batch.maxWait")) {
+    if (change.liveKeys().contains(VISION_BATCH_SIZE.path())
+        || change.liveKeys().contains(VISION_BATCH_MAX_WAIT.path())) {
       pipeline.submit(
           () ->
               batcher.setLimits(next.vision().batchSize(), next.vision().batchMaxWait().toNanos()));

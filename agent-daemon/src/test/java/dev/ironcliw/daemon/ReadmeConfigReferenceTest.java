@@ -13,7 +13,7 @@ class ReadmeConfigReferenceTest {
   @Test
   void shouldDocumentEveryConfigurationKeyWithItsDefault() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       String defaultText = s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue();
       String row =
           "| `" + s.path() + "` | `" + defaultText + "` | " + (s.live() ? "yes" : "no") + " |";

@@ -119,7 +119,7 @@ public final class ConfigLoader {
     List<ConfigProblem> problems = new ArrayList<>();
     Map<String, String> raw = new LinkedHashMap<>();
     Map<String, ConfigSource> sources = new LinkedHashMap<>();
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       raw.put(s.path(), s.defaultValue());
       sources.put(s.path(), ConfigSource.DEFAULT);
     }
@@ -130,7 +130,7 @@ public final class ConfigLoader {
     layer(apiValues, ConfigSource.API, raw, sources, problems);
     Map<String, Object> values = new LinkedHashMap<>();
     long totalBytes = physicalMemoryBytes;
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       // A component budget's percentage is of memory.total, read before the budgets.
       long percentOf = s.section().equals(BUDGETS) ? totalBytes : physicalMemoryBytes;
       parseValue(s, raw.get(s.path()), problems, percentOf).ifPresent(v -> values.put(s.path(), v));
@@ -233,7 +233,7 @@ public final class ConfigLoader {
   }
 
   private static java.util.Optional<Object> parseValue(
-      Setting s, String text, List<ConfigProblem> problems, long percentOfBytes) {
+      Setting<?> s, String text, List<ConfigProblem> problems, long percentOfBytes) {
     Object value;
     try {
       value = s.type().parse(text, percentOfBytes);
@@ -285,7 +285,7 @@ public final class ConfigLoader {
     long ring = (Long) values.get("memory.budgets.frameRing");
     long sum = 0;
     List<String> parts = new ArrayList<>();
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       if (s.section().equals(BUDGETS)) {
         long bytes = (Long) values.get(s.path());
         sum += bytes;

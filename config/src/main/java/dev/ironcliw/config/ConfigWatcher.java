@@ -167,7 +167,7 @@ public final class ConfigWatcher implements AutoCloseable {
    *     running configuration is kept
    */
   public synchronized IroncliwConfig set(String key, String value) {
-    Setting setting =
+    Setting<?> setting =
         ConfigSchema.find(key)
             .orElseThrow(
                 () ->
@@ -191,7 +191,7 @@ public final class ConfigWatcher implements AutoCloseable {
   private boolean publish(IroncliwConfig next) {
     Set<String> live = new TreeSet<>();
     Set<String> restart = new TreeSet<>();
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       if (!Objects.equals(current.rawValues().get(s.path()), next.rawValues().get(s.path()))) {
         (s.live() ? live : restart).add(s.path());
       }

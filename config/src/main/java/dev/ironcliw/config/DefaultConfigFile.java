@@ -16,7 +16,7 @@ public final class DefaultConfigFile {
         .append("# Keys marked [live] apply to a running daemon when this file is saved;\n")
         .append("# the others take effect at the next start.\n");
     List<String> openSections = new ArrayList<>();
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       List<String> sections = s.section().isEmpty() ? List.of() : List.of(s.section().split("\\."));
       int common = 0;
       while (common < openSections.size()
@@ -49,7 +49,7 @@ public final class DefaultConfigFile {
     return out.toString();
   }
 
-  private static boolean isList(Setting s) {
+  private static boolean isList(Setting<?> s) {
     return s.type() == ValueType.NAME_LIST || s.type() == ValueType.PATTERN_LIST;
   }
 

@@ -1,7 +1,8 @@
 package dev.ironcliw.config;
 
+import static dev.ironcliw.config.schema.ConfigSchema.*;
+
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -39,116 +40,106 @@ public record IroncliwConfig(
 
   static IroncliwConfig from(
       Map<String, Object> v, Map<String, String> raw, Map<String, ConfigSource> sources) {
-    String dataDir = (String) v.get("dataDir");
+    String dataDir = DATA_DIR.valueIn(v);
     return new IroncliwConfig(
         dataDir.isBlank() ? PlatformPaths.defaultDataDir() : Path.of(dataDir),
         new CaptureSettings(
-            (String) v.get("capture.source"),
-            strings(v, "capture.displays"),
-            (Double) v.get("capture.fps"),
-            (Boolean) v.get("capture.replayFast"),
-            (Boolean) v.get("capture.replayLoop"),
-            intValue(v, "capture.synthetic.width"),
-            intValue(v, "capture.synthetic.height")),
+            CAPTURE_SOURCE.valueIn(v),
+            CAPTURE_DISPLAYS.valueIn(v),
+            CAPTURE_FPS.valueIn(v),
+            CAPTURE_REPLAY_FAST.valueIn(v),
+            CAPTURE_REPLAY_LOOP.valueIn(v),
+            CAPTURE_SYNTHETIC_WIDTH.valueIn(v),
+            CAPTURE_SYNTHETIC_HEIGHT.valueIn(v)),
         new MemorySettings(
-            (Long) v.get("memory.total"),
-            (Long) v.get("memory.budgets.frameRing"),
-            (Long) v.get("memory.budgets.dedup"),
-            (Long) v.get("memory.budgets.visionQueue"),
-            (Long) v.get("memory.budgets.gpuBuffers"),
-            (Long) v.get("memory.budgets.journalCaches"),
-            (Long) v.get("memory.budgets.heap"),
-            (Double) v.get("memory.pressure.medium"),
-            (Double) v.get("memory.pressure.high"),
-            (Double) v.get("memory.pressure.critical"),
-            (Duration) v.get("memory.pressure.dwell"),
-            (Duration) v.get("memory.pressure.interval"),
-            strings(v, "memory.pressure.actions.medium"),
-            strings(v, "memory.pressure.actions.high"),
-            strings(v, "memory.pressure.actions.critical")),
+            MEMORY_TOTAL.valueIn(v),
+            MEMORY_BUDGETS_FRAME_RING.valueIn(v),
+            MEMORY_BUDGETS_DEDUP.valueIn(v),
+            MEMORY_BUDGETS_VISION_QUEUE.valueIn(v),
+            MEMORY_BUDGETS_GPU_BUFFERS.valueIn(v),
+            MEMORY_BUDGETS_JOURNAL_CACHES.valueIn(v),
+            MEMORY_BUDGETS_HEAP.valueIn(v),
+            MEMORY_PRESSURE_MEDIUM.valueIn(v),
+            MEMORY_PRESSURE_HIGH.valueIn(v),
+            MEMORY_PRESSURE_CRITICAL.valueIn(v),
+            MEMORY_PRESSURE_DWELL.valueIn(v),
+            MEMORY_PRESSURE_INTERVAL.valueIn(v),
+            MEMORY_PRESSURE_ACTIONS_MEDIUM.valueIn(v),
+            MEMORY_PRESSURE_ACTIONS_HIGH.valueIn(v),
+            MEMORY_PRESSURE_ACTIONS_CRITICAL.valueIn(v)),
         new DedupSettings(
-            (Duration) v.get("dedup.revisitWindow"),
-            intValue(v, "dedup.generations"),
-            (Double) v.get("dedup.falsePositiveRate"),
-            (String) v.get("dedup.bloom"),
-            intValue(v, "dedup.volatile.minBeats"),
-            (Double) v.get("dedup.volatile.rhythmTolerance"),
-            (Duration) v.get("dedup.volatile.maxPeriod"),
-            intValue(v, "dedup.volatile.quietPeriods")),
+            DEDUP_REVISIT_WINDOW.valueIn(v),
+            DEDUP_GENERATIONS.valueIn(v),
+            DEDUP_FALSE_POSITIVE_RATE.valueIn(v),
+            DEDUP_BLOOM.valueIn(v),
+            DEDUP_VOLATILE_MIN_BEATS.valueIn(v),
+            DEDUP_VOLATILE_RHYTHM_TOLERANCE.valueIn(v),
+            DEDUP_VOLATILE_MAX_PERIOD.valueIn(v),
+            DEDUP_VOLATILE_QUIET_PERIODS.valueIn(v)),
         new DiffSettings(
-            (String) v.get("diff.backend"),
-            intValue(v, "diff.threads"),
-            intValue(v, "diff.tileSize"),
-            (Long) v.get("diff.tileThreshold")),
+            DIFF_BACKEND.valueIn(v),
+            DIFF_THREADS.valueIn(v),
+            DIFF_TILE_SIZE.valueIn(v),
+            DIFF_TILE_THRESHOLD.valueIn(v)),
         new VisionSettings(
-            (String) v.get("vision.provider"),
-            intValue(v, "vision.batch.size"),
-            (Duration) v.get("vision.batch.maxWait"),
-            endpoint(v, "vision.anthropic"),
-            endpoint(v, "vision.openai"),
-            (String) v.get("vision.auto.localBaseUrl"),
-            (String) v.get("vision.auto.localModel"),
+            VISION_PROVIDER.valueIn(v),
+            VISION_BATCH_SIZE.valueIn(v),
+            VISION_BATCH_MAX_WAIT.valueIn(v),
+            new VisionEndpointSettings(
+                VISION_ANTHROPIC_MODEL.valueIn(v),
+                VISION_ANTHROPIC_BASE_URL.valueIn(v),
+                VISION_ANTHROPIC_KEY_FILE.valueIn(v)),
+            new VisionEndpointSettings(
+                VISION_OPENAI_MODEL.valueIn(v),
+                VISION_OPENAI_BASE_URL.valueIn(v),
+                VISION_OPENAI_KEY_FILE.valueIn(v)),
+            VISION_AUTO_LOCAL_BASE_URL.valueIn(v),
+            VISION_AUTO_LOCAL_MODEL.valueIn(v),
             new VisionImageSettings(
-                intValue(v, "vision.image.maxLongEdge"),
-                (Long) v.get("vision.image.maxBytes"),
-                intValue(v, "vision.image.padding"),
-                intValue(v, "vision.image.maxCropsPerFrame"),
-                (Double) v.get("vision.image.contextShare"),
-                intValue(v, "vision.image.contextLongEdge")),
+                VISION_IMAGE_MAX_LONG_EDGE.valueIn(v),
+                VISION_IMAGE_MAX_BYTES.valueIn(v),
+                VISION_IMAGE_PADDING.valueIn(v),
+                VISION_IMAGE_MAX_CROPS_PER_FRAME.valueIn(v),
+                VISION_IMAGE_CONTEXT_SHARE.valueIn(v),
+                VISION_IMAGE_CONTEXT_LONG_EDGE.valueIn(v)),
             new VisionLimitSettings(
-                intValue(v, "vision.limits.concurrency"),
-                (Double) v.get("vision.limits.requestsPerMinute"),
-                intValue(v, "vision.limits.imagesPerHour"),
-                (Long) v.get("vision.limits.maxRequestBytes"),
-                (Long) v.get("vision.limits.maxBytesPerHour"),
-                (Long) v.get("vision.limits.dailyTokens"),
-                intValue(v, "vision.limits.maxOutputTokens"),
-                (Duration) v.get("vision.limits.connectTimeout"),
-                (Duration) v.get("vision.limits.requestTimeout"),
-                intValue(v, "vision.limits.maxAttempts"),
-                (Duration) v.get("vision.limits.longestRetryWait"),
-                intValue(v, "vision.queue.batches"),
-                intValue(v, "vision.breaker.failures"),
-                (Duration) v.get("vision.breaker.openFor")),
+                VISION_LIMITS_CONCURRENCY.valueIn(v),
+                VISION_LIMITS_REQUESTS_PER_MINUTE.valueIn(v),
+                VISION_LIMITS_IMAGES_PER_HOUR.valueIn(v),
+                VISION_LIMITS_MAX_REQUEST_BYTES.valueIn(v),
+                VISION_LIMITS_MAX_BYTES_PER_HOUR.valueIn(v),
+                VISION_LIMITS_DAILY_TOKENS.valueIn(v),
+                VISION_LIMITS_MAX_OUTPUT_TOKENS.valueIn(v),
+                VISION_LIMITS_CONNECT_TIMEOUT.valueIn(v),
+                VISION_LIMITS_REQUEST_TIMEOUT.valueIn(v),
+                VISION_LIMITS_MAX_ATTEMPTS.valueIn(v),
+                VISION_LIMITS_LONGEST_RETRY_WAIT.valueIn(v),
+                VISION_QUEUE_BATCHES.valueIn(v),
+                VISION_BREAKER_FAILURES.valueIn(v),
+                VISION_BREAKER_OPEN_FOR.valueIn(v)),
             new NoticeSettings(
-                intValue(v, "vision.notices.perMinute"),
-                (Duration) v.get("vision.notices.cooldown"),
-                (Double) v.get("vision.notices.minConfidence"),
-                (Boolean) v.get("vision.notices.desktop"))),
+                VISION_NOTICES_PER_MINUTE.valueIn(v),
+                VISION_NOTICES_COOLDOWN.valueIn(v),
+                VISION_NOTICES_MIN_CONFIDENCE.valueIn(v),
+                VISION_NOTICES_DESKTOP.valueIn(v))),
         new HistorySettings(
-            (Duration) v.get("history.retention.maxAge"),
-            (Long) v.get("history.retention.maxBytes"),
-            (Duration) v.get("history.retention.checkEvery"),
-            intValue(v, "history.keyframes.maxLongEdge"),
-            (Double) v.get("history.keyframes.quality"),
-            (Duration) v.get("history.keyframes.minInterval"),
-            (Long) v.get("history.disk.keyframesMinFree"),
-            (Long) v.get("history.disk.recordsMinFree")),
+            HISTORY_RETENTION_MAX_AGE.valueIn(v),
+            HISTORY_RETENTION_MAX_BYTES.valueIn(v),
+            HISTORY_RETENTION_CHECK_EVERY.valueIn(v),
+            HISTORY_KEYFRAMES_MAX_LONG_EDGE.valueIn(v),
+            HISTORY_KEYFRAMES_QUALITY.valueIn(v),
+            HISTORY_KEYFRAMES_MIN_INTERVAL.valueIn(v),
+            HISTORY_DISK_KEYFRAMES_MIN_FREE.valueIn(v),
+            HISTORY_DISK_RECORDS_MIN_FREE.valueIn(v)),
         new ApiSettings(
-            intValue(v, "api.port"),
-            (String) v.get("api.bindAddress"),
-            (Boolean) v.get("api.allowRemote"),
-            (Double) v.get("api.rateLimit"),
-            (Duration) v.get("api.requestTimeout"),
-            (Duration) v.get("api.stallAfter")),
-        new PrivacySettings(
-            strings(v, "privacy.exclude.apps"), strings(v, "privacy.exclude.titles")),
+            API_PORT.valueIn(v),
+            API_BIND_ADDRESS.valueIn(v),
+            API_ALLOW_REMOTE.valueIn(v),
+            API_RATE_LIMIT.valueIn(v),
+            API_REQUEST_TIMEOUT.valueIn(v),
+            API_STALL_AFTER.valueIn(v)),
+        new PrivacySettings(PRIVACY_EXCLUDE_APPS.valueIn(v), PRIVACY_EXCLUDE_TITLES.valueIn(v)),
         raw,
         sources);
-  }
-
-  private static VisionEndpointSettings endpoint(Map<String, Object> v, String section) {
-    return new VisionEndpointSettings(
-        (String) v.get(section + ".model"),
-        (String) v.get(section + ".baseUrl"),
-        (String) v.get(section + ".keyFile"));
-  }
-
-  private static java.util.List<String> strings(Map<String, Object> v, String path) {
-    return ((java.util.List<?>) v.get(path)).stream().map(String::valueOf).toList();
-  }
-
-  private static int intValue(Map<String, Object> v, String path) {
-    return Math.toIntExact((Long) v.get(path));
   }
 }

@@ -199,7 +199,7 @@ class ConfigLoaderTest {
     assertEquals(defaults.memory(), fromFile.memory());
     assertEquals(defaults.vision(), fromFile.vision());
     assertTrue(fromFile.sources().values().stream().allMatch(ConfigSource.FILE::equals));
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       assertTrue(rendered.contains(s.key() + ":"), "missing " + s.path());
     }
   }

@@ -38,13 +38,13 @@ public final class ConfigRoutes {
 
   private JsonObject all(IroncliwConfig config) {
     JsonArray keys = new JsonArray();
-    for (Setting s : ConfigSchema.settings()) {
+    for (Setting<?> s : ConfigSchema.settings()) {
       keys.add(entry(config, s));
     }
     return new JsonObject().put("file", watcher.file().toString()).put("keys", keys);
   }
 
-  private static JsonObject entry(IroncliwConfig config, Setting s) {
+  private static JsonObject entry(IroncliwConfig config, Setting<?> s) {
     JsonObject entry =
         new JsonObject()
             .put("key", s.path())
@@ -80,7 +80,7 @@ public final class ConfigRoutes {
 
   private void put(RoutingContext ctx) {
     String key = ctx.pathParam("key");
-    Setting setting = ConfigSchema.find(key).orElse(null);
+    Setting<?> setting = ConfigSchema.find(key).orElse(null);
     if (setting == null) {
       ApiError.send(ctx, 404, "unknown_key", key + " is not a configuration key");
       return;

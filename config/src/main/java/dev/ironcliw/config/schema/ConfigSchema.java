@@ -1,5 +1,6 @@
 package dev.ironcliw.config.schema;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,29 +11,38 @@ import java.util.Optional;
  * parsing, validation, the commented default file and the README reference.
  */
 public final class ConfigSchema {
-  private static final List<Setting> SETTINGS =
-      List.of(
+  public static final Setting<String> DATA_DIR =
+      text(
           restart(
               "dataDir",
               ValueType.TEXT,
               "",
               "Where the frame ring, the journal and the API token live. Empty: the platform"
                   + " default ($XDG_DATA_HOME/ironcliw on Linux, ~/Library/Application"
-                  + " Support/Ironcliw on macOS)."),
+                  + " Support/Ironcliw on macOS)."));
+
+  public static final Setting<String> CAPTURE_SOURCE =
+      text(
           restart(
               "capture.source",
               ValueType.SOURCE,
               "auto",
               "Where frames come from: x11 (the X11 screen of $DISPLAY), macos (ScreenCaptureKit),"
                   + " synthetic (a generated desktop), replay:DIR (PNG files in name order) or auto"
-                  + " (macos on a Mac, x11 when DISPLAY is set, else synthetic)."),
+                  + " (macos on a Mac, x11 when DISPLAY is set, else synthetic)."));
+
+  public static final Setting<List<String>> CAPTURE_DISPLAYS =
+      names(
           restart(
               "capture.displays",
               ValueType.NAME_LIST,
               "all",
               "Which monitors to capture, each its own frame stream: all, primary, or a list of"
-                  + " names (X11: RandR monitors, xrandr --listmonitors; macOS: main, display-ID)."),
-          new Setting(
+                  + " names (X11: RandR monitors, xrandr --listmonitors; macOS: main, display-ID)."));
+
+  public static final Setting<Double> CAPTURE_FPS =
+      decimal(
+          setting(
               "capture.fps",
               ValueType.RATE,
               "10",
@@ -40,33 +50,48 @@ public final class ConfigSchema {
               "0.2",
               "30",
               List.of(),
-              "Frames captured per second, on a drift-corrected schedule."),
+              "Frames captured per second, on a drift-corrected schedule."));
+
+  public static final Setting<Boolean> CAPTURE_REPLAY_FAST =
+      bool(
           restart(
               "capture.replayFast",
               ValueType.BOOLEAN,
               "false",
               "Replay as fast as the pipeline goes instead of at capture.fps; capture times stay"
-                  + " 1/fps apart, so verdicts are the same at any speed."),
+                  + " 1/fps apart, so verdicts are the same at any speed."));
+
+  public static final Setting<Boolean> CAPTURE_REPLAY_LOOP =
+      bool(
           restart(
               "capture.replayLoop",
               ValueType.BOOLEAN,
               "false",
               "Start a replay over from its first file when it reaches the last, for runs longer"
-                  + " than the recording (benchmarks, soak tests)."),
+                  + " than the recording (benchmarks, soak tests)."));
+
+  public static final Setting<Integer> CAPTURE_SYNTHETIC_WIDTH =
+      integer(
           ranged(
               "capture.synthetic.width",
               ValueType.INTEGER,
               "1920",
               "64",
               "7680",
-              "Width in pixels of the synthetic desktop."),
+              "Width in pixels of the synthetic desktop."));
+
+  public static final Setting<Integer> CAPTURE_SYNTHETIC_HEIGHT =
+      integer(
           ranged(
               "capture.synthetic.height",
               ValueType.INTEGER,
               "1080",
               "64",
               "4320",
-              "Height in pixels of the synthetic desktop."),
+              "Height in pixels of the synthetic desktop."));
+
+  public static final Setting<Long> MEMORY_TOTAL =
+      number(
           live(
               "memory.total",
               ValueType.SIZE,
@@ -74,7 +99,10 @@ public final class ConfigSchema {
               "64MiB",
               "1TiB",
               "Upper bound on everything the daemon holds; a percentage is of physical memory."
-                  + " The budgets below must fit in it together."),
+                  + " The budgets below must fit in it together."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_DEDUP =
+      number(
           live(
               "memory.budgets.dedup",
               ValueType.SIZE,
@@ -83,7 +111,10 @@ public final class ConfigSchema {
               "1TiB",
               "Memory for the dedup bloom filters, split across dedup.generations, and the exact"
                   + " keys that confirm their hits. A percentage is of memory.total (so for every"
-                  + " budget). Live: bloom generations take a new size as they rotate in."),
+                  + " budget). Live: bloom generations take a new size as they rotate in."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_FRAME_RING =
+      number(
           live(
               "memory.budgets.frameRing",
               ValueType.SIZE,
@@ -93,7 +124,10 @@ public final class ConfigSchema {
               "Size of the memory-mapped frame ring; its slot count is this divided by the size"
                   + " of the largest frame. Live: the ring's active part shrinks at once (the pages"
                   + " of the slots left out go back to the system) or grows back up to the size it"
-                  + " started with; more than that needs a restart."),
+                  + " started with; more than that needs a restart."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_VISION_QUEUE =
+      number(
           live(
               "memory.budgets.visionQueue",
               ValueType.SIZE,
@@ -101,7 +135,10 @@ public final class ConfigSchema {
               "1MiB",
               "1TiB",
               "Memory for the downscaled crops of changed frames waiting to be sent to the vision"
-                  + " LLM; the oldest waiting batch is dropped to make room."),
+                  + " LLM; the oldest waiting batch is dropped to make room."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_GPU_BUFFERS =
+      number(
           ranged(
               "memory.budgets.gpuBuffers",
               ValueType.SIZE,
@@ -111,7 +148,10 @@ public final class ConfigSchema {
               "Memory for the GPU diff's buffers (two frames, their upload copy and the tile"
                   + " results: about 180 MiB for a 5120x2880 screen, 24 MiB for 1920x1080), reserved"
                   + " as they are created; a GPU backend that needs more falls back to the CPU"
-                  + " diff."),
+                  + " diff."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_JOURNAL_CACHES =
+      number(
           ranged(
               "memory.budgets.journalCaches",
               ValueType.SIZE,
@@ -119,7 +159,10 @@ public final class ConfigSchema {
               "4MiB",
               "1TiB",
               "Memory the history journal maps at once (Chronicle Queue's mapped blocks, a"
-                  + " quarter of this each, for the writer and the readers)."),
+                  + " quarter of this each, for the writer and the readers)."));
+
+  public static final Setting<Long> MEMORY_BUDGETS_HEAP =
+      number(
           ranged(
               "memory.budgets.heap",
               ValueType.SIZE,
@@ -127,7 +170,10 @@ public final class ConfigSchema {
               "64MiB",
               "1TiB",
               "The Java heap: the launcher starts the JVM with this as -Xmx, and heap pressure is"
-                  + " the heap after collection against it."),
+                  + " the heap after collection against it."));
+
+  public static final Setting<Double> MEMORY_PRESSURE_MEDIUM =
+      decimal(
           live(
               "memory.pressure.medium",
               ValueType.FRACTION,
@@ -137,7 +183,10 @@ public final class ConfigSchema {
               "Share of a limit (the vision queue's budget, memory.total, the heap after"
                   + " collection, the cgroup's memory.max) from which memory pressure is MEDIUM. The"
                   + " machine as a whole counts by its own signs: Linux memory stalls (PSI) or under"
-                  + " 15% of its RAM available, the macOS kernel's pressure level."),
+                  + " 15% of its RAM available, the macOS kernel's pressure level."));
+
+  public static final Setting<Double> MEMORY_PRESSURE_HIGH =
+      decimal(
           live(
               "memory.pressure.high",
               ValueType.FRACTION,
@@ -145,7 +194,10 @@ public final class ConfigSchema {
               null,
               null,
               "Share of a limit from which memory pressure is HIGH (also when macOS says"
-                  + " warning)."),
+                  + " warning)."));
+
+  public static final Setting<Double> MEMORY_PRESSURE_CRITICAL =
+      decimal(
           live(
               "memory.pressure.critical",
               ValueType.FRACTION,
@@ -153,7 +205,10 @@ public final class ConfigSchema {
               null,
               null,
               "Share of a limit from which memory pressure is CRITICAL (also when macOS says"
-                  + " critical)."),
+                  + " critical)."));
+
+  public static final Setting<Duration> MEMORY_PRESSURE_DWELL =
+      duration(
           live(
               "memory.pressure.dwell",
               ValueType.DURATION,
@@ -161,14 +216,20 @@ public final class ConfigSchema {
               "0s",
               "1h",
               "How long every reading must stay below the current level before it falls, so the"
-                  + " level does not flap around a threshold; a rise applies at once."),
+                  + " level does not flap around a threshold; a rise applies at once."));
+
+  public static final Setting<Duration> MEMORY_PRESSURE_INTERVAL =
+      duration(
           live(
               "memory.pressure.interval",
               ValueType.DURATION,
               "1s",
               "100ms",
               "1m",
-              "How often the pressure sources are read (also after every garbage collection)."),
+              "How often the pressure sources are read (also after every garbage collection)."));
+
+  public static final Setting<List<String>> MEMORY_PRESSURE_ACTIONS_MEDIUM =
+      names(
           actions(
               "memory.pressure.actions.medium",
               "fewerImages",
@@ -178,15 +239,24 @@ public final class ConfigSchema {
                   + " capture.fps; shrinkRing: the ring's active part halved; minimumRing: the"
                   + " ring's active part at its minimum (4 slots); holdVision: batches wait"
                   + " instead of being sent; dropQueued: waiting batches dropped; pauseCapture:"
-                  + " capture paused."),
+                  + " capture paused."));
+
+  public static final Setting<List<String>> MEMORY_PRESSURE_ACTIONS_HIGH =
+      names(
           actions(
               "memory.pressure.actions.high",
               "fewerImages, halveCapture, shrinkRing, holdVision",
-              "What the daemon does while pressure is HIGH (the actions above)."),
+              "What the daemon does while pressure is HIGH (the actions above)."));
+
+  public static final Setting<List<String>> MEMORY_PRESSURE_ACTIONS_CRITICAL =
+      names(
           actions(
               "memory.pressure.actions.critical",
               "fewerImages, halveCapture, minimumRing, holdVision, dropQueued, pauseCapture",
-              "What the daemon does while pressure is CRITICAL (the actions above)."),
+              "What the daemon does while pressure is CRITICAL (the actions above)."));
+
+  public static final Setting<Duration> DEDUP_REVISIT_WINDOW =
+      duration(
           ranged(
               "dedup.revisitWindow",
               ValueType.DURATION,
@@ -194,7 +264,10 @@ public final class ConfigSchema {
               "1s",
               "1d",
               "A frame identical to one seen this recently (but not the previous one) is a"
-                  + " REVISIT."),
+                  + " REVISIT."));
+
+  public static final Setting<Integer> DEDUP_GENERATIONS =
+      integer(
           ranged(
               "dedup.generations",
               ValueType.INTEGER,
@@ -202,14 +275,20 @@ public final class ConfigSchema {
               "1",
               "60",
               "Bloom filters sharing the revisit window; the oldest is dropped as a new one"
-                  + " starts, so memory stays bounded."),
+                  + " starts, so memory stays bounded."));
+
+  public static final Setting<Double> DEDUP_FALSE_POSITIVE_RATE =
+      decimal(
           restart(
               "dedup.falsePositiveRate",
               ValueType.FRACTION,
               "0.001",
               "Target false-positive rate of a full bloom generation; a hit is always confirmed"
-                  + " against the exact fingerprints of the window."),
-          new Setting(
+                  + " against the exact fingerprints of the window."));
+
+  public static final Setting<String> DEDUP_BLOOM =
+      text(
+          setting(
               "dedup.bloom",
               ValueType.CHOICE,
               "blocked",
@@ -219,7 +298,10 @@ public final class ConfigSchema {
               List.of("blocked", "guava"),
               "The bloom filter of each generation: blocked (all of a key's bits in one 64-byte"
                   + " block, one cache miss per lookup) or guava (Guava's BloomFilter, one miss per"
-                  + " bit)."),
+                  + " bit)."));
+
+  public static final Setting<Integer> DEDUP_VOLATILE_MIN_BEATS =
+      integer(
           ranged(
               "dedup.volatile.minBeats",
               ValueType.INTEGER,
@@ -227,21 +309,30 @@ public final class ConfigSchema {
               "2",
               "100",
               "Changes on a rhythm before a tile is learned volatile (a clock, a blinking cursor,"
-                  + " a spinner)."),
+                  + " a spinner)."));
+
+  public static final Setting<Double> DEDUP_VOLATILE_RHYTHM_TOLERANCE =
+      decimal(
           restart(
               "dedup.volatile.rhythmTolerance",
               ValueType.FRACTION,
               "0.25",
               "How far the time between a tile's changes may stray from one of its two previous"
                   + " intervals and still be on the rhythm, as a fraction of it (plus 1.5 frame"
-                  + " intervals for the sampling)."),
+                  + " intervals for the sampling)."));
+
+  public static final Setting<Duration> DEDUP_VOLATILE_MAX_PERIOD =
+      duration(
           ranged(
               "dedup.volatile.maxPeriod",
               ValueType.DURATION,
               "3s",
               "100ms",
               "1h",
-              "Changes further apart than this are not a rhythm."),
+              "Changes further apart than this are not a rhythm."));
+
+  public static final Setting<Integer> DEDUP_VOLATILE_QUIET_PERIODS =
+      integer(
           ranged(
               "dedup.volatile.quietPeriods",
               ValueType.INTEGER,
@@ -249,15 +340,21 @@ public final class ConfigSchema {
               "1",
               "1000",
               "A volatile tile that has not changed for this many of its own intervals goes back"
-                  + " to normal."),
+                  + " to normal."));
+
+  public static final Setting<Integer> DIFF_TILE_SIZE =
+      integer(
           ranged(
               "diff.tileSize",
               ValueType.INTEGER,
               "32",
               "8",
               "256",
-              "Edge in pixels of the square tiles the frame difference is computed on."),
-          new Setting(
+              "Edge in pixels of the square tiles the frame difference is computed on."));
+
+  public static final Setting<String> DIFF_BACKEND =
+      text(
+          setting(
               "diff.backend",
               ValueType.CHOICE,
               "auto",
@@ -268,15 +365,21 @@ public final class ConfigSchema {
               "Which engine computes the frame difference: cpu (Vector API), opencl or vulkan (that"
                   + " device whatever its type, if it passes a self-test), or auto (an OpenCL or"
                   + " Vulkan GPU that passes, else cpu; CPU-type devices such as pocl and lavapipe"
-                  + " are slower than cpu)."),
+                  + " are slower than cpu)."));
+
+  public static final Setting<Integer> DIFF_THREADS =
+      integer(
           ranged(
               "diff.threads",
               ValueType.INTEGER,
               "2",
               "1",
               "64",
-              "Threads the CPU diff splits each frame's tile rows across."),
-          new Setting(
+              "Threads the CPU diff splits each frame's tile rows across."));
+
+  public static final Setting<Long> DIFF_TILE_THRESHOLD =
+      number(
+          setting(
               "diff.tileThreshold",
               ValueType.INTEGER,
               "256",
@@ -285,8 +388,11 @@ public final class ConfigSchema {
               "1000000000",
               List.of(),
               "A tile counts as changed when the sum of absolute B, G and R differences in it"
-                  + " is above this."),
-          new Setting(
+                  + " is above this."));
+
+  public static final Setting<String> VISION_PROVIDER =
+      text(
+          setting(
               "vision.provider",
               ValueType.CHOICE,
               "auto",
@@ -298,8 +404,11 @@ public final class ConfigSchema {
                   + " Completions: OpenAI, Ollama, LM Studio, vLLM), none (analysis off), or auto"
                   + " (anthropic when ANTHROPIC_API_KEY is set, else openai when OPENAI_API_KEY is"
                   + " set, else the OpenAI-compatible server at vision.auto.localBaseUrl when one"
-                  + " answers, else none)."),
-          new Setting(
+                  + " answers, else none)."));
+
+  public static final Setting<Integer> VISION_BATCH_SIZE =
+      integer(
+          setting(
               "vision.batch.size",
               ValueType.INTEGER,
               "5",
@@ -307,8 +416,11 @@ public final class ConfigSchema {
               "1",
               "100",
               List.of(),
-              "CHANGE frames per batch handed to the vision stage."),
-          new Setting(
+              "CHANGE frames per batch handed to the vision stage."));
+
+  public static final Setting<Duration> VISION_BATCH_MAX_WAIT =
+      duration(
+          setting(
               "vision.batch.maxWait",
               ValueType.DURATION,
               "2s",
@@ -316,53 +428,80 @@ public final class ConfigSchema {
               "10ms",
               "10m",
               List.of(),
-              "A batch that is not full is handed on after this long."),
+              "A batch that is not full is handed on after this long."));
+
+  public static final Setting<String> VISION_ANTHROPIC_MODEL =
+      text(
           restart(
               "vision.anthropic.model",
               ValueType.TEXT,
               "claude-sonnet-4-5",
-              "Model named in each Messages API request."),
+              "Model named in each Messages API request."));
+
+  public static final Setting<String> VISION_ANTHROPIC_BASE_URL =
+      text(
           restart(
               "vision.anthropic.baseUrl",
               ValueType.URL,
               "https://api.anthropic.com",
-              "Where the Messages API is; requests go to this plus /v1/messages."),
+              "Where the Messages API is; requests go to this plus /v1/messages."));
+
+  public static final Setting<String> VISION_ANTHROPIC_KEY_FILE =
+      text(
           restart(
               "vision.anthropic.keyFile",
               ValueType.TEXT,
               "",
               "A file holding the Anthropic API key, read at start when ANTHROPIC_API_KEY is not"
-                  + " set. Empty: the environment only."),
+                  + " set. Empty: the environment only."));
+
+  public static final Setting<String> VISION_OPENAI_MODEL =
+      text(
           restart(
               "vision.openai.model",
               ValueType.TEXT,
               "gpt-4o-mini",
-              "Model named in each Chat Completions request."),
+              "Model named in each Chat Completions request."));
+
+  public static final Setting<String> VISION_OPENAI_BASE_URL =
+      text(
           restart(
               "vision.openai.baseUrl",
               ValueType.URL,
               "https://api.openai.com/v1",
               "Where the OpenAI-compatible API is; requests go to this plus /chat/completions"
-                  + " (Ollama: http://127.0.0.1:11434/v1, LM Studio: http://127.0.0.1:1234/v1)."),
+                  + " (Ollama: http://127.0.0.1:11434/v1, LM Studio: http://127.0.0.1:1234/v1)."));
+
+  public static final Setting<String> VISION_OPENAI_KEY_FILE =
+      text(
           restart(
               "vision.openai.keyFile",
               ValueType.TEXT,
               "",
               "A file holding the OpenAI API key, read at start when OPENAI_API_KEY is not set."
-                  + " Empty with no variable: requests carry no key, as local servers expect."),
+                  + " Empty with no variable: requests carry no key, as local servers expect."));
+
+  public static final Setting<String> VISION_AUTO_LOCAL_BASE_URL =
+      text(
           restart(
               "vision.auto.localBaseUrl",
               ValueType.URL,
               "http://127.0.0.1:11434/v1",
               "The OpenAI-compatible server that provider auto asks for its models when no API"
-                  + " key is set (Ollama's default port)."),
+                  + " key is set (Ollama's default port)."));
+
+  public static final Setting<String> VISION_AUTO_LOCAL_MODEL =
+      text(
           restart(
               "vision.auto.localModel",
               ValueType.TEXT,
               "",
               "Model auto uses on that local server. Empty: the first listed model whose name"
                   + " marks it as a vision model (llava, vision, -vl, gemma3, minicpm-v,"
-                  + " moondream), else the first listed."),
+                  + " moondream), else the first listed."));
+
+  public static final Setting<Integer> VISION_IMAGE_MAX_LONG_EDGE =
+      integer(
           ranged(
               "vision.image.maxLongEdge",
               ValueType.INTEGER,
@@ -370,7 +509,10 @@ public final class ConfigSchema {
               "64",
               "8192",
               "Crops are downscaled so that their longer edge is at most this many pixels"
-                  + " (Anthropic's limit before it scales an image down itself)."),
+                  + " (Anthropic's limit before it scales an image down itself)."));
+
+  public static final Setting<Long> VISION_IMAGE_MAX_BYTES =
+      number(
           ranged(
               "vision.image.maxBytes",
               ValueType.SIZE,
@@ -378,14 +520,20 @@ public final class ConfigSchema {
               "16KiB",
               "20MiB",
               "Largest encoded image; a bigger one is re-encoded as JPEG, then at lower quality,"
-                  + " then smaller (Anthropic refuses images over 5 MB in base64)."),
+                  + " then smaller (Anthropic refuses images over 5 MB in base64)."));
+
+  public static final Setting<Integer> VISION_IMAGE_PADDING =
+      integer(
           ranged(
               "vision.image.padding",
               ValueType.INTEGER,
               "16",
               "0",
               "512",
-              "Pixels of context added around each changed region before crops are merged."),
+              "Pixels of context added around each changed region before crops are merged."));
+
+  public static final Setting<Integer> VISION_IMAGE_MAX_CROPS_PER_FRAME =
+      integer(
           ranged(
               "vision.image.maxCropsPerFrame",
               ValueType.INTEGER,
@@ -393,41 +541,59 @@ public final class ConfigSchema {
               "1",
               "16",
               "Crops sent per frame; when the changed regions need more, they are sent as one"
-                  + " crop of their bounding box."),
+                  + " crop of their bounding box."));
+
+  public static final Setting<Double> VISION_IMAGE_CONTEXT_SHARE =
+      decimal(
           restart(
               "vision.image.contextShare",
               ValueType.FRACTION,
               "0.25",
               "A change covering more than this share of the frame also sends the whole frame,"
-                  + " downscaled to vision.image.contextLongEdge, for context."),
+                  + " downscaled to vision.image.contextLongEdge, for context."));
+
+  public static final Setting<Integer> VISION_IMAGE_CONTEXT_LONG_EDGE =
+      integer(
           ranged(
               "vision.image.contextLongEdge",
               ValueType.INTEGER,
               "1024",
               "64",
               "8192",
-              "Longer edge in pixels of the full-frame context image."),
+              "Longer edge in pixels of the full-frame context image."));
+
+  public static final Setting<Integer> VISION_LIMITS_CONCURRENCY =
+      integer(
           ranged(
               "vision.limits.concurrency",
               ValueType.INTEGER,
               "2",
               "1",
               "64",
-              "Requests to the provider in flight at once."),
+              "Requests to the provider in flight at once."));
+
+  public static final Setting<Double> VISION_LIMITS_REQUESTS_PER_MINUTE =
+      decimal(
           ranged(
               "vision.limits.requestsPerMinute",
               ValueType.RATE,
               "12/min",
               "1/h",
               "100",
-              "Requests started per unit of time, retries included."),
+              "Requests started per unit of time, retries included."));
+
+  public static final Setting<Integer> VISION_LIMITS_IMAGES_PER_HOUR =
+      integer(
           ranged(
               "vision.limits.imagesPerHour",
               ValueType.INTEGER,
               "1200",
               "1",
               "1000000",
-              "Images sent per rolling hour; a batch over it is dropped and counted."),
+              "Images sent per rolling hour; a batch over it is dropped and counted."));
+
+  public static final Setting<Long> VISION_LIMITS_MAX_REQUEST_BYTES =
+      number(
           ranged(
               "vision.limits.maxRequestBytes",
               ValueType.SIZE,
@@ -435,7 +601,10 @@ public final class ConfigSchema {
               "64KiB",
               "30MiB",
               "Encoded image bytes in one request; the images that do not fit are left out, the"
-                  + " context images first."),
+                  + " context images first."));
+
+  public static final Setting<Long> VISION_LIMITS_MAX_BYTES_PER_HOUR =
+      number(
           ranged(
               "vision.limits.maxBytesPerHour",
               ValueType.SIZE,
@@ -443,7 +612,10 @@ public final class ConfigSchema {
               "1MiB",
               "1TiB",
               "Encoded image bytes sent per rolling hour; a batch over it is dropped and"
-                  + " counted."),
+                  + " counted."));
+
+  public static final Setting<Long> VISION_LIMITS_DAILY_TOKENS =
+      number(
           ranged(
               "vision.limits.dailyTokens",
               ValueType.INTEGER,
@@ -451,28 +623,40 @@ public final class ConfigSchema {
               "1000",
               "10000000000",
               "Input plus output tokens the provider may bill per UTC day, as its replies report"
-                  + " them; once spent, batches are dropped until the day ends."),
+                  + " them; once spent, batches are dropped until the day ends."));
+
+  public static final Setting<Integer> VISION_LIMITS_MAX_OUTPUT_TOKENS =
+      integer(
           ranged(
               "vision.limits.maxOutputTokens",
               ValueType.INTEGER,
               "512",
               "16",
               "32000",
-              "The most tokens one reply may use."),
+              "The most tokens one reply may use."));
+
+  public static final Setting<Duration> VISION_LIMITS_CONNECT_TIMEOUT =
+      duration(
           ranged(
               "vision.limits.connectTimeout",
               ValueType.DURATION,
               "5s",
               "100ms",
               "5m",
-              "Longest wait to open a connection to the provider."),
+              "Longest wait to open a connection to the provider."));
+
+  public static final Setting<Duration> VISION_LIMITS_REQUEST_TIMEOUT =
+      duration(
           ranged(
               "vision.limits.requestTimeout",
               ValueType.DURATION,
               "60s",
               "1s",
               "30m",
-              "Longest wait for a whole reply, from sending the request to its last byte."),
+              "Longest wait for a whole reply, from sending the request to its last byte."));
+
+  public static final Setting<Integer> VISION_LIMITS_MAX_ATTEMPTS =
+      integer(
           ranged(
               "vision.limits.maxAttempts",
               ValueType.INTEGER,
@@ -481,14 +665,20 @@ public final class ConfigSchema {
               "20",
               "Attempts per batch, the first included; 429, 529, 5xx, timeouts and dropped"
                   + " connections are retried after an exponential backoff with jitter, or after"
-                  + " the provider's Retry-After."),
+                  + " the provider's Retry-After."));
+
+  public static final Setting<Duration> VISION_LIMITS_LONGEST_RETRY_WAIT =
+      duration(
           ranged(
               "vision.limits.longestRetryWait",
               ValueType.DURATION,
               "60s",
               "1s",
               "1h",
-              "A Retry-After longer than this fails the batch instead of holding it."),
+              "A Retry-After longer than this fails the batch instead of holding it."));
+
+  public static final Setting<Integer> VISION_QUEUE_BATCHES =
+      integer(
           ranged(
               "vision.queue.batches",
               ValueType.INTEGER,
@@ -496,21 +686,30 @@ public final class ConfigSchema {
               "1",
               "1000",
               "Batches waiting for the provider; when full, or while the circuit breaker is open,"
-                  + " the oldest is dropped and counted."),
+                  + " the oldest is dropped and counted."));
+
+  public static final Setting<Integer> VISION_BREAKER_FAILURES =
+      integer(
           ranged(
               "vision.breaker.failures",
               ValueType.INTEGER,
               "5",
               "1",
               "1000",
-              "Failed attempts in a row that open the circuit breaker."),
+              "Failed attempts in a row that open the circuit breaker."));
+
+  public static final Setting<Duration> VISION_BREAKER_OPEN_FOR =
+      duration(
           ranged(
               "vision.breaker.openFor",
               ValueType.DURATION,
               "60s",
               "1s",
               "1d",
-              "How long an open breaker refuses calls before one probe is let through."),
+              "How long an open breaker refuses calls before one probe is let through."));
+
+  public static final Setting<Integer> VISION_NOTICES_PER_MINUTE =
+      integer(
           ranged(
               "vision.notices.perMinute",
               ValueType.INTEGER,
@@ -518,44 +717,65 @@ public final class ConfigSchema {
               "0",
               "60",
               "Proactive notices (insights that say the user may need help) pushed per minute at"
-                  + " most; 0 pushes none."),
+                  + " most; 0 pushes none."));
+
+  public static final Setting<Duration> VISION_NOTICES_COOLDOWN =
+      duration(
           ranged(
               "vision.notices.cooldown",
               ValueType.DURATION,
               "20s",
               "0s",
               "1h",
-              "Least time between two proactive notices."),
+              "Least time between two proactive notices."));
+
+  public static final Setting<Double> VISION_NOTICES_MIN_CONFIDENCE =
+      decimal(
           restart(
               "vision.notices.minConfidence",
               ValueType.FRACTION,
               "0.5",
-              "An insight becomes a proactive notice only when its confidence is at least this."),
+              "An insight becomes a proactive notice only when its confidence is at least this."));
+
+  public static final Setting<Boolean> VISION_NOTICES_DESKTOP =
+      bool(
           restart(
               "vision.notices.desktop",
               ValueType.BOOLEAN,
               "false",
               "Also raise a desktop notification for each proactive notice (notify-send on"
-                  + " Linux, osascript on macOS)."),
+                  + " Linux, osascript on macOS)."));
+
+  public static final Setting<Integer> API_PORT =
+      integer(
           ranged(
               "api.port",
               ValueType.INTEGER,
               "7117",
               "1",
               "65535",
-              "TCP port of the local HTTP API."),
+              "TCP port of the local HTTP API."));
+
+  public static final Setting<String> API_BIND_ADDRESS =
+      text(
           restart(
               "api.bindAddress",
               ValueType.TEXT,
               "127.0.0.1",
               "The IP address the API listens on. Anything but a loopback address (127.0.0.1,"
-                  + " ::1) is refused unless api.allowRemote is true."),
+                  + " ::1) is refused unless api.allowRemote is true."));
+
+  public static final Setting<Boolean> API_ALLOW_REMOTE =
+      bool(
           restart(
               "api.allowRemote",
               ValueType.BOOLEAN,
               "false",
               "Allow api.bindAddress to be an address other machines can reach. The bearer"
-                  + " token is needed on every route but health either way."),
+                  + " token is needed on every route but health either way."));
+
+  public static final Setting<Double> API_RATE_LIMIT =
+      decimal(
           ranged(
               "api.rateLimit",
               ValueType.RATE,
@@ -563,15 +783,21 @@ public final class ConfigSchema {
               "1",
               "100000",
               "Requests per second one client address may make; more are answered 429 with"
-                  + " Retry-After. All local tools share 127.0.0.1."),
+                  + " Retry-After. All local tools share 127.0.0.1."));
+
+  public static final Setting<Duration> API_REQUEST_TIMEOUT =
+      duration(
           ranged(
               "api.requestTimeout",
               ValueType.DURATION,
               "30s",
               "1s",
               "10m",
-              "A request not answered in this time gets 503 (the event stream is exempt)."),
-          new Setting(
+              "A request not answered in this time gets 503 (the event stream is exempt)."));
+
+  public static final Setting<Duration> API_STALL_AFTER =
+      duration(
+          setting(
               "api.stallAfter",
               ValueType.DURATION,
               "5s",
@@ -580,7 +806,10 @@ public final class ConfigSchema {
               "1h",
               List.of(),
               "While the source is live, no processed frame for this long makes health and"
-                  + " status report the pipeline as stalled."),
+                  + " status report the pipeline as stalled."));
+
+  public static final Setting<Duration> HISTORY_RETENTION_MAX_AGE =
+      duration(
           live(
               "history.retention.maxAge",
               ValueType.DURATION,
@@ -588,7 +817,10 @@ public final class ConfigSchema {
               "1h",
               "3650d",
               "Journal history older than this is deleted, a whole day (one journal cycle) at a"
-                  + " time, once the day has ended."),
+                  + " time, once the day has ended."));
+
+  public static final Setting<Long> HISTORY_RETENTION_MAX_BYTES =
+      number(
           live(
               "history.retention.maxBytes",
               ValueType.DISK_SIZE,
@@ -596,14 +828,20 @@ public final class ConfigSchema {
               "1MiB",
               "64TiB",
               "The journal's files on disk are kept under this by deleting the oldest days"
-                  + " first; the day being written is always kept, even when it alone is larger."),
+                  + " first; the day being written is always kept, even when it alone is larger."));
+
+  public static final Setting<Duration> HISTORY_RETENTION_CHECK_EVERY =
+      duration(
           live(
               "history.retention.checkEvery",
               ValueType.DURATION,
               "1m",
               "1s",
               "1d",
-              "How often retention looks at the journal's age and size."),
+              "How often retention looks at the journal's age and size."));
+
+  public static final Setting<Integer> HISTORY_KEYFRAMES_MAX_LONG_EDGE =
+      integer(
           live(
               "history.keyframes.maxLongEdge",
               ValueType.INTEGER,
@@ -612,14 +850,20 @@ public final class ConfigSchema {
               "7680",
               "CHANGE frames are also kept in the journal as JPEG keyframes scaled to this longer"
                   + " edge, so frames/{seq}/image answers after the ring has moved on; 0 keeps"
-                  + " none."),
+                  + " none."));
+
+  public static final Setting<Double> HISTORY_KEYFRAMES_QUALITY =
+      decimal(
           live(
               "history.keyframes.quality",
               ValueType.FRACTION,
               "0.7",
               null,
               null,
-              "JPEG quality of keyframes, between 0 and 1."),
+              "JPEG quality of keyframes, between 0 and 1."));
+
+  public static final Setting<Duration> HISTORY_KEYFRAMES_MIN_INTERVAL =
+      duration(
           live(
               "history.keyframes.minInterval",
               ValueType.DURATION,
@@ -627,7 +871,10 @@ public final class ConfigSchema {
               "0s",
               "1h",
               "Least time between two keyframes of one display; CHANGE frames closer together"
-                  + " are journaled without one."),
+                  + " are journaled without one."));
+
+  public static final Setting<Long> HISTORY_DISK_KEYFRAMES_MIN_FREE =
+      number(
           live(
               "history.disk.keyframesMinFree",
               ValueType.DISK_SIZE,
@@ -635,7 +882,10 @@ public final class ConfigSchema {
               "1MiB",
               "64TiB",
               "With less free space than this on the journal's disk, keyframes are no longer"
-                  + " written (frame records still are), until the space is back."),
+                  + " written (frame records still are), until the space is back."));
+
+  public static final Setting<Long> HISTORY_DISK_RECORDS_MIN_FREE =
+      number(
           live(
               "history.disk.recordsMinFree",
               ValueType.DISK_SIZE,
@@ -645,13 +895,19 @@ public final class ConfigSchema {
               "With less free space than this on the journal's disk (plus what the frame ring"
                   + " gave back and may take again), nothing more is journaled until the space"
                   + " is back: a full disk would fault the journal's mapped files. Capture and the"
-                  + " API go on."),
+                  + " API go on."));
+
+  public static final Setting<List<String>> PRIVACY_EXCLUDE_APPS =
+      names(
           restart(
               "privacy.exclude.apps",
               ValueType.NAME_LIST,
               "",
               "Applications whose windows never reach the frame ring, by name, WM_CLASS (X11) or"
-                  + " bundle id (macOS); matched without regard to case."),
+                  + " bundle id (macOS); matched without regard to case."));
+
+  public static final Setting<List<String>> PRIVACY_EXCLUDE_TITLES =
+      names(
           restart(
               "privacy.exclude.titles",
               ValueType.PATTERN_LIST,
@@ -659,21 +915,110 @@ public final class ConfigSchema {
               "Windows whose title matches one of these regular expressions never reach the frame"
                   + " ring; their visible area is blanked before a frame is written."));
 
-  private static final Map<String, Setting> BY_PATH = new LinkedHashMap<>();
+  private static final List<Setting<?>> SETTINGS =
+      List.of(
+          DATA_DIR,
+          CAPTURE_SOURCE,
+          CAPTURE_DISPLAYS,
+          CAPTURE_FPS,
+          CAPTURE_REPLAY_FAST,
+          CAPTURE_REPLAY_LOOP,
+          CAPTURE_SYNTHETIC_WIDTH,
+          CAPTURE_SYNTHETIC_HEIGHT,
+          MEMORY_TOTAL,
+          MEMORY_BUDGETS_DEDUP,
+          MEMORY_BUDGETS_FRAME_RING,
+          MEMORY_BUDGETS_VISION_QUEUE,
+          MEMORY_BUDGETS_GPU_BUFFERS,
+          MEMORY_BUDGETS_JOURNAL_CACHES,
+          MEMORY_BUDGETS_HEAP,
+          MEMORY_PRESSURE_MEDIUM,
+          MEMORY_PRESSURE_HIGH,
+          MEMORY_PRESSURE_CRITICAL,
+          MEMORY_PRESSURE_DWELL,
+          MEMORY_PRESSURE_INTERVAL,
+          MEMORY_PRESSURE_ACTIONS_MEDIUM,
+          MEMORY_PRESSURE_ACTIONS_HIGH,
+          MEMORY_PRESSURE_ACTIONS_CRITICAL,
+          DEDUP_REVISIT_WINDOW,
+          DEDUP_GENERATIONS,
+          DEDUP_FALSE_POSITIVE_RATE,
+          DEDUP_BLOOM,
+          DEDUP_VOLATILE_MIN_BEATS,
+          DEDUP_VOLATILE_RHYTHM_TOLERANCE,
+          DEDUP_VOLATILE_MAX_PERIOD,
+          DEDUP_VOLATILE_QUIET_PERIODS,
+          DIFF_TILE_SIZE,
+          DIFF_BACKEND,
+          DIFF_THREADS,
+          DIFF_TILE_THRESHOLD,
+          VISION_PROVIDER,
+          VISION_BATCH_SIZE,
+          VISION_BATCH_MAX_WAIT,
+          VISION_ANTHROPIC_MODEL,
+          VISION_ANTHROPIC_BASE_URL,
+          VISION_ANTHROPIC_KEY_FILE,
+          VISION_OPENAI_MODEL,
+          VISION_OPENAI_BASE_URL,
+          VISION_OPENAI_KEY_FILE,
+          VISION_AUTO_LOCAL_BASE_URL,
+          VISION_AUTO_LOCAL_MODEL,
+          VISION_IMAGE_MAX_LONG_EDGE,
+          VISION_IMAGE_MAX_BYTES,
+          VISION_IMAGE_PADDING,
+          VISION_IMAGE_MAX_CROPS_PER_FRAME,
+          VISION_IMAGE_CONTEXT_SHARE,
+          VISION_IMAGE_CONTEXT_LONG_EDGE,
+          VISION_LIMITS_CONCURRENCY,
+          VISION_LIMITS_REQUESTS_PER_MINUTE,
+          VISION_LIMITS_IMAGES_PER_HOUR,
+          VISION_LIMITS_MAX_REQUEST_BYTES,
+          VISION_LIMITS_MAX_BYTES_PER_HOUR,
+          VISION_LIMITS_DAILY_TOKENS,
+          VISION_LIMITS_MAX_OUTPUT_TOKENS,
+          VISION_LIMITS_CONNECT_TIMEOUT,
+          VISION_LIMITS_REQUEST_TIMEOUT,
+          VISION_LIMITS_MAX_ATTEMPTS,
+          VISION_LIMITS_LONGEST_RETRY_WAIT,
+          VISION_QUEUE_BATCHES,
+          VISION_BREAKER_FAILURES,
+          VISION_BREAKER_OPEN_FOR,
+          VISION_NOTICES_PER_MINUTE,
+          VISION_NOTICES_COOLDOWN,
+          VISION_NOTICES_MIN_CONFIDENCE,
+          VISION_NOTICES_DESKTOP,
+          API_PORT,
+          API_BIND_ADDRESS,
+          API_ALLOW_REMOTE,
+          API_RATE_LIMIT,
+          API_REQUEST_TIMEOUT,
+          API_STALL_AFTER,
+          HISTORY_RETENTION_MAX_AGE,
+          HISTORY_RETENTION_MAX_BYTES,
+          HISTORY_RETENTION_CHECK_EVERY,
+          HISTORY_KEYFRAMES_MAX_LONG_EDGE,
+          HISTORY_KEYFRAMES_QUALITY,
+          HISTORY_KEYFRAMES_MIN_INTERVAL,
+          HISTORY_DISK_KEYFRAMES_MIN_FREE,
+          HISTORY_DISK_RECORDS_MIN_FREE,
+          PRIVACY_EXCLUDE_APPS,
+          PRIVACY_EXCLUDE_TITLES);
+
+  private static final Map<String, Setting<?>> BY_PATH = new LinkedHashMap<>();
 
   static {
-    for (Setting s : SETTINGS) {
+    for (Setting<?> s : SETTINGS) {
       BY_PATH.put(s.path(), s);
     }
   }
 
   private ConfigSchema() {}
 
-  public static List<Setting> settings() {
+  public static List<Setting<?>> settings() {
     return SETTINGS;
   }
 
-  public static Optional<Setting> find(String path) {
+  public static Optional<Setting<?>> find(String path) {
     return Optional.ofNullable(BY_PATH.get(path));
   }
 
@@ -703,22 +1048,82 @@ public final class ConfigSchema {
     return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
-  private static Setting restart(String path, ValueType type, String def, String description) {
-    return new Setting(path, type, def, false, null, null, List.of(), description);
+  private static Setting<Object> restart(
+      String path, ValueType type, String def, String description) {
+    return setting(path, type, def, false, null, null, List.of(), description);
   }
 
-  private static Setting live(
+  private static Setting<Object> live(
       String path, ValueType type, String def, String min, String max, String description) {
-    return new Setting(path, type, def, true, min, max, List.of(), description);
+    return setting(path, type, def, true, min, max, List.of(), description);
   }
 
-  private static Setting actions(String path, String def, String description) {
-    return new Setting(
+  private static Setting<Object> actions(String path, String def, String description) {
+    return setting(
         path, ValueType.NAME_LIST, def, true, null, null, PressureActionNames.ALL, description);
   }
 
-  private static Setting ranged(
+  private static Setting<Object> ranged(
       String path, ValueType type, String def, String min, String max, String description) {
-    return new Setting(path, type, def, false, min, max, List.of(), description);
+    return setting(path, type, def, false, min, max, List.of(), description);
+  }
+
+  private static Setting<Object> setting(
+      String path,
+      ValueType type,
+      String def,
+      boolean live,
+      String min,
+      String max,
+      List<String> choices,
+      String description) {
+    return new Setting<>(path, type, def, live, min, max, choices, description, value -> value);
+  }
+
+  // The Java type of each value type's parsed value (ValueType#parse), checked once here.
+
+  private static Setting<String> text(Setting<Object> s) {
+    return typed(
+        s, String.class, ValueType.TEXT, ValueType.URL, ValueType.CHOICE, ValueType.SOURCE);
+  }
+
+  private static Setting<Boolean> bool(Setting<Object> s) {
+    return typed(s, Boolean.class, ValueType.BOOLEAN);
+  }
+
+  /** Whole numbers as long, sizes in bytes. */
+  private static Setting<Long> number(Setting<Object> s) {
+    return typed(s, Long.class, ValueType.INTEGER, ValueType.SIZE, ValueType.DISK_SIZE);
+  }
+
+  /** Whole numbers that fit an int (their range says so). */
+  private static Setting<Integer> integer(Setting<Object> s) {
+    return typed(s, Long.class, ValueType.INTEGER).readAs(v -> Math.toIntExact((Long) v));
+  }
+
+  private static Setting<Duration> duration(Setting<Object> s) {
+    return typed(s, Duration.class, ValueType.DURATION);
+  }
+
+  /** Rates per second and fractions. */
+  private static Setting<Double> decimal(Setting<Object> s) {
+    return typed(s, Double.class, ValueType.RATE, ValueType.FRACTION);
+  }
+
+  private static Setting<List<String>> names(Setting<Object> s) {
+    check(s, ValueType.NAME_LIST, ValueType.PATTERN_LIST);
+    return s.readAs(v -> ((List<?>) v).stream().map(String::valueOf).toList());
+  }
+
+  private static <T> Setting<T> typed(Setting<Object> s, Class<T> javaType, ValueType... types) {
+    check(s, types);
+    return s.readAs(javaType::cast);
+  }
+
+  private static void check(Setting<?> s, ValueType... types) {
+    if (!List.of(types).contains(s.type())) {
+      throw new IllegalStateException(
+          s.path() + " is " + s.type() + ", not one of " + List.of(types));
+    }
   }
 }
