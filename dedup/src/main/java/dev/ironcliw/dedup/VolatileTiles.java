@@ -1,6 +1,7 @@
 package dev.ironcliw.dedup;
 
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.TileGroups;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,10 +65,9 @@ final class VolatileTiles {
   private final int[] intervalsSeen;
   private final long[] scratch = new long[KEPT_INTERVALS];
 
-  /** {@link #regions}' flood fill: tiles already grouped, and tiles still to visit; reused. */
-  private final boolean[] grouped;
+  /** {@link #regions}' flood fill, its buffers reused. */
+  private final TileGroups groups = new TileGroups();
 
-  private final int[] toVisit;
   private final int[] beats;
   private final float[] novelty;
 
@@ -84,8 +84,6 @@ final class VolatileTiles {
     intervalsSeen = new int[tiles];
     beats = new int[tiles];
     novelty = new float[tiles];
-    grouped = new boolean[tiles];
-    toVisit = new int[tiles];
     java.util.Arrays.fill(lastChangeNanos, Long.MIN_VALUE);
   }
 
@@ -227,51 +225,19 @@ final class VolatileTiles {
    * (clipped to the grid, not to the frame edge).
    */
   List<Rect> regions(long nowNanos) {
-    int tiles = tilesX * tilesY;
-    boolean[] seen = grouped;
-    java.util.Arrays.fill(seen, false);
-    int[] stack = toVisit;
     List<Rect> regions = new ArrayList<>();
-    for (int start = 0; start < tiles; start++) {
-      if (seen[start] || !isVolatile(start, nowNanos)) {
-        continue;
-      }
-      int minX = Integer.MAX_VALUE;
-      int minY = Integer.MAX_VALUE;
-      int maxX = -1;
-      int maxY = -1;
-      int top = 0;
-      stack[top++] = start;
-      seen[start] = true;
-      while (top > 0) {
-        int t = stack[--top];
-        int tx = t % tilesX;
-        int ty = t / tilesX;
-        minX = Math.min(minX, tx);
-        minY = Math.min(minY, ty);
-        maxX = Math.max(maxX, tx);
-        maxY = Math.max(maxY, ty);
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            int nx = tx + dx;
-            int ny = ty + dy;
-            if (nx >= 0 && ny >= 0 && nx < tilesX && ny < tilesY) {
-              int n = ny * tilesX + nx;
-              if (!seen[n] && isVolatile(n, nowNanos)) {
-                seen[n] = true;
-                stack[top++] = n;
-              }
-            }
-          }
-        }
-      }
-      regions.add(
-          new Rect(
-              minX * tileSize,
-              minY * tileSize,
-              (maxX - minX + 1) * tileSize,
-              (maxY - minY + 1) * tileSize));
-    }
+    groups.find(
+        tilesX,
+        tilesY,
+        true,
+        t -> isVolatile(t, nowNanos),
+        (minX, minY, maxX, maxY, members, count) ->
+            regions.add(
+                new Rect(
+                    minX * tileSize,
+                    minY * tileSize,
+                    (maxX - minX + 1) * tileSize,
+                    (maxY - minY + 1) * tileSize)));
     return regions;
   }
 }
