@@ -38,6 +38,7 @@ import dev.ironcliw.daemon.status.CapturePart;
 import dev.ironcliw.daemon.status.DedupPart;
 import dev.ironcliw.daemon.status.FramesPart;
 import dev.ironcliw.daemon.status.JournalPart;
+import dev.ironcliw.daemon.status.JvmMetrics;
 import dev.ironcliw.daemon.status.Liveness;
 import dev.ironcliw.daemon.status.MemoryMetrics;
 import dev.ironcliw.daemon.status.MemoryPart;
@@ -90,7 +91,9 @@ public final class Daemon {
   private static final String JOURNAL_BUDGET = "journalCaches";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
-  private final PipelineStats stats = new PipelineStats();
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PipelineStats stats = new PipelineStats(metrics);
   private ApiServer api;
   private boolean stopped;
 
@@ -231,8 +234,8 @@ public final class Daemon {
             Set.of(LiveMemory.VISION_QUEUE_BUDGET),
             pressureActions,
             journal);
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     opened(metrics::close);
+    opened(JvmMetrics.bind(metrics));
     MemoryMetrics.bind(metrics, budgets, ring, pressure);
     PipelineMetrics.bind(metrics, stats, capture, vision);
     UserPause userPause = new UserPause(vertx, capture);

@@ -285,16 +285,22 @@ class DaemonApiTest {
   void shouldExportEachPipelineStagesLatency() throws Exception {
     String metrics = daemon.get("/metrics").body();
     for (PipelineStage stage : PipelineStage.values()) {
-      String prefix =
-          "ironcliw_pipeline_stage_seconds{quantile=\"0.5\",stage=\"" + stage.tag() + "\"} ";
       String line =
           metrics
               .lines()
-              .filter(l -> l.startsWith(prefix))
+              .filter(l -> l.startsWith("ironcliw_pipeline_stage_seconds{"))
+              .filter(l -> l.contains("stage=\"" + stage.tag() + "\""))
+              .filter(l -> l.contains("quantile=\"0.5\""))
               .findFirst()
-              .orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + metrics));
-      double seconds = Double.parseDouble(line.substring(prefix.length()));
+              .orElseThrow(() -> new AssertionError("no median of " + stage + " in\n" + metrics));
+      double seconds = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       assertTrue(seconds > 0 && seconds < 1, line);
+    }
+    // Micrometer's JVM, collector, CPU and process meters are registered too.
+    for (String meter :
+        List.of(
+            "jvm_memory_used_bytes", "jvm_gc_", "process_cpu_usage", "process_uptime_seconds")) {
+      assertTrue(metrics.contains("\n" + meter), meter + " missing from\n" + metrics);
     }
     JsonObject stages = daemon.status().getJsonObject("frames").getJsonObject("stageMicros");
     assertTrue(

@@ -1,6 +1,10 @@
 package dev.ironcliw.daemon.pipeline;
 
 import dev.ironcliw.dedup.Verdict;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.EnumMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -25,13 +29,33 @@ public final class PipelineStats {
   private final AtomicLong journalErrors = new AtomicLong();
   private final AtomicLong analysisErrors = new AtomicLong();
   private final AtomicLong skippedGrabs = new AtomicLong();
-  private final DurationWindow grabNanos = new DurationWindow();
-  private final java.util.EnumMap<PipelineStage, DurationWindow> stageNanos =
-      new java.util.EnumMap<>(PipelineStage.class);
+  private final Latency grabNanos;
+  private final EnumMap<PipelineStage, Latency> stageNanos = new EnumMap<>(PipelineStage.class);
 
-  {
+  /** Counters whose timers go to a registry of their own, for tools and tests. */
+  public PipelineStats() {
+    this(new SimpleMeterRegistry());
+  }
+
+  /**
+   * @param registry where the grab and stage timers are registered ({@code ironcliw.capture.grab},
+   *     {@code ironcliw.pipeline.stage} by {@code stage})
+   */
+  public PipelineStats(MeterRegistry registry) {
+    grabNanos =
+        new Latency(
+            registry,
+            "ironcliw.capture.grab",
+            Tags.empty(),
+            "Grab plus copy into the ring, per frame");
     for (PipelineStage stage : PipelineStage.values()) {
-      stageNanos.put(stage, new DurationWindow());
+      stageNanos.put(
+          stage,
+          new Latency(
+              registry,
+              "ironcliw.pipeline.stage",
+              Tags.of("stage", stage.tag()),
+              "Time per frame in one pipeline stage"));
     }
   }
 
@@ -66,7 +90,7 @@ public final class PipelineStats {
     grabNanos.record(nanos);
   }
 
-  public DurationWindow grabDurations() {
+  public Latency grabDurations() {
     return grabNanos;
   }
 
@@ -75,8 +99,8 @@ public final class PipelineStats {
     stageNanos.get(stage).record(nanos);
   }
 
-  /** The last 1024 durations of {@code stage}. */
-  public DurationWindow stageDurations(PipelineStage stage) {
+  /** The durations of {@code stage}. */
+  public Latency stageDurations(PipelineStage stage) {
     return stageNanos.get(stage);
   }
 

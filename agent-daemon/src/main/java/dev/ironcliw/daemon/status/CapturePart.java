@@ -3,6 +3,7 @@ package dev.ironcliw.daemon.status;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
+import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import io.vertx.core.json.JsonArray;
@@ -37,6 +38,7 @@ public final class CapturePart implements StatusPart {
 
   @Override
   public JsonObject toJson(long nowNanos) {
+    Latency.Micros grab = stats.grabDurations().micros();
     return new JsonObject()
         .put("source", source.name())
         .put("displays", new JsonArray(source.displays()))
@@ -50,8 +52,8 @@ public final class CapturePart implements StatusPart {
         .put("pauseReason", capture.pauseReason())
         .put("userPause", userPause.state())
         .put("skippedGrabs", stats.skippedGrabs())
-        .put("grabMicrosMedian", StatusNumbers.round(stats.grabDurations().quantileMicros(0.5)))
-        .put("grabMicrosP99", StatusNumbers.round(stats.grabDurations().quantileMicros(0.99)))
+        .put("grabMicrosMedian", StatusNumbers.round(grab.median()))
+        .put("grabMicrosP99", StatusNumbers.round(grab.p99()))
         .put("live", source.isLive())
         .put("finished", capture.sourceFinished())
         .put("fpsTarget", capture.framesPerSecond())

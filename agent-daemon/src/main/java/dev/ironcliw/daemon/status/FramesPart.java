@@ -1,6 +1,6 @@
 package dev.ironcliw.daemon.status;
 
-import dev.ironcliw.daemon.pipeline.DurationWindow;
+import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineStage;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.dedup.Verdict;
@@ -37,16 +37,16 @@ public final class FramesPart implements StatusPart {
         .put("lastFrameAgeMs", liveness.lastFrameAgeMs(nowNanos));
   }
 
-  /** Median and p99 of each pipeline stage over its last 1024 frames, in microseconds. */
+  /** Median and p99 of each pipeline stage over the last minute, in microseconds. */
   private JsonObject stageMicros() {
     JsonObject stages = new JsonObject();
     for (PipelineStage stage : PipelineStage.values()) {
-      DurationWindow window = stats.stageDurations(stage);
+      Latency.Micros micros = stats.stageDurations(stage).micros();
       stages.put(
           stage.tag(),
           new JsonObject()
-              .put("median", StatusNumbers.round(window.quantileMicros(0.5)))
-              .put("p99", StatusNumbers.round(window.quantileMicros(0.99))));
+              .put("median", StatusNumbers.round(micros.median()))
+              .put("p99", StatusNumbers.round(micros.p99())));
     }
     return stages;
   }

@@ -1,20 +1,18 @@
 package dev.ironcliw.daemon.status;
 
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
-import dev.ironcliw.daemon.pipeline.DurationWindow;
-import dev.ironcliw.daemon.pipeline.PipelineStage;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.vision.VisionProvider;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 
 /**
- * The pipeline's meters: capture rate against its target, frames by verdict, forwarded frames,
- * dropped and missed ticks, grab time, and the vision queue, calls and breaker. Read from the same
- * counters as {@code status} when scraped.
+ * The pipeline's meters: capture rate against its target, frames by verdict, frames handed to
+ * vision, dropped and missed ticks, and the vision queue, calls and breaker. The grab and stage
+ * timers are {@link PipelineStats}'s own. Read from the same counters as {@code status} when
+ * scraped.
  */
 public final class PipelineMetrics {
   private PipelineMetrics() {}
@@ -36,20 +34,6 @@ public final class PipelineMetrics {
     FunctionCounter.builder("ironcliw.capture.missed.ticks", capture, CaptureAgent::missedTicks)
         .description("Ticks that came too late to be taken")
         .register(registry);
-    quantiles(
-        registry,
-        "ironcliw.capture.grab",
-        stats.grabDurations(),
-        Tags.empty(),
-        "Grab plus copy into the ring, over the last 1024 frames");
-    for (PipelineStage stage : PipelineStage.values()) {
-      quantiles(
-          registry,
-          "ironcliw.pipeline.stage",
-          stats.stageDurations(stage),
-          Tags.of("stage", stage.tag()),
-          "Time per frame in one pipeline stage, over its last 1024 frames");
-    }
     for (Verdict verdict : Verdict.values()) {
       FunctionCounter.builder("ironcliw.frames", stats, s -> s.count(verdict))
           .tag("verdict", verdict.name())
@@ -74,19 +58,6 @@ public final class PipelineMetrics {
             "ironcliw.vision.breaker.open", vision, v -> breakerOpen(v.status().breakerState()))
         .description("The vision breaker: 0 closed, 0.5 half open, 1 open")
         .register(registry);
-  }
-
-  /** The median and p99 of {@code window}, in seconds, tagged by quantile. */
-  private static void quantiles(
-      MeterRegistry registry, String name, DurationWindow window, Tags tags, String description) {
-    for (double quantile : new double[] {0.5, 0.99}) {
-      Gauge.builder(name, window, w -> w.quantileMicros(quantile) / 1e6)
-          .tags(tags)
-          .tag("quantile", Double.toString(quantile))
-          .baseUnit("seconds")
-          .description(description)
-          .register(registry);
-    }
   }
 
   private static double breakerOpen(String state) {

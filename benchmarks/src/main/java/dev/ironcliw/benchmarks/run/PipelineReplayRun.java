@@ -13,8 +13,8 @@ import dev.ironcliw.daemon.DiffEngines;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
-import dev.ironcliw.daemon.pipeline.DurationWindow;
 import dev.ironcliw.daemon.pipeline.FrameEvents;
+import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
 import dev.ironcliw.daemon.pipeline.PipelineStage;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
@@ -382,7 +382,7 @@ public final class PipelineReplayRun {
           stages.put(Stage.CAPTURE_REST, (wall1 - wall0) - grab);
         }
         for (Map.Entry<Stage, PipelineStage> e : PIPELINE_STAGES.entrySet()) {
-          DurationWindow window = stats.stageDurations(e.getValue());
+          Latency window = stats.stageDurations(e.getValue());
           if (window.count() > stageCounts[e.getKey().ordinal()]) {
             stages.put(e.getKey(), window.latestNanos());
           }
