@@ -94,6 +94,7 @@ public final class Daemon {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final PipelineStats stats = new PipelineStats(metrics);
+  private final AgentErrors agentErrors = new AgentErrors();
   private ApiServer api;
   private boolean stopped;
 
@@ -262,7 +263,8 @@ public final class Daemon {
                             .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
                 new VisionPart(batcher, insights, stream),
                 new JournalPart(journal, retention, keyframes, stats),
-                new MemoryPart(watcher::current, budgets, pressure)));
+                new MemoryPart(watcher::current, budgets, pressure),
+                StatusPart.of("agentErrors", agentErrors::toJson)));
     api =
         opened(
             new ApiServer(
@@ -399,9 +401,8 @@ public final class Daemon {
     }
   }
 
-  private static AgentRunner runner(org.agrona.concurrent.Agent agent, IdleStrategy idle) {
-    AgentRunner runner =
-        new AgentRunner(idle, new CountingErrorHandler(agent.roleName()), null, agent);
+  private AgentRunner runner(org.agrona.concurrent.Agent agent, IdleStrategy idle) {
+    AgentRunner runner = new AgentRunner(idle, agentErrors, null, agent);
     AgentRunner.startOnThread(runner);
     return runner;
   }
