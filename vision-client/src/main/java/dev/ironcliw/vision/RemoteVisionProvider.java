@@ -1,12 +1,12 @@
 package dev.ironcliw.vision;
 
 import dev.ironcliw.config.VisionLimitSettings;
+import dev.ironcliw.flow.TokenBucket;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.vision.flow.DailyTokenBudget;
 import dev.ironcliw.vision.flow.DropReason;
 import dev.ironcliw.vision.flow.SlidingWindowSum;
-import dev.ironcliw.vision.flow.TokenBucket;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
 import dev.ironcliw.vision.provider.CircuitBreaker;

@@ -2,10 +2,10 @@ package dev.ironcliw.vision;
 
 import dev.ironcliw.config.VisionEndpointSettings;
 import dev.ironcliw.config.VisionSettings;
+import dev.ironcliw.flow.Backoff;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.vision.provider.AnthropicMessages;
 import dev.ironcliw.vision.provider.ApiKey;
-import dev.ironcliw.vision.provider.Backoff;
 import dev.ironcliw.vision.provider.CircuitBreaker;
 import dev.ironcliw.vision.provider.KeyFile;
 import dev.ironcliw.vision.provider.LocalModels;

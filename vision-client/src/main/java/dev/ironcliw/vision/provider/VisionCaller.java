@@ -3,6 +3,7 @@ package dev.ironcliw.vision.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ironcliw.config.VisionLimitSettings;
+import dev.ironcliw.flow.Backoff;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ironcliw.flow.Backoff;
 import dev.ironcliw.vision.InsightParser;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.ironcliw.vision.provider;
+package dev.ironcliw.flow;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package dev.ironcliw.vision.flow;
+package dev.ironcliw.flow;
 
 /**
  * Requests per unit of time: {@code ratePerSecond} tokens refill continuously up to {@code burst};
