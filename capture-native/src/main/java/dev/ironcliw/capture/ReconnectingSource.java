@@ -1,8 +1,11 @@
 package dev.ironcliw.capture;
 
+import dev.ironcliw.flow.Backoff;
+import dev.ironcliw.flow.RetrySchedule;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -18,8 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReconnectingSource implements CaptureSource {
   private static final Logger LOG = LoggerFactory.getLogger(ReconnectingSource.class);
-  static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
-  static final long MAX_BACKOFF_NANOS = 30_000_000_000L;
+
+  /** Waits between attempts to reconnect: 1 s, doubling, at most 30 s. */
+  static final Backoff RECONNECT_BACKOFF =
+      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   private final Supplier<CaptureSource> opener;
   private final LongSupplier nanoClock;
@@ -32,9 +37,10 @@ public final class ReconnectingSource implements CaptureSource {
   private volatile CaptureSource source;
 
   private volatile String lostReason = "";
-  private long nextAttemptNanos;
-  private long backoffNanos = FIRST_BACKOFF_NANOS;
-  private int failedAttempts;
+
+  /** Failures so far: losing the connection, then each attempt to reconnect that failed. */
+  private final RetrySchedule retries = new RetrySchedule(RECONNECT_BACKOFF);
+
   private long reconnects;
   private volatile String state = "connected";
   private double framesPerSecond = Double.NaN;
@@ -80,25 +86,22 @@ public final class ReconnectingSource implements CaptureSource {
       LOG.debug("capture: closing the lost source: {}", closing.toString());
     }
     source = null;
-    failedAttempts = 0;
-    backoffNanos = FIRST_BACKOFF_NANOS;
-    nextAttemptNanos = nanoClock.getAsLong() + backoffNanos;
+    retries.reset();
+    retries.failed(nanoClock.getAsLong());
     updateState();
   }
 
   /** Tries to open a new source if its time has come; true when one is open. */
   private boolean reopen() {
     long now = nanoClock.getAsLong();
-    if (now - nextAttemptNanos < 0) {
+    if (!retries.due(now)) {
       return false;
     }
     try {
       source = opener.get();
     } catch (RuntimeException e) {
-      failedAttempts++;
-      backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
-      nextAttemptNanos = now + backoffNanos;
-      LOG.debug("capture: reconnect attempt {} failed: {}", failedAttempts, e.getMessage());
+      retries.failed(now);
+      LOG.debug("capture: reconnect attempt {} failed: {}", failedAttempts(), e.getMessage());
       updateState();
       return false;
     }
@@ -109,10 +112,15 @@ public final class ReconnectingSource implements CaptureSource {
     LOG.info(
         "capture: reconnected to {} after {} failed attempts; displays {}",
         source.name(),
-        failedAttempts,
+        failedAttempts(),
         source.displays());
     state = "connected";
     return true;
+  }
+
+  /** Attempts to reconnect that failed since the connection was lost (the loss is the first). */
+  private int failedAttempts() {
+    return retries.failures() - 1;
   }
 
   private void updateState() {
@@ -120,9 +128,9 @@ public final class ReconnectingSource implements CaptureSource {
         "lost ("
             + lostReason
             + "); "
-            + failedAttempts
+            + failedAttempts()
             + " reconnect attempts failed, next in "
-            + Math.max(0, (nextAttemptNanos - nanoClock.getAsLong()) / 1_000_000_000L)
+            + Math.max(0, (retries.nextAttemptNanos() - nanoClock.getAsLong()) / 1_000_000_000L)
             + " s";
   }
 

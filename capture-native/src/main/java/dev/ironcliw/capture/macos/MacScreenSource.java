@@ -2,8 +2,11 @@ package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.flow.Backoff;
+import dev.ironcliw.flow.RetrySchedule;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -20,8 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MacScreenSource implements CaptureSource {
   static final String LOCKED = "the session is locked";
-  static final long FIRST_REOPEN_NANOS = 1_000_000_000L;
-  static final long MAX_REOPEN_NANOS = 30_000_000_000L;
+
+  /** Waits before a stopped stream is opened again: 1 s, doubling, at most 30 s. */
+  static final Backoff REOPEN_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
   private static final Logger LOG = LoggerFactory.getLogger(MacScreenSource.class);
 
   private final MacScreenApi api;
@@ -30,10 +35,9 @@ public final class MacScreenSource implements CaptureSource {
   private final List<MacScreenApi.Display> displays;
   private final MacScreenApi.DisplayStream[] streams;
 
-  /** When each display's stopped stream may be opened again, and the wait after the next stop. */
-  private final long[] reopenAtNanos;
+  /** When each display's stopped stream may be opened again. */
+  private final RetrySchedule[] reopens;
 
-  private final long[] reopenWaitNanos;
   private final List<String> excludeApps;
   private final List<String> excludeTitles;
   private double framesPerSecond;
@@ -55,9 +59,10 @@ public final class MacScreenSource implements CaptureSource {
     this.permission = new ScreenCapturePermission(api);
     this.displays = select(api.displays(), displaySelection);
     this.streams = new MacScreenApi.DisplayStream[displays.size()];
-    this.reopenAtNanos = new long[displays.size()];
-    this.reopenWaitNanos = new long[displays.size()];
-    java.util.Arrays.fill(reopenWaitNanos, FIRST_REOPEN_NANOS);
+    this.reopens = new RetrySchedule[displays.size()];
+    for (int d = 0; d < reopens.length; d++) {
+      reopens[d] = new RetrySchedule(REOPEN_BACKOFF);
+    }
     this.framesPerSecond = framesPerSecond;
     this.excludeApps = List.copyOf(excludeApps);
     this.excludeTitles = List.copyOf(excludeTitles);
@@ -163,20 +168,19 @@ public final class MacScreenSource implements CaptureSource {
       return Grab.PAUSED;
     }
     long now = nanoClock.getAsLong();
-    if (streams[display] == null && now - reopenAtNanos[display] < 0) {
+    if (streams[display] == null && !reopens[display].due(now)) {
       return Grab.UNCHANGED;
     }
     MacScreenApi.DisplayStream stream = stream(display);
     MacScreenApi.FrameState state = stream.poll();
     if (state.status() == FrameInfoLayout.FRAME_STOPPED) {
+      reopens[display].failed(now);
       LOG.warn(
           "capture: the stream of {} stopped; reopening it in {} s",
           displays.get(display).name(),
-          reopenWaitNanos[display] / 1_000_000_000L);
+          reopens[display].lastWaitNanos() / 1_000_000_000L);
       stream.close();
       streams[display] = null;
-      reopenAtNanos[display] = now + reopenWaitNanos[display];
-      reopenWaitNanos[display] = Math.min(MAX_REOPEN_NANOS, reopenWaitNanos[display] * 2);
       permission.streamStopped();
       tickElapsedNanos = Long.MIN_VALUE; // the next grab asks about the permission again
       return Grab.UNCHANGED;
@@ -184,7 +188,7 @@ public final class MacScreenSource implements CaptureSource {
     if (state.status() != FrameInfoLayout.FRAME_NEW) {
       return Grab.UNCHANGED;
     }
-    reopenWaitNanos[display] = FIRST_REOPEN_NANOS;
+    reopens[display].reset();
     current = display;
     currentState = state;
     return Grab.FRAME;

@@ -1,5 +1,8 @@
 package dev.ironcliw.capture.macos;
 
+import dev.ironcliw.flow.Backoff;
+import dev.ironcliw.flow.RetrySchedule;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +22,10 @@ final class ScreenCapturePermission {
   static final String REVOKED =
       "screen recording permission was revoked while capturing: allow this terminal or Java again"
           + " in System Settings > Privacy & Security > Screen Recording, then restart the daemon";
-  static final long FIRST_RETRY_NANOS = 1_000_000_000L;
-  static final long MAX_RETRY_NANOS = 60_000_000_000L;
+
+  /** Waits between checks while the permission is missing: 1 s, doubling, at most 60 s. */
+  static final Backoff CHECK_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+
   private static final Logger LOG = LoggerFactory.getLogger(ScreenCapturePermission.class);
 
   /** Where the permission stands. */
@@ -33,8 +38,7 @@ final class ScreenCapturePermission {
   private final MacScreenApi api;
   private State state = State.UNKNOWN;
   private boolean requested;
-  private long nextCheckNanos;
-  private long retryNanos = FIRST_RETRY_NANOS;
+  private final RetrySchedule checksWhileMissing = new RetrySchedule(CHECK_BACKOFF);
   private int checks;
   private boolean revoked;
 
@@ -47,7 +51,7 @@ final class ScreenCapturePermission {
     if (state == State.GRANTED) {
       return true;
     }
-    if (state == State.WAITING && nowNanos < nextCheckNanos) {
+    if (state == State.WAITING && !checksWhileMissing.due(nowNanos)) {
       return false;
     }
     checks++;
@@ -57,6 +61,7 @@ final class ScreenCapturePermission {
       }
       state = State.GRANTED;
       revoked = false;
+      checksWhileMissing.reset();
       return true;
     }
     if (state == State.UNKNOWN && revoked) {
@@ -67,8 +72,7 @@ final class ScreenCapturePermission {
       requested = true;
     }
     state = State.WAITING;
-    nextCheckNanos = nowNanos + retryNanos;
-    retryNanos = Math.min(MAX_RETRY_NANOS, retryNanos * 2);
+    checksWhileMissing.failed(nowNanos);
     return false;
   }
 
@@ -80,7 +84,7 @@ final class ScreenCapturePermission {
     if (state == State.GRANTED) {
       state = State.UNKNOWN;
       revoked = true;
-      retryNanos = FIRST_RETRY_NANOS;
+      checksWhileMissing.reset();
     }
   }
 
