@@ -2,7 +2,8 @@ package dev.ironcliw.flow;
 
 /**
  * Requests per unit of time: {@code ratePerSecond} tokens refill continuously up to {@code burst};
- * each request takes one. Not thread-safe.
+ * each request takes one. The vision calls' request rate and the API's rate per client. Not
+ * thread-safe: callers that share one synchronize on it.
  */
 public final class TokenBucket {
   private final double ratePerNano;
@@ -21,9 +22,12 @@ public final class TokenBucket {
     this.lastNanos = nowNanos;
   }
 
+  /** Refills for the time since the last call; a clock reading from before it changes nothing. */
   private void refill(long nowNanos) {
-    tokens = Math.min(burst, tokens + (nowNanos - lastNanos) * ratePerNano);
-    lastNanos = nowNanos;
+    if (nowNanos - lastNanos > 0) {
+      tokens = Math.min(burst, tokens + (nowNanos - lastNanos) * ratePerNano);
+      lastNanos = nowNanos;
+    }
   }
 
   /** 0 when a token is there now, else how long until one is. */
@@ -36,5 +40,20 @@ public final class TokenBucket {
   public void take(long nowNanos) {
     refill(nowNanos);
     tokens -= 1;
+  }
+
+  /** Takes a token if one is there: 0 when it did, else how long until one is. */
+  public long tryTake(long nowNanos) {
+    long wait = nanosUntilAvailable(nowNanos);
+    if (wait == 0) {
+      tokens -= 1;
+    }
+    return wait;
+  }
+
+  /** True when it would be full at {@code nowNanos}: nothing taken lately matters any more. */
+  public boolean fullAt(long nowNanos) {
+    double refilled = tokens + Math.max(0, nowNanos - lastNanos) * ratePerNano;
+    return refilled >= burst;
   }
 }
