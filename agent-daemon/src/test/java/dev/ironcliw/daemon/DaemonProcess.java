@@ -200,8 +200,21 @@ final class DaemonProcess implements AutoCloseable {
     return Files.readString(dataDir.resolve("api-token")).trim();
   }
 
+  /** {@code GET path}; a JSON reply is checked against the OpenAPI document. */
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    return checked(
+        "GET", path, HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  private static HttpResponse<String> checked(
+      String method, String path, HttpResponse<String> response) {
+    OpenApiResponses.check(
+        method,
+        path,
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.body());
+    return response;
   }
 
   HttpResponse<byte[]> getBytes(String path) throws Exception {
@@ -210,18 +223,24 @@ final class DaemonProcess implements AutoCloseable {
 
   /** {@code PUT path} with a JSON body. */
   HttpResponse<String> put(String path, String json) throws Exception {
-    return HTTP.send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return checked(
+        "PUT",
+        path,
+        HTTP.send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   HttpResponse<String> getWithoutToken(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return checked(
+        "GET",
+        path,
+        HTTP.send(
+            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   private HttpRequest.Builder request(String path) throws IOException {
