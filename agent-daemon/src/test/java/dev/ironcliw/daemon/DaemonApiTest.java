@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironcliw.daemon.api.ApiServer;
 import dev.ironcliw.daemon.pipeline.PipelineStage;
+import dev.ironcliw.testing.Waits;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;
@@ -253,14 +254,16 @@ class DaemonApiTest {
     assertEquals(2, keyframed.size(), "CHANGE frames have keyframes");
     long seq = keyframed.get(1).getLong("seq");
     String path = "/api/v1/frames/" + seq + "/image";
-    HttpResponse<byte[]> served = null;
-    for (int i = 0; i < 150; i++) {
-      served = daemon.getBytes(path);
-      if (served.headers().firstValue("X-Ironcliw-Image-Source").orElse("").equals("keyframe")) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    HttpResponse<byte[]> served =
+        Waits.await("the image served from its keyframe", Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> daemon.getBytes(path),
+                r ->
+                    r.headers()
+                        .firstValue("X-Ironcliw-Image-Source")
+                        .orElse("")
+                        .equals("keyframe"));
     assertEquals(200, served.statusCode());
     assertEquals("keyframe", served.headers().firstValue("X-Ironcliw-Image-Source").orElse(""));
     assertEquals(160, image(served).getWidth(), "scaled to history.keyframes.maxLongEdge");
@@ -273,11 +276,10 @@ class DaemonApiTest {
     // once in CI it was still served a moment after the keyframed one had left the ring (not
     // understood), so it is waited for like the keyframe above.
     String older = "/api/v1/frames/" + (seq - 1) + "/image";
-    HttpResponse<String> gone = daemon.get(older);
-    for (int i = 0; i < 150 && gone.statusCode() == 200; i++) {
-      Thread.sleep(100);
-      gone = daemon.get(older);
-    }
+    HttpResponse<String> gone =
+        Waits.await("the older frame gone from the ring", Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> daemon.get(older), r -> r.statusCode() != 200);
     assertError(gone, 410, "gone", "has no keyframe (only CHANGE frames get one)");
   }
 

@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.testing.Waits;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -94,12 +95,10 @@ class DaemonMemoryConfigTest {
             16L << 20,
             status.getJsonObject("memory").getJsonObject("budgetBytes").getLong("frameRing"));
         // Keep reading from the smaller ring: 2 s, longer on a loaded machine where reads are slow.
-        long readUntil = System.nanoTime() + 2_000_000_000L;
-        long giveUpAt = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < readUntil
-            || (reader.whole.get() <= 20 && System.nanoTime() < giveUpAt)) {
-          Thread.sleep(100);
-        }
+        Waits.await("more than 20 whole images read from the smaller ring", Duration.ofSeconds(30))
+            .pollDelay(Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> reader.whole.get() > 20);
       } finally {
         reader.running.set(false);
         readerThread.join();

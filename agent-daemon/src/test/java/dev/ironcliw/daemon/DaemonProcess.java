@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon;
 
+import dev.ironcliw.testing.Waits;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real daemon in a child JVM, started with the test's classpath, plus an API client for it. */
 final class DaemonProcess implements AutoCloseable {
@@ -143,23 +146,28 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   /** Waits for a line of output containing {@code text}. */
-  DaemonProcess awaitOutput(String text, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      synchronized (output) {
-        if (output.stream().anyMatch(l -> l.contains(text))) {
-          return this;
-        }
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("daemon exited before '" + text + "':\n" + output());
-      }
-      Thread.sleep(50);
+  DaemonProcess awaitOutput(String text, Duration timeout) {
+    try {
+      Waits.await("'" + text + "' in the daemon's output", timeout)
+          .until(
+              () -> {
+                synchronized (output) {
+                  if (output.stream().anyMatch(l -> l.contains(text))) {
+                    return true;
+                  }
+                }
+                if (!process.isAlive()) {
+                  throw new AssertionError("daemon exited before '" + text + "':\n" + output());
+                }
+                return false;
+              });
+      return this;
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no '" + text + "' within " + timeout + ":\n" + output(), e);
     }
-    throw new AssertionError("no '" + text + "' within " + timeout + ":\n" + output());
   }
 
-  DaemonProcess awaitReady() throws InterruptedException {
+  DaemonProcess awaitReady() {
     return awaitOutput("ready: API on", Duration.ofSeconds(60));
   }
 
@@ -169,17 +177,20 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   /** Polls status until {@code condition} holds; returns that status. */
-  JsonObject awaitStatus(Predicate<JsonObject> condition, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject status = null;
-    while (System.nanoTime() < deadline) {
-      status = status();
-      if (condition.test(status)) {
-        return status;
-      }
-      Thread.sleep(100);
+  JsonObject awaitStatus(Predicate<JsonObject> condition, Duration timeout) {
+    AtomicReference<JsonObject> last = new AtomicReference<>();
+    try {
+      return Waits.await("a status that matches", timeout)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                last.set(status());
+                return last.get();
+              },
+              condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("status never matched; last: " + last.get(), e);
     }
-    throw new AssertionError("status never matched; last: " + status);
   }
 
   /** Every record of {@code /api/v1/frames?QUERY}, following the {@code next} cursor. */

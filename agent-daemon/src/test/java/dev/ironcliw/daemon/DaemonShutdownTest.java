@@ -9,6 +9,7 @@ import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.RecoveryReport;
 import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.testing.Waits;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonObject;
@@ -94,11 +95,7 @@ class DaemonShutdownTest {
         assertTrue(stopTook.compareTo(STOP_BOUND) < 0, "stopping took " + stopTook);
         assertFalse(
             Files.exists(data.resolve("daemon.lock")), "a clean stop leaves no lock file behind");
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!stream.ended() && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertTrue(stream.ended(), "the event stream was closed");
+        Waits.await("the event stream closed", Duration.ofSeconds(5)).until(stream::ended);
 
         Matcher stopped = Pattern.compile("stopped after (\\d+) frames").matcher(daemon.output());
         assertTrue(stopped.find(), daemon.output());

@@ -3,13 +3,16 @@ package dev.ironcliw.capture;
 import com.sun.jna.NativeLibrary;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
+import dev.ironcliw.testing.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real Xvfb X server on a free display number, for tests; stopped on close. */
 public final class XvfbServer implements AutoCloseable {
@@ -110,9 +113,12 @@ public final class XvfbServer implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline && process.isAlive() && !Files.exists(socket)) {
-      Thread.sleep(20);
+    try {
+      Waits.await("Xvfb's socket " + socket, Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> !process.isAlive() || Files.exists(socket));
+    } catch (ConditionTimeoutException e) {
+      // not started in time: given up below
     }
     if (process.isAlive() && Files.exists(socket)) {
       return new XvfbServer(process, display, command);

@@ -3,13 +3,17 @@ package dev.ironcliw.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -69,28 +73,46 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
       return; // the test's own failure says more
     }
     List<String> leaks = new ArrayList<>();
-    long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000L;
-    List<Thread> threads = newThreads(before);
-    while (!threads.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      threads = newThreads(before);
-    }
+    List<Thread> threads =
+        waitFor("the test's threads to end", () -> newThreads(before), Duration.ofMillis(50));
     for (Thread t : threads) {
       leaks.add("thread \"" + t.getName() + "\" (" + t.getState() + ")");
     }
     // A MappedByteBuffer is unmapped when collected, and Chronicle unmaps on a background thread.
-    Map<String, Integer> mapped = newMappings(before);
-    long mappingDeadline = System.nanoTime() + GRACE_MILLIS * 1_000_000L;
-    while (!mapped.isEmpty() && System.nanoTime() < mappingDeadline) {
-      System.gc();
-      Thread.sleep(200);
-      mapped = newMappings(before);
-    }
+    Map<String, Integer> mapped =
+        waitFor(
+            "the test's mappings to go",
+            () -> {
+              System.gc();
+              return newMappings(before);
+            },
+            Duration.ofMillis(200));
     mapped.forEach((file, count) -> leaks.add("mapping of " + file + " (" + count + "x)"));
     if (!leaks.isEmpty()) {
       throw new AssertionError(
           context.getDisplayName() + " left behind: " + String.join(", ", leaks));
     }
+  }
+
+  /** Polls {@code leftovers} until it is empty or the grace time is over; the last leftovers. */
+  private static <T> T waitFor(String what, Supplier<T> leftovers, Duration interval) {
+    AtomicReference<T> last = new AtomicReference<>();
+    try {
+      Waits.await(what, Duration.ofMillis(GRACE_MILLIS))
+          .pollInterval(interval)
+          .until(
+              () -> {
+                last.set(leftovers.get());
+                return isEmpty(last.get());
+              });
+    } catch (ConditionTimeoutException e) {
+      // reported by the caller, with what is left
+    }
+    return last.get();
+  }
+
+  private static boolean isEmpty(Object leftovers) {
+    return leftovers instanceof Map<?, ?> map ? map.isEmpty() : ((List<?>) leftovers).isEmpty();
   }
 
   private static List<Thread> newThreads(Before before) {

@@ -11,6 +11,7 @@ import dev.ironcliw.config.VisionLimitSettings;
 import dev.ironcliw.flow.Backoff;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.testing.Waits;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.provider.AnthropicMessages;
 import dev.ironcliw.vision.provider.ApiKey;
@@ -136,14 +137,10 @@ class RemoteVisionProviderTest {
     return new FrameCrop(source, 320, 180, width, height, rgb, context);
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    Waits.await(what, Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(10))
+        .until(condition::getAsBoolean);
   }
 
   private static long dropped(RemoteVisionProvider provider, String reason) {
