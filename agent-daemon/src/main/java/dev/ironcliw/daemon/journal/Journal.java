@@ -200,11 +200,7 @@ public final class Journal implements AutoCloseable {
 
   /** Pipeline thread: appends a capture pause or resume. */
   public void append(CaptureEventRecord event) {
-    long queueIndex = pipelineAppender.append(CaptureEventCodec::write, event);
-    if (queueIndex >= 0) {
-      eventIndexes.add(queueIndex);
-      listener.appended(queueIndex, event);
-    }
+    appendEvent(pipelineAppender, CaptureEventCodec::write, event);
   }
 
   /** Vision-results thread only: appends one insight. */
@@ -219,7 +215,12 @@ public final class Journal implements AutoCloseable {
 
   /** Memory-pressure thread only: appends a change of the pressure level. */
   public void append(PressureEventRecord event) {
-    long queueIndex = pressureAppender.append(PressureEventCodec::write, event);
+    appendEvent(pressureAppender, PressureEventCodec::write, event);
+  }
+
+  private <E extends JournalEvent> void appendEvent(
+      Appender appender, BiConsumer<Bytes<?>, E> codec, E event) {
+    long queueIndex = appender.append(codec, event);
     if (queueIndex >= 0) {
       eventIndexes.add(queueIndex);
       listener.appended(queueIndex, event);
