@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ironcliw} command: {@code run}, {@code status}, {@code service}, {@code config
- * defaults}, {@code config check}, {@code config heap}.
+ * defaults}, {@code config check}, {@code config heap}. ({@code bench} is the launcher's.)
  */
 public final class Main {
   private Main() {}
@@ -43,6 +43,11 @@ public final class Main {
       case "config" -> ConfigCommand.run(args.subList(1, args.size()), out, err);
       case "status" -> StatusCommand.run(args.subList(1, args.size()), out, err);
       case "service" -> ServiceCommand.run(args.subList(1, args.size()), out, err);
+      case "bench" -> {
+        // The launcher runs the benchmarks' jar itself; this JVM has only the daemon.
+        err.println("ironcliw: error: run the benchmarks through the launcher: ./ironcliw bench");
+        yield ExitCodes.USAGE;
+      }
       default -> {
         err.println("ironcliw: error: unknown command " + args.getFirst());
         err.print(CommandLine.USAGE);
