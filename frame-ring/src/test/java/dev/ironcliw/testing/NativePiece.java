@@ -26,7 +26,11 @@ public enum NativePiece {
       List.of("vulkan-validationlayers"),
       List.of("vulkan-validationlayers")),
   SYSTEMD_ANALYZE("systemd-analyze", List.of("systemd"), List.of()), // systemd is Linux-only
-  ROOT("root, to mount a small tmpfs (run the tests as root, as CI does)", List.of(), List.of()),
+  ROOT(
+      "root, to mount a small tmpfs or to run a listener as another user (run the tests as root,"
+          + " as CI does)",
+      List.of(),
+      List.of()),
   C_COMPILER("a C compiler (gcc)", List.of("gcc", "libc6-dev"), List.of());
 
   private final String description;

@@ -8,6 +8,7 @@ import dev.ironcliw.vision.provider.AnthropicMessages;
 import dev.ironcliw.vision.provider.ApiKey;
 import dev.ironcliw.vision.provider.CircuitBreaker;
 import dev.ironcliw.vision.provider.KeyFile;
+import dev.ironcliw.vision.provider.ListenerOwner;
 import dev.ironcliw.vision.provider.LocalModels;
 import dev.ironcliw.vision.provider.OpenAiChatCompletions;
 import dev.ironcliw.vision.provider.ProviderProtocol;
@@ -19,12 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Builds the provider {@code vision.provider} names. For {@code auto}: Anthropic when its key is
  * set, else OpenAI when its key is set, else an OpenAI-compatible server answering at {@code
- * vision.auto.localBaseUrl}, else none. The choice comes back with the one line to log.
+ * vision.auto.localBaseUrl} whose listening socket belongs to this user ({@link ListenerOwner},
+ * checked again before every call), else none. The choice comes back with the one line to log.
  */
 public final class VisionProviders {
   static final String ANTHROPIC_KEY_VARIABLE = "ANTHROPIC_API_KEY";
@@ -79,7 +82,28 @@ public final class VisionProviders {
     if (openaiKey.isPresent()) {
       return openai(s, s.openai(), openaiKey, wiring, " (auto: an OpenAI key is set)");
     }
-    List<String> models = LocalModels.list(s.localBaseUrl(), LOCAL_PROBE_TIMEOUT);
+    String none =
+        "vision: provider auto chose none: neither "
+            + ANTHROPIC_KEY_VARIABLE
+            + " nor "
+            + OPENAI_KEY_VARIABLE
+            + " is set and ";
+    URI local = URI.create(s.localBaseUrl());
+    ListenerOwner.Check owner = ListenerOwner.of(local);
+    if (owner.verdict() == ListenerOwner.Verdict.OTHER_USER) {
+      return new Choice(
+          new NoVisionProvider("auto found a local server run by another user"),
+          none
+              + "the server at "
+              + s.localBaseUrl()
+              + " is not yours ("
+              + owner.detail()
+              + "), so it is sent nothing; changed frames are journaled only");
+    }
+    List<String> models =
+        owner.verdict() == ListenerOwner.Verdict.SAME_USER
+            ? LocalModels.list(s.localBaseUrl(), LOCAL_PROBE_TIMEOUT)
+            : List.of();
     Optional<String> model =
         s.localModel().isEmpty()
             ? LocalModels.pickVisionModel(models)
@@ -90,16 +114,34 @@ public final class VisionProviders {
           new VisionEndpointSettings(model.get(), s.localBaseUrl(), ""),
           Optional.empty(),
           wiring,
-          " (auto: no API key set; the local server lists " + models.size() + " models)");
+          " (auto: no API key set; the local server lists "
+              + models.size()
+              + " models, and "
+              + owner.detail()
+              + ")",
+          () -> {
+            ListenerOwner.Check now = ListenerOwner.of(local);
+            return now.verdict() == ListenerOwner.Verdict.SAME_USER ? null : now.detail();
+          });
+    }
+    if (owner.detail().startsWith("no socket listens")) {
+      return new Choice(
+          new NoVisionProvider("auto found no provider"),
+          none
+              + "no OpenAI-compatible server answers at "
+              + s.localBaseUrl()
+              + "; changed frames are journaled only");
     }
     return new Choice(
-        new NoVisionProvider("auto found no provider"),
-        "vision: provider auto chose none: neither "
-            + ANTHROPIC_KEY_VARIABLE
-            + " nor "
-            + OPENAI_KEY_VARIABLE
-            + " is set and no OpenAI-compatible server answers at "
-            + s.localBaseUrl()
+        new NoVisionProvider("auto found no provider it may use"),
+        none
+            + (owner.verdict() == ListenerOwner.Verdict.UNKNOWN
+                ? "the server at "
+                    + s.localBaseUrl()
+                    + " cannot be checked to be yours ("
+                    + owner.detail()
+                    + "); to use it, set vision.provider: openai and vision.openai.baseUrl"
+                : "the server at " + s.localBaseUrl() + " lists no vision model")
             + "; changed frames are journaled only");
   }
 
@@ -107,7 +149,7 @@ public final class VisionProviders {
     ProviderProtocol protocol =
         new AnthropicMessages(URI.create(s.anthropic().baseUrl()), s.anthropic().model(), key);
     return new Choice(
-        remote(s, protocol, wiring),
+        remote(s, protocol, wiring, () -> null),
         "vision: provider anthropic, model "
             + s.anthropic().model()
             + " at "
@@ -120,11 +162,24 @@ public final class VisionProviders {
       Optional<ApiKey> key,
       Wiring wiring,
       String why) {
+    return openai(s, endpoint, key, wiring, why, () -> null);
+  }
+
+  /**
+   * @param untrusted asked before every call: why the server may no longer be sent to, or null
+   */
+  private static Choice openai(
+      VisionSettings s,
+      VisionEndpointSettings endpoint,
+      Optional<ApiKey> key,
+      Wiring wiring,
+      String why,
+      Supplier<String> untrusted) {
     ProviderProtocol protocol =
         new OpenAiChatCompletions(
             URI.create(endpoint.baseUrl()), endpoint.model(), key.orElse(null));
     return new Choice(
-        remote(s, protocol, wiring),
+        remote(s, protocol, wiring, untrusted),
         "vision: provider openai, model "
             + endpoint.model()
             + " at "
@@ -133,15 +188,16 @@ public final class VisionProviders {
             + why);
   }
 
-  private static VisionProvider remote(VisionSettings s, ProviderProtocol protocol, Wiring wiring) {
+  private static VisionProvider remote(
+      VisionSettings s, ProviderProtocol protocol, Wiring wiring, Supplier<String> untrusted) {
     var limits = s.limits();
     VisionCaller caller =
         new VisionCaller(
             protocol,
             VisionCaller.Limits.from(limits),
             new Backoff(BACKOFF_BASE, BACKOFF_MAX, RandomGenerator.getDefault()),
-            new CircuitBreaker(
-                limits.breakerFailures(), limits.breakerOpenFor(), System::nanoTime));
+            new CircuitBreaker(limits.breakerFailures(), limits.breakerOpenFor(), System::nanoTime),
+            untrusted);
     return new RemoteVisionProvider(
         protocol,
         caller,

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.VisionSettings;
 import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.testing.ForeignListener;
 import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,8 +76,31 @@ class VisionProvidersTest {
         assertEquals("openai", provider.name());
         assertEquals("llava:13b", provider.status().model(), "the vision model of the list");
         assertTrue(choice.message().contains("without an API key"), choice.message());
+        assertTrue(choice.message().contains("belongs to this user"), choice.message());
       }
       assertEquals("/v1/models", ollama.received().getFirst().path());
+    }
+  }
+
+  /**
+   * A server another local user runs on the local port (as nobody here) gets nothing, not even the
+   * models probe: it could collect the screenshots and answer with forged advice.
+   */
+  @Test
+  void shouldSendNothingToALocalServerRunByAnotherUser(@TempDir Path dir) throws Exception {
+    String models = "{\"object\":\"list\",\"data\":[{\"id\":\"llava:13b\"}]}";
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (ForeignListener stranger = ForeignListener.start(dir, port, models)) {
+      VisionProviders.Choice choice =
+          select(autoWithLocal("http://127.0.0.1:" + port + "/v1"), Map.of());
+      assertEquals("none", choice.provider().name());
+      assertTrue(
+          choice.message().contains("belongs to uid " + ForeignListener.UID), choice.message());
+      assertTrue(choice.message().contains("sent nothing"), choice.message());
+      assertEquals(List.of(), stranger.requests(), "not even the models were asked");
     }
   }
 

@@ -488,7 +488,10 @@ public final class ConfigSchema {
               ValueType.URL,
               "http://127.0.0.1:11434/v1",
               "The OpenAI-compatible server that provider auto asks for its models when no API"
-                  + " key is set (Ollama's default port)."));
+                  + " key is set (Ollama's default port). Auto uses it only when the socket"
+                  + " listening on its port belongs to the daemon's user (checked on Linux, before"
+                  + " every call); elsewhere, or for a server of another user, name it with"
+                  + " provider openai and vision.openai.baseUrl."));
 
   public static final Setting<String> VISION_AUTO_LOCAL_MODEL =
       text(

@@ -19,7 +19,12 @@ public final class VisionCallException extends Exception {
     /** A 2xx reply that is not the documented format; the raw body is kept. */
     MALFORMED(false),
     /** The circuit breaker is open: the call was not made. */
-    BREAKER_OPEN(false);
+    BREAKER_OPEN(false),
+    /**
+     * The server found on this machine is no longer run by this user (another user took its port):
+     * the call was not made.
+     */
+    UNTRUSTED(false);
 
     private final boolean retryable;
 

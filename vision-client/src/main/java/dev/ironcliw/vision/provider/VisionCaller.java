@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class VisionCaller {
   private final Backoff backoff;
   private final CircuitBreaker breaker;
   private final HttpClient client;
+  private final Supplier<String> untrusted;
   private final AtomicLong attempts = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final Map<VisionCallException.Kind, LongAdder> failures =
@@ -73,6 +75,20 @@ public final class VisionCaller {
 
   public VisionCaller(
       ProviderProtocol protocol, Limits limits, Backoff backoff, CircuitBreaker breaker) {
+    this(protocol, limits, backoff, breaker, () -> null);
+  }
+
+  /**
+   * @param untrusted asked before every attempt: null when the destination may be sent to, else why
+   *     not (a local server whose socket another user now owns); the call is then not made
+   */
+  public VisionCaller(
+      ProviderProtocol protocol,
+      Limits limits,
+      Backoff backoff,
+      CircuitBreaker breaker,
+      Supplier<String> untrusted) {
+    this.untrusted = untrusted;
     this.protocol = protocol;
     this.limits = limits;
     this.backoff = backoff;
@@ -102,6 +118,18 @@ public final class VisionCaller {
           new VisionCallException(
               VisionCallException.Kind.BREAKER_OPEN,
               protocol.name() + ": circuit breaker open after repeated failures; call not made",
+              0,
+              null,
+              null));
+      return;
+    }
+    String refusal = untrusted.get();
+    if (refusal != null) {
+      fail(
+          result,
+          new VisionCallException(
+              VisionCallException.Kind.UNTRUSTED,
+              protocol.name() + ": not sent: " + refusal,
               0,
               null,
               null));

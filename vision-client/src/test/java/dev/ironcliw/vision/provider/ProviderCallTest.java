@@ -159,6 +159,24 @@ class ProviderCallTest {
   }
 
   @Test
+  void shouldSendNothingOnceTheDestinationIsNoLongerTrusted() throws Exception {
+    try (StubProviderServer stub = new StubProviderServer(Reply.json(200, OPENAI_OK))) {
+      VisionCaller caller =
+          new VisionCaller(
+              new OpenAiChatCompletions(stub.uri("/v1"), "llava", null),
+              new VisionCaller.Limits(
+                  Duration.ofSeconds(2), Duration.ofMillis(800), 3, Duration.ofSeconds(5)),
+              new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), new SplittableRandom(1)),
+              new CircuitBreaker(10, Duration.ofMinutes(1), System::nanoTime),
+              () -> "the socket listening on port 11434 belongs to uid 65534, not 1000");
+      VisionCallException e = failure(caller);
+      assertEquals(VisionCallException.Kind.UNTRUSTED, e.kind());
+      assertTrue(e.getMessage().contains("uid 65534"), e.getMessage());
+      assertEquals(0, stub.received().size(), "no request was made");
+    }
+  }
+
+  @Test
   void shouldWaitWhatRetryAfterAsksOn429ThenSucceed() throws Exception {
     try (StubProviderServer stub =
         new StubProviderServer(
