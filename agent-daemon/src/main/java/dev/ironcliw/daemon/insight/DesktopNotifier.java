@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises a desktop notification: {@code notify-send} on Linux, {@code osascript} on macOS. The text
- * goes as arguments, never through a shell or into a script, so nothing in it is executed.
+ * goes as arguments, never through a shell or into a script, so nothing in it is executed. It is
+ * shown as plain text: markup for notify-send's server ({@code <a href>}) is escaped, and a URL's
+ * {@code ://} is broken with a zero-width space, so that a link in a model's suggestion is never
+ * made clickable.
  */
 public final class DesktopNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
@@ -20,9 +23,11 @@ public final class DesktopNotifier {
   private boolean failureLogged;
   private volatile long raised;
 
-  /** The command that shows {@code title} and {@code body}. */
+  /** The command that shows {@code title} and {@code body}, both as plain text. */
   List<String> command(String title, String body) {
     if (macOs) {
+      title = unlinked(title);
+      body = unlinked(body);
       return List.of(
           "osascript",
           "-e",
@@ -34,7 +39,20 @@ public final class DesktopNotifier {
           title,
           body);
     }
-    return List.of("notify-send", "--app-name=Ironcliw", title, body);
+    return List.of("notify-send", "--app-name=Ironcliw", plainText(title), plainText(body));
+  }
+
+  /**
+   * {@code text} with no markup a notification server renders (notify-send's body may hold some)
+   * and no link it makes clickable.
+   */
+  static String plainText(String text) {
+    return unlinked(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+  }
+
+  /** {@code text} with every URL's {@code ://} broken by a zero-width space. */
+  static String unlinked(String text) {
+    return text.replace("://", ":\u200B//");
   }
 
   /** Shows the notification; a failure is logged once and otherwise ignored. */
