@@ -8,6 +8,7 @@ import dev.ironcliw.daemon.cli.ConfigCommand;
 import dev.ironcliw.daemon.cli.RunSelection;
 import dev.ironcliw.daemon.cli.ServiceCommand;
 import dev.ironcliw.daemon.cli.StatusCommand;
+import dev.ironcliw.daemon.cli.TokenCommand;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import java.io.PrintStream;
@@ -43,6 +44,7 @@ public final class Main {
       case "config" -> ConfigCommand.run(args.subList(1, args.size()), out, err);
       case "status" -> StatusCommand.run(args.subList(1, args.size()), out, err);
       case "service" -> ServiceCommand.run(args.subList(1, args.size()), out, err);
+      case "token" -> TokenCommand.run(args.subList(1, args.size()), out, err);
       case "bench" -> {
         // The launcher runs the benchmarks' jar itself; this JVM has only the daemon.
         err.println("ironcliw: error: run the benchmarks through the launcher: ./ironcliw bench");

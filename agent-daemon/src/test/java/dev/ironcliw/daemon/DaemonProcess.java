@@ -245,6 +245,19 @@ final class DaemonProcess implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString()));
   }
 
+  /** {@code GET path} with {@code token} instead of the data dir's. */
+  HttpResponse<String> getWithToken(String path, String token) throws Exception {
+    return checked(
+        "GET",
+        path,
+        HTTP.send(
+            HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+  }
+
   HttpResponse<String> getWithoutToken(String path) throws Exception {
     return checked(
         "GET",

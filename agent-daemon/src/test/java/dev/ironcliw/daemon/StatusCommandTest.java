@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.daemon.cli.StatusCommand;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.testing.ForeignListener;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,17 +63,19 @@ class StatusCommandTest {
       String token = Files.readString(data.resolve("api-token")).trim();
       assertFalse(text.contains(token) || result.err().contains(token), "the token was printed");
 
-      // Another data dir has another token: the daemon refuses it, and the error says why.
+      // Another data dir has another token: the daemon cannot prove it holds that one, so the
+      // token is not sent, and the error says why.
       Path other = Files.createDirectories(temp.resolve("other"));
       Files.writeString(other.resolve("api-token"), "0".repeat(64) + "\n");
       Result refused = status(config, other, daemon.port());
       assertEquals(ExitCodes.FAILURE, refused.status());
       assertEquals(
-          "ironcliw: error: the daemon on 127.0.0.1:"
+          "ironcliw: error: what answers on 127.0.0.1:"
               + daemon.port()
-              + " refused the token in "
+              + " did not prove it holds the token in "
               + other.resolve("api-token")
-              + " (it runs with another data dir)\n",
+              + " (a daemon of another data dir, or not the daemon at all); the token was not"
+              + " sent\n",
           refused.err());
     }
   }
@@ -127,6 +131,79 @@ class StatusCommandTest {
     assertFalse(calm.contains("not written"), calm);
     assertFalse(calm.contains("at start"), calm);
     assertFalse(calm.contains("config"), calm);
+  }
+
+  /**
+   * Another user's process listening on the daemon's port never gets the token: it cannot prove it
+   * holds it (the red team's listener, run by nobody, used to log the real token).
+   */
+  @Test
+  void shouldNotSendTheTokenToAListenerOfAnotherUser() throws Exception {
+    Path config = Files.writeString(temp.resolve("ironcliw.yaml"), "");
+    Path data = Files.createDirectories(temp.resolve("data"));
+    String token = "a".repeat(64);
+    Files.writeString(data.resolve("api-token"), token + "\n");
+    int port = DaemonProcess.freePort();
+    try (ForeignListener impostor =
+        ForeignListener.start(temp, port, "{\"proof\":\"" + "0".repeat(64) + "\"}")) {
+      Result result = status(config, data, port);
+      assertEquals(ExitCodes.FAILURE, result.status(), result.err());
+      assertTrue(result.err().contains("did not prove it holds the token"), result.err());
+      List<String> requests = impostor.requests();
+      assertEquals(1, requests.size(), requests.toString());
+      assertTrue(requests.getFirst().startsWith("GET /api/v1/proof?nonce="), requests.toString());
+      assertTrue(requests.getFirst().endsWith("authorization=null"), requests.toString());
+      assertFalse(requests.toString().contains(token), "the token reached the impostor");
+    }
+  }
+
+  /**
+   * A token that may have leaked is replaced: the running daemon takes a new one at once and
+   * refuses the old one; with no daemon running, the file is rewritten for the next start.
+   */
+  @Test
+  void shouldRotateTheTokenOfARunningDaemonAndOfAStoppedOne() throws Exception {
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML);
+    Path data = temp.resolve("data");
+    try (DaemonProcess daemon = DaemonProcess.startSynthetic(data, config)) {
+      String old = daemon.token();
+      Result rotated = run("token", "rotate", config, data, daemon.port());
+      assertEquals(ExitCodes.OK, rotated.status(), rotated.err());
+      String fresh = daemon.token();
+      assertFalse(old.equals(fresh), "the token changed");
+      assertFalse((rotated.out() + rotated.err()).contains(fresh), "the new token was printed");
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("api-token"))));
+      assertEquals(401, daemon.getWithToken("/api/v1/status", old).statusCode());
+      assertEquals(200, daemon.get("/api/v1/status").statusCode(), "the new token works");
+    }
+    String before = Files.readString(data.resolve("api-token")).trim();
+    Result offline = run("token", "rotate", config, data, DaemonProcess.freePort());
+    assertEquals(ExitCodes.OK, offline.status(), offline.err());
+    assertTrue(offline.out().contains("no daemon runs"), offline.out());
+    assertFalse(before.equals(Files.readString(data.resolve("api-token")).trim()));
+  }
+
+  private Result run(String command, String sub, Path config, Path dataDir, int port) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            List.of(
+                command,
+                sub,
+                "--config",
+                config.toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--port",
+                Integer.toString(port)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local HTTP API, on 127.0.0.1 unless configured otherwise. Every route but {@code GET
@@ -53,6 +55,7 @@ import java.util.concurrent.TimeoutException;
  * loop.
  */
 public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   public static final String HOST = "127.0.0.1";
   public static final String OPENAPI_RESOURCE = "/openapi.yaml";
 
@@ -120,6 +123,8 @@ public final class ApiServer implements AutoCloseable {
     router.get("/api/v1/stream").handler(stream::open);
     router.route().handler(TimeoutHandler.create(settings.requestTimeout().toMillis(), 503));
     router.get("/api/v1/health").handler(this::health);
+    router.get("/api/v1/proof").handler(this::proof);
+    router.post("/api/v1/token/rotate").handler(this::rotateToken);
     router.get("/api/v1/status").handler(ctx -> json(ctx, 200, status.status()));
     router.get("/api/v1/frames").handler(this::frames);
     router.get("/api/v1/frames/:seq").handler(this::frame);
@@ -287,6 +292,49 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
+  /** Routes that need no token: liveness, and the proof that lets a client trust this server. */
+  private static final Set<String> OPEN_PATHS = Set.of("/api/v1/health", "/api/v1/proof");
+
+  /**
+   * {@code GET /api/v1/proof?nonce=HEX}: proves to a local client that this server holds the token
+   * before the client sends it ({@link TokenProof}), for the port the request came in on.
+   */
+  private void proof(RoutingContext ctx) {
+    String nonce = ctx.request().getParam("nonce");
+    if (!TokenProof.validNonce(nonce)) {
+      ApiError.send(
+          ctx,
+          400,
+          "bad_request",
+          "nonce: expected "
+              + TokenProof.MIN_NONCE_BYTES
+              + " to "
+              + TokenProof.MAX_NONCE_BYTES
+              + " random bytes in hex");
+      return;
+    }
+    int port = ctx.request().localAddress().port();
+    json(ctx, 200, new JsonObject().put("proof", token.proof(port, nonce)).put("port", port));
+  }
+
+  /**
+   * {@code POST /api/v1/token/rotate}: a new token in the token file, in force at once; the old one
+   * is refused from the next request on. The answer never holds the token.
+   */
+  private void rotateToken(RoutingContext ctx) {
+    blocking(
+            () -> {
+              token.rotate();
+              return null;
+            })
+        .onSuccess(
+            v -> {
+              LOG.info("API token rotated; the new one is in the token file");
+              json(ctx, 200, new JsonObject().put("rotated", true));
+            })
+        .onFailure(ctx::fail);
+  }
+
   private void guard(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
     if (host != null && !allowedHosts.contains(hostName(host))) {
@@ -333,7 +381,7 @@ public final class ApiServer implements AutoCloseable {
               + " are accepted");
       return;
     }
-    if (!ctx.request().path().equals("/api/v1/health")
+    if (!OPEN_PATHS.contains(ctx.request().path())
         && !token.accepts(ctx.request().getHeader("Authorization"))) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       ApiError.send(

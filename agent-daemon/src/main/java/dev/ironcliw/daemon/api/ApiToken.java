@@ -16,12 +16,16 @@ import java.util.Set;
 
 /**
  * The API bearer token: 32 random bytes, hex, generated at first start into {@code <data
- * dir>/api-token} with mode 0600, and compared in constant time. Never logged.
+ * dir>/api-token} with mode 0600, and compared in constant time. Never logged. It can be rotated
+ * while the daemon runs ({@code ironcliw token rotate}): a new one is written and takes over at
+ * once. Thread-safe.
  */
 public final class ApiToken {
-  private final byte[] token;
+  private final Path file;
+  private volatile byte[] token;
 
-  private ApiToken(String token) {
+  private ApiToken(Path file, String token) {
+    this.file = file;
     this.token = token.getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -31,26 +35,43 @@ public final class ApiToken {
         String existing = Files.readString(file, StandardCharsets.US_ASCII).trim();
         if (existing.length() >= 32) {
           restrict(file);
-          return new ApiToken(existing);
+          return new ApiToken(file, existing);
         }
       }
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      String token = HexFormat.of().formatHex(random);
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(temp);
-      if (DataDirectory.isPosix()) {
-        Files.createFile(
-            temp,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      Files.writeString(temp, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE);
-      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      return new ApiToken(token);
+      return new ApiToken(file, writeNew(file));
     } catch (IOException e) {
       throw new StartupException(
           "cannot create API token file " + file + ": " + e.getMessage(), ExitCodes.FAILURE, e);
     }
+  }
+
+  /**
+   * Writes a new random token to {@code file} (mode 0600, replacing the old one at once) and
+   * returns it.
+   */
+  public static String writeNew(Path file) throws IOException {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String token = HexFormat.of().formatHex(random);
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(temp);
+    if (DataDirectory.isPosix()) {
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.writeString(temp, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE);
+    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return token;
+  }
+
+  /** Replaces the token with a new one, in its file first; the old one is refused from now on. */
+  void rotate() throws IOException {
+    token = writeNew(file).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The proof of holding the token for {@code nonce} on {@code port} ({@link TokenProof}). */
+  String proof(int port, String nonce) {
+    return TokenProof.of(token, port, nonce);
   }
 
   private static void restrict(Path file) throws IOException {

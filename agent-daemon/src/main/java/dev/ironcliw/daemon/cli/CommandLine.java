@@ -22,6 +22,7 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
                                              run the daemon as a user service (systemd user
                                              unit on Linux, launchd LaunchAgent on macOS)
              ironcliw service uninstall      stop and remove that service
+             ironcliw token rotate [OPTIONS] a new API token (the running daemon's, at once)
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it

@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * {@code ironcliw status}: asks the daemon that {@code run} with the same options would start (its
  * {@code api.port} and {@code api.bindAddress}, the API token in its data dir) for {@code
- * /api/v1/status} and prints it for a person, a line or two per part. The token is sent, never
- * printed.
+ * /api/v1/status} and prints it for a person, a line or two per part. The token is sent only once
+ * the server proved it holds it ({@link DaemonProof}), and never printed.
  */
 public final class StatusCommand {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -57,6 +57,12 @@ public final class StatusCommand {
     }
     HttpResponse<String> reply;
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
+      String refusal =
+          DaemonProof.check(http, where, config.api().port(), token, tokenFile, TIMEOUT);
+      if (refusal != null) {
+        err.println("ironcliw: error: " + refusal);
+        return ExitCodes.FAILURE;
+      }
       reply =
           http.send(
               HttpRequest.newBuilder(URI.create("http://" + where + "/api/v1/status"))
@@ -102,7 +108,7 @@ public final class StatusCommand {
   }
 
   /** Where to reach a daemon bound to {@code bindAddress}: loopback for a wildcard. */
-  private static String connectHost(String bindAddress) {
+  static String connectHost(String bindAddress) {
     return switch (bindAddress) {
       case "0.0.0.0", "", "::", "[::]" -> "127.0.0.1";
       default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;

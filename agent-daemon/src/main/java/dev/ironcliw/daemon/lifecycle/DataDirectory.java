@@ -124,6 +124,30 @@ public final class DataDirectory implements AutoCloseable {
     return dataDir.resolve("daemon.lock");
   }
 
+  /**
+   * True when a daemon holds {@code dataDir} now (its lock file is locked), without creating or
+   * changing anything.
+   */
+  public static boolean isHeld(Path dataDir) {
+    Path lockFile = lockFile(dataDir);
+    if (!Files.exists(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // this very process holds it
+    } catch (IOException e) {
+      return true; // cannot tell: assume it is
+    }
+  }
+
   public Path path() {
     return path;
   }
