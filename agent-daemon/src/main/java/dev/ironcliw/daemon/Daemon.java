@@ -240,7 +240,7 @@ public final class Daemon {
     MemoryMetrics.bind(metrics, budgets, ring, pressure);
     PipelineMetrics.bind(metrics, stats, capture, vision);
     UserPause userPause = new UserPause(vertx, capture);
-    Liveness liveness = new Liveness(capture, stats, watcher::current);
+    Liveness liveness = new Liveness(capture, source, stats, watcher::current);
     StatusReporter status =
         new StatusReporter(
             liveness,

@@ -434,6 +434,67 @@ class DaemonApiTest {
     assertNull(preflight.header("Access-Control-Allow-Origin"));
   }
 
+  /**
+   * The red team's malformed requests (issue 20, finding 9) are refused before anything reads them:
+   * hosts that only look like loopback, an IPv6 address without brackets, no Host at all, and
+   * HTTP/2 in clear text with a foreign authority; before, each of these answered 500 or 200.
+   */
+  @Test
+  void shouldRefuseDisguisedHostsAMissingHostAndH2c() throws Exception {
+    int port = daemon.uri("").getPort();
+    for (String host : List.of("[::1].evil.com", "::1", "[::1]evil.com:80", "localhost:x")) {
+      RawHttp.Reply reply =
+          RawHttp.send(
+              port,
+              "GET /api/v1/status HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token,
+              new byte[0]);
+      assertEquals(403, reply.status(), host + ": " + reply.body());
+      assertEquals(
+          "forbidden_host", new JsonObject(reply.body()).getJsonObject("error").getString("code"));
+    }
+    RawHttp.Reply noHost =
+        RawHttp.send(
+            port, "GET /api/v1/status HTTP/1.1\r\nAuthorization: Bearer " + token, new byte[0]);
+    assertEquals(400, noHost.status(), noHost.body());
+    assertTrue(noHost.body().contains("a Host header is required"), noHost.body());
+    assertEquals(
+        200,
+        RawHttp.send(
+                port,
+                "GET /api/v1/status HTTP/1.1\r\nHost: [::1]:"
+                    + port
+                    + "\r\nAuthorization: Bearer "
+                    + token,
+                new byte[0])
+            .status());
+    // HTTP/2 with prior knowledge, as curl --http2-prior-knowledge sends it: not served.
+    try (HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+      HttpResponse<String> reply =
+          h2.send(
+              HttpRequest.newBuilder(daemon.uri("/api/v1/health"))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(HttpClient.Version.HTTP_1_1, reply.version(), "no h2c upgrade");
+    }
+  }
+
+  /** Numbers at the edge (issue 20, finding 9): 400 naming the parameter, never 500 or all. */
+  @Test
+  void shouldRefuseARegionThatOverflowsAndATimeTheJournalCannotHold() throws Exception {
+    long seq = daemon.status().getJsonObject("frames").getLong("lastSeq");
+    HttpResponse<String> overflow =
+        daemon.get("/api/v1/frames/" + seq + "/image?region=2147483647,0,1,1");
+    assertTrue(overflow.statusCode() == 400 || overflow.statusCode() == 410, overflow.body());
+    if (overflow.statusCode() == 400) {
+      assertTrue(overflow.body().contains("region"), overflow.body());
+    }
+    HttpResponse<String> future = daemon.get("/api/v1/frames?from=2300-01-01T00:00:00Z&limit=2");
+    assertError(future, 400, "bad_request", "from: \"2300-01-01T00:00:00Z\" is outside the times");
+    HttpResponse<String> past = daemon.get("/api/v1/events?to=1500-01-01T00:00:00Z");
+    assertError(past, 400, "bad_request", "to: ");
+  }
+
   @Test
   void shouldRefuseOversizedBodiesWithoutReadingThem() throws Exception {
     HttpResponse<String> big =

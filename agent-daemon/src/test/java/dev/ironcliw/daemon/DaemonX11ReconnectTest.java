@@ -1,11 +1,13 @@
 package dev.ironcliw.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.XvfbServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,10 @@ class DaemonX11ReconnectTest {
       assertTrue(capture(lost).getBoolean("paused"), lost.encode());
       assertTrue(capture(lost).getString("pauseReason").contains("display lost"), lost.encode());
       assertEquals("paused", lost.getString("state"));
+      assertFalse(lost.getBoolean("healthy"), "no frame comes while the display is lost");
       assertEquals("disconnected", capture(lost).getString("grabMethod"));
+      HttpResponse<String> health = daemon.getWithoutToken("/api/v1/health");
+      assertEquals(503, health.statusCode(), health.body());
       long seqWhileLost = lost.getJsonObject("frames").getLong("lastSeq");
 
       // Reconnect attempts fail while the server is away, and the daemon goes on serving.

@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,10 +167,13 @@ public final class ApiServer implements AutoCloseable {
                       .setPort(port)
                       .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
                       .setMaxInitialLineLength(MAX_LINE_BYTES)
-                      .setMaxHeaderSize(MAX_HEADER_BYTES))
+                      .setMaxHeaderSize(MAX_HEADER_BYTES)
+                      // HTTP/1.1 only: an h2c request carries its host in :authority, which
+                      // the Host check below would not see.
+                      .setHttp2ClearTextEnabled(false))
               .requestHandler(
                   request -> {
-                    if (queryDecodes(request)) {
+                    if (hostAllowed(request) && queryDecodes(request)) {
                       router.handle(request);
                     }
                   })
@@ -335,13 +340,37 @@ public final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
-  private void guard(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host != null && !allowedHosts.contains(hostName(host))) {
-      ApiError.send(
-          ctx, 403, "forbidden_host", "requests must be addressed to 127.0.0.1 or localhost");
-      return;
+  /** A Host header: a bracketed IPv6 address or a name, and a port. */
+  private static final Pattern HOST_HEADER =
+      Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?");
+
+  /**
+   * Before anything else reads the request: its Host must be a loopback name or address (or the
+   * bind address), which defeats DNS rebinding; an HTTP/1.1 request must have one. Answered here
+   * with 400 or 403 when not, before Vert.x itself parses the Host.
+   */
+  private boolean hostAllowed(io.vertx.core.http.HttpServerRequest request) {
+    String host = request.getHeader("Host");
+    if (host == null) {
+      if (request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+        return true; // HTTP/1.0 may leave it out; no browser does
+      }
+      ApiError.send(request.response(), 400, "bad_request", "a Host header is required");
+      return false;
     }
+    Matcher parts = HOST_HEADER.matcher(host);
+    if (!parts.matches() || !allowedHosts.contains(parts.group(1).toLowerCase(Locale.ROOT))) {
+      ApiError.send(
+          request.response(),
+          403,
+          "forbidden_host",
+          "requests must be addressed to 127.0.0.1 or localhost");
+      return false;
+    }
+    return true;
+  }
+
+  private void guard(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (origin != null && !isLoopbackOrigin(origin)) {
       ApiError.send(ctx, 403, "forbidden_origin", "cross-origin requests are refused");
@@ -450,15 +479,6 @@ public final class ApiServer implements AutoCloseable {
   private static String clientOf(RoutingContext ctx) {
     var remote = ctx.request().remoteAddress();
     return remote == null ? "" : remote.hostAddress();
-  }
-
-  private static String hostName(String hostHeader) {
-    if (hostHeader.startsWith("[")) {
-      int end = hostHeader.indexOf(']');
-      return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
-    }
-    int colon = hostHeader.indexOf(':');
-    return (colon < 0 ? hostHeader : hostHeader.substring(0, colon)).toLowerCase(Locale.ROOT);
   }
 
   private static boolean isLoopbackOrigin(String origin) {
@@ -780,18 +800,34 @@ public final class ApiServer implements AutoCloseable {
         name + ": \"" + text + "\" is not a frame sequence (expected a whole number >= 0)");
   }
 
+  private static final Instant FIRST_TIME = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+  private static final Instant LAST_TIME = Instant.ofEpochSecond(0, Long.MAX_VALUE);
+
   private static Long optionalTime(RoutingContext ctx, String name) {
     String text = ctx.request().getParam(name);
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      Instant instant = Instant.parse(text);
-      return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           name + ": \"" + text + "\" is not a time (expected ISO-8601, e.g. 2026-11-22T14:00:00Z)");
     }
+    // The journal keeps times as nanoseconds since 1970 in a long: 1677-09-21 to 2262-04-11.
+    if (instant.isBefore(FIRST_TIME) || instant.isAfter(LAST_TIME)) {
+      throw new IllegalArgumentException(
+          name
+              + ": \""
+              + text
+              + "\" is outside the times the journal holds (expected from "
+              + FIRST_TIME
+              + " to "
+              + LAST_TIME
+              + ")");
+    }
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   private static Set<Verdict> verdicts(String text) {

@@ -108,7 +108,8 @@ public final class FrameImages {
     BufferedImage out = image;
     if (request.region() != null) {
       ImageRequest.Region r = request.region();
-      if (r.x() + r.width() > frameWidth || r.y() + r.height() > frameHeight) {
+      // In long: x + width of two large ints must not wrap round and pass.
+      if ((long) r.x() + r.width() > frameWidth || (long) r.y() + r.height() > frameHeight) {
         throw new IllegalArgumentException(
             "region: "
                 + r

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * one did; an action is in force while the current level lists it.
  */
 public final class PressureActions {
-  public static final String CRITICAL_PAUSE = "memory pressure critical";
+  public static final String CRITICAL_PAUSE = pauseReason(PressureLevel.CRITICAL);
   private static final String HOLDER = "memory pressure";
 
   private final CaptureAgent capture;
@@ -56,6 +56,13 @@ public final class PressureActions {
     this.fullImages = fullImages;
     this.ring = ring;
     this.config = config;
+  }
+
+  /**
+   * Why capture is paused while {@code level} lists {@code pauseCapture}: "memory pressure high".
+   */
+  public static String pauseReason(PressureLevel level) {
+    return "memory pressure " + level.name().toLowerCase(Locale.ROOT);
   }
 
   /** The actions {@code level} lists in {@code settings}; none at LOW. */
@@ -104,7 +111,7 @@ public final class PressureActions {
       phrases.add("waiting vision batches dropped");
     }
     if (on.contains(PAUSE_CAPTURE)) {
-      capture.hold(HOLDER, CRITICAL_PAUSE);
+      capture.hold(HOLDER, pauseReason(next));
       phrases.add("capture paused");
     } else {
       capture.release(HOLDER);

@@ -25,7 +25,7 @@ public final class StatusReporter implements StatusReplies {
     long now = System.nanoTime();
     String state = liveness.state(now);
     return new JsonObject()
-        .put("healthy", !state.equals("stalled"))
+        .put("healthy", liveness.healthy(state))
         .put("state", state)
         .put("lastFrameAgeMs", liveness.lastFrameAgeMs(now));
   }
@@ -43,7 +43,7 @@ public final class StatusReporter implements StatusReplies {
     JsonObject reply =
         new JsonObject()
             .put("state", state)
-            .put("healthy", !state.equals("stalled"))
+            .put("healthy", liveness.healthy(state))
             .put("uptimeSeconds", (now - startNanos) / 1_000_000_000L);
     for (StatusPart part : parts) {
       JsonObject json = read.get(part.key());
