@@ -3,6 +3,7 @@ package dev.ironcliw.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ironcliw.config.schema.ConfigSchema;
 import dev.ironcliw.config.schema.Setting;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the YAML file into an {@link IroncliwConfig}: flattens it to dotted keys, applies
@@ -42,8 +44,21 @@ public final class ConfigLoader {
             .toList());
   }
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  /** The largest configuration file read: a real one is a few KiB. */
+  public static final long MAX_FILE_BYTES = 1 << 20;
+
+  private static final YAMLMapper YAML = yamlMapper();
+
+  /** Jackson's YAML reader, held to the file cap and to few aliases (no "billion laughs"). */
+  private static YAMLMapper yamlMapper() {
+    LoaderOptions limits = new LoaderOptions();
+    limits.setCodePointLimit((int) MAX_FILE_BYTES);
+    limits.setMaxAliasesForCollections(20);
+    limits.setNestingDepthLimit(20);
+    return YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
 
   private static final String TOTAL = "memory.total";
   private static final String BUDGETS = "memory.budgets";
@@ -82,6 +97,10 @@ public final class ConfigLoader {
   public static String read(Path file, boolean mustExist) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new ConfigException(file.toString(), List.of(tooLarge(size)));
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       if (mustExist) {
@@ -94,6 +113,17 @@ public final class ConfigLoader {
           file.toString(), List.of(new ConfigProblem("(file)", "cannot be read: " + e)));
     }
     return text;
+  }
+
+  /** The problem of a file over {@link #MAX_FILE_BYTES}. */
+  static ConfigProblem tooLarge(long size) {
+    return new ConfigProblem(
+        "(file)",
+        "is "
+            + size
+            + " bytes; a configuration file of at most "
+            + (MAX_FILE_BYTES >> 10)
+            + " KiB is read");
   }
 
   /**

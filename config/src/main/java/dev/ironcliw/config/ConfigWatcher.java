@@ -13,6 +13,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +45,22 @@ public final class ConfigWatcher implements AutoCloseable {
           java.util.function.Function<IroncliwConfig, List<ConfigProblem>>>
       checks = new CopyOnWriteArrayList<>();
   private final Thread thread;
+
+  /**
+   * Parses the file off the watcher's thread, so a file that takes the parser long (a huge or
+   * hostile one under the size cap) cannot hold the watching up; a parse over {@link #PARSE_LIMIT}
+   * is given up on.
+   */
+  private final ExecutorService parser =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().daemon().name("config-parser").unstarted(r));
+
+  private Future<IroncliwConfig> parsing;
   private volatile IroncliwConfig current;
   private volatile boolean running = true;
+
+  /** The longest a change of the file may take to parse. */
+  static final Duration PARSE_LIMIT = Duration.ofSeconds(10);
 
   /** The file's last text read; null while it has never been there. */
   private String lastStamp;
@@ -110,8 +130,21 @@ public final class ConfigWatcher implements AutoCloseable {
    * invalid text.
    */
   public synchronized boolean checkNow() {
+    if (parsing != null && !parsing.isDone()) {
+      return false; // a parse given up on still runs: nothing new until it is over
+    }
     String stamp;
     try {
+      long size = Files.size(file);
+      if (size > ConfigLoader.MAX_FILE_BYTES) {
+        String problem = ConfigLoader.tooLarge(size).message();
+        if (!problem.equals(fileProblem)) {
+          LOG.warn("config file {} {}; keeping the running configuration", file, problem);
+          fileProblem = problem;
+        }
+        lastStamp = null; // read again once it is small again, whatever it then says
+        return false;
+      }
       stamp = Files.readString(file);
     } catch (IOException e) {
       if (lastStamp != null) {
@@ -142,10 +175,33 @@ public final class ConfigWatcher implements AutoCloseable {
     lastStamp = stamp;
     IroncliwConfig next;
     try {
-      next = checked(loader.parse(stamp, file.toString(), overrides, apiValues), file.toString());
+      Map<String, String> api = Map.copyOf(apiValues);
+      parsing = parser.submit(() -> loader.parse(stamp, file.toString(), overrides, api));
+      next = checked(parsing.get(PARSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS), file.toString());
     } catch (ConfigException e) {
       LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
       textProblem = "rejected, the running configuration is kept: " + e.getMessage();
+      return false;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof ConfigException rejected ? rejected.getMessage() : cause.toString();
+      LOG.error("config change rejected, keeping the running configuration: {}", why);
+      textProblem = "rejected, the running configuration is kept: " + why;
+      return false;
+    } catch (TimeoutException e) {
+      LOG.error(
+          "config file {} took over {} s to parse; keeping the running configuration",
+          file,
+          PARSE_LIMIT.toSeconds());
+      textProblem =
+          "rejected, the running configuration is kept: it took over "
+              + PARSE_LIMIT.toSeconds()
+              + " s to parse";
+      lastStamp = null; // parsed again once this parse is over
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
     textProblem = "";
@@ -230,6 +286,9 @@ public final class ConfigWatcher implements AutoCloseable {
   /** The file's content: small, and exact where modification times are coarse. */
   private String readOrNull() {
     try {
+      if (Files.size(file) > ConfigLoader.MAX_FILE_BYTES) {
+        return null;
+      }
       return Files.readString(file);
     } catch (IOException e) {
       return null;
@@ -240,5 +299,6 @@ public final class ConfigWatcher implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
+    parser.shutdownNow();
   }
 }

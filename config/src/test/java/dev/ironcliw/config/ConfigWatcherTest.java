@@ -81,6 +81,37 @@ class ConfigWatcherTest {
     }
   }
 
+  /**
+   * A huge file (the red team's 40 MB one held the watcher in the YAML parser for minutes) is not
+   * read at all, and the watcher applies the file again once it is restored.
+   */
+  @Test
+  void shouldNotReadAFileOverTheSizeCapAndApplyItOnceItIsRestored(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("ironcliw.yaml");
+    Files.writeString(file, "capture:\n  fps: 4\n");
+    IroncliwConfig initial = loader.load(file, true, Map.of());
+    try (ConfigWatcher watcher =
+        new ConfigWatcher(file, loader, Map.of(), initial, Duration.ofSeconds(1))) {
+      String huge = "capture:\n  fps: 5\n" + "# padding\n".repeat(300_000); // about 3 MB
+      Files.writeString(file, huge);
+      assertFalse(watcher.checkNow());
+      assertTrue(
+          watcher.problem().endsWith("bytes; a configuration file of at most 1024 KiB is read"),
+          watcher.problem());
+      assertEquals(4.0, watcher.current().capture().framesPerSecond());
+      ConfigException atStart =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ConfigException.class, () -> loader.load(file, true, Map.of()));
+      assertTrue(atStart.getMessage().contains("at most 1024 KiB"), atStart.getMessage());
+
+      Files.writeString(file, "capture:\n  fps: 6\n");
+      assertTrue(watcher.checkNow(), "the restored file is applied");
+      assertEquals(6.0, watcher.current().capture().framesPerSecond());
+      assertEquals("", watcher.problem());
+    }
+  }
+
   @Test
   void shouldSetALiveKeyThroughTheApiAndTellWhereEachValueCameFrom(@TempDir Path dir)
       throws Exception {
