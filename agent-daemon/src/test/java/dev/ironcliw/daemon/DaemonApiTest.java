@@ -495,6 +495,50 @@ class DaemonApiTest {
     assertError(past, 400, "bad_request", "to: ");
   }
 
+  /**
+   * A client that sends its headers a byte at a time, or never finishes them, is cut off after the
+   * header timeout (issue 20, finding 7: slow headers were never timed out).
+   */
+  @Test
+  void shouldCloseAConnectionWhoseHeadersNeverEnd() throws Exception {
+    int port = daemon.uri("").getPort();
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", port)) {
+      slow.setSoTimeout(20_000);
+      java.io.OutputStream out = slow.getOutputStream();
+      out.write(
+          "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      int read = slow.getInputStream().read(); // the server closes it: end of stream
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertEquals(-1, read, "the connection was closed, not answered");
+      assertTrue(seconds >= 8 && seconds <= 15, "closed after " + seconds + " s");
+    }
+    assertEquals(200, daemon.get("/api/v1/health").statusCode(), "still serving");
+  }
+
+  /** Past the connection cap a new connection is closed at once; the daemon goes on serving. */
+  @Test
+  void shouldCloseConnectionsPastTheCap() throws Exception {
+    int port = daemon.uri("").getPort();
+    List<java.net.Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < ApiServer.MAX_CONNECTIONS + 4; i++) {
+        held.add(new java.net.Socket("127.0.0.1", port));
+      }
+      java.net.Socket extra = held.getLast();
+      extra.setSoTimeout(5_000);
+      assertEquals(-1, extra.getInputStream().read(), "closed past the cap");
+    } finally {
+      for (java.net.Socket socket : held) {
+        socket.close();
+      }
+    }
+    Waits.await("a connection admitted again", Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> daemon.get("/api/v1/health").statusCode() == 200);
+  }
+
   @Test
   void shouldRefuseOversizedBodiesWithoutReadingThem() throws Exception {
     HttpResponse<String> big =
@@ -601,6 +645,17 @@ class DaemonApiTest {
       assertTrue(byStatus.get(200) >= 5 && byStatus.get(200) < 15, byStatus.toString());
       Thread.sleep(1_100);
       assertEquals(200, limited.get("/api/v1/frames?limit=1").statusCode(), "refilled");
+
+      // A flood without the token (issue 20, finding 7) is charged to a bucket of its own: the
+      // holder of the token is still served (before, 18 of 90 real requests got 429).
+      TreeMap<Integer, Integer> flood = new TreeMap<>();
+      for (int i = 0; i < 60; i++) {
+        flood.merge(
+            limited.getWithoutToken("/api/v1/frames?limit=1").statusCode(), 1, Integer::sum);
+      }
+      System.out.println("60 requests without the token: " + flood);
+      assertTrue(flood.containsKey(429), "the flood is limited: " + flood);
+      assertEquals(200, limited.get("/api/v1/frames?limit=1").statusCode(), "the token's holder");
       assertEquals(0, limited.terminate());
     }
   }

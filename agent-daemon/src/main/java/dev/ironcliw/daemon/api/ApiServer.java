@@ -77,7 +77,25 @@ public final class ApiServer implements AutoCloseable {
   private final UserPause pause;
   private final ApiSettings settings;
   private final ClientRateLimit rateLimit;
+  private final ClientRateLimit unauthenticatedRateLimit;
+  private final java.util.concurrent.atomic.AtomicInteger connections =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The open connections a request has come on (for the header timeout). */
+  private final Set<io.vertx.core.http.HttpConnection> requested =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+  /** Requests a second without the token (health, proof, and 401s), per address. */
+  static final double UNAUTHENTICATED_PER_SECOND = 20;
+
+  /** How long a new connection may take to send its first request's headers. */
+  static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Connections open at once; more are closed as they come. */
+  public static final int MAX_CONNECTIONS = 256;
+
   private static final int MAX_LINE_BYTES = 8192;
   private static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -100,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
     this.pause = pause;
     this.settings = settings;
     this.rateLimit = new ClientRateLimit(settings.requestsPerSecond());
+    this.unauthenticatedRateLimit = new ClientRateLimit(UNAUTHENTICATED_PER_SECOND);
     this.metrics = metrics;
     this.config = config;
     this.token = token;
@@ -171,8 +190,10 @@ public final class ApiServer implements AutoCloseable {
                       // HTTP/1.1 only: an h2c request carries its host in :authority, which
                       // the Host check below would not see.
                       .setHttp2ClearTextEnabled(false))
+              .connectionHandler(this::admit)
               .requestHandler(
                   request -> {
+                    requested.add(request.connection());
                     if (hostAllowed(request) && queryDecodes(request)) {
                       router.handle(request);
                     }
@@ -340,6 +361,33 @@ public final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * A new connection: closed at once past {@link #MAX_CONNECTIONS}, and closed after {@link
+   * #HEADER_TIMEOUT} unless a request has come by then (headers sent a byte at a time keep the idle
+   * timeout from firing, but not this).
+   */
+  private void admit(io.vertx.core.http.HttpConnection connection) {
+    if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+      connections.decrementAndGet();
+      connection.close();
+      return;
+    }
+    long timer =
+        vertx.setTimer(
+            HEADER_TIMEOUT.toMillis(),
+            id -> {
+              if (!requested.contains(connection)) {
+                connection.close();
+              }
+            });
+    connection.closeHandler(
+        v -> {
+          connections.decrementAndGet();
+          requested.remove(connection);
+          vertx.cancelTimer(timer);
+        });
+  }
+
   /** A Host header: a bracketed IPv6 address or a name, and a port. */
   private static final Pattern HOST_HEADER =
       Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?");
@@ -376,21 +424,6 @@ public final class ApiServer implements AutoCloseable {
       ApiError.send(ctx, 403, "forbidden_origin", "cross-origin requests are refused");
       return;
     }
-    long waitNanos = rateLimit.tryAcquire(clientOf(ctx), System.nanoTime());
-    if (waitNanos > 0) {
-      long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-      ctx.response().putHeader("Retry-After", Long.toString(seconds));
-      ApiError.send(
-          ctx,
-          429,
-          "rate_limited",
-          "more than api.rateLimit ("
-              + settings.requestsPerSecond()
-              + " requests per second) from this address; retry after "
-              + seconds
-              + " s");
-      return;
-    }
     String length = ctx.request().getHeader("Content-Length");
     if (length != null && !length.matches("\\d{1,18}")) {
       ApiError.send(ctx, 400, "bad_request", "Content-Length: \"" + length + "\" is not a size");
@@ -410,8 +443,28 @@ public final class ApiServer implements AutoCloseable {
               + " are accepted");
       return;
     }
-    if (!OPEN_PATHS.contains(ctx.request().path())
-        && !token.accepts(ctx.request().getHeader("Authorization"))) {
+    // Authenticated requests and the rest are charged to separate buckets, so a flood without the
+    // token cannot use up the rate of the clients that have it.
+    boolean authenticated = token.accepts(ctx.request().getHeader("Authorization"));
+    boolean open = OPEN_PATHS.contains(ctx.request().path());
+    ClientRateLimit bucket = authenticated ? rateLimit : unauthenticatedRateLimit;
+    long waitNanos = bucket.tryAcquire(clientOf(ctx), System.nanoTime());
+    if (waitNanos > 0) {
+      long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      ApiError.send(
+          ctx,
+          429,
+          "rate_limited",
+          (authenticated
+                  ? "more than api.rateLimit (" + settings.requestsPerSecond() + " requests"
+                  : "more than " + UNAUTHENTICATED_PER_SECOND + " requests without the token")
+              + " per second from this address; retry after "
+              + seconds
+              + " s");
+      return;
+    }
+    if (!open && !authenticated) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       ApiError.send(
           ctx,
