@@ -7,22 +7,37 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The daemon's data dir, created {@code 0700} and held with an exclusive lock on {@code
  * daemon.lock} (which holds the daemon's pid) for the daemon's life, so a second daemon stops
  * before it touches anything. A clean stop removes the lock file; after a crash the file stays, but
  * its lock went with the process, so the next start takes it.
+ *
+ * <p>Before anything in it is opened, the dir must belong to this user and be writable by no one
+ * else, and none of the daemon's files in it ({@link #OWN_FILES}) may be a symbolic link or belong
+ * to another user: a dir another user could write to, or a file planted there, would let them read
+ * the screen history or have the daemon write where they point. Once the dir is checked, no other
+ * user can add to it. Each refusal is one line that says what to do.
  */
 public final class DataDirectory implements AutoCloseable {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private static final int LOCK_ATTEMPTS = 3;
+
+  /** What the daemon keeps in the dir. */
+  static final List<String> OWN_FILES =
+      List.of("daemon.lock", "api-token", "api-token.tmp", "frames.ring", "journal");
 
   private final Path path;
   private final FileChannel lockChannel;
@@ -43,14 +58,15 @@ public final class DataDirectory implements AutoCloseable {
     try {
       if (!Files.isDirectory(path)) {
         Files.createDirectories(path);
-      }
-      if (POSIX) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+        if (POSIX) {
+          Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+        }
       }
     } catch (IOException e) {
       throw new StartupException(
           "cannot create data dir " + path + ": " + e.getMessage(), ExitCodes.FAILURE, e);
     }
+    checkSafe(path);
     Path lockFile = lockFile(path);
     for (int attempt = 1; ; attempt++) {
       DataDirectory locked = tryLock(path, lockFile);
@@ -75,9 +91,17 @@ public final class DataDirectory implements AutoCloseable {
       channel =
           FileChannel.open(
               lockFile,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+              Set.of(
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE,
+                  LinkOption.NOFOLLOW_LINKS),
+              POSIX
+                  ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))
+                  }
+                  : new FileAttribute<?>[0]);
       Object opened = fileKey(lockFile);
       FileLock lock;
       try {
@@ -111,6 +135,68 @@ public final class DataDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses {@code dir} unless it belongs to this user and no one else may write to it, and unless
+   * each of the daemon's files in it is a plain file or dir of this user; then makes it 0700.
+   *
+   * @throws StartupException saying what is wrong and what to do
+   */
+  static void checkSafe(Path dir) {
+    if (!POSIX) {
+      return;
+    }
+    long me = new com.sun.security.auth.module.UnixSystem().getUid();
+    try {
+      // The dir as it is reached (a link to a dir elsewhere is fine when that dir is safe).
+      long owner = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
+      if (owner != me) {
+        throw new StartupException(
+            "data dir "
+                + dir
+                + " belongs to uid "
+                + owner
+                + ", not to you (uid "
+                + me
+                + "); give a dir of your own with --data-dir or dataDir",
+            ExitCodes.FAILURE);
+      }
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+      if (mode.contains(PosixFilePermission.GROUP_WRITE)
+          || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+        throw new StartupException(
+            "data dir "
+                + dir
+                + " may be written by other users (mode "
+                + PosixFilePermissions.toString(mode)
+                + "); check what is in it, then chmod 700 it",
+            ExitCodes.FAILURE);
+      }
+      for (String name : OWN_FILES) {
+        Path file = dir.resolve(name);
+        if (Files.isSymbolicLink(file)) {
+          throw new StartupException(
+              file
+                  + " is a symbolic link (to "
+                  + Files.readSymbolicLink(file)
+                  + "); the daemon writes only its own files: remove the link",
+              ExitCodes.FAILURE);
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && uid(file) != me) {
+          throw new StartupException(
+              file + " belongs to uid " + uid(file) + ", not to you; remove it", ExitCodes.FAILURE);
+        }
+      }
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot check data dir " + dir + ": " + e.getMessage(), ExitCodes.FAILURE, e);
+    }
+  }
+
+  private static long uid(Path file) throws IOException {
+    return ((Number) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+  }
+
   /** The file's identity (device and inode), null when it is gone or the system has none. */
   private static Object fileKey(Path file) {
     try {
@@ -134,7 +220,11 @@ public final class DataDirectory implements AutoCloseable {
       return false;
     }
     try (FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        FileChannel.open(
+            lockFile,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return true;
