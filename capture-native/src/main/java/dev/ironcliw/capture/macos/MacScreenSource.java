@@ -2,6 +2,7 @@ package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.TitlePatterns;
 import dev.ironcliw.flow.Backoff;
 import dev.ironcliw.flow.RetrySchedule;
 import dev.ironcliw.ring.Rect;
@@ -206,7 +207,11 @@ public final class MacScreenSource implements CaptureSource {
   private MacScreenApi.DisplayStream stream(int display) {
     if (streams[display] == null) {
       streams[display] =
-          api.open(displays.get(display), framesPerSecond, excludeApps, excludeTitles);
+          api.open(
+              displays.get(display),
+              framesPerSecond,
+              excludeApps,
+              TitlePatterns.forIcu(excludeTitles));
     }
     return streams[display];
   }

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import dev.ironcliw.capture.TitlePatterns;
 import dev.ironcliw.ring.Rect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ import java.util.regex.Pattern;
 final class WindowExclusions {
   private static final int CLIENT_SEARCH_DEPTH = 3;
 
+  /**
+   * The most of a title read, in 32-bit units as XGetWindowProperty counts (1 MiB): a title is read
+   * whole up to that, so a pattern that matches late in a long title still masks it.
+   */
+  private static final long MAX_PROPERTY_UNITS = (1 << 20) / 4;
+
   private final X11Connection connection;
   private final List<String> apps;
   private final List<Pattern> titles;
@@ -33,7 +40,7 @@ final class WindowExclusions {
   WindowExclusions(X11Connection connection, List<String> apps, List<String> titlePatterns) {
     this.connection = connection;
     this.apps = apps.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
-    this.titles = titlePatterns.stream().map(Pattern::compile).toList();
+    this.titles = TitlePatterns.compile(titlePatterns);
     Pointer d = connection.display();
     this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
     this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
@@ -164,7 +171,7 @@ final class WindowExclusions {
             window,
             property,
             0,
-            1024,
+            MAX_PROPERTY_UNITS,
             0,
             type,
             actualType,

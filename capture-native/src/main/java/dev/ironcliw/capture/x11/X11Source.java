@@ -161,7 +161,7 @@ public final class X11Source implements CaptureSource {
     }
     Rect area = monitors.get(display).area();
     List<Rect> damage = new ArrayList<>();
-    for (Rect r : tickDamage) {
+    for (Rect r : visibleDamage(tickDamage, tickHidden)) {
       Rect overlap = r.intersect(area);
       if (overlap != null) {
         damage.add(overlap.relativeTo(area.x(), area.y()));
@@ -175,6 +175,51 @@ public final class X11Source implements CaptureSource {
     current = display;
     currentDamage = full ? List.of() : damage;
     return Grab.FRAME;
+  }
+
+  /**
+   * The damage outside the masked areas: a masked window's redraws leave no trace, not even as a
+   * damaged rectangle on an unchanged frame (that would give away when someone typed in it).
+   */
+  static List<Rect> visibleDamage(List<Rect> damage, List<Rect> hidden) {
+    if (hidden.isEmpty()) {
+      return damage;
+    }
+    List<Rect> visible = new ArrayList<>(damage);
+    for (Rect mask : hidden) {
+      List<Rect> next = new ArrayList<>(visible.size());
+      for (Rect r : visible) {
+        next.addAll(minus(r, mask));
+      }
+      visible = next;
+    }
+    return visible;
+  }
+
+  /** {@code r} less {@code mask}: up to four rectangles (above, below, left, right of it). */
+  private static List<Rect> minus(Rect r, Rect mask) {
+    Rect cut = r.intersect(mask);
+    if (cut == null) {
+      return List.of(r);
+    }
+    List<Rect> parts = new ArrayList<>(4);
+    int right = r.x() + r.width();
+    int bottom = r.y() + r.height();
+    int cutRight = cut.x() + cut.width();
+    int cutBottom = cut.y() + cut.height();
+    if (cut.y() > r.y()) {
+      parts.add(new Rect(r.x(), r.y(), r.width(), cut.y() - r.y()));
+    }
+    if (cutBottom < bottom) {
+      parts.add(new Rect(r.x(), cutBottom, r.width(), bottom - cutBottom));
+    }
+    if (cut.x() > r.x()) {
+      parts.add(new Rect(r.x(), cut.y(), cut.x() - r.x(), cut.height()));
+    }
+    if (cutRight < right) {
+      parts.add(new Rect(cutRight, cut.y(), right - cutRight, cut.height()));
+    }
+    return parts;
   }
 
   private SourceLostException lost(Throwable cause) {

@@ -21,7 +21,7 @@ class MacScreenSourceTest {
 
   private MacScreenSource source(List<String> displays) {
     return new MacScreenSource(
-        mac, now::get, displays, 10, List.of("com.agilebits.onepassword7"), List.of("(?i)bank"));
+        mac, now::get, displays, 10, List.of("com.agilebits.onepassword7"), List.of("bank"));
   }
 
   @Test

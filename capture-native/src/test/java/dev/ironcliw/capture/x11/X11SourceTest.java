@@ -315,6 +315,43 @@ class X11SourceTest {
     }
   }
 
+  /**
+   * The red team's privacy gaps (issue 20, finding 4): a masked window's redraws leave no trace
+   * (they were damage rectangles on unchanged frames, which gives away typing), title patterns
+   * match without regard to case, and a title is read whole (only its first 4096 bytes were).
+   */
+  @Test
+  void shouldLeaveNoTraceOfAMaskedWindowAndMatchTitlesWholeWithoutRegardToCase() throws Exception {
+    String longTitle = "x".repeat(6000) + " Secret-Bank";
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display());
+        X11Source source =
+            X11Source.open(xvfb.display(), ALL, true, NONE, List.of("secret-bank"))) {
+      client.rootColour(ROOT);
+      long bank = client.window(50, 50, 200, 120, SECRET, "Secret-Bank Login", "firefox");
+      long vault = client.window(300, 50, 100, 80, SECRET, longTitle, "keepassxc");
+      long tick = 1;
+      int[] first = frame(source, 0, tick++, Grab.FRAME);
+      assertNoSecretPixel(first);
+      assertEquals(2, source.maskedRegions(), "both windows masked");
+      frame(source, 0, tick++, Grab.UNCHANGED);
+      for (int key = 0; key < 5; key++) {
+        client.fill(bank, 10 + key * 8, 10, 6, 12, key % 2 == 0 ? SECRET_TEXT : SECRET); // typing
+        client.fill(vault, 5, 5 + key, 20, 4, SECRET_TEXT);
+        Grab grab = source.grab(0, tick++);
+        assertEquals(Grab.UNCHANGED, grab, "a masked window's redraw is no change");
+      }
+      client.fill(client.root(), 500, 300, 20, 20, COVER); // a visible change next to them
+      frame(source, 0, tick++, Grab.FRAME);
+      for (Rect r : source.damage()) {
+        assertTrue(
+            r.intersect(new Rect(50, 50, 200, 120)) == null
+                && r.intersect(new Rect(300, 50, 100, 80)) == null,
+            "damage inside a masked window: " + r);
+      }
+    }
+  }
+
   private static void assertNoSecretPixel(int[] rgb) {
     for (int i = 0; i < rgb.length; i++) {
       if (rgb[i] == SECRET || rgb[i] == SECRET_TEXT) {

@@ -915,8 +915,10 @@ public final class ConfigSchema {
               "privacy.exclude.titles",
               ValueType.PATTERN_LIST,
               "",
-              "Windows whose title matches one of these regular expressions never reach the frame"
-                  + " ring; their visible area is blanked before a frame is written."));
+              "Windows whose title matches one of these regular expressions, without regard to"
+                  + " case (start a pattern with (?-i) to match case), never reach the frame ring:"
+                  + " their visible area is blanked before a frame is written, and their redraws"
+                  + " leave no trace."));
 
   private static final List<Setting<?>> SETTINGS =
       List.of(
