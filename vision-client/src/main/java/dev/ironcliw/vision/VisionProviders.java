@@ -124,7 +124,7 @@ public final class VisionProviders {
             return now.verdict() == ListenerOwner.Verdict.SAME_USER ? null : now.detail();
           });
     }
-    if (owner.detail().startsWith("no socket listens")) {
+    if (owner.verdict() == ListenerOwner.Verdict.NO_LISTENER) {
       return new Choice(
           new NoVisionProvider("auto found no provider"),
           none

@@ -29,7 +29,9 @@ public final class ListenerOwner {
     SAME_USER,
     /** A socket listening on the port belongs to another user. */
     OTHER_USER,
-    /** It cannot be told (not Linux, not a loopback address, no such listener). */
+    /** No socket listens on the port: nothing runs there. */
+    NO_LISTENER,
+    /** It cannot be told (not Linux, not a loopback address). */
     UNKNOWN
   }
 
@@ -92,7 +94,7 @@ public final class ListenerOwner {
       owners.add(Long.parseLong(f[7]));
     }
     if (owners.isEmpty()) {
-      return new Check(Verdict.UNKNOWN, "no socket listens on port " + port);
+      return new Check(Verdict.NO_LISTENER, "no socket listens on port " + port);
     }
     for (long owner : owners) {
       if (owner != uid) {

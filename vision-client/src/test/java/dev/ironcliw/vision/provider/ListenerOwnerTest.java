@@ -53,7 +53,7 @@ class ListenerOwnerTest {
   @Test
   void shouldNotTellWhenNothingListens() {
     ListenerOwner.Check none = ListenerOwner.check(List.of(HEADER), 11434, 1000);
-    assertEquals(ListenerOwner.Verdict.UNKNOWN, none.verdict());
+    assertEquals(ListenerOwner.Verdict.NO_LISTENER, none.verdict());
     assertTrue(none.detail().startsWith("no socket listens on port 11434"), none.detail());
   }
 }
