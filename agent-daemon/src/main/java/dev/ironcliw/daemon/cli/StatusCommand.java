@@ -1,22 +1,14 @@
 package dev.ironcliw.daemon.cli;
 
 import dev.ironcliw.config.ConfigLoader;
-import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +17,9 @@ import java.util.Map;
  * {@code ironcliw status}: asks the daemon that {@code run} with the same options would start (its
  * {@code api.port} and {@code api.bindAddress}, the API token in its data dir) for {@code
  * /api/v1/status} and prints it for a person, a line or two per part. The token is sent only once
- * the server proved it holds it ({@link DaemonProof}), and never printed.
+ * the server proved it holds it ({@link LocalDaemon}), and never printed.
  */
 public final class StatusCommand {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
   private StatusCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -37,40 +27,20 @@ public final class StatusCommand {
     if (selection == null) {
       return ExitCodes.USAGE;
     }
-    IroncliwConfig config = selection.config();
-    String host = connectHost(config.api().bindAddress());
-    String where = host + ":" + config.api().port();
-    Path tokenFile = config.dataDir().resolve("api-token");
-    String token;
-    try {
-      token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
-    } catch (NoSuchFileException e) {
-      err.println(
-          "ironcliw: error: no API token at "
-              + tokenFile
-              + ": no daemon has run with this data dir (give the --data-dir it runs with)");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println(
-          "ironcliw: error: cannot read the API token " + tokenFile + ": " + e.getMessage());
+    LocalDaemon daemon = LocalDaemon.of(selection.config());
+    String where = daemon.where();
+    String token =
+        daemon.readToken(
+            err, ": no daemon has run with this data dir (give the --data-dir it runs with)");
+    if (token == null) {
       return ExitCodes.FAILURE;
     }
     HttpResponse<String> reply;
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
-      String refusal =
-          DaemonProof.check(http, where, config.api().port(), token, tokenFile, TIMEOUT);
-      if (refusal != null) {
-        err.println("ironcliw: error: " + refusal);
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(LocalDaemon.TIMEOUT).build()) {
+      reply = daemon.sendProven(http, token, "/api/v1/status", "GET", err);
+      if (reply == null) {
         return ExitCodes.FAILURE;
       }
-      reply =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://" + where + "/api/v1/status"))
-                  .timeout(TIMEOUT)
-                  .header("Authorization", "Bearer " + token)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       err.println(
           "ironcliw: error: no daemon answers on "
@@ -89,7 +59,7 @@ public final class StatusCommand {
           "ironcliw: error: the daemon on "
               + where
               + " refused the token in "
-              + tokenFile
+              + daemon.tokenFile()
               + " (it runs with another data dir)");
       return ExitCodes.FAILURE;
     }
@@ -105,14 +75,6 @@ public final class StatusCommand {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  /** Where to reach a daemon bound to {@code bindAddress}: loopback for a wildcard. */
-  static String connectHost(String bindAddress) {
-    return switch (bindAddress) {
-      case "0.0.0.0", "", "::", "[::]" -> "127.0.0.1";
-      default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-    };
   }
 
   /** The status reply as text; a missing field shows as "?" rather than failing. */

@@ -8,15 +8,9 @@ import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,8 +20,6 @@ import java.util.List;
  * never printed.
  */
 public final class TokenCommand {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
   private TokenCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -46,35 +38,19 @@ public final class TokenCommand {
       return ExitCodes.USAGE;
     }
     IroncliwConfig config = selection.config();
-    Path tokenFile = config.dataDir().resolve("api-token");
-    String token;
-    try {
-      token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
-    } catch (NoSuchFileException e) {
-      err.println("ironcliw: error: no API token at " + tokenFile + " to rotate");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println(
-          "ironcliw: error: cannot read the API token " + tokenFile + ": " + e.getMessage());
+    LocalDaemon daemon = LocalDaemon.of(config);
+    String where = daemon.where();
+    Path tokenFile = daemon.tokenFile();
+    String token = daemon.readToken(err, " to rotate");
+    if (token == null) {
       return ExitCodes.FAILURE;
     }
-    String where =
-        StatusCommand.connectHost(config.api().bindAddress()) + ":" + config.api().port();
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
-      String refusal =
-          DaemonProof.check(http, where, config.api().port(), token, tokenFile, TIMEOUT);
-      if (refusal != null) {
-        err.println("ironcliw: error: " + refusal);
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(LocalDaemon.TIMEOUT).build()) {
+      HttpResponse<String> reply =
+          daemon.sendProven(http, token, "/api/v1/token/rotate", "POST", err);
+      if (reply == null) {
         return ExitCodes.FAILURE;
       }
-      HttpResponse<String> reply =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://" + where + "/api/v1/token/rotate"))
-                  .timeout(TIMEOUT)
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
       if (reply.statusCode() != 200) {
         err.println(
             "ironcliw: error: the daemon on "

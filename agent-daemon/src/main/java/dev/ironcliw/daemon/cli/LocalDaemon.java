@@ -1,0 +1,85 @@
+package dev.ironcliw.daemon.cli;
+
+import dev.ironcliw.config.IroncliwConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The daemon that {@code run} with the same options would start, as a command on this machine
+ * reaches it: the address of its {@code api.port} and {@code api.bindAddress}, and the API token in
+ * its data dir. The token goes only to a server that proved it holds it ({@link DaemonProof}).
+ *
+ * @param where host:port to connect to
+ * @param port the daemon's port, which its proof names
+ * @param tokenFile the API token's file in the data dir
+ */
+record LocalDaemon(String where, int port, Path tokenFile) {
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  static LocalDaemon of(IroncliwConfig config) {
+    return new LocalDaemon(
+        connectHost(config.api().bindAddress()) + ":" + config.api().port(),
+        config.api().port(),
+        config.dataDir().resolve("api-token"));
+  }
+
+  /** Where to reach a daemon bound to {@code bindAddress}: loopback for a wildcard. */
+  static String connectHost(String bindAddress) {
+    return switch (bindAddress) {
+      case "0.0.0.0", "", "::", "[::]" -> "127.0.0.1";
+      default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+    };
+  }
+
+  /**
+   * The token, or null once {@code err} was told why there is none.
+   *
+   * @param whenMissing what follows "no API token at FILE" when the file is not there
+   */
+  String readToken(PrintStream err, String whenMissing) {
+    try {
+      return Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
+    } catch (NoSuchFileException e) {
+      err.println("ironcliw: error: no API token at " + tokenFile + whenMissing);
+    } catch (IOException e) {
+      err.println(
+          "ironcliw: error: cannot read the API token " + tokenFile + ": " + e.getMessage());
+    }
+    return null;
+  }
+
+  /**
+   * Sends {@code method} {@code path} (of the API, without a body) with the token, once the server
+   * proved it holds it; null once {@code err} was told it did not.
+   *
+   * @throws IOException when nothing answers ({@link java.net.ConnectException}) or the exchange
+   *     fails
+   */
+  HttpResponse<String> sendProven(
+      HttpClient http, String token, String path, String method, PrintStream err)
+      throws IOException, InterruptedException {
+    String refusal = DaemonProof.check(http, where, port, token, tokenFile, TIMEOUT);
+    if (refusal != null) {
+      err.println("ironcliw: error: " + refusal);
+      return null;
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + where + path))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token);
+    request =
+        method.equals("GET")
+            ? request.GET()
+            : request.method(method, HttpRequest.BodyPublishers.noBody());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
