@@ -179,16 +179,11 @@ public final class ConfigWatcher implements AutoCloseable {
       parsing = parser.submit(() -> loader.parse(stamp, file.toString(), overrides, api));
       next = checked(parsing.get(PARSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS), file.toString());
     } catch (ConfigException e) {
-      LOG.error("config change rejected, keeping the running configuration: {}", e.getMessage());
-      textProblem = "rejected, the running configuration is kept: " + e.getMessage();
-      return false;
+      return rejected(e.getMessage());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String why =
-          cause instanceof ConfigException rejected ? rejected.getMessage() : cause.toString();
-      LOG.error("config change rejected, keeping the running configuration: {}", why);
-      textProblem = "rejected, the running configuration is kept: " + why;
-      return false;
+      return rejected(
+          cause instanceof ConfigException invalid ? invalid.getMessage() : cause.toString());
     } catch (TimeoutException e) {
       LOG.error(
           "config file {} took over {} s to parse; keeping the running configuration",
@@ -281,6 +276,13 @@ public final class ConfigWatcher implements AutoCloseable {
         LOG.error("config watcher error (still watching)", e);
       }
     }
+  }
+
+  /** Keeps the running configuration after a change that failed for {@code why}; false. */
+  private boolean rejected(String why) {
+    LOG.error("config change rejected, keeping the running configuration: {}", why);
+    textProblem = "rejected, the running configuration is kept: " + why;
+    return false;
   }
 
   /** The file's content: small, and exact where modification times are coarse. */

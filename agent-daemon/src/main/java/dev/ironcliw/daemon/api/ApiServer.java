@@ -14,10 +14,14 @@ import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import dev.ironcliw.dedup.Verdict;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -41,9 +45,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -78,12 +85,10 @@ public final class ApiServer implements AutoCloseable {
   private final ApiSettings settings;
   private final ClientRateLimit rateLimit;
   private final ClientRateLimit unauthenticatedRateLimit;
-  private final java.util.concurrent.atomic.AtomicInteger connections =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger connections = new AtomicInteger();
 
   /** The open connections a request has come on (for the header timeout). */
-  private final Set<io.vertx.core.http.HttpConnection> requested =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<HttpConnection> requested = ConcurrentHashMap.newKeySet();
 
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
@@ -366,7 +371,7 @@ public final class ApiServer implements AutoCloseable {
    * #HEADER_TIMEOUT} unless a request has come by then (headers sent a byte at a time keep the idle
    * timeout from firing, but not this).
    */
-  private void admit(io.vertx.core.http.HttpConnection connection) {
+  private void admit(HttpConnection connection) {
     if (connections.incrementAndGet() > MAX_CONNECTIONS) {
       connections.decrementAndGet();
       connection.close();
@@ -397,10 +402,10 @@ public final class ApiServer implements AutoCloseable {
    * bind address), which defeats DNS rebinding; an HTTP/1.1 request must have one. Answered here
    * with 400 or 403 when not, before Vert.x itself parses the Host.
    */
-  private boolean hostAllowed(io.vertx.core.http.HttpServerRequest request) {
+  private boolean hostAllowed(HttpServerRequest request) {
     String host = request.getHeader("Host");
     if (host == null) {
-      if (request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+      if (request.version() == HttpVersion.HTTP_1_0) {
         return true; // HTTP/1.0 may leave it out; no browser does
       }
       ApiError.send(request.response(), 400, "bad_request", "a Host header is required");
@@ -481,10 +486,10 @@ public final class ApiServer implements AutoCloseable {
    * A request HTTP itself could not parse (a request line or headers too long, a malformed target):
    * the same JSON error as the rest, then the connection is closed.
    */
-  private static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+  private static void invalidRequest(HttpServerRequest request) {
     var decoded = request.decoderResult();
     if (decoded == null || decoded.isSuccess()) {
-      io.vertx.core.http.HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+      HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
       return;
     }
     Throwable cause = decoded.cause();
@@ -511,7 +516,7 @@ public final class ApiServer implements AutoCloseable {
    * False, having answered 400, when the query string is not valid percent-encoding (the router
    * would answer it in plain text).
    */
-  private static boolean queryDecodes(io.vertx.core.http.HttpServerRequest request) {
+  private static boolean queryDecodes(HttpServerRequest request) {
     String query = request.query();
     if (query == null) {
       return true;
@@ -725,7 +730,7 @@ public final class ApiServer implements AutoCloseable {
    * Runs {@code work} on a worker thread, unordered: requests from one event loop would otherwise
    * wait for each other's journal reads.
    */
-  private <T> io.vertx.core.Future<T> blocking(java.util.concurrent.Callable<T> work) {
+  private <T> Future<T> blocking(Callable<T> work) {
     return vertx.executeBlocking(work, false);
   }
 

@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon.lifecycle;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -145,7 +146,7 @@ public final class DataDirectory implements AutoCloseable {
     if (!POSIX) {
       return;
     }
-    long me = new com.sun.security.auth.module.UnixSystem().getUid();
+    long me = new UnixSystem().getUid();
     try {
       // The dir as it is reached (a link to a dir elsewhere is fine when that dir is safe).
       long owner = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
@@ -216,7 +217,7 @@ public final class DataDirectory implements AutoCloseable {
    */
   public static boolean isHeld(Path dataDir) {
     Path lockFile = lockFile(dataDir);
-    if (!Files.exists(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     try (FileChannel channel =
