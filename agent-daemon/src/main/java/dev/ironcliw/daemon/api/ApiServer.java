@@ -101,6 +101,12 @@ public final class ApiServer implements AutoCloseable {
   /** Connections open at once; more are closed as they come. */
   public static final int MAX_CONNECTIONS = 256;
 
+  /**
+   * A body announced over {@link ApiParams#MAX_BODY_BYTES} but at most this long is read and thrown
+   * away before the 413; a longer one is never read, and its connection is closed.
+   */
+  static final long DISCARDED_BODY_MAX_BYTES = 1 << 20;
+
   private static final int MAX_LINE_BYTES = 8192;
   private static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -435,17 +441,30 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     if (length != null && Long.parseLong(length) > ApiParams.MAX_BODY_BYTES) {
-      // Closed once answered: the body it announced is never read.
-      ctx.response().endHandler(v -> ctx.request().connection().close());
-      ApiError.send(
-          ctx,
-          413,
-          "too_large",
-          "request body of "
-              + length
-              + " bytes; at most "
-              + ApiParams.MAX_BODY_BYTES
-              + " are accepted");
+      Runnable refuse =
+          () ->
+              ApiError.send(
+                  ctx,
+                  413,
+                  "too_large",
+                  "request body of "
+                      + length
+                      + " bytes; at most "
+                      + ApiParams.MAX_BODY_BYTES
+                      + " are accepted");
+      if (Long.parseLong(length) <= DISCARDED_BODY_MAX_BYTES) {
+        // Read and thrown away first: closing on a client still sending resets the connection,
+        // and the reset can destroy the 413 before the client reads it.
+        ctx.request().handler(ignored -> {});
+        ctx.request().endHandler(v -> refuse.run());
+        ctx.request().resume();
+      } else {
+        // Closed once answered: a body this large is never read.
+        ctx.response()
+            .putHeader("Connection", "close")
+            .endHandler(v -> ctx.request().connection().close());
+        refuse.run();
+      }
       return;
     }
     // Authenticated requests and the rest are charged to separate buckets, so a flood without the
