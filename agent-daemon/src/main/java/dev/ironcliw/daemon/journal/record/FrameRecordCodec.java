@@ -32,6 +32,8 @@ public final class FrameRecordCodec {
   public static final byte FRAME_RECORD = 1;
   public static final byte LAYOUT_VERSION = 3;
   private static final Verdict[] VERDICTS = Verdict.values();
+  private static final int REGION_BYTES = 5 * Integer.BYTES + Long.BYTES;
+  private static final int FEATURE_BYTES = 3 * Double.BYTES + Long.BYTES;
 
   private FrameRecordCodec() {}
 
@@ -96,14 +98,14 @@ public final class FrameRecordCodec {
     long capturedAt = in.readLong();
     long position = in.readLong();
     long fingerprint = in.readLong();
-    Verdict verdict = VERDICTS[in.readByte()];
+    Verdict verdict = ExcerptReads.ordinal(in, VERDICTS, "verdict");
     boolean forwarded = in.readByte() != 0;
     int width = in.readInt();
     int height = in.readInt();
     int changedTiles = in.readInt();
     double magnitude = in.readDouble();
     String source = in.readUtf8();
-    int regionCount = in.readInt();
+    int regionCount = ExcerptReads.count(in, REGION_BYTES, "region");
     List<Region> regions = new ArrayList<>(regionCount);
     for (int i = 0; i < regionCount; i++) {
       regions.add(
@@ -116,12 +118,12 @@ public final class FrameRecordCodec {
     List<RegionFeatures> features = new ArrayList<>();
     byte[] descriptor = new byte[0];
     if (layout >= 3) {
-      int featureCount = in.readInt();
+      int featureCount = ExcerptReads.count(in, FEATURE_BYTES, "feature");
       for (int i = 0; i < featureCount; i++) {
         features.add(
             new RegionFeatures(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
       }
-      descriptor = new byte[in.readInt()];
+      descriptor = new byte[ExcerptReads.count(in, 1, "descriptor byte")];
       in.read(descriptor);
     }
     return new FrameRecord(

@@ -56,7 +56,7 @@ public final class InsightRecordCodec {
     }
     long id = in.readLong();
     long receivedAt = in.readLong();
-    int frames = in.readInt();
+    int frames = ExcerptReads.count(in, Long.BYTES, "frame");
     List<Long> seqs = new ArrayList<>(frames);
     for (int i = 0; i < frames; i++) {
       seqs.add(in.readLong());
