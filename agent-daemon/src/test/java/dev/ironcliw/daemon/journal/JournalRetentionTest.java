@@ -1,12 +1,11 @@
 package dev.ironcliw.daemon.journal;
 
+import static dev.ironcliw.daemon.journal.TestFrames.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.config.HistorySettings;
-import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
-import dev.ironcliw.dedup.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,27 +38,6 @@ class JournalRetentionTest {
   @AfterEach
   void stop() {
     insightThread.shutdownNow();
-  }
-
-  private static FrameRecord frame(long seq, long atMillis) {
-    return new FrameRecord(
-        seq,
-        atMillis * 1_000_000L,
-        "synthetic",
-        seq % 10 == 0 ? Verdict.CHANGE : Verdict.DUPLICATE,
-        seq % 10 == 0,
-        seq % 10 == 0 ? 4 : 0,
-        320,
-        180,
-        seq,
-        seq * 31,
-        0,
-        List.of(),
-        0,
-        0,
-        -1,
-        List.of(),
-        new byte[64]);
   }
 
   private static InsightRecord insight(long id, long atMillis) {
