@@ -158,7 +158,8 @@ public final class Daemon {
     JournalRetention retention =
         opened(new JournalRetention(journal, () -> watcher.current().history()));
     retention.start();
-    StartupRecovery recovery = StartupRecovery.of(ring.recoveryReport(), journal.lastSeq());
+    StartupRecovery recovery =
+        StartupRecovery.of(ring.recoveryReport(), journal.lastSeq(), journal.damaged());
     if (recovery.message() != null) {
       LOG.info(recovery.message());
     }

@@ -60,6 +60,10 @@ class CrashRecoveryTest {
         String context = "run " + run + " (seed " + seed + ")";
         JsonObject recovery = daemon.status().getJsonObject("recovery");
         long lost = recovery.getLong("framesLost");
+        assertEquals(
+            0,
+            recovery.getLong("journalDamaged"),
+            context + ": a kill mid-write is not damage: " + recovery);
         int slots = daemon.status().getJsonObject("ring").getInteger("slots");
         assertTrue(lost <= slots, context + ": more frames lost than the ring holds: " + recovery);
         assertTrue(

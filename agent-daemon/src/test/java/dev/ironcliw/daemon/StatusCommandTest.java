@@ -104,7 +104,13 @@ class StatusCommandTest {
                             .put("state", "LOW")
                             .put("freeBytes", 700L << 20)
                             .put("keyframesSkipped", 12)
-                            .put("recordsSkipped", 0)))
+                            .put("recordsSkipped", 0))
+                    .put("damaged", 27)
+                    .put(
+                        "repairs",
+                        new JsonObject()
+                            .put("cycles", new io.vertx.core.json.JsonArray().add(new JsonObject()))
+                            .put("metadataMovedTo", "/d/journal/damaged/metadata.cq4t.x.damaged")))
             .put("recovery", new JsonObject().put("framesLost", 3).put("ringSlotsDiscarded", 1))
             .put(
                 "config",
@@ -117,6 +123,9 @@ class StatusCommandTest {
         text.contains("disk LOW: 700 MiB free; 12 keyframes and 0 records not written"), text);
     assertTrue(text.contains("at start: 3 frames of the last run lost, 1 half-written"), text);
     assertTrue(text.contains("config   /etc/i.yaml was deleted"), text);
+    assertTrue(
+        text.contains("damaged: 27 records skipped; 2 damaged files moved to journal/damaged/"),
+        text);
 
     String calm =
         StatusCommand.render(

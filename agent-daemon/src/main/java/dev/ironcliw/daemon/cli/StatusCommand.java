@@ -183,7 +183,25 @@ public final class StatusCommand {
           disk.getLong("keyframesSkipped", 0L),
           disk.getLong("recordsSkipped", 0L));
     }
+    if (journal.getLong("damaged", 0L) > 0) {
+      JsonObject repairs = part(journal, "repairs");
+      line(
+          text,
+          "",
+          "damaged: %,d records skipped; %d damaged files moved to %s",
+          journal.getLong("damaged", 0L),
+          repairs.getJsonArray("cycles", new io.vertx.core.json.JsonArray()).size()
+              + (repairs.getValue("metadataMovedTo") == null ? 0 : 1),
+          "journal/damaged/");
+    }
     JsonObject recovery = part(s, "recovery");
+    if (recovery.getLong("framesMissing", 0L) > 0) {
+      line(
+          text,
+          "",
+          "at start: %,d frames of the last run missing (lost, or in damaged records)",
+          recovery.getLong("framesMissing", 0L));
+    }
     if (recovery.getLong("framesLost", 0L) > 0 || recovery.getLong("ringSlotsDiscarded", 0L) > 0) {
       line(
           text,

@@ -12,6 +12,8 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.repair.JournalRepair;
+import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,18 @@ public final class Journal implements AutoCloseable {
   private final JournalIndex index;
   private final ReentrantReadWriteLock cycleLock = new ReentrantReadWriteLock();
   private final ThreadLocal<ExcerptTailer> readerTailers;
+  private final JournalRepairReport repairs;
+
+  /** Records that could not be read since the start, each skipped. */
+  private final java.util.concurrent.atomic.AtomicLong damagedReads =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Which records those are, so a record read again is not counted again. */
+  private final java.util.Set<Long> damagedIndexes =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The most damaged records counted apart; past it the count stops growing. */
+  private static final int MAX_DAMAGED_REMEMBERED = 100_000;
 
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
   private final RecordIndexes insightIndexes = new RecordIndexes();
@@ -89,8 +103,13 @@ public final class Journal implements AutoCloseable {
   /** A record and where it is in the queue; the index is the stream's event id. */
   public record Indexed(long queueIndex, JournalRecord record) {}
 
-  private Journal(SingleChronicleQueue queue, RollCycle rollCycle, TimeProvider clock) {
+  private Journal(
+      SingleChronicleQueue queue,
+      RollCycle rollCycle,
+      TimeProvider clock,
+      JournalRepairReport repairs) {
     this.queue = queue;
+    this.repairs = repairs;
     this.rollCycle = rollCycle;
     this.clock = clock;
     this.index = new JournalIndex(rollCycle::toCycle);
@@ -110,17 +129,21 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
+   * Checks the journal first ({@link JournalRepair}): a damaged file is moved aside and what of it
+   * can be read is kept.
+   *
    * @param clock decides which day (cycle) a record is written to; tests move it
    */
   public static Journal open(Path directory, long blockBytes, TimeProvider clock) {
     RollCycle rollCycle = RollCycles.FAST_DAILY;
+    JournalRepairReport repairs = JournalRepair.run(directory, rollCycle, blockBytes);
     SingleChronicleQueue queue =
         ChronicleQueue.singleBuilder(directory)
             .rollCycle(rollCycle)
             .blockSize(blockBytes)
             .timeProvider(clock)
             .build();
-    Journal journal = new Journal(queue, rollCycle, clock);
+    Journal journal = new Journal(queue, rollCycle, clock, repairs);
     journal.rebuildIndex();
     return journal;
   }
@@ -137,7 +160,9 @@ public final class Journal implements AutoCloseable {
           var bytes = dc.wire().bytes();
           int type = bytes.peekUnsignedByte();
           InsightRecord insight =
-              type == InsightRecordCodec.INSIGHT_RECORD ? InsightRecordCodec.read(bytes) : null;
+              type == InsightRecordCodec.INSIGHT_RECORD
+                  ? decode(dc, InsightRecordCodec::read)
+                  : null;
           if (type == FrameRecordCodec.FRAME_RECORD && bytes.readRemaining() >= 18) {
             // Only what the index needs, read in place: start-up reads the whole journal.
             index.add(
@@ -155,6 +180,9 @@ public final class Journal implements AutoCloseable {
           } else {
             skipped++;
           }
+        } catch (RuntimeException e) {
+          damaged(tailer.index(), "the index built at start stops here", e);
+          break; // the tailer cannot go past it
         }
       }
     }
@@ -254,8 +282,11 @@ public final class Journal implements AutoCloseable {
           }
           try (DocumentContext dc = tailer.readingDocument()) {
             return dc.isPresent()
-                ? Optional.ofNullable(KeyframeCodec.read(dc.wire().bytes()))
+                ? Optional.ofNullable(decode(dc, KeyframeCodec::read))
                 : Optional.empty();
+          } catch (RuntimeException e) {
+            damaged(queueIndex, "the keyframe of frame " + seq + " is not shown", e);
+            return Optional.empty();
           }
         });
   }
@@ -368,10 +399,13 @@ public final class Journal implements AutoCloseable {
               if (dc.index() <= queueIndex) {
                 continue; // the record the client already has
               }
-              JournalRecord r = readAny(dc.wire().bytes());
+              JournalRecord r = decode(dc, Journal::readAny);
               if (r != null) {
                 found.add(new Indexed(dc.index(), r));
               }
+            } catch (RuntimeException e) {
+              damaged(tailer.index(), "the event stream's replay stops here", e);
+              break;
             }
           }
           return found;
@@ -411,7 +445,7 @@ public final class Journal implements AutoCloseable {
         continue;
       }
       try (DocumentContext dc = tailer.readingDocument()) {
-        T r = dc.isPresent() ? codec.apply(dc.wire().bytes()) : null;
+        T r = dc.isPresent() ? decode(dc, codec) : null;
         if (r == null || (toNanos != null && timeNanos.applyAsLong(r) > toNanos)) {
           continue;
         }
@@ -421,6 +455,8 @@ public final class Journal implements AutoCloseable {
         if (wanted.test(r)) {
           found.add(r);
         }
+      } catch (RuntimeException e) {
+        damaged(indexes.get(i), "it is skipped", e);
       }
     }
     return found;
@@ -465,19 +501,67 @@ public final class Journal implements AutoCloseable {
     return new FramePage(found, peek == null ? null : peek.seq());
   }
 
-  /** The next frame record, skipping other kinds; null at the end. */
-  private static FrameRecord readNext(ExcerptTailer tailer) {
+  /**
+   * The next frame record, skipping other kinds and damaged records; null at the end, or where the
+   * tailer cannot go past damage.
+   */
+  private FrameRecord readNext(ExcerptTailer tailer) {
     while (true) {
       try (DocumentContext dc = tailer.readingDocument()) {
         if (!dc.isPresent()) {
           return null;
         }
-        FrameRecord r = FrameRecordCodec.read(dc.wire().bytes());
+        FrameRecord r = decode(dc, FrameRecordCodec::read);
         if (r != null) {
           return r;
         }
+      } catch (RuntimeException e) {
+        damaged(tailer.index(), "a page of frames ends here", e);
+        return null;
       }
     }
+  }
+
+  /**
+   * The record {@code codec} reads from {@code bytes}; null when it is not of that kind, or is
+   * damaged (then counted and skipped).
+   */
+  private <T> T decode(DocumentContext dc, java.util.function.Function<Bytes<?>, T> codec) {
+    try {
+      return codec.apply(dc.wire().bytes());
+    } catch (RuntimeException e) {
+      damaged(dc.index(), "it is skipped", e);
+      return null;
+    }
+  }
+
+  /**
+   * Counts the record at {@code queueIndex} that could not be read, once however often it is read;
+   * logs the first ones and then every power of two.
+   */
+  private void damaged(long queueIndex, String consequence, RuntimeException e) {
+    if (damagedIndexes.size() >= MAX_DAMAGED_REMEMBERED || !damagedIndexes.add(queueIndex)) {
+      return;
+    }
+    long n = damagedReads.incrementAndGet();
+    if (n <= 10 || Long.bitCount(n) == 1) {
+      LOG.warn(
+          "journal: damaged record {} ({} so far); {}: {}",
+          Long.toHexString(queueIndex),
+          n,
+          consequence,
+          e.toString().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** Records found damaged and skipped: by the check at start, and by reads since. */
+  public long damaged() {
+    return repairs.damaged() + damagedReads.get();
+  }
+
+  /** What the check at start found and did. */
+  public JournalRepairReport repairs() {
+    return repairs;
   }
 
   public long records() {

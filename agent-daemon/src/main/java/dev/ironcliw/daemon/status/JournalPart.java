@@ -3,11 +3,17 @@ package dev.ironcliw.daemon.status;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.JournalRetention;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
+import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
+import dev.ironcliw.daemon.journal.repair.RepairedCycle;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
-/** Status {@code journal}: records, its disk, retention and keyframes. */
+/**
+ * Status {@code journal}: records, its disk, retention, keyframes, and the damage found at start
+ * and since.
+ */
 public final class JournalPart implements StatusPart {
   private final Journal journal;
   private final JournalRetention retention;
@@ -46,6 +52,29 @@ public final class JournalPart implements StatusPart {
                 .put("dropped", keyframes.dropped()))
         .put("daysDeleted", retention.cyclesDeleted())
         .put("bytesDeleted", retention.bytesDeleted())
-        .put("appendErrors", stats.journalErrors());
+        .put("appendErrors", stats.journalErrors())
+        .put("damaged", journal.damaged())
+        .put("repairs", repairs(journal.repairs()));
+  }
+
+  /** What the check at start moved aside and kept, so a user can find the damaged files. */
+  private static JsonObject repairs(JournalRepairReport report) {
+    JsonArray cycles = new JsonArray();
+    for (RepairedCycle c : report.cycles()) {
+      cycles.add(
+          new JsonObject()
+              .put("file", c.file())
+              .put("movedTo", c.movedTo().toString())
+              .put("recordsKept", c.recordsKept())
+              .put("damagedRecords", c.damagedRecords())
+              .put("damagedStretches", c.damagedStretches())
+              .put("problem", c.firstProblem()));
+    }
+    return new JsonObject()
+        .put("cycles", cycles)
+        .put(
+            "metadataMovedTo",
+            report.metadataMovedTo() == null ? null : report.metadataMovedTo().toString())
+        .put("metadataProblem", report.metadataProblem());
   }
 }

@@ -1,0 +1,73 @@
+package dev.ironcliw.daemon.journal.repair;
+
+import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.InsightRecordCodec;
+import dev.ironcliw.daemon.journal.record.KeyframeCodec;
+import dev.ironcliw.daemon.journal.record.KeyframeRecord;
+import dev.ironcliw.daemon.journal.record.PressureEventCodec;
+import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Whether a journal document's payload is one whole record the daemon writes: a known kind and
+ * layout that its codec reads to the last byte, with a sequence number and a time that are not
+ * negative. Without a checksum in the records this is what tells a damaged document from a good
+ * one: garbage rarely decodes to exactly its own length.
+ */
+final class WholeRecord {
+  private WholeRecord() {}
+
+  /**
+   * @param payload read from its first byte up to its read limit; its read position is moved
+   */
+  static boolean is(Bytes<?> payload) {
+    if (payload.readRemaining() < 2) {
+      return false;
+    }
+    try {
+      boolean plausible =
+          switch (payload.readByte(payload.readPosition())) {
+            case FrameRecordCodec.FRAME_RECORD -> plausible(FrameRecordCodec.read(payload));
+            case InsightRecordCodec.INSIGHT_RECORD -> plausible(InsightRecordCodec.read(payload));
+            case CaptureEventCodec.CAPTURE_EVENT_RECORD ->
+                plausible(CaptureEventCodec.read(payload));
+            case PressureEventCodec.PRESSURE_EVENT_RECORD ->
+                plausible(PressureEventCodec.read(payload));
+            case KeyframeCodec.KEYFRAME_RECORD -> plausible(KeyframeCodec.read(payload));
+            default -> false;
+          };
+      return plausible && payload.readRemaining() == 0;
+    } catch (RuntimeException damaged) {
+      return false;
+    }
+  }
+
+  private static boolean plausible(FrameRecord r) {
+    return r != null && r.seq() >= 0 && isTime(r.capturedAtNanos()) && r.width() >= 0;
+  }
+
+  private static boolean plausible(InsightRecord r) {
+    return r != null && r.id() > 0 && isTime(r.receivedAtNanos());
+  }
+
+  private static boolean plausible(CaptureEventRecord r) {
+    return r != null && isTime(r.timeNanos());
+  }
+
+  private static boolean plausible(PressureEventRecord r) {
+    return r != null && isTime(r.timeNanos());
+  }
+
+  private static boolean plausible(KeyframeRecord r) {
+    return r != null && r.seq() >= 0 && isTime(r.capturedAtNanos());
+  }
+
+  /** Not before 1970: inverted bytes of a time make it negative. */
+  private static boolean isTime(long epochNanos) {
+    return epochNanos >= 0;
+  }
+}
