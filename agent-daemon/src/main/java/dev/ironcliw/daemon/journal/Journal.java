@@ -136,7 +136,14 @@ public final class Journal implements AutoCloseable {
    */
   public static Journal open(Path directory, long blockBytes, TimeProvider clock) {
     RollCycle rollCycle = RollCycles.FAST_DAILY;
-    JournalRepairReport repairs = JournalRepair.run(directory, rollCycle, blockBytes);
+    JournalRepairReport repairs;
+    try {
+      repairs = JournalRepair.run(directory, rollCycle, blockBytes);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "journal: the check at start failed ({}); the journal opens unchecked", e.toString());
+      repairs = JournalRepairReport.NOTHING;
+    }
     SingleChronicleQueue queue =
         ChronicleQueue.singleBuilder(directory)
             .rollCycle(rollCycle)

@@ -117,7 +117,20 @@ public final class JournalRepair {
       throws IOException {
     String name = cycle.getFileName().toString();
     Path movedTo = moveAside(cycle);
-    long kept = copyWholeRecords(movedTo, name, closed);
+    long kept;
+    try {
+      kept = copyWholeRecords(movedTo, name, closed);
+    } catch (IOException | RuntimeException e) {
+      // The damaged file stays where it was moved, whole; only the copy is given up.
+      LOG.error(
+          "journal: cannot copy the whole records of {} ({}); they stay only in {}",
+          name,
+          e.toString(),
+          movedTo);
+      Files.deleteIfExists(journal.resolve(name));
+      deleteTree(damagedDir().resolve("copy-" + name));
+      kept = 0;
+    }
     RepairedCycle repaired =
         new RepairedCycle(
             name,
