@@ -1,6 +1,5 @@
 package dev.ironcliw.capture.x11;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.ironcliw.ring.Rect;
@@ -10,15 +9,13 @@ import java.util.List;
 /**
  * XDamage on the root window as a hint: {@link #take()} returns the rectangles damaged since the
  * previous call and clears them. Called before each grab, so a change made while grabbing shows up
- * in the next take as well: a hint can cause an extra grab, never hide a change.
+ * in the next take as well: a hint can cause an extra grab, never hide a change. Its DamageNotify
+ * events are read, and dropped, by {@link WindowEvents}.
  */
 final class DamageTracker implements AutoCloseable {
-  private static final int EVENT_BYTES = 192; // sizeof(XEvent)
-
   private final X11Connection connection;
   private final long damage;
   private final long parts;
-  private final Memory event = new Memory(EVENT_BYTES);
 
   private DamageTracker(X11Connection connection, long damage, long parts) {
     this.connection = connection;
@@ -68,15 +65,7 @@ final class DamageTracker implements AutoCloseable {
       }
       Xlib.INSTANCE.XFree(rects);
     }
-    drainEvents();
     return damaged;
-  }
-
-  /** DamageNotify events are not used (the region is fetched), but must not pile up. */
-  private void drainEvents() {
-    while (Xlib.INSTANCE.XPending(connection.display()) > 0) {
-      Xlib.INSTANCE.XNextEvent(connection.display(), event);
-    }
   }
 
   @Override

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Used by the capture thread.
  */
 final class WindowExclusions {
-  private static final int CLIENT_SEARCH_DEPTH = 3;
+  /** How deep under a top-level window its client window is looked for (under WM frames). */
+  static final int CLIENT_SEARCH_DEPTH = 3;
 
   /**
    * The most of a title read, in 32-bit units as XGetWindowProperty counts (1 MiB): a title is read
@@ -93,6 +94,11 @@ final class WindowExclusions {
         attributes.getInt(XWindowAttributesLayout.HEIGHT) + 2 * border);
   }
 
+  /** Whether the rules exclude {@code window} by its own class or title. */
+  boolean isExcludedWindow(long window) {
+    return matches(window, 0);
+  }
+
   /** Matches the top-level window or, under a window manager's frame, its client window. */
   private boolean isExcluded(long topLevel) {
     return matches(topLevel, CLIENT_SEARCH_DEPTH);
@@ -141,7 +147,7 @@ final class WindowExclusions {
   }
 
   /** Children bottom to top in stacking order. */
-  private List<Long> children(long window) {
+  List<Long> children(long window) {
     long[] root = new long[1];
     long[] parent = new long[1];
     PointerByReference children = new PointerByReference();

@@ -38,6 +38,7 @@ public final class X11Source implements CaptureSource {
   private final DamageTracker damageTracker;
   private final ScreenSaverState screenSaver;
   private final WindowExclusions exclusions;
+  private final WindowEvents events;
   private List<Rect> tickHidden = List.of();
   private final List<MonitorLayout.Monitor> monitors;
   private final boolean[] needsFullFrame;
@@ -66,6 +67,7 @@ public final class X11Source implements CaptureSource {
       WindowExclusions exclusions) {
     this.connection = connection;
     this.exclusions = exclusions;
+    this.events = new WindowEvents(connection, exclusions);
     this.grabber = grabber;
     this.damageTracker = damageTracker;
     this.screenSaver = new ScreenSaverState(connection);
@@ -226,9 +228,15 @@ public final class X11Source implements CaptureSource {
     return new SourceLostException("lost the connection to X display " + connection.name(), cause);
   }
 
-  /** Once per tick: screen saver, damage, and the root grab if any display needs it. */
+  /**
+   * Once per tick: window events, screen saver, damage, and the root grab if any display needs it.
+   */
   private void startTick(long elapsedNanos) {
     tickElapsedNanos = elapsedNanos;
+    if (events.drain()) {
+      // An excluded window's title changed: every display again, masked by fresh exclusions.
+      Arrays.fill(needsFullFrame, true);
+    }
     paused = screenSaver.isOn();
     if (paused) {
       Arrays.fill(needsFullFrame, true);

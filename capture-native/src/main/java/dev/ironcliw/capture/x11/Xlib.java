@@ -67,6 +67,8 @@ interface Xlib extends Library {
 
   int XNextEvent(Pointer display, Pointer event);
 
+  int XSelectInput(Pointer display, long window, long eventMask);
+
   int XFree(Pointer data);
 
   Pointer XGetImage(

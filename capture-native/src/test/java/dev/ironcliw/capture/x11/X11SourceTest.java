@@ -352,6 +352,44 @@ class X11SourceTest {
     }
   }
 
+  /**
+   * Issue 20, finding 4: a window renamed into an excluded title changes no pixel, so no damage
+   * made the next grab re-check the exclusions and the last frame kept showing it. The title change
+   * itself now makes the next tick a whole frame with the window masked, for windows made after the
+   * start too.
+   */
+  @Test
+  void shouldMaskAWindowRenamedIntoAnExcludedTitleAtTheNextTickWithoutARedraw() throws Exception {
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display());
+        X11Source source =
+            X11Source.open(xvfb.display(), ALL, true, NONE, List.of("secret-bank"))) {
+      client.rootColour(ROOT);
+      long notes = client.window(50, 50, 200, 120, WINDOW, "Notes", "gedit");
+      long tick = 1;
+      int[] first = frame(source, 0, tick++, Grab.FRAME);
+      assertEquals(WINDOW, first[60 * W + 60], "not excluded yet");
+      frame(source, 0, tick++, Grab.UNCHANGED);
+
+      client.rename(notes, "Secret-Bank statement");
+      int[] renamed = frame(source, 0, tick++, Grab.FRAME);
+      assertEquals(0, renamed[60 * W + 60], "masked at the first tick after the rename");
+      assertEquals(1, source.maskedRegions());
+      frame(source, 0, tick++, Grab.UNCHANGED);
+
+      long later = client.window(320, 50, 100, 80, WINDOW, "Editor", "gedit");
+      assertEquals(WINDOW, frame(source, 0, tick++, Grab.FRAME)[60 * W + 330]);
+      frame(source, 0, tick++, Grab.UNCHANGED);
+      client.rename(later, "SECRET-BANK");
+      int[] third = frame(source, 0, tick++, Grab.FRAME);
+      assertEquals(0, third[60 * W + 330], "a window made later is watched too");
+      assertEquals(2, source.maskedRegions());
+
+      client.rename(notes, "Notes again"); // out of the rules: nothing forces a grab
+      frame(source, 0, tick++, Grab.UNCHANGED);
+    }
+  }
+
   private static void assertNoSecretPixel(int[] rgb) {
     for (int i = 0; i < rgb.length; i++) {
       if (rgb[i] == SECRET || rgb[i] == SECRET_TEXT) {

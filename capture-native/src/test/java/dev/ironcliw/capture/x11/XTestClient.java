@@ -78,6 +78,12 @@ public final class XTestClient implements AutoCloseable {
     return window;
   }
 
+  /** Sets the window's title (WM_NAME) and nothing else: no pixel changes. */
+  public void rename(long window, String title) {
+    Draw.INSTANCE.XStoreName(connection.display(), window, title);
+    sync();
+  }
+
   public void fill(long drawable, int x, int y, int w, int h, int rgb) {
     Draw.INSTANCE.XSetForeground(connection.display(), gc, rgb);
     Draw.INSTANCE.XFillRectangle(connection.display(), drawable, gc, x, y, w, h);

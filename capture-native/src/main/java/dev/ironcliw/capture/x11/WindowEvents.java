@@ -1,0 +1,92 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+/**
+ * The X events the capture thread reads at the start of each tick. Damage events carry nothing it
+ * uses (the damaged region is fetched), but must not pile up.
+ *
+ * <p>With exclusion rules it also watches titles: a window renamed into an excluded title changes
+ * no pixel, so no damage would make the next grab re-check the exclusions, and the last frame would
+ * show it unmasked for as long as the screen stays still. Every window down to the depth where
+ * client windows sit under a window manager's frame has PropertyNotify selected, windows made later
+ * too (CreateNotify, ReparentNotify); a change of the title or class of a window that the rules now
+ * exclude tells the source to grab every display again, masked.
+ */
+final class WindowEvents {
+  private final X11Connection connection;
+  private final WindowExclusions exclusions;
+  private final Memory event = new Memory(XEventLayout.SIZE);
+  private final long wmName;
+  private final long netWmName;
+  private final long wmClass;
+
+  WindowEvents(X11Connection connection, WindowExclusions exclusions) {
+    this.connection = connection;
+    this.exclusions = exclusions;
+    Pointer d = connection.display();
+    this.wmName = Xlib.INSTANCE.XInternAtom(d, "WM_NAME", 0);
+    this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
+    this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
+    if (!exclusions.isEmpty()) {
+      Xlib.INSTANCE.XSelectInput(d, connection.root(), XEventLayout.SUBSTRUCTURE_NOTIFY_MASK);
+      for (long topLevel : exclusions.children(connection.root())) {
+        watch(topLevel, WindowExclusions.CLIENT_SEARCH_DEPTH);
+      }
+      connection.syncAndTakeError(); // a window that went before it was watched
+    }
+  }
+
+  /**
+   * Reads every pending event.
+   *
+   * @return whether the title or class of a window the rules now exclude changed
+   */
+  boolean drain() {
+    Pointer d = connection.display();
+    boolean excludedChanged = false;
+    boolean watched = false;
+    while (Xlib.INSTANCE.XPending(d) > 0) {
+      Xlib.INSTANCE.XNextEvent(d, event);
+      switch (event.getInt(XEventLayout.TYPE)) {
+        case XEventLayout.PROPERTY_NOTIFY -> {
+          long atom = event.getLong(XEventLayout.PROPERTY_ATOM);
+          if ((atom == wmName || atom == netWmName || atom == wmClass)
+              && exclusions.isExcludedWindow(event.getLong(XEventLayout.PROPERTY_WINDOW))) {
+            excludedChanged = true;
+          }
+        }
+        case XEventLayout.CREATE_NOTIFY -> {
+          watch(event.getLong(XEventLayout.CREATED_WINDOW), WindowExclusions.CLIENT_SEARCH_DEPTH);
+          watched = true;
+        }
+        case XEventLayout.REPARENT_NOTIFY -> {
+          watch(
+              event.getLong(XEventLayout.REPARENTED_WINDOW),
+              WindowExclusions.CLIENT_SEARCH_DEPTH - 1);
+          watched = true;
+        }
+        default -> {
+          // damage and the rest: nothing to do
+        }
+      }
+    }
+    if (watched) {
+      connection.syncAndTakeError(); // a window that went before it was watched
+    }
+    return excludedChanged;
+  }
+
+  /** Selects title changes on {@code window}, and new children on it and its subtree. */
+  private void watch(long window, int depth) {
+    long mask =
+        XEventLayout.PROPERTY_CHANGE_MASK | (depth > 0 ? XEventLayout.SUBSTRUCTURE_NOTIFY_MASK : 0);
+    Xlib.INSTANCE.XSelectInput(connection.display(), window, mask);
+    if (depth > 0) {
+      for (long child : exclusions.children(window)) {
+        watch(child, depth - 1);
+      }
+    }
+  }
+}
