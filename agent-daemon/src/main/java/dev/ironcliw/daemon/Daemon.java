@@ -155,8 +155,7 @@ public final class Daemon {
                 dataDir.journalDir(), () -> watcher.current().history(), ring::releasedBytes));
     journal.guardDisk(diskGuard);
     diskGuard.start();
-    JournalRetention retention =
-        opened(new JournalRetention(journal, () -> watcher.current().history()));
+    JournalRetention retention = opened(JournalRetention.of(journal, watcher::current));
     retention.start();
     StartupRecovery recovery =
         StartupRecovery.of(ring.recoveryReport(), journal.lastSeq(), journal.damaged());

@@ -710,11 +710,15 @@ public final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
-  /** The journaled event kinds {@code kind} names (capture, pressure); both when it is empty. */
+  /**
+   * The journaled event kinds {@code kind} names (capture, pressure, retention); all when it is
+   * empty.
+   */
   private static Set<RecordKind> eventKinds(String text) {
-    Set<RecordKind> journaled = EnumSet.of(RecordKind.CAPTURE, RecordKind.PRESSURE);
+    Set<RecordKind> journaled =
+        EnumSet.of(RecordKind.CAPTURE, RecordKind.PRESSURE, RecordKind.RETENTION);
     String noun = "an event kind";
-    String choices = "capture or pressure";
+    String choices = "capture, pressure or retention";
     Set<RecordKind> kinds = ApiParams.enumList(text, RecordKind.class, "kind", noun, choices);
     for (RecordKind kind : kinds) {
       if (!journaled.contains(kind)) {

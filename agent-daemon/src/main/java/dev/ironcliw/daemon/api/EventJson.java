@@ -4,9 +4,13 @@ import dev.ironcliw.daemon.journal.RecordKind;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import io.vertx.core.json.JsonObject;
 
-/** The API's JSON form of a journaled event: a capture pause or resume, or a pressure change. */
+/**
+ * The API's JSON form of a journaled event: a capture pause or resume, a pressure change, or days
+ * deleted by retention.
+ */
 final class EventJson {
   private EventJson() {}
 
@@ -23,6 +27,11 @@ final class EventJson {
               .put("to", p.to())
               .put("readings", p.readings())
               .put("actions", p.actions());
+      case RetentionEventRecord r ->
+          json.put("days", r.days())
+              .put("bytes", r.bytes())
+              .put("files", r.files())
+              .put("limits", r.limits());
     };
   }
 }

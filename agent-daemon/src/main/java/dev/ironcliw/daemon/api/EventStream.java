@@ -215,7 +215,7 @@ public final class EventStream implements AutoCloseable {
             RecordKind.class,
             "kinds",
             "an event kind",
-            "frame, capture, pressure, insight or notice");
+            "frame, capture, pressure, retention, insight or notice");
     return kinds.isEmpty() ? EnumSet.allOf(RecordKind.class) : kinds;
   }
 

@@ -12,6 +12,8 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.repair.JournalRepair;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import java.io.IOException;
@@ -82,17 +84,23 @@ public final class Journal implements AutoCloseable {
   private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> keyframeIndexes =
       new java.util.concurrent.ConcurrentSkipListMap<>();
 
-  /** Queue index of every capture and pressure event, oldest first. */
+  /** Queue index of every capture, pressure and retention event, oldest first. */
   private final RecordIndexes eventIndexes = new RecordIndexes();
 
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (queueIndex, record) -> {};
   private volatile JournalDiskGuard disk;
-  private final Appender pipelineAppender = new Appender();
-  private final Appender insightAppender = new Appender();
-  private final Appender pressureAppender = new Appender();
-  private final Appender keyframeAppender = new Appender();
+  private final Appender pipelineAppender = new Appender(true);
+  private final Appender insightAppender = new Appender(true);
+  private final Appender pressureAppender = new Appender(true);
+  private final Appender keyframeAppender = new Appender(true);
+
+  /**
+   * Not held back by the disk guard: a retention record is small, and deleting days waits for it
+   * (the guard keeps {@code history.disk.recordsMinFree} free, room enough).
+   */
+  private final Appender retentionAppender = new Appender(false);
 
   /** Told of every record appended, on the appending thread, with its queue index. */
   @FunctionalInterface
@@ -182,7 +190,8 @@ public final class Journal implements AutoCloseable {
           } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
             keyframeIndexes.put(KeyframeCodec.peekSeq(bytes), dc.index());
           } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
-              || type == PressureEventCodec.PRESSURE_EVENT_RECORD) {
+              || type == PressureEventCodec.PRESSURE_EVENT_RECORD
+              || type == RetentionEventCodec.RETENTION_EVENT_RECORD) {
             eventIndexes.add(dc.index());
           } else {
             skipped++;
@@ -260,6 +269,25 @@ public final class Journal implements AutoCloseable {
       eventIndexes.add(queueIndex);
       listener.appended(queueIndex, event);
     }
+  }
+
+  /**
+   * Retention thread only: appends what a pass is about to delete.
+   *
+   * @throws JournalWriteException when it could not be written; then nothing may be deleted
+   */
+  void append(RetentionEventRecord event) {
+    appendEvent(retentionAppender, RetentionEventCodec::write, event);
+  }
+
+  /** Retention thread, at its end. */
+  void closeRetentionAppender() {
+    retentionAppender.close();
+  }
+
+  /** Every retention event in the journal, oldest first. */
+  public List<RetentionEventRecord> retentionEvents() {
+    return allEvents(RetentionEventRecord.class);
   }
 
   /** Keyframe thread only: appends a forwarded frame's keyframe. */
@@ -431,6 +459,7 @@ public final class Journal implements AutoCloseable {
     return switch (bytes.peekUnsignedByte()) {
       case CaptureEventCodec.CAPTURE_EVENT_RECORD -> CaptureEventCodec.read(bytes);
       case PressureEventCodec.PRESSURE_EVENT_RECORD -> PressureEventCodec.read(bytes);
+      case RetentionEventCodec.RETENTION_EVENT_RECORD -> RetentionEventCodec.read(bytes);
       default -> null;
     };
   }
@@ -638,6 +667,12 @@ public final class Journal implements AutoCloseable {
     return Math.min(rollCycle.current(clock, 0), queue.lastCycle());
   }
 
+  /** The cycles {@link #deleteCyclesBefore} would delete now, oldest first. */
+  List<JournalCycle> cyclesBefore(int firstKept) {
+    int limit = Math.min(firstKept, protectedCycle());
+    return cycles().stream().filter(c -> c.cycle() < limit).toList();
+  }
+
   /**
    * Deletes every cycle before {@code firstKept} (never {@link #protectedCycle} or later): its
    * index entries first, then its file, under the write lock, so no read sees half of it.
@@ -704,7 +739,15 @@ public final class Journal implements AutoCloseable {
    * only.
    */
   private final class Appender {
+    private final boolean guarded;
     private ExcerptAppender appender;
+
+    /**
+     * @param guarded whether records are skipped while the disk guard says the disk is full
+     */
+    Appender(boolean guarded) {
+      this.guarded = guarded;
+    }
 
     /**
      * Appends one record as {@code codec} writes it; its queue index, or -1 when the disk guard
@@ -716,7 +759,7 @@ public final class Journal implements AutoCloseable {
      */
     <R> long append(BiConsumer<Bytes<?>, R> codec, R record) {
       JournalDiskGuard guard = disk;
-      if (guard != null && !guard.allowRecord()) {
+      if (guarded && guard != null && !guard.allowRecord()) {
         return -1;
       }
       if (appender == null) {

@@ -1,11 +1,17 @@
 package dev.ironcliw.daemon.journal;
 
 import dev.ironcliw.config.HistorySettings;
+import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.Setting;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,12 +21,17 @@ import org.slf4j.LoggerFactory;
  * Keeps the journal inside {@code history.retention.*}: deletes whole days from the oldest while
  * they ended longer than {@code maxAge} ago or while the journal's files are over {@code maxBytes}.
  * Runs at start and then every {@code checkEvery}, on a thread of its own.
+ *
+ * <p>What a pass deletes is journaled first, as a retention event with the limits that made it and
+ * where they came from: a limit set over the API cannot shorten the history without the history
+ * saying so. When that record cannot be written, nothing is deleted.
  */
 public final class JournalRetention implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalRetention.class);
 
   private final Journal journal;
   private final Supplier<HistorySettings> settings;
+  private final Supplier<String> limitsInForce;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -33,9 +44,43 @@ public final class JournalRetention implements AutoCloseable {
   private final AtomicLong diskBytes = new AtomicLong();
   private volatile long oldestCycleStartMillis = -1;
 
-  public JournalRetention(Journal journal, Supplier<HistorySettings> settings) {
+  /** For tests: the limits are described by their values alone. */
+  JournalRetention(Journal journal, Supplier<HistorySettings> settings) {
+    this(
+        journal,
+        settings,
+        () -> "maxAge " + settings.get().maxAge() + ", maxBytes " + settings.get().maxBytes());
+  }
+
+  /**
+   * @param config the running configuration: the limits, and where each came from
+   */
+  public static JournalRetention of(Journal journal, Supplier<IroncliwConfig> config) {
+    return new JournalRetention(
+        journal, () -> config.get().history(), () -> limitsInForce(config.get()));
+  }
+
+  private JournalRetention(
+      Journal journal, Supplier<HistorySettings> settings, Supplier<String> limitsInForce) {
     this.journal = journal;
     this.settings = settings;
+    this.limitsInForce = limitsInForce;
+  }
+
+  /** Such as {@code maxAge 30d (default), maxBytes 1MiB (api)}. */
+  static String limitsInForce(IroncliwConfig config) {
+    return limit("maxAge", ConfigSchema.HISTORY_RETENTION_MAX_AGE, config)
+        + ", "
+        + limit("maxBytes", ConfigSchema.HISTORY_RETENTION_MAX_BYTES, config);
+  }
+
+  private static String limit(String name, Setting<?> key, IroncliwConfig config) {
+    return name
+        + " "
+        + config.rawValues().get(key.path())
+        + " ("
+        + config.sources().get(key.path()).label()
+        + ")";
   }
 
   /**
@@ -98,10 +143,8 @@ public final class JournalRetention implements AutoCloseable {
     HistorySettings limits = settings.get();
     List<JournalCycle> cycles = journal.cycles();
     int firstKept = firstKept(cycles, journal.nowMillis(), limits);
-    List<JournalCycle> deleted =
-        cycles.isEmpty() || firstKept <= cycles.getFirst().cycle()
-            ? List.of()
-            : journal.deleteCyclesBefore(firstKept);
+    List<JournalCycle> doomed = journal.cyclesBefore(firstKept);
+    List<JournalCycle> deleted = doomed.isEmpty() ? List.of() : delete(doomed, firstKept);
     for (JournalCycle cycle : deleted) {
       cyclesDeleted.incrementAndGet();
       bytesDeleted.addAndGet(cycle.bytes());
@@ -117,6 +160,18 @@ public final class JournalRetention implements AutoCloseable {
     diskBytes.set(left.stream().mapToLong(JournalCycle::bytes).sum());
     oldestCycleStartMillis = left.isEmpty() ? -1 : left.getFirst().startMillis();
     return deleted;
+  }
+
+  /** Journals that {@code doomed} go, then deletes them; what was deleted. */
+  private List<JournalCycle> delete(List<JournalCycle> doomed, int firstKept) {
+    journal.append(
+        new RetentionEventRecord(
+            journal.nowMillis() * 1_000_000L,
+            doomed.size(),
+            doomed.stream().mapToLong(JournalCycle::bytes).sum(),
+            String.join(", ", doomed.stream().map(c -> c.file().getFileName().toString()).toList()),
+            limitsInForce.get()));
+    return journal.deleteCyclesBefore(firstKept);
   }
 
   public long cyclesDeleted() {
@@ -139,6 +194,13 @@ public final class JournalRetention implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      thread.submit(journal::closeRetentionAppender).get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      LOG.warn("journal retention: its appender did not close: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     thread.shutdownNow();
     try {
       thread.awaitTermination(10, TimeUnit.SECONDS);

@@ -3,17 +3,19 @@ package dev.ironcliw.daemon.journal;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import java.util.Locale;
 
 /**
  * The kinds of what the journal records, as the event stream names them and a client asks for them:
- * frame verdicts, capture and pressure events, insights, and notices (the insights that became
- * one).
+ * frame verdicts, capture, pressure and retention events, insights, and notices (the insights that
+ * became one).
  */
 public enum RecordKind {
   FRAME,
   CAPTURE,
   PRESSURE,
+  RETENTION,
   INSIGHT,
   NOTICE;
 
@@ -22,11 +24,12 @@ public enum RecordKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The kind of a capture or pressure event. */
+  /** The kind of a capture, pressure or retention event. */
   public static RecordKind of(JournalEvent event) {
     return switch (event) {
       case CaptureEventRecord c -> CAPTURE;
       case PressureEventRecord p -> PRESSURE;
+      case RetentionEventRecord r -> RETENTION;
     };
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.config.HistorySettings;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +122,12 @@ class JournalRetentionTest {
       assertEquals(2, journal.cycles().size());
       assertEquals(2L * oneDayBytes, retention.diskBytes());
       assertEquals(3, retention.cyclesDeleted());
+      RetentionEventRecord journaled = journal.retentionEvents().getFirst();
+      assertEquals(3, journaled.days(), "the deletion is in the history it shortened");
+      assertEquals(3L * oneDayBytes, journaled.bytes());
+      assertEquals("20261101F.cq4, 20261102F.cq4, 20261103F.cq4", journaled.files());
+      assertTrue(
+          journaled.limits().contains("maxBytes " + oneDayBytes * 5 / 2), journaled.limits());
 
       long firstKept = 3L * FRAMES_PER_DAY;
       List<Long> seqs = allSeqs(journal);
@@ -178,6 +185,7 @@ class JournalRetentionTest {
           new JournalRetention(journal, () -> limits(Duration.ofHours(36), Long.MAX_VALUE)).run();
       assertEquals(2, deleted.size());
       assertEquals(2L * FRAMES_PER_DAY, allSeqs(journal).getFirst());
+      assertEquals(List.of(2), journal.retentionEvents().stream().map(e -> e.days()).toList());
       assertTrue(
           new JournalRetention(journal, () -> limits(Duration.ofHours(36), Long.MAX_VALUE))
               .run()

@@ -1,7 +1,10 @@
 package dev.ironcliw.daemon.journal.record;
 
-/** A journaled event that is not a frame or an insight: a capture pause or a pressure change. */
+/**
+ * A journaled event that is not a frame or an insight: a capture pause, a pressure change, or days
+ * deleted by retention.
+ */
 public sealed interface JournalEvent extends JournalRecord
-    permits CaptureEventRecord, PressureEventRecord {
+    permits CaptureEventRecord, PressureEventRecord, RetentionEventRecord {
   long timeNanos();
 }

@@ -10,6 +10,8 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -38,6 +40,8 @@ final class WholeRecord {
             case PressureEventCodec.PRESSURE_EVENT_RECORD ->
                 plausible(PressureEventCodec.read(payload));
             case KeyframeCodec.KEYFRAME_RECORD -> plausible(KeyframeCodec.read(payload));
+            case RetentionEventCodec.RETENTION_EVENT_RECORD ->
+                plausible(RetentionEventCodec.read(payload));
             default -> false;
           };
       return plausible && payload.readRemaining() == 0;
@@ -60,6 +64,10 @@ final class WholeRecord {
 
   private static boolean plausible(PressureEventRecord r) {
     return r != null && isTime(r.timeNanos());
+  }
+
+  private static boolean plausible(RetentionEventRecord r) {
+    return r != null && isTime(r.timeNanos()) && r.days() >= 0 && r.bytes() >= 0;
   }
 
   private static boolean plausible(KeyframeRecord r) {

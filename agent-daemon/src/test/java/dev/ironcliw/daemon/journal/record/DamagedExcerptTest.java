@@ -101,6 +101,11 @@ class DamagedExcerptTest {
     fuzz(
         written(KeyframeCodec::write, new KeyframeRecord(9, 5, 640, 480, 320, 240, new byte[40])),
         KeyframeCodec::read);
+    fuzz(
+        written(
+            RetentionEventCodec::write,
+            new RetentionEventRecord(5, 2, 1 << 20, "20261101F.cq4", "maxBytes 1MiB (api)")),
+        RetentionEventCodec::read);
   }
 
   /** Reads {@code original} with 1 to 8 random bytes flipped, many times; only a runtime throw. */
