@@ -173,6 +173,9 @@ class DaemonPressureTest {
             daemon.awaitStatus(
                 s -> level(s).equals("MEDIUM") && s.getString("state").equals("paused"),
                 Duration.ofSeconds(30));
+        // Issue 20: the reason named CRITICAL whatever the level.
+        assertEquals(
+            "memory pressure medium", status.getJsonObject("capture").getString("pauseReason"));
         assertEquals(half, status.getJsonObject("ring").getLong("targetSlots"));
         assertEquals(20.0, status.getJsonObject("capture").getDouble("fpsTarget"), "not listed");
         set = daemon.put("/api/v1/config/memory.pressure.actions.medium", "{\"value\": \"\"}");
