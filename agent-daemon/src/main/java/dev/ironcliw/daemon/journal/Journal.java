@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -152,20 +153,55 @@ public final class Journal implements AutoCloseable {
           "journal: the check at start failed ({}); the journal opens unchecked", e.toString());
       repairs = JournalRepairReport.NOTHING;
     }
+    Journal journal = open(directory, blockBytes, clock, rollCycle, repairs);
+    Set<Integer> badIndexes = journal.rebuildIndex();
+    if (badIndexes.isEmpty()) {
+      return journal;
+    }
+    // A damaged index shows only once Chronicle reads it: rewrite those days, and open again.
+    List<Path> files = badIndexes.stream().map(journal::fileOf).toList();
+    journal.close();
+    try {
+      repairs =
+          repairs.with(
+              JournalRepair.rewrite(
+                  directory,
+                  rollCycle,
+                  blockBytes,
+                  files,
+                  "Chronicle's index does not point at its records"));
+    } catch (RuntimeException e) {
+      LOG.error("journal: cannot rewrite a day whose index is damaged ({})", e.toString());
+    }
+    journal = open(directory, blockBytes, clock, rollCycle, repairs);
+    journal.rebuildIndex();
+    return journal;
+  }
+
+  private static Journal open(
+      Path directory,
+      long blockBytes,
+      TimeProvider clock,
+      RollCycle rollCycle,
+      JournalRepairReport repairs) {
     SingleChronicleQueue queue =
         ChronicleQueue.singleBuilder(directory)
             .rollCycle(rollCycle)
             .blockSize(blockBytes)
             .timeProvider(clock)
             .build();
-    Journal journal = new Journal(queue, rollCycle, clock, repairs);
-    journal.rebuildIndex();
-    return journal;
+    return new Journal(queue, rollCycle, clock, repairs);
   }
 
-  private void rebuildIndex() {
+  /**
+   * Reads the whole journal into the in-memory indexes, then checks Chronicle's own index.
+   *
+   * @return the cycles whose Chronicle index does not point at their records
+   */
+  private Set<Integer> rebuildIndex() {
     long startNanos = System.nanoTime();
     long skipped = 0;
+    ChronicleIndexCheck indexCheck = new ChronicleIndexCheck(rollCycle, queue.indexSpacing());
     try (ExcerptTailer tailer = queue.createTailer()) {
       while (true) {
         try (DocumentContext dc = tailer.readingDocument()) {
@@ -173,6 +209,7 @@ public final class Journal implements AutoCloseable {
             break;
           }
           var bytes = dc.wire().bytes();
+          indexCheck.saw(dc.index(), bytes);
           int type = bytes.peekUnsignedByte();
           InsightRecord insight =
               type == InsightRecordCodec.INSIGHT_RECORD
@@ -214,6 +251,15 @@ public final class Journal implements AutoCloseable {
           skipped,
           (System.nanoTime() - startNanos) / 1_000_000);
     }
+    Set<Integer> badIndexes;
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      badIndexes = indexCheck.cyclesNotMatching(tailer);
+    }
+    if (!badIndexes.isEmpty()) {
+      LOG.warn(
+          "journal: Chronicle's index of cycles {} does not point at their records", badIndexes);
+    }
+    return badIndexes;
   }
 
   /** From now on, appends stop while {@code guard} says the disk is (nearly) full. */
@@ -312,7 +358,7 @@ public final class Journal implements AutoCloseable {
     return reading(
         () -> {
           ExcerptTailer tailer = readerTailer();
-          if (!tailer.moveToIndex(queueIndex)) {
+          if (!moveTo(tailer, queueIndex)) {
             return Optional.empty();
           }
           try (DocumentContext dc = tailer.readingDocument()) {
@@ -422,7 +468,7 @@ public final class Journal implements AutoCloseable {
           ExcerptTailer tailer = readerTailer();
           if (queueIndex < queue.firstIndex()) {
             tailer.toStart(); // what came after it was deleted by retention: all that is left
-          } else if (!tailer.moveToIndex(queueIndex)
+          } else if (!moveTo(tailer, queueIndex)
               && !tailer.moveToCycle(rollCycle.toCycle(queueIndex) + 1)) {
             tailer.toStart(); // not an index of the journal
           }
@@ -477,7 +523,7 @@ public final class Journal implements AutoCloseable {
     List<T> found = new ArrayList<>();
     ExcerptTailer tailer = readerTailer();
     for (int i = indexes.size() - 1; i >= 0 && found.size() < limit; i--) {
-      if (!tailer.moveToIndex(indexes.get(i))) {
+      if (!moveTo(tailer, indexes.get(i))) {
         continue;
       }
       try (DocumentContext dc = tailer.readingDocument()) {
@@ -516,7 +562,7 @@ public final class Journal implements AutoCloseable {
     List<FrameRecord> found = new ArrayList<>();
     ExcerptTailer tailer = readerTailer();
     long start = index.startFor(q.fromSeq(), q.fromNanos());
-    if (start < 0 || !tailer.moveToIndex(start)) {
+    if (start < 0 || !moveTo(tailer, start)) {
       tailer.toStart();
     }
     for (int scanned = 0; scanned < MAX_SCAN_PER_PAGE; scanned++) {
@@ -555,6 +601,19 @@ public final class Journal implements AutoCloseable {
         damaged(tailer.index(), "a page of frames ends here", e);
         return null;
       }
+    }
+  }
+
+  /**
+   * Moves {@code tailer} to the record at {@code queueIndex}; false when there is none, or when
+   * Chronicle's index of it is damaged (then counted).
+   */
+  private boolean moveTo(ExcerptTailer tailer, long queueIndex) {
+    try {
+      return tailer.moveToIndex(queueIndex);
+    } catch (RuntimeException e) {
+      damaged(queueIndex, "Chronicle's index does not lead to it", e);
+      return false;
     }
   }
 

@@ -160,6 +160,28 @@ class JournalDamageTest {
   }
 
   @Test
+  void shouldRewriteADayWhoseChronicleIndexIsDamaged() throws IOException {
+    write(10);
+    // Chronicle's first index array of the day starts at 33008; its entries hold record offsets.
+    overwrite(dayFile(0), 33_008 + 64, 64, false);
+
+    try (Journal journal = reopen()) {
+      List<Long> seqs = allSeqs(journal);
+      assertEquals(FRAMES + 10, seqs.size());
+      assertIncreasing(seqs);
+      for (long seq = 0; seq < FRAMES; seq += 97) {
+        assertEquals(seq, journal.find(seq).orElseThrow().seq(), "frame " + seq);
+        List<Long> page = new ArrayList<>();
+        journal
+            .query(new FrameQuery(seq, null, null, null, Set.of(), 3))
+            .frames()
+            .forEach(r -> page.add(r.seq()));
+        assertEquals(List.of(seq, seq + 1, seq + 2), page);
+      }
+    }
+  }
+
+  @Test
   void shouldRebuildAGarbageMetadataFileAndKeepEveryRecord() throws IOException {
     write(10);
     Files.write(dir.resolve("metadata.cq4t"), "garbage ".repeat(1000).getBytes());

@@ -65,6 +65,30 @@ public final class JournalRepair {
     }
   }
 
+  /**
+   * Moves each of {@code files} aside and copies its whole records into a new file of its name: for
+   * damage only Chronicle sees, such as an index that does not point at the records.
+   *
+   * @param problem what is wrong with them
+   */
+  public static List<RepairedCycle> rewrite(
+      Path journal, RollCycle rollCycle, long blockBytes, List<Path> files, String problem) {
+    JournalRepair repair = new JournalRepair(journal, rollCycle, blockBytes);
+    try {
+      List<Path> cycles = repair.cycleFiles();
+      List<RepairedCycle> repaired = new ArrayList<>();
+      for (Path file : files) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          CycleFileScan.Result found = new CycleFileScan.Result(0, 0, 1, problem);
+          repaired.add(repair.repair(file, found, !file.equals(cycles.getLast())));
+        }
+      }
+      return repaired;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + files, e);
+    }
+  }
+
   private JournalRepairReport run() throws IOException {
     Path metadata = journal.resolve(METADATA_FILE);
     Path metadataMovedTo = null;

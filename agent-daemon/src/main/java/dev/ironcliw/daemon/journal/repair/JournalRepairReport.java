@@ -18,6 +18,13 @@ public record JournalRepairReport(
     cycles = List.copyOf(cycles);
   }
 
+  /** This report and {@code more} cycles repaired after it. */
+  public JournalRepairReport with(List<RepairedCycle> more) {
+    List<RepairedCycle> all = new java.util.ArrayList<>(cycles);
+    all.addAll(more);
+    return new JournalRepairReport(all, metadataMovedTo, metadataProblem);
+  }
+
   /** Records and stretches of records found damaged and skipped. */
   public long damaged() {
     return cycles.stream().mapToLong(RepairedCycle::damaged).sum();
