@@ -1,6 +1,7 @@
 package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XImageLayout;
 
 /**
  * The fallback where MIT-SHM is missing (a remote display): XGetImage sends the pixels over the

@@ -2,6 +2,7 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import dev.ironcliw.capture.x11.layout.XRRMonitorInfoLayout;
 import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.List;

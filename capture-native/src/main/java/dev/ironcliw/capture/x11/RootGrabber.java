@@ -1,6 +1,7 @@
 package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XImageLayout;
 
 /**
  * Reads the root window into memory the capture can crop from: all of it, or (where the grabber

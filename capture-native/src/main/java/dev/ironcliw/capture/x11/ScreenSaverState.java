@@ -2,6 +2,7 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Memory;
 import com.sun.jna.ptr.IntByReference;
+import dev.ironcliw.capture.x11.layout.XScreenSaverInfoLayout;
 
 /**
  * Whether the screen saver is on (MIT-SCREEN-SAVER), which X screen lockers turn on while the

@@ -2,6 +2,8 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XImageLayout;
+import dev.ironcliw.capture.x11.layout.XShmSegmentInfoLayout;
 
 /**
  * MIT-SHM grab: one shared segment the size of the root, attached once; each grab is one

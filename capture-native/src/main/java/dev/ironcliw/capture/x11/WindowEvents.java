@@ -2,6 +2,7 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XEventLayout;
 
 /**
  * The X events the capture thread reads at the start of each tick. Damage events carry nothing it

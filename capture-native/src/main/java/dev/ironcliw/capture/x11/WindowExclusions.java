@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import dev.ironcliw.capture.TitlePatterns;
+import dev.ironcliw.capture.x11.layout.XWindowAttributesLayout;
 import dev.ironcliw.ring.Rect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XErrorEventLayout;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

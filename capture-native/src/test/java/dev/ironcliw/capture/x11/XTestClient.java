@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.x11.layout.XRRMonitorInfoLayout;
 
 /** A second X client for tests: draws the root colour, windows and rectangles with known pixels. */
 public final class XTestClient implements AutoCloseable {

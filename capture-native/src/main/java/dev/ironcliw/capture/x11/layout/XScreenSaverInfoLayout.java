@@ -1,4 +1,4 @@
-package dev.ironcliw.capture.x11;
+package dev.ironcliw.capture.x11.layout;
 
 /**
  * {@code XScreenSaverInfo} on LP64:
@@ -8,9 +8,9 @@ package dev.ironcliw.capture.x11;
  *  32 ulong eventMask   40 end
  * </pre>
  */
-final class XScreenSaverInfoLayout {
-  static final int STATE = 8;
-  static final int SIZE = 40;
+public final class XScreenSaverInfoLayout {
+  public static final int STATE = 8;
+  public static final int SIZE = 40;
 
   private XScreenSaverInfoLayout() {}
 }

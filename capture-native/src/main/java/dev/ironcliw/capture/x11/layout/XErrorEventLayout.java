@@ -1,4 +1,4 @@
-package dev.ironcliw.capture.x11;
+package dev.ironcliw.capture.x11.layout;
 
 /**
  * {@code XErrorEvent} on LP64:
@@ -8,10 +8,10 @@ package dev.ironcliw.capture.x11;
  *  32 uchar error_code   33 uchar request_code   34 uchar minor_code
  * </pre>
  */
-final class XErrorEventLayout {
-  static final int RESOURCE_ID = 16;
-  static final int ERROR_CODE = 32;
-  static final int REQUEST_CODE = 33;
+public final class XErrorEventLayout {
+  public static final int RESOURCE_ID = 16;
+  public static final int ERROR_CODE = 32;
+  public static final int REQUEST_CODE = 33;
 
   private XErrorEventLayout() {}
 }

@@ -1,4 +1,4 @@
-package dev.ironcliw.capture.x11;
+package dev.ironcliw.capture.x11.layout;
 
 /**
  * The {@code XEvent} union on LP64, the members the window watch reads. Every event starts with the
@@ -13,24 +13,24 @@ package dev.ironcliw.capture.x11;
  *
  * The union is 24 longs, 192 bytes.
  */
-final class XEventLayout {
-  static final int SIZE = 192;
-  static final int TYPE = 0;
-  static final int PROPERTY_WINDOW = 32;
-  static final int PROPERTY_ATOM = 40;
-  static final int CREATED_WINDOW = 40;
-  static final int REPARENTED_WINDOW = 40;
+public final class XEventLayout {
+  public static final int SIZE = 192;
+  public static final int TYPE = 0;
+  public static final int PROPERTY_WINDOW = 32;
+  public static final int PROPERTY_ATOM = 40;
+  public static final int CREATED_WINDOW = 40;
+  public static final int REPARENTED_WINDOW = 40;
 
   /** Event types ({@code X.h}). */
-  static final int CREATE_NOTIFY = 16;
+  public static final int CREATE_NOTIFY = 16;
 
-  static final int REPARENT_NOTIFY = 21;
-  static final int PROPERTY_NOTIFY = 28;
+  public static final int REPARENT_NOTIFY = 21;
+  public static final int PROPERTY_NOTIFY = 28;
 
   /** Event masks ({@code X.h}). */
-  static final long SUBSTRUCTURE_NOTIFY_MASK = 1L << 19;
+  public static final long SUBSTRUCTURE_NOTIFY_MASK = 1L << 19;
 
-  static final long PROPERTY_CHANGE_MASK = 1L << 22;
+  public static final long PROPERTY_CHANGE_MASK = 1L << 22;
 
   private XEventLayout() {}
 }

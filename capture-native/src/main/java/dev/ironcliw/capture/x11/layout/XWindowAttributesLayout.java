@@ -1,4 +1,4 @@
-package dev.ironcliw.capture.x11;
+package dev.ironcliw.capture.x11.layout;
 
 /**
  * The fields the capture reads from {@code XWindowAttributes} on LP64:
@@ -9,14 +9,14 @@ package dev.ironcliw.capture.x11;
  *  92 int map_state ... 120 Bool override_redirect   128 Screen *screen   136 end
  * </pre>
  */
-final class XWindowAttributesLayout {
-  static final int X = 0;
-  static final int Y = 4;
-  static final int WIDTH = 8;
-  static final int HEIGHT = 12;
-  static final int BORDER_WIDTH = 16;
-  static final int MAP_STATE = 92;
-  static final int SIZE = 136;
+public final class XWindowAttributesLayout {
+  public static final int X = 0;
+  public static final int Y = 4;
+  public static final int WIDTH = 8;
+  public static final int HEIGHT = 12;
+  public static final int BORDER_WIDTH = 16;
+  public static final int MAP_STATE = 92;
+  public static final int SIZE = 136;
 
   private XWindowAttributesLayout() {}
 }
