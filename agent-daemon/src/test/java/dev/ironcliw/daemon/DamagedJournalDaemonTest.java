@@ -72,9 +72,11 @@ class DamagedJournalDaemonTest {
       // A zeroed 4 KiB page and 64 flipped bytes cost a few dozen records, no more.
       daemon.output().lines().filter(l -> l.contains("journal")).forEach(System.out::println);
       assertTrue(after.size() >= 600 - 40, after.size() + " of 600 records kept");
-      List<String> served = before.stream().map(JsonObject::encode).toList();
+      // A frame's record is served as before; whether its keyframe is kept may change, when the
+      // keyframe was among the damaged records.
+      List<String> served = before.stream().map(DamagedJournalDaemonTest::record).toList();
       for (JsonObject f : after) {
-        assertTrue(served.contains(f.encode()), "a record changed or appeared: " + f.encode());
+        assertTrue(served.contains(record(f)), "a record changed or appeared: " + f.encode());
       }
       long firstSeq = recovery.getLong("firstSeq");
       daemon.awaitStatus(
@@ -82,6 +84,12 @@ class DamagedJournalDaemonTest {
           Duration.ofSeconds(30));
       assertTrue(daemon.allFrames("&fromSeq=" + firstSeq, 100).size() > 10);
     }
+  }
+
+  private static String record(JsonObject frame) {
+    JsonObject copy = frame.copy();
+    copy.remove("keyframe");
+    return copy.encode();
   }
 
   private static Path newestCycleFile(Path journal) throws Exception {
