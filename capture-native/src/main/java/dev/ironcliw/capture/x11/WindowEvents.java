@@ -19,20 +19,14 @@ final class WindowEvents {
   private final X11Connection connection;
   private final WindowExclusions exclusions;
   private final Memory event = new Memory(XEventLayout.SIZE);
-  private final long wmName;
-  private final long netWmName;
-  private final long wmClass;
 
   WindowEvents(X11Connection connection, WindowExclusions exclusions) {
     this.connection = connection;
     this.exclusions = exclusions;
     Pointer d = connection.display();
-    this.wmName = Xlib.INSTANCE.XInternAtom(d, "WM_NAME", 0);
-    this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
-    this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
     if (!exclusions.isEmpty()) {
       Xlib.INSTANCE.XSelectInput(d, connection.root(), XEventLayout.SUBSTRUCTURE_NOTIFY_MASK);
-      for (long topLevel : exclusions.children(connection.root())) {
+      for (long topLevel : exclusions.properties().children(connection.root())) {
         watch(topLevel, WindowExclusions.CLIENT_SEARCH_DEPTH);
       }
       connection.syncAndTakeError(); // a window that went before it was watched
@@ -53,7 +47,7 @@ final class WindowEvents {
       switch (event.getInt(XEventLayout.TYPE)) {
         case XEventLayout.PROPERTY_NOTIFY -> {
           long atom = event.getLong(XEventLayout.PROPERTY_ATOM);
-          if ((atom == wmName || atom == netWmName || atom == wmClass)
+          if (exclusions.properties().isClassOrTitle(atom)
               && exclusions.isExcludedWindow(event.getLong(XEventLayout.PROPERTY_WINDOW))) {
             excludedChanged = true;
           }
@@ -85,7 +79,7 @@ final class WindowEvents {
         XEventLayout.PROPERTY_CHANGE_MASK | (depth > 0 ? XEventLayout.SUBSTRUCTURE_NOTIFY_MASK : 0);
     Xlib.INSTANCE.XSelectInput(connection.display(), window, mask);
     if (depth > 0) {
-      for (long child : exclusions.children(window)) {
+      for (long child : exclusions.properties().children(window)) {
         watch(child, depth - 1);
       }
     }

@@ -1,9 +1,6 @@
 package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.PointerByReference;
 import dev.ironcliw.capture.TitlePatterns;
 import dev.ironcliw.capture.x11.layout.XWindowAttributesLayout;
 import dev.ironcliw.ring.Rect;
@@ -24,30 +21,22 @@ final class WindowExclusions {
   /** How deep under a top-level window its client window is looked for (under WM frames). */
   static final int CLIENT_SEARCH_DEPTH = 3;
 
-  /**
-   * The most of a title read, in 32-bit units as XGetWindowProperty counts (1 MiB): a title is read
-   * whole up to that, so a pattern that matches late in a long title still masks it.
-   */
-  private static final long MAX_PROPERTY_UNITS = (1 << 20) / 4;
-
   private final X11Connection connection;
   private final List<String> apps;
   private final List<Pattern> titles;
   private final Memory attributes = new Memory(XWindowAttributesLayout.SIZE);
-  private final long wmClass;
-  private final long netWmName;
-  private final long wmName;
-  private final long utf8String;
+  private final WindowProperties properties;
 
   WindowExclusions(X11Connection connection, List<String> apps, List<String> titlePatterns) {
     this.connection = connection;
     this.apps = apps.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     this.titles = TitlePatterns.compile(titlePatterns);
-    Pointer d = connection.display();
-    this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
-    this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
-    this.wmName = Xlib.INSTANCE.XInternAtom(d, "WM_NAME", 0);
-    this.utf8String = Xlib.INSTANCE.XInternAtom(d, "UTF8_STRING", 0);
+    this.properties = new WindowProperties(connection);
+  }
+
+  /** How this reads windows' classes, titles and children. */
+  WindowProperties properties() {
+    return properties;
   }
 
   boolean isEmpty() {
@@ -56,7 +45,7 @@ final class WindowExclusions {
 
   /** The visible rectangles of excluded windows, in root coordinates. */
   List<Rect> visibleExcludedAreas() {
-    List<Long> stack = children(connection.root());
+    List<Long> stack = properties.children(connection.root());
     List<Rect> areas = new ArrayList<>(stack.size());
     List<Boolean> excluded = new ArrayList<>(stack.size());
     for (long window : stack) {
@@ -106,18 +95,15 @@ final class WindowExclusions {
   }
 
   private boolean matches(long window, int depth) {
-    byte[] classBytes = property(window, wmClass, 0);
-    String title = text(property(window, netWmName, utf8String));
-    if (title == null) {
-      title = text(property(window, wmName, 0));
-    }
+    byte[] classBytes = properties.wmClass(window);
+    String title = properties.title(window);
     if (classBytes != null || title != null) {
       return matchesRules(classBytes, title);
     }
     if (depth == 0) {
       return false;
     }
-    for (long child : children(window)) {
+    for (long child : properties.children(window)) {
       if (matches(child, depth - 1)) {
         return true;
       }
@@ -141,60 +127,5 @@ final class WindowExclusions {
       }
     }
     return false;
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  /** Children bottom to top in stacking order. */
-  List<Long> children(long window) {
-    long[] root = new long[1];
-    long[] parent = new long[1];
-    PointerByReference children = new PointerByReference();
-    IntByReference count = new IntByReference();
-    List<Long> result = new ArrayList<>();
-    if (Xlib.INSTANCE.XQueryTree(connection.display(), window, root, parent, children, count) != 0
-        && children.getValue() != null) {
-      long[] ids = children.getValue().getLongArray(0, count.getValue());
-      for (long id : ids) {
-        result.add(id);
-      }
-      Xlib.INSTANCE.XFree(children.getValue());
-    }
-    return result;
-  }
-
-  /** The bytes of a window property of 8-bit items, or null when it is not set. */
-  private byte[] property(long window, long property, long type) {
-    long[] actualType = new long[1];
-    IntByReference format = new IntByReference();
-    long[] items = new long[1];
-    long[] after = new long[1];
-    PointerByReference data = new PointerByReference();
-    int status =
-        Xlib.INSTANCE.XGetWindowProperty(
-            connection.display(),
-            window,
-            property,
-            0,
-            MAX_PROPERTY_UNITS,
-            0,
-            type,
-            actualType,
-            format,
-            items,
-            after,
-            data);
-    if (status != 0 || data.getValue() == null) {
-      return null;
-    }
-    try {
-      return format.getValue() == 8 && items[0] > 0
-          ? data.getValue().getByteArray(0, (int) items[0])
-          : null;
-    } finally {
-      Xlib.INSTANCE.XFree(data.getValue());
-    }
   }
 }

@@ -1,0 +1,106 @@
+package dev.ironcliw.capture.x11;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the capture reads of a window: its class (WM_CLASS), its title (_NET_WM_NAME, else WM_NAME)
+ * and its children. Each read is a round trip to the X server. Used by the capture thread.
+ */
+final class WindowProperties {
+  /**
+   * The most of a title read, in 32-bit units as XGetWindowProperty counts (1 MiB): a title is read
+   * whole up to that, so a pattern that matches late in a long title still masks it.
+   */
+  private static final long MAX_PROPERTY_UNITS = (1 << 20) / 4;
+
+  private final X11Connection connection;
+  private final long wmClass;
+  private final long netWmName;
+  private final long wmName;
+  private final long utf8String;
+
+  WindowProperties(X11Connection connection) {
+    this.connection = connection;
+    Pointer d = connection.display();
+    this.wmClass = Xlib.INSTANCE.XInternAtom(d, "WM_CLASS", 0);
+    this.netWmName = Xlib.INSTANCE.XInternAtom(d, "_NET_WM_NAME", 0);
+    this.wmName = Xlib.INSTANCE.XInternAtom(d, "WM_NAME", 0);
+    this.utf8String = Xlib.INSTANCE.XInternAtom(d, "UTF8_STRING", 0);
+  }
+
+  /** The window's WM_CLASS: instance and class names, NUL-separated; null when it has none. */
+  byte[] wmClass(long window) {
+    return property(window, wmClass, 0);
+  }
+
+  /** The window's title, null when it has none. */
+  String title(long window) {
+    String title = text(property(window, netWmName, utf8String));
+    return title != null ? title : text(property(window, wmName, 0));
+  }
+
+  /** Whether a change of {@code atom} is a change of what this reads (class or title). */
+  boolean isClassOrTitle(long atom) {
+    return atom == wmClass || atom == netWmName || atom == wmName;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Children bottom to top in stacking order. */
+  List<Long> children(long window) {
+    long[] root = new long[1];
+    long[] parent = new long[1];
+    PointerByReference children = new PointerByReference();
+    IntByReference count = new IntByReference();
+    List<Long> result = new ArrayList<>();
+    if (Xlib.INSTANCE.XQueryTree(connection.display(), window, root, parent, children, count) != 0
+        && children.getValue() != null) {
+      long[] ids = children.getValue().getLongArray(0, count.getValue());
+      for (long id : ids) {
+        result.add(id);
+      }
+      Xlib.INSTANCE.XFree(children.getValue());
+    }
+    return result;
+  }
+
+  /** The bytes of a window property of 8-bit items, or null when it is not set. */
+  private byte[] property(long window, long property, long type) {
+    long[] actualType = new long[1];
+    IntByReference format = new IntByReference();
+    long[] items = new long[1];
+    long[] after = new long[1];
+    PointerByReference data = new PointerByReference();
+    int status =
+        Xlib.INSTANCE.XGetWindowProperty(
+            connection.display(),
+            window,
+            property,
+            0,
+            MAX_PROPERTY_UNITS,
+            0,
+            type,
+            actualType,
+            format,
+            items,
+            after,
+            data);
+    if (status != 0 || data.getValue() == null) {
+      return null;
+    }
+    try {
+      return format.getValue() == 8 && items[0] > 0
+          ? data.getValue().getByteArray(0, (int) items[0])
+          : null;
+    } finally {
+      Xlib.INSTANCE.XFree(data.getValue());
+    }
+  }
+}
