@@ -77,6 +77,14 @@ public interface CaptureSource extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * The window that had the input focus at the last grab; {@link FocusedWindow#UNKNOWN} for a
+   * source that cannot tell (a recording, a synthetic desktop).
+   */
+  default FocusedWindow focusedWindow() {
+    return FocusedWindow.UNKNOWN;
+  }
+
   /** Why grabs are {@link Grab#PAUSED}, for the journal and status. */
   default String pauseReason() {
     return "";

@@ -218,6 +218,11 @@ public final class ReconnectingSource implements CaptureSource {
   }
 
   @Override
+  public FocusedWindow focusedWindow() {
+    return source == null ? FocusedWindow.UNKNOWN : source.focusedWindow();
+  }
+
+  @Override
   public void setFramesPerSecond(double framesPerSecond) {
     this.framesPerSecond = framesPerSecond;
     if (source != null) {

@@ -6,7 +6,8 @@ import dev.ironcliw.capture.x11.layout.XEventLayout;
 
 /**
  * The X events the capture thread reads at the start of each tick. Damage events carry nothing it
- * uses (the damaged region is fetched), but must not pile up.
+ * uses (the damaged region is fetched), but must not pile up. Property changes of the root and of
+ * the focused window go to the {@link FocusTracker}.
  *
  * <p>With exclusion rules it also watches titles: a window renamed into an excluded title changes
  * no pixel, so no damage would make the next grab re-check the exclusions, and the last frame would
@@ -18,14 +19,20 @@ import dev.ironcliw.capture.x11.layout.XEventLayout;
 final class WindowEvents {
   private final X11Connection connection;
   private final WindowExclusions exclusions;
+  private final FocusTracker focus;
   private final Memory event = new Memory(XEventLayout.SIZE);
 
-  WindowEvents(X11Connection connection, WindowExclusions exclusions) {
+  WindowEvents(X11Connection connection, WindowExclusions exclusions, FocusTracker focus) {
     this.connection = connection;
     this.exclusions = exclusions;
+    this.focus = focus;
     Pointer d = connection.display();
+    Xlib.INSTANCE.XSelectInput(
+        d,
+        connection.root(),
+        XEventLayout.PROPERTY_CHANGE_MASK
+            | (exclusions.isEmpty() ? 0 : XEventLayout.SUBSTRUCTURE_NOTIFY_MASK));
     if (!exclusions.isEmpty()) {
-      Xlib.INSTANCE.XSelectInput(d, connection.root(), XEventLayout.SUBSTRUCTURE_NOTIFY_MASK);
       for (long topLevel : exclusions.properties().children(connection.root())) {
         watch(topLevel, WindowExclusions.CLIENT_SEARCH_DEPTH);
       }
@@ -46,21 +53,32 @@ final class WindowEvents {
       Xlib.INSTANCE.XNextEvent(d, event);
       switch (event.getInt(XEventLayout.TYPE)) {
         case XEventLayout.PROPERTY_NOTIFY -> {
+          long window = event.getLong(XEventLayout.PROPERTY_WINDOW);
           long atom = event.getLong(XEventLayout.PROPERTY_ATOM);
-          if (exclusions.properties().isClassOrTitle(atom)
-              && exclusions.isExcludedWindow(event.getLong(XEventLayout.PROPERTY_WINDOW))) {
-            excludedChanged = true;
+          if (window == connection.root()) {
+            focus.rootPropertyChanged(atom);
+          } else {
+            focus.windowPropertyChanged(window, atom);
+            if (!exclusions.isEmpty()
+                && exclusions.properties().isClassOrTitle(atom)
+                && exclusions.isExcludedWindow(window)) {
+              excludedChanged = true;
+            }
           }
         }
         case XEventLayout.CREATE_NOTIFY -> {
-          watch(event.getLong(XEventLayout.CREATED_WINDOW), WindowExclusions.CLIENT_SEARCH_DEPTH);
-          watched = true;
+          if (!exclusions.isEmpty()) {
+            watch(event.getLong(XEventLayout.CREATED_WINDOW), WindowExclusions.CLIENT_SEARCH_DEPTH);
+            watched = true;
+          }
         }
         case XEventLayout.REPARENT_NOTIFY -> {
-          watch(
-              event.getLong(XEventLayout.REPARENTED_WINDOW),
-              WindowExclusions.CLIENT_SEARCH_DEPTH - 1);
-          watched = true;
+          if (!exclusions.isEmpty()) {
+            watch(
+                event.getLong(XEventLayout.REPARENTED_WINDOW),
+                WindowExclusions.CLIENT_SEARCH_DEPTH - 1);
+            watched = true;
+          }
         }
         default -> {
           // damage and the rest: nothing to do

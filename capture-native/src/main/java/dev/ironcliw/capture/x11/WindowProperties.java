@@ -18,6 +18,9 @@ final class WindowProperties {
    */
   private static final long MAX_PROPERTY_UNITS = (1 << 20) / 4;
 
+  /** The predefined atom of type WINDOW ({@code Xatom.h}). */
+  private static final long XA_WINDOW = 33;
+
   private final X11Connection connection;
   private final long wmClass;
   private final long netWmName;
@@ -42,6 +45,38 @@ final class WindowProperties {
   String title(long window) {
     String title = text(property(window, netWmName, utf8String));
     return title != null ? title : text(property(window, wmName, 0));
+  }
+
+  /** A window a property of type WINDOW names (such as the root's _NET_ACTIVE_WINDOW), or 0. */
+  long windowNamedBy(long window, long property) {
+    long[] actualType = new long[1];
+    IntByReference format = new IntByReference();
+    long[] items = new long[1];
+    long[] after = new long[1];
+    PointerByReference data = new PointerByReference();
+    int status =
+        Xlib.INSTANCE.XGetWindowProperty(
+            connection.display(),
+            window,
+            property,
+            0,
+            1,
+            0,
+            XA_WINDOW,
+            actualType,
+            format,
+            items,
+            after,
+            data);
+    if (status != 0 || data.getValue() == null) {
+      return 0;
+    }
+    try {
+      // Xlib hands 32-bit items back as C longs.
+      return format.getValue() == 32 && items[0] == 1 ? data.getValue().getLong(0) : 0;
+    } finally {
+      Xlib.INSTANCE.XFree(data.getValue());
+    }
   }
 
   /** Whether a change of {@code atom} is a change of what this reads (class or title). */

@@ -3,6 +3,7 @@ package dev.ironcliw.capture.x11;
 import com.sun.jna.Pointer;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.DamageFollowingWrites;
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.SourceLostException;
 import dev.ironcliw.ring.FrameRingWriter;
@@ -39,6 +40,7 @@ public final class X11Source implements CaptureSource {
   private final ScreenSaverState screenSaver;
   private final WindowExclusions exclusions;
   private final WindowEvents events;
+  private final FocusTracker focus;
   private List<Rect> tickHidden = List.of();
   private final List<MonitorLayout.Monitor> monitors;
   private final boolean[] needsFullFrame;
@@ -67,7 +69,8 @@ public final class X11Source implements CaptureSource {
       WindowExclusions exclusions) {
     this.connection = connection;
     this.exclusions = exclusions;
-    this.events = new WindowEvents(connection, exclusions);
+    this.focus = new FocusTracker(connection, exclusions, monitors);
+    this.events = new WindowEvents(connection, exclusions, focus);
     this.grabber = grabber;
     this.damageTracker = damageTracker;
     this.screenSaver = new ScreenSaverState(connection);
@@ -391,6 +394,12 @@ public final class X11Source implements CaptureSource {
   @Override
   public void frameDropped(int display) {
     needsFullFrame[display] = true;
+  }
+
+  /** Read from the server only after an event said the focus or its title changed. */
+  @Override
+  public FocusedWindow focusedWindow() {
+    return focus.current();
   }
 
   @Override

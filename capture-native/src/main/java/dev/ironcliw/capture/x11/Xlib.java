@@ -69,6 +69,16 @@ interface Xlib extends Library {
 
   int XSelectInput(Pointer display, long window, long eventMask);
 
+  int XTranslateCoordinates(
+      Pointer display,
+      long source,
+      long destination,
+      int sourceX,
+      int sourceY,
+      IntByReference destinationX,
+      IntByReference destinationY,
+      long[] child);
+
   int XFree(Pointer data);
 
   Pointer XGetImage(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.ring.FrameHash;
@@ -387,6 +388,42 @@ class X11SourceTest {
 
       client.rename(notes, "Notes again"); // out of the rules: nothing forces a grab
       frame(source, 0, tick++, Grab.UNCHANGED);
+    }
+  }
+
+  /**
+   * Issue 21: the focused window's application and title, by the root's _NET_ACTIVE_WINDOW,
+   * followed through property events (a rename with no redraw is seen at the next grab); a window
+   * the rules exclude is known only as excluded.
+   */
+  @Test
+  void shouldTellTheFocusedWindowsAppAndTitleAndFollowThemWithoutARedraw() throws Exception {
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display());
+        X11Source source =
+            X11Source.open(xvfb.display(), ALL, true, NONE, List.of("secret-bank"))) {
+      client.rootColour(ROOT);
+      long tick = 1;
+      frame(source, 0, tick++, Grab.FRAME);
+      assertEquals(FocusedWindow.UNKNOWN, source.focusedWindow(), "no window manager said one");
+
+      long term = client.window(10, 10, 200, 100, WINDOW, "bash: ~/src", "XTerm");
+      client.activate(term);
+      source.grab(0, tick++);
+      assertEquals(new FocusedWindow("XTerm", "bash: ~/src", 0, false), source.focusedWindow());
+
+      client.rename(term, "vim notes.txt");
+      assertEquals(Grab.UNCHANGED, source.grab(0, tick++));
+      assertEquals("vim notes.txt", source.focusedWindow().title());
+
+      long bank = client.window(300, 50, 100, 80, SECRET, "Secret-Bank Login", "firefox");
+      client.activate(bank);
+      source.grab(0, tick++);
+      assertEquals(FocusedWindow.excludedOn(0), source.focusedWindow());
+
+      client.activate(term);
+      source.grab(0, tick++);
+      assertEquals("vim notes.txt", source.focusedWindow().title());
     }
   }
 

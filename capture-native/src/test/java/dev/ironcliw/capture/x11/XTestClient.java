@@ -46,6 +46,16 @@ public final class XTestClient implements AutoCloseable {
     int XFillRectangle(Pointer d, long drawable, Pointer gc, int x, int y, int w, int h);
 
     int XFreeGC(Pointer d, Pointer gc);
+
+    int XChangeProperty(
+        Pointer d,
+        long w,
+        long property,
+        long type,
+        int format,
+        int mode,
+        Pointer data,
+        int elements);
   }
 
   private final X11Connection connection;
@@ -77,6 +87,16 @@ public final class XTestClient implements AutoCloseable {
     Draw.INSTANCE.XMapRaised(connection.display(), window);
     sync();
     return window;
+  }
+
+  /** Says {@code window} is active, as an EWMH window manager does (_NET_ACTIVE_WINDOW). */
+  public void activate(long window) {
+    Memory value = new Memory(Long.BYTES); // format 32 items are C longs
+    value.setLong(0, window);
+    long atom = Xlib.INSTANCE.XInternAtom(connection.display(), "_NET_ACTIVE_WINDOW", 0);
+    Draw.INSTANCE.XChangeProperty(
+        connection.display(), connection.root(), atom, 33 /* XA_WINDOW */, 32, 0, value, 1);
+    sync();
   }
 
   /** Sets the window's title (WM_NAME) and nothing else: no pixel changes. */
