@@ -4,10 +4,12 @@ import dev.ironcliw.config.ApiSettings;
 import dev.ironcliw.config.schema.Units;
 import dev.ironcliw.daemon.image.FrameImages;
 import dev.ironcliw.daemon.image.ImageRequest;
+import dev.ironcliw.daemon.journal.ActivitySpan;
 import dev.ironcliw.daemon.journal.FrameQuery;
 import dev.ironcliw.daemon.journal.InsightText;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.RecordKind;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
@@ -164,6 +166,7 @@ public final class ApiServer implements AutoCloseable {
     router.get("/api/v1/insights").handler(this::insights);
     router.get("/api/v1/search").handler(this::search);
     router.get("/api/v1/events").handler(this::events);
+    router.get("/api/v1/activity").handler(this::activity);
     router.post("/api/v1/pause").handler(this::pause);
     router.post("/api/v1/resume").handler(ctx -> json(ctx, 200, pause.resume()));
     router
@@ -628,7 +631,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private JsonObject frameJson(FrameRecord r) {
-    return FrameJson.of(r).put("keyframe", journal.hasKeyframe(r.seq()));
+    ContextEventRecord context = journal.contextOf(r.seq());
+    boolean known = context != null && !context.excluded();
+    return FrameJson.of(r)
+        .put("keyframe", journal.hasKeyframe(r.seq()))
+        .put("app", known ? context.app() : null)
+        .put("window", known ? context.window() : null);
   }
 
   /** On a worker: the frame from the ring while it is there, else its keyframe. */
@@ -694,6 +702,29 @@ public final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
+  /** Spans of the focused window, oldest first. */
+  private void activity(RoutingContext ctx) {
+    int limit = parseLimit(ctx);
+    Long from = optionalTime(ctx, "from");
+    Long to = optionalTime(ctx, "to");
+    checkTimeRange(from, to);
+    JsonArray spans = new JsonArray();
+    for (ActivitySpan span : journal.activity(from, to, limit)) {
+      spans.add(
+          new JsonObject()
+              .put("app", span.excluded() ? null : span.app())
+              .put("window", span.excluded() ? null : span.window())
+              .put("excluded", span.excluded())
+              .put("display", span.display())
+              .put("from", FrameJson.isoTime(span.fromNanos()))
+              .put("to", FrameJson.isoTime(span.toNanos()))
+              .put("fromSeq", span.fromSeq())
+              .put("frames", span.frames())
+              .put("changes", span.changes()));
+    }
+    json(ctx, 200, new JsonObject().put("spans", spans));
+  }
+
   private void events(RoutingContext ctx) {
     Set<RecordKind> kinds = eventKinds(ctx.request().getParam("kind"));
     int limit = parseLimit(ctx);
@@ -711,14 +742,15 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The journaled event kinds {@code kind} names (capture, pressure, retention); all when it is
-   * empty.
+   * The journaled event kinds {@code kind} names (capture, context, pressure, retention); all when
+   * it is empty.
    */
   private static Set<RecordKind> eventKinds(String text) {
     Set<RecordKind> journaled =
-        EnumSet.of(RecordKind.CAPTURE, RecordKind.PRESSURE, RecordKind.RETENTION);
+        EnumSet.of(
+            RecordKind.CAPTURE, RecordKind.CONTEXT, RecordKind.PRESSURE, RecordKind.RETENTION);
     String noun = "an event kind";
-    String choices = "capture, pressure or retention";
+    String choices = "capture, context, pressure or retention";
     Set<RecordKind> kinds = ApiParams.enumList(text, RecordKind.class, "kind", noun, choices);
     for (RecordKind kind : kinds) {
       if (!journaled.contains(kind)) {
@@ -825,7 +857,23 @@ public final class ApiServer implements AutoCloseable {
         to,
         verdicts(ctx.request().getParam("verdict")),
         optionalDisplay(ctx),
+        optionalApp(ctx),
         limit);
+  }
+
+  /** {@code app}: an application name to match without regard to case, or null. */
+  private static String optionalApp(RoutingContext ctx) {
+    String app = ctx.request().getParam("app");
+    if (app == null) {
+      return null;
+    }
+    if (app.isBlank() || app.length() > 256) {
+      throw new IllegalArgumentException(
+          "app: "
+              + (app.isBlank() ? "empty" : app.length() + " characters")
+              + " is not an application name (expected 1 to 256 characters, such as XTerm)");
+    }
+    return app;
   }
 
   /**

@@ -2,14 +2,15 @@ package dev.ironcliw.daemon.api;
 
 import dev.ironcliw.daemon.journal.RecordKind;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The API's JSON form of a journaled event: a capture pause or resume, a pressure change, or days
- * deleted by retention.
+ * The API's JSON form of a journaled event: a capture pause or resume, a change of the focused
+ * window, a pressure change, or days deleted by retention.
  */
 final class EventJson {
   private EventJson() {}
@@ -22,6 +23,12 @@ final class EventJson {
     return switch (event) {
       case CaptureEventRecord c ->
           json.put("display", c.display()).put("paused", c.paused()).put("reason", c.reason());
+      case ContextEventRecord c ->
+          json.put("display", c.display())
+              .put("fromSeq", c.fromSeq())
+              .put("app", c.excluded() ? null : c.app())
+              .put("window", c.excluded() ? null : c.window())
+              .put("excluded", c.excluded());
       case PressureEventRecord p ->
           json.put("from", p.from())
               .put("to", p.to())

@@ -215,7 +215,7 @@ public final class EventStream implements AutoCloseable {
             RecordKind.class,
             "kinds",
             "an event kind",
-            "frame, capture, pressure, retention, insight or notice");
+            "frame, capture, context, pressure, retention, insight or notice");
     return kinds.isEmpty() ? EnumSet.allOf(RecordKind.class) : kinds;
   }
 

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param verdicts verdicts to return, empty for all
  * @param display the display whose frames to return (index into status.capture.displays), or null
  *     for all
+ * @param app the application that had the focus (case does not matter), or null for any
  * @param limit most records to return
  */
 public record FrameQuery(
@@ -23,6 +24,7 @@ public record FrameQuery(
     Long toNanos,
     Set<Verdict> verdicts,
     Integer display,
+    String app,
     int limit) {
 
   public FrameQuery {
@@ -32,7 +34,7 @@ public record FrameQuery(
   /** Every display's frames. */
   public FrameQuery(
       Long fromSeq, Long toSeq, Long fromNanos, Long toNanos, Set<Verdict> verdicts, int limit) {
-    this(fromSeq, toSeq, fromNanos, toNanos, verdicts, null, limit);
+    this(fromSeq, toSeq, fromNanos, toNanos, verdicts, null, null, limit);
   }
 
   boolean before(FrameRecord r) {

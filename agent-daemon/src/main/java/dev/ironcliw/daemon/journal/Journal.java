@@ -2,6 +2,8 @@ package dev.ironcliw.daemon.journal;
 
 import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventCodec;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
@@ -16,6 +18,7 @@ import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.repair.JournalRepair;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
+import dev.ironcliw.dedup.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,10 @@ public final class Journal implements AutoCloseable {
   private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> keyframeIndexes =
       new java.util.concurrent.ConcurrentSkipListMap<>();
 
-  /** Queue index of every capture, pressure and retention event, oldest first. */
+  /** The focused window's spans, with their frames counted. */
+  private final ContextIndex contexts = new ContextIndex();
+
+  /** Queue index of every capture, context, pressure and retention event, oldest first. */
   private final RecordIndexes eventIndexes = new RecordIndexes();
 
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
@@ -217,15 +223,21 @@ public final class Journal implements AutoCloseable {
                   : null;
           if (type == FrameRecordCodec.FRAME_RECORD && bytes.readRemaining() >= 18) {
             // Only what the index needs, read in place: start-up reads the whole journal.
-            index.add(
-                FrameRecordCodec.peekSeq(bytes),
-                FrameRecordCodec.peekCapturedAtNanos(bytes),
-                dc.index());
+            long seq = FrameRecordCodec.peekSeq(bytes);
+            long capturedAt = FrameRecordCodec.peekCapturedAtNanos(bytes);
+            index.add(seq, capturedAt, dc.index());
+            contexts.frame(seq, capturedAt, FrameRecordCodec.peekIsChange(bytes));
           } else if (insight != null) {
             insightIndexes.add(dc.index());
             lastInsightId.accumulateAndGet(insight.id(), Math::max);
           } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
             keyframeIndexes.put(KeyframeCodec.peekSeq(bytes), dc.index());
+          } else if (type == ContextEventCodec.CONTEXT_EVENT_RECORD) {
+            ContextEventRecord context = decode(dc, ContextEventCodec::read);
+            if (context != null) {
+              contexts.context(context);
+              eventIndexes.add(dc.index());
+            }
           } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
               || type == PressureEventCodec.PRESSURE_EVENT_RECORD
               || type == RetentionEventCodec.RETENTION_EVENT_RECORD) {
@@ -279,6 +291,7 @@ public final class Journal implements AutoCloseable {
     long queueIndex = pipelineAppender.append(FrameRecordCodec::write, record);
     if (queueIndex >= 0) {
       index.add(record.seq(), record.capturedAtNanos(), queueIndex);
+      contexts.frame(record.seq(), record.capturedAtNanos(), record.verdict() == Verdict.CHANGE);
       listener.appended(queueIndex, record);
     }
   }
@@ -286,6 +299,38 @@ public final class Journal implements AutoCloseable {
   /** Sets who is told of each append (the event stream); one listener. */
   public void onAppend(Listener listener) {
     this.listener = listener;
+  }
+
+  /** Pipeline thread: appends a change of the focused window. */
+  public void append(ContextEventRecord event) {
+    long queueIndex = pipelineAppender.append(ContextEventCodec::write, event);
+    if (queueIndex >= 0) {
+      contexts.context(event);
+      eventIndexes.add(queueIndex);
+      listener.appended(queueIndex, event);
+    }
+  }
+
+  /** Whether frame {@code seq} was captured while {@code app} had the focus (null: any). */
+  private boolean inApp(long seq, String app) {
+    if (app == null) {
+      return true;
+    }
+    ContextEventRecord context = contexts.at(seq);
+    return context != null && !context.excluded() && context.app().equalsIgnoreCase(app);
+  }
+
+  /** The focused window frame {@code seq} was captured in; null when none is known. */
+  public ContextEventRecord contextOf(long seq) {
+    return contexts.at(seq);
+  }
+
+  /**
+   * Up to {@code limit} spans of the focused window that overlap [{@code fromNanos}, {@code
+   * toNanos}] (either may be null), oldest first.
+   */
+  public List<ActivitySpan> activity(Long fromNanos, Long toNanos, int limit) {
+    return contexts.between(fromNanos, toNanos, limit);
   }
 
   /** Pipeline thread: appends a capture pause or resume. */
@@ -504,6 +549,7 @@ public final class Journal implements AutoCloseable {
   private static JournalEvent readEvent(Bytes<?> bytes) {
     return switch (bytes.peekUnsignedByte()) {
       case CaptureEventCodec.CAPTURE_EVENT_RECORD -> CaptureEventCodec.read(bytes);
+      case ContextEventCodec.CONTEXT_EVENT_RECORD -> ContextEventCodec.read(bytes);
       case PressureEventCodec.PRESSURE_EVENT_RECORD -> PressureEventCodec.read(bytes);
       case RetentionEventCodec.RETENTION_EVENT_RECORD -> RetentionEventCodec.read(bytes);
       default -> null;
@@ -570,7 +616,7 @@ public final class Journal implements AutoCloseable {
       if (r == null || q.after(r)) {
         return new FramePage(found, null);
       }
-      if (q.before(r) || !q.wants(r)) {
+      if (q.before(r) || !q.wants(r) || !inApp(r.seq(), q.app())) {
         continue;
       }
       if (found.size() == q.limit()) {
@@ -752,6 +798,7 @@ public final class Journal implements AutoCloseable {
       }
       if (!deleted.isEmpty()) {
         index.dropCyclesBefore(limit);
+        contexts.dropBefore(index.firstSeq());
         long firstKeptIndex = rollCycle.toIndex(limit, 0);
         insightIndexes.dropBefore(firstKeptIndex);
         keyframeIndexes.values().removeIf(i -> i < firstKeptIndex);

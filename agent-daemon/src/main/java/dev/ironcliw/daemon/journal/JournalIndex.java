@@ -99,6 +99,11 @@ final class JournalIndex {
     return found;
   }
 
+  /** The sequence of the oldest indexed record (within a stride of the oldest), -1 when empty. */
+  synchronized long firstSeq() {
+    return entries == 0 ? -1 : seqs[0];
+  }
+
   synchronized long records() {
     return records;
   }

@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon.journal;
 
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
@@ -8,12 +9,13 @@ import java.util.Locale;
 
 /**
  * The kinds of what the journal records, as the event stream names them and a client asks for them:
- * frame verdicts, capture, pressure and retention events, insights, and notices (the insights that
- * became one).
+ * frame verdicts, capture, context (the focused window), pressure and retention events, insights,
+ * and notices (the insights that became one).
  */
 public enum RecordKind {
   FRAME,
   CAPTURE,
+  CONTEXT,
   PRESSURE,
   RETENTION,
   INSIGHT,
@@ -24,10 +26,11 @@ public enum RecordKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The kind of a capture, pressure or retention event. */
+  /** The kind of a capture, context, pressure or retention event. */
   public static RecordKind of(JournalEvent event) {
     return switch (event) {
       case CaptureEventRecord c -> CAPTURE;
+      case ContextEventRecord c -> CONTEXT;
       case PressureEventRecord p -> PRESSURE;
       case RetentionEventRecord r -> RETENTION;
     };

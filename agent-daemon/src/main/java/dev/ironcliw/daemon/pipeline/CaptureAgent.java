@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon.pipeline;
 
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.FramePacer;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.BudgetExceededException;
@@ -47,6 +48,7 @@ public final class CaptureAgent implements Agent {
   private final int[] previousHeight;
   private final boolean[] paused;
   private volatile String pauseReason = "";
+  private FocusedWindow lastFocus = FocusedWindow.UNKNOWN;
 
   /** Who holds capture (memory pressure, the user) and why, first hold first; capture thread. */
   private final java.util.Map<String, String> holds = new java.util.LinkedHashMap<>();
@@ -238,6 +240,7 @@ public final class CaptureAgent implements Agent {
           }
           case UNCHANGED -> {
             resume(nextDisplay);
+            noteFocus();
             duplicateWithoutPixels(nextDisplay);
             nextDisplay++;
             work++;
@@ -245,6 +248,7 @@ public final class CaptureAgent implements Agent {
           }
           case FRAME -> {
             resume(nextDisplay);
+            noteFocus();
             framePending = true;
           }
         }
@@ -316,6 +320,18 @@ public final class CaptureAgent implements Agent {
         label);
     framesProduced++;
     stats.recordCapture(tickNanoTime);
+  }
+
+  /**
+   * Tells the pipeline when the focused window changed, before the frame it first applies to (the
+   * event queue had room for two messages).
+   */
+  private void noteFocus() {
+    FocusedWindow focus = source.focusedWindow();
+    if (!focus.equals(lastFocus)) {
+      lastFocus = focus;
+      events.publishContext(capturedAtNanos(), nextSeq, focus);
+    }
   }
 
   /** The source said nothing changed: a duplicate of the display's previous frame. */

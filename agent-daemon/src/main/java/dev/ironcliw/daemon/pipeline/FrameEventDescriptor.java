@@ -24,10 +24,18 @@ package dev.ironcliw.daemon.pipeline;
  * <pre>
  *   0 timeNanos (long)   8 display (int)   12 paused (int, 0/1)   16 lblLen (int)   20 reason
  * </pre>
+ *
+ * <p>A context event (the focused window changed; sent before the first frame it applies to):
+ *
+ * <pre>
+ *   0 timeNanos (long)   8 fromSeq (long)   16 display (int)   20 excluded (int, 0/1)
+ *  24 appLen (int)   28 titleLen (int)   32 appLen bytes of UTF-8 app, then titleLen of title
+ * </pre>
  */
 final class FrameEventDescriptor {
   static final int FRAME_MESSAGE = 1;
   static final int CAPTURE_STATE_MESSAGE = 2;
+  static final int CONTEXT_MESSAGE = 3;
 
   static final int FRAME_SEQ_OFFSET = 0;
   static final int CAPTURED_AT_NANOS_OFFSET = 8;
@@ -54,6 +62,18 @@ final class FrameEventDescriptor {
   static final int STATE_PAUSED_OFFSET = 12;
   static final int STATE_LABEL_LENGTH_OFFSET = 16;
   static final int STATE_LABEL_OFFSET = 20;
+
+  static final int CONTEXT_TIME_NANOS_OFFSET = 0;
+  static final int CONTEXT_FROM_SEQ_OFFSET = 8;
+  static final int CONTEXT_DISPLAY_OFFSET = 16;
+  static final int CONTEXT_EXCLUDED_OFFSET = 20;
+  static final int CONTEXT_APP_LENGTH_OFFSET = 24;
+  static final int CONTEXT_TITLE_LENGTH_OFFSET = 28;
+  static final int CONTEXT_TEXT_OFFSET = 32;
+  static final int MAX_APP_BYTES = 256;
+
+  /** Longer titles are cut (the journal keeps this much of a title). */
+  static final int MAX_TITLE_BYTES = 1024;
 
   private FrameEventDescriptor() {}
 }

@@ -2,6 +2,8 @@ package dev.ironcliw.daemon.pipeline;
 
 import static dev.ironcliw.daemon.pipeline.FrameEventDescriptor.*;
 
+import dev.ironcliw.capture.FocusedWindow;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.ring.Rect;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ public final class FrameEvents {
     void onFrame(FrameEvent frame);
 
     void onCaptureState(long timeNanos, int display, boolean paused, String reason);
+
+    void onContext(ContextEventRecord context);
   }
 
   private final OneToOneRingBuffer ring;
@@ -110,6 +114,35 @@ public final class FrameEvents {
         ring.write(CAPTURE_STATE_MESSAGE, scratch, 0, STATE_LABEL_OFFSET + reasonBytes));
   }
 
+  /** The focused window changed; {@code fromSeq} is the seq of the next frame. */
+  boolean publishContext(long timeNanos, long fromSeq, FocusedWindow focus) {
+    byte[] app = utf8Prefix(focus.app(), MAX_APP_BYTES);
+    byte[] title = utf8Prefix(focus.title(), MAX_TITLE_BYTES);
+    scratch.putLong(CONTEXT_TIME_NANOS_OFFSET, timeNanos);
+    scratch.putLong(CONTEXT_FROM_SEQ_OFFSET, fromSeq);
+    scratch.putInt(CONTEXT_DISPLAY_OFFSET, focus.display());
+    scratch.putInt(CONTEXT_EXCLUDED_OFFSET, focus.excluded() ? 1 : 0);
+    scratch.putInt(CONTEXT_APP_LENGTH_OFFSET, app.length);
+    scratch.putInt(CONTEXT_TITLE_LENGTH_OFFSET, title.length);
+    scratch.putBytes(CONTEXT_TEXT_OFFSET, app);
+    scratch.putBytes(CONTEXT_TEXT_OFFSET + app.length, title);
+    return published(
+        ring.write(CONTEXT_MESSAGE, scratch, 0, CONTEXT_TEXT_OFFSET + app.length + title.length));
+  }
+
+  /** At most {@code max} bytes of {@code text}'s UTF-8, cut before a character, not inside one. */
+  static byte[] utf8Prefix(String text, int max) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= max) {
+      return bytes;
+    }
+    int end = max;
+    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--; // a continuation byte: the character began before it
+    }
+    return java.util.Arrays.copyOf(bytes, end);
+  }
+
   int drain(Handler handler, int limit) {
     int read =
         ring.read(
@@ -124,6 +157,8 @@ public final class FrameEvents {
                     buffer.getStringWithoutLengthUtf8(
                         index + STATE_LABEL_OFFSET,
                         buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
+              } else if (type == CONTEXT_MESSAGE) {
+                handler.onContext(readContext(buffer, index));
               }
             },
             limit);
@@ -161,6 +196,18 @@ public final class FrameEvents {
         buffer.getInt(index + MASKED_OFFSET),
         damage,
         buffer.getStringWithoutLengthUtf8(labelAt, buffer.getInt(index + LABEL_LENGTH_OFFSET)));
+  }
+
+  private static ContextEventRecord readContext(DirectBuffer buffer, int index) {
+    int appLength = buffer.getInt(index + CONTEXT_APP_LENGTH_OFFSET);
+    int titleLength = buffer.getInt(index + CONTEXT_TITLE_LENGTH_OFFSET);
+    return new ContextEventRecord(
+        buffer.getLong(index + CONTEXT_TIME_NANOS_OFFSET),
+        buffer.getLong(index + CONTEXT_FROM_SEQ_OFFSET),
+        buffer.getInt(index + CONTEXT_DISPLAY_OFFSET),
+        buffer.getStringWithoutLengthUtf8(index + CONTEXT_TEXT_OFFSET, appLength),
+        buffer.getStringWithoutLengthUtf8(index + CONTEXT_TEXT_OFFSET + appLength, titleLength),
+        buffer.getInt(index + CONTEXT_EXCLUDED_OFFSET) != 0);
   }
 
   private static Rect boundingBox(List<Rect> rects) {

@@ -3,6 +3,7 @@ package dev.ironcliw.daemon.pipeline;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.dedup.VerdictPolicy;
@@ -262,6 +263,16 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     } catch (RuntimeException e) {
       stats.recordJournalError();
       LOG.error("journal: cannot append a capture event", e);
+    }
+  }
+
+  @Override
+  public void onContext(ContextEventRecord context) {
+    try {
+      journal.append(context);
+    } catch (RuntimeException e) {
+      stats.recordJournalError();
+      LOG.error("journal: cannot append a change of the focused window", e);
     }
   }
 

@@ -85,6 +85,12 @@ public final class FrameRecordCodec {
     return in.readLong(in.readPosition() + 10);
   }
 
+  /** Whether a frame record excerpt is a {@code CHANGE}, read in place. */
+  public static boolean peekIsChange(Bytes<?> in) {
+    int ordinal = in.readUnsignedByte(in.readPosition() + 2 + 4 * Long.BYTES);
+    return ordinal < VERDICTS.length && VERDICTS[ordinal] == Verdict.CHANGE;
+  }
+
   /** The record, or null when the excerpt is not a frame record of a known layout. */
   public static FrameRecord read(Bytes<?> in) {
     if (in.readRemaining() < 2 || in.readByte() != FRAME_RECORD) {

@@ -1,10 +1,10 @@
 package dev.ironcliw.daemon.journal.record;
 
 /**
- * A journaled event that is not a frame or an insight: a capture pause, a pressure change, or days
- * deleted by retention.
+ * A journaled event that is not a frame or an insight: a capture pause, a change of the focused
+ * window, a pressure change, or days deleted by retention.
  */
 public sealed interface JournalEvent extends JournalRecord
-    permits CaptureEventRecord, PressureEventRecord, RetentionEventRecord {
+    permits CaptureEventRecord, ContextEventRecord, PressureEventRecord, RetentionEventRecord {
   long timeNanos();
 }

@@ -2,6 +2,8 @@ package dev.ironcliw.daemon.journal.repair;
 
 import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventCodec;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
@@ -40,6 +42,8 @@ final class WholeRecord {
             case PressureEventCodec.PRESSURE_EVENT_RECORD ->
                 plausible(PressureEventCodec.read(payload));
             case KeyframeCodec.KEYFRAME_RECORD -> plausible(KeyframeCodec.read(payload));
+            case ContextEventCodec.CONTEXT_EVENT_RECORD ->
+                plausible(ContextEventCodec.read(payload));
             case RetentionEventCodec.RETENTION_EVENT_RECORD ->
                 plausible(RetentionEventCodec.read(payload));
             default -> false;
@@ -64,6 +68,10 @@ final class WholeRecord {
 
   private static boolean plausible(PressureEventRecord r) {
     return r != null && isTime(r.timeNanos());
+  }
+
+  private static boolean plausible(ContextEventRecord r) {
+    return r != null && isTime(r.timeNanos()) && r.fromSeq() >= 0;
   }
 
   private static boolean plausible(RetentionEventRecord r) {

@@ -106,6 +106,11 @@ class DamagedExcerptTest {
             RetentionEventCodec::write,
             new RetentionEventRecord(5, 2, 1 << 20, "20261101F.cq4", "maxBytes 1MiB (api)")),
         RetentionEventCodec::read);
+    fuzz(
+        written(
+            ContextEventCodec::write,
+            new ContextEventRecord(5, 9, 0, "XTerm", "bash: ~/src", false)),
+        ContextEventCodec::read);
   }
 
   /** Reads {@code original} with 1 to 8 random bytes flipped, many times; only a runtime throw. */
