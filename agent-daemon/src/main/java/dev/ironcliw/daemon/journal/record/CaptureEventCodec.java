@@ -27,9 +27,7 @@ public final class CaptureEventCodec {
 
   /** The record, or null when the excerpt is not a capture event of this layout. */
   public static CaptureEventRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != CAPTURE_EVENT_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, CAPTURE_EVENT_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     return new CaptureEventRecord(in.readLong(), in.readInt(), in.readByte() != 0, in.readUtf8());

@@ -29,9 +29,7 @@ public final class ContextEventCodec {
 
   /** The record, or null when the excerpt is not a context event of this layout. */
   public static ContextEventRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != CONTEXT_EVENT_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, CONTEXT_EVENT_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     long time = in.readLong();

@@ -7,6 +7,14 @@ final class ExcerptReads {
   private ExcerptReads() {}
 
   /**
+   * Reads the type and layout bytes every record starts with; whether they are {@code type} and
+   * {@code layout} (a record of another kind or layout is not read further).
+   */
+  static boolean startsRecord(Bytes<?> in, byte type, byte layout) {
+    return in.readRemaining() >= 2 && in.readByte() == type && in.readByte() == layout;
+  }
+
+  /**
    * Reads a count of elements of at least {@code bytesEach} bytes each that follow it.
    *
    * @throws DamagedRecordException when it is negative or the excerpt cannot hold that many

@@ -49,9 +49,7 @@ public final class InsightRecordCodec {
 
   /** The record, or null when the excerpt is not an insight of this layout. */
   public static InsightRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != INSIGHT_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, INSIGHT_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     long id = in.readLong();

@@ -36,9 +36,7 @@ public final class KeyframeCodec {
 
   /** The record, or null when the excerpt is not a keyframe of this layout. */
   public static KeyframeRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != KEYFRAME_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, KEYFRAME_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     long seq = in.readLong();

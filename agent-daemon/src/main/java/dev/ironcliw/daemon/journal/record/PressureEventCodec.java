@@ -28,9 +28,7 @@ public final class PressureEventCodec {
 
   /** The record, or null when the excerpt is not a pressure event of this layout. */
   public static PressureEventRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != PRESSURE_EVENT_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, PRESSURE_EVENT_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     return new PressureEventRecord(

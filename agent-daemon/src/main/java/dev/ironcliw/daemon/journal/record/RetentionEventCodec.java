@@ -28,9 +28,7 @@ public final class RetentionEventCodec {
 
   /** The record, or null when the excerpt is not a retention event of this layout. */
   public static RetentionEventRecord read(Bytes<?> in) {
-    if (in.readRemaining() < 2
-        || in.readByte() != RETENTION_EVENT_RECORD
-        || in.readByte() != LAYOUT_VERSION) {
+    if (!ExcerptReads.startsRecord(in, RETENTION_EVENT_RECORD, LAYOUT_VERSION)) {
       return null;
     }
     return new RetentionEventRecord(
