@@ -5,6 +5,7 @@
 // Built by the Maven build only on macOS (profile "macos" in capture-native/pom.xml). It has not
 // been compiled or run on any machine this project's CI uses; see the README.
 
+import AppKit
 import CoreGraphics
 import CoreMedia
 import CoreVideo
@@ -321,4 +322,52 @@ public func ironcliw_sck_close(_ handle: UnsafeMutableRawPointer) {
 public func ironcliw_session_locked() -> Int32 {
   guard let session = CGSessionCopyCurrentDictionary() as? [String: Any] else { return 0 }
   return (session["CGSSessionScreenIsLocked"] as? Bool ?? false) ? 1 : 0
+}
+
+/// Writes `text` NUL-terminated into `buffer`, cut to `capacity` bytes between characters.
+private func copyCString(_ text: String, _ buffer: UnsafeMutablePointer<CChar>?, _ capacity: Int32) {
+  guard let buffer = buffer, capacity > 0 else { return }
+  var bytes = Array(text.utf8)
+  if bytes.count > Int(capacity) - 1 {
+    var end = Int(capacity) - 1
+    while end > 0 && (bytes[end] & 0xC0) == 0x80 { end -= 1 }  // not inside a character
+    bytes = Array(bytes[0..<end])
+  }
+  for (i, byte) in bytes.enumerated() { buffer[i] = CChar(bitPattern: byte) }
+  buffer[bytes.count] = 0
+}
+
+@_cdecl("ironcliw_front_window")
+public func ironcliw_front_window(
+  _ app: UnsafeMutablePointer<CChar>?, _ appCapacity: Int32,
+  _ bundleID: UnsafeMutablePointer<CChar>?, _ bundleCapacity: Int32,
+  _ title: UnsafeMutablePointer<CChar>?, _ titleCapacity: Int32,
+  _ displayID: UnsafeMutablePointer<UInt32>?
+) -> Int32 {
+  guard let front = NSWorkspace.shared.frontmostApplication else { return 0 }
+  copyCString(front.localizedName ?? "", app, appCapacity)
+  copyCString(front.bundleIdentifier ?? "", bundleID, bundleCapacity)
+  var windowTitle = ""
+  var display: CGDirectDisplayID = 0
+  let options: CGWindowListOption = [.optionOnScreenOnly, .excludeDesktopElements]
+  if let windows = CGWindowListCopyWindowInfo(options, kCGNullWindowID) as? [[String: Any]] {
+    // Front to back: the first normal-layer window of the application is its frontmost.
+    for info in windows
+    where (info[kCGWindowOwnerPID as String] as? pid_t) == front.processIdentifier
+      && (info[kCGWindowLayer as String] as? Int) == 0
+    {
+      windowTitle = info[kCGWindowName as String] as? String ?? ""
+      if let bounds = info[kCGWindowBounds as String] as? NSDictionary,
+        let rect = CGRect(dictionaryRepresentation: bounds)
+      {
+        var count: UInt32 = 0
+        _ = CGGetDisplaysWithPoint(CGPoint(x: rect.midX, y: rect.midY), 1, &display, &count)
+        if count == 0 { display = 0 }
+      }
+      break
+    }
+  }
+  copyCString(windowTitle, title, titleCapacity)
+  displayID?.pointee = display
+  return 1
 }

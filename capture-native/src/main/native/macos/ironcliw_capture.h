@@ -69,4 +69,12 @@ void ironcliw_sck_close(void *stream);
 /* 1 while the login session is locked (CGSSessionScreenIsLocked), else 0. */
 int32_t ironcliw_session_locked(void);
 
+/* The frontmost application (name, bundle id) and its frontmost on-screen window (title, the
+ * display holding its centre), each string written NUL-terminated and cut to its capacity in
+ * bytes. A title is empty without the Screen Recording permission. 1 when there is a frontmost
+ * application, else 0. */
+int32_t ironcliw_front_window(char *app, int32_t app_capacity, char *bundle_id,
+                              int32_t bundle_capacity, char *title, int32_t title_capacity,
+                              uint32_t *display_id);
+
 #endif

@@ -35,4 +35,13 @@ interface CaptureShim extends Library {
   void ironcliw_sck_close(Pointer stream);
 
   int ironcliw_session_locked();
+
+  int ironcliw_front_window(
+      byte[] app,
+      int appCapacity,
+      byte[] bundleId,
+      int bundleCapacity,
+      byte[] title,
+      int titleCapacity,
+      IntByReference displayId);
 }

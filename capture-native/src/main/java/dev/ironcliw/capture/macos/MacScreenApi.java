@@ -31,6 +31,16 @@ interface MacScreenApi {
    */
   record FrameState(int status, int width, int height, List<Rect> dirty) {}
 
+  /**
+   * The frontmost application and its frontmost window.
+   *
+   * @param app the application's name
+   * @param bundleId its bundle identifier, empty when it has none
+   * @param title the window's title, empty when it has none or cannot be read
+   * @param displayId the CGDirectDisplayID holding the window's centre, 0 when unknown
+   */
+  record FrontWindow(String app, String bundleId, String title, int displayId) {}
+
   /** One open capture of a display. */
   interface DisplayStream extends AutoCloseable {
     FrameState poll();
@@ -51,6 +61,9 @@ interface MacScreenApi {
   void requestScreenCapture();
 
   boolean sessionLocked();
+
+  /** The frontmost window now, or null when there is no frontmost application. */
+  FrontWindow frontWindow();
 
   /** {@code screencapturekit} or {@code coregraphics}. */
   String method();

@@ -1,6 +1,7 @@
 package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.TitlePatterns;
 import dev.ironcliw.flow.Backoff;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ public final class MacScreenSource implements CaptureSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(MacScreenSource.class);
 
+  /** How often the frontmost window is asked for. */
+  static final long FOCUS_POLL_NANOS = 250_000_000L;
+
   private final MacScreenApi api;
   private final LongSupplier nanoClock;
   private final ScreenCapturePermission permission;
@@ -41,7 +46,10 @@ public final class MacScreenSource implements CaptureSource {
 
   private final List<String> excludeApps;
   private final List<String> excludeTitles;
+  private final List<Pattern> excludeTitlePatterns;
   private double framesPerSecond;
+  private FocusedWindow focused = FocusedWindow.UNKNOWN;
+  private long nextFocusPollNanos;
   private long tickElapsedNanos = Long.MIN_VALUE;
   private String pauseReason = "";
   private int current;
@@ -67,6 +75,8 @@ public final class MacScreenSource implements CaptureSource {
     this.framesPerSecond = framesPerSecond;
     this.excludeApps = List.copyOf(excludeApps);
     this.excludeTitles = List.copyOf(excludeTitles);
+    this.excludeTitlePatterns = TitlePatterns.compile(excludeTitles);
+    this.nextFocusPollNanos = nanoClock.getAsLong(); // at the first tick
   }
 
   /**
@@ -164,6 +174,11 @@ public final class MacScreenSource implements CaptureSource {
         closeStreams(); // opened again once the permission is back
       }
       pauseReason = !granted ? permission.reason() : api.sessionLocked() ? LOCKED : "";
+      long now = nanoClock.getAsLong();
+      if (pauseReason.isEmpty() && now - nextFocusPollNanos >= 0) {
+        focused = focusOf(api.frontWindow());
+        nextFocusPollNanos = now + FOCUS_POLL_NANOS;
+      }
     }
     if (!pauseReason.isEmpty()) {
       return Grab.PAUSED;
@@ -193,6 +208,36 @@ public final class MacScreenSource implements CaptureSource {
     current = display;
     currentState = state;
     return Grab.FRAME;
+  }
+
+  /**
+   * The frontmost window at most {@link #FOCUS_POLL_NANOS} old: asked for at a tick, since macOS
+   * tells of a change only through a run loop this thread does not have.
+   */
+  @Override
+  public FocusedWindow focusedWindow() {
+    return focused;
+  }
+
+  /** What may be known of {@code front}: nothing of a window the privacy rules exclude. */
+  private FocusedWindow focusOf(MacScreenApi.FrontWindow front) {
+    if (front == null) {
+      return FocusedWindow.UNKNOWN;
+    }
+    int display = -1;
+    for (int i = 0; i < displays.size(); i++) {
+      if (displays.get(i).id() == front.displayId()) {
+        display = i;
+      }
+    }
+    boolean excluded =
+        excludeApps.stream()
+                .anyMatch(
+                    a -> a.equalsIgnoreCase(front.app()) || a.equalsIgnoreCase(front.bundleId()))
+            || excludeTitlePatterns.stream().anyMatch(p -> p.matcher(front.title()).find());
+    return excluded
+        ? FocusedWindow.excludedOn(display)
+        : new FocusedWindow(front.app(), front.title(), display, false);
   }
 
   private void closeStreams() {

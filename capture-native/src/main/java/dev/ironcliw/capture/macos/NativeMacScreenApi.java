@@ -15,6 +15,12 @@ import java.util.List;
  * runs macOS (see the README).
  */
 final class NativeMacScreenApi implements MacScreenApi {
+  /** Bytes read of an application's name or bundle id. */
+  private static final int FRONT_APP_BYTES = 256;
+
+  /** Bytes read of a window title (the journal keeps 1 KiB of one). */
+  private static final int FRONT_TITLE_BYTES = 4096;
+
   private final CoreGraphics cg;
   private final CaptureShim shim;
 
@@ -100,6 +106,32 @@ final class NativeMacScreenApi implements MacScreenApi {
   @Override
   public boolean sessionLocked() {
     return shim != null && shim.ironcliw_session_locked() != 0;
+  }
+
+  @Override
+  public FrontWindow frontWindow() {
+    if (shim == null) {
+      return null;
+    }
+    byte[] app = new byte[FRONT_APP_BYTES];
+    byte[] bundle = new byte[FRONT_APP_BYTES];
+    byte[] title = new byte[FRONT_TITLE_BYTES];
+    IntByReference display = new IntByReference();
+    if (shim.ironcliw_front_window(
+            app, app.length, bundle, bundle.length, title, title.length, display)
+        == 0) {
+      return null;
+    }
+    return new FrontWindow(cString(app), cString(bundle), cString(title), display.getValue());
+  }
+
+  /** The text of a NUL-terminated UTF-8 buffer. */
+  private static String cString(byte[] buffer) {
+    int end = 0;
+    while (end < buffer.length && buffer[end] != 0) {
+      end++;
+    }
+    return new String(buffer, 0, end, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override

@@ -19,6 +19,8 @@ final class FakeMacScreenApi implements MacScreenApi {
   final Deque<Integer> frames = new ArrayDeque<>();
   int copies;
   double fps;
+  FrontWindow front;
+  int frontReads;
 
   @Override
   public List<Display> displays() {
@@ -39,6 +41,12 @@ final class FakeMacScreenApi implements MacScreenApi {
   @Override
   public boolean sessionLocked() {
     return locked;
+  }
+
+  @Override
+  public FrontWindow frontWindow() {
+    frontReads++;
+    return front;
   }
 
   @Override

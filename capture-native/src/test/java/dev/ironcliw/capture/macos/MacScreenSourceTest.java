@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.Arena;
@@ -43,6 +44,35 @@ class MacScreenSourceTest {
         List.of("main apps=[com.agilebits.onepassword7] titles=[(?i)bank]"),
         mac.opened,
         "one stream per display, opened once, with the exclusions");
+  }
+
+  /**
+   * Issue 21: the frontmost application and window, asked for at most every 250 ms; an excluded app
+   * (by name or bundle id) or title is known only as excluded.
+   */
+  @Test
+  void shouldTellTheFrontmostWindowAndNothingOfAnExcludedOne() {
+    MacScreenSource source = source(List.of("all"));
+    source.grab(0, 1);
+    assertEquals(FocusedWindow.UNKNOWN, source.focusedWindow(), "no frontmost application");
+
+    mac.front = new MacScreenApi.FrontWindow("Terminal", "com.apple.Terminal", "zsh: ~/src", 2);
+    now.addAndGet(MacScreenSource.FOCUS_POLL_NANOS);
+    source.grab(0, 2);
+    assertEquals(new FocusedWindow("Terminal", "zsh: ~/src", 1, false), source.focusedWindow());
+
+    mac.front = new MacScreenApi.FrontWindow("Safari", "com.apple.Safari", "My Bank - Login", 1);
+    source.grab(0, 3);
+    assertEquals("Terminal", source.focusedWindow().app(), "asked again only after 250 ms");
+    now.addAndGet(MacScreenSource.FOCUS_POLL_NANOS);
+    source.grab(0, 4);
+    assertEquals(FocusedWindow.excludedOn(0), source.focusedWindow(), "an excluded title");
+
+    mac.front = new MacScreenApi.FrontWindow("1Password 7", "com.agilebits.onepassword7", "", 1);
+    now.addAndGet(MacScreenSource.FOCUS_POLL_NANOS);
+    source.grab(0, 5);
+    assertEquals(FocusedWindow.excludedOn(0), source.focusedWindow(), "an excluded bundle id");
+    assertEquals(4, mac.frontReads);
   }
 
   @Test
