@@ -1,0 +1,28 @@
+package dev.ironcliw.daemon.search;
+
+/**
+ * A block of text and the span of time it was on screen: one document however many frames showed
+ * it, its {@code lastSeen} extended while it stays.
+ *
+ * @param id unique in the index; putting a document with the same id replaces it
+ * @param kind what the text is
+ * @param text the words
+ * @param app the application it was in; empty when unknown
+ * @param window the window's title; empty when unknown
+ * @param display the display, -1 when unknown
+ * @param firstSeenNanos when it appeared, epoch nanoseconds
+ * @param lastSeenNanos when it was last seen
+ * @param seq the frame it was read from (one whose image can be served), -1 when none
+ * @param journalIndex the journal record it came from, for indexing again after a crash
+ */
+public record TextDocument(
+    String id,
+    TextKind kind,
+    String text,
+    String app,
+    String window,
+    int display,
+    long firstSeenNanos,
+    long lastSeenNanos,
+    long seq,
+    long journalIndex) {}

@@ -1,0 +1,285 @@
+package dev.ironcliw.daemon.search;
+
+import static dev.ironcliw.daemon.search.IndexFields.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The screen-text index: Lucene under the data dir, one document per block of text and the time it
+ * was on screen ({@link TextDocument}), searched by BM25 with recency breaking ties. Writes go to
+ * the writer's buffer; {@link #refresh} makes them searchable (near-real-time) and {@link #commit}
+ * durable, with the journal index they reach, so a start after a crash indexes again from there.
+ * Thread-safe: one indexing thread writes, API workers search.
+ */
+public final class TextIndex implements AutoCloseable {
+  private static final int SNIPPET_PASSAGES = 2;
+
+  private final Analyzer analyzer = new TextAnalyzer();
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile long putJournalIndex;
+
+  private TextIndex(FSDirectory directory, IndexWriter writer) throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.putJournalIndex = committedJournalIndex();
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}.
+   *
+   * @param ramBufferBytes what the writer buffers before it flushes a segment
+   */
+  public static TextIndex open(Path dir, long ramBufferBytes) {
+    try {
+      FSDirectory directory = FSDirectory.open(dir);
+      IndexWriterConfig config =
+          new IndexWriterConfig(new TextAnalyzer())
+              .setRAMBufferSizeMB(Math.max(1, ramBufferBytes >> 20))
+              .setCommitOnClose(false);
+      return new TextIndex(directory, new IndexWriter(directory, config));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the text index in " + dir, e);
+    }
+  }
+
+  /** Adds {@code d}, or replaces the document with its id. */
+  public void put(TextDocument d) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, d.id(), Field.Store.YES));
+    doc.add(new StringField(KIND, d.kind().label(), Field.Store.YES));
+    doc.add(new TextField(TEXT, d.text(), Field.Store.YES));
+    doc.add(new StringField(APP, d.app().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new StoredField(APP_STORED, d.app()));
+    doc.add(new TextField(WINDOW, d.window(), Field.Store.YES));
+    doc.add(new IntPoint(DISPLAY, d.display()));
+    doc.add(new StoredField(DISPLAY, d.display()));
+    doc.add(new LongPoint(FIRST_SEEN, d.firstSeenNanos()));
+    doc.add(new StoredField(FIRST_SEEN, d.firstSeenNanos()));
+    doc.add(new LongPoint(LAST_SEEN, d.lastSeenNanos()));
+    doc.add(new NumericDocValuesField(LAST_SEEN, d.lastSeenNanos()));
+    doc.add(new StoredField(LAST_SEEN, d.lastSeenNanos()));
+    doc.add(new StoredField(SEQ, d.seq()));
+    doc.add(new LongPoint(JOURNAL_INDEX, d.journalIndex()));
+    doc.add(new StoredField(JOURNAL_INDEX, d.journalIndex()));
+    try {
+      writer.updateDocument(new Term(ID, d.id()), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + d.id(), e);
+    }
+    putJournalIndex = Math.max(putJournalIndex, d.journalIndex());
+  }
+
+  /** Deletes every document last seen before {@code nanos} (what retention deleted). */
+  public void deleteLastSeenBefore(long nanos) {
+    try {
+      writer.deleteDocuments(LongPoint.newRangeQuery(LAST_SEEN, Long.MIN_VALUE, nanos - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete from the text index", e);
+    }
+  }
+
+  /** Makes what was put since the last refresh searchable. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the text index's reader", e);
+    }
+  }
+
+  /**
+   * Makes everything put so far durable, noting that the journal up to {@code journalIndex} is
+   * indexed.
+   */
+  public void commit(long journalIndex) {
+    try {
+      writer.setLiveCommitData(
+          Map.of(COMMITTED_JOURNAL_INDEX, Long.toString(journalIndex)).entrySet());
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the text index", e);
+    }
+  }
+
+  /** The journal index the last commit reached; -1 before any commit. */
+  public long committedJournalIndex() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return -1;
+      }
+      String value =
+          DirectoryReader.listCommits(directory)
+              .getLast()
+              .getUserData()
+              .getOrDefault(COMMITTED_JOURNAL_INDEX, "-1");
+      return Long.parseLong(value);
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Documents in the last refreshed view. */
+  public int documents() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * The hits of {@code query} from its offset on, best first (BM25, then the most recent).
+   *
+   * @throws IllegalArgumentException naming what is wrong with its words
+   */
+  public List<TextHit> search(TextQuery query) {
+    Query words = QueryText.parse(query.q(), TEXT, analyzer);
+    Query all = withFilters(words, query);
+    IndexSearcher searcher = acquire();
+    try {
+      Sort sort =
+          new Sort(SortField.FIELD_SCORE, new SortField(LAST_SEEN, SortField.Type.LONG, true));
+      TopDocs top = searcher.search(all, query.offset() + query.limit(), sort, true);
+      ScoreDoc[] page =
+          java.util.Arrays.copyOfRange(
+              top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
+      String[] snippets = snippets(searcher, words, page);
+      StoredFields stored = searcher.storedFields();
+      List<TextHit> hits = new ArrayList<>(page.length);
+      for (int i = 0; i < page.length; i++) {
+        Document doc = stored.document(page[i].doc);
+        hits.add(
+            new TextHit(
+                document(doc), snippets[i] == null ? doc.get(TEXT) : snippets[i], page[i].score));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the text index", e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private String[] snippets(IndexSearcher searcher, Query words, ScoreDoc[] page)
+      throws IOException {
+    if (page.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", false))
+            .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    return highlighter.highlight(TEXT, words, pageDocs, SNIPPET_PASSAGES);
+  }
+
+  private Query withFilters(Query words, TextQuery query) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(words, Occur.MUST);
+    if (query.fromNanos() != null) {
+      all.add(LongPoint.newRangeQuery(LAST_SEEN, query.fromNanos(), Long.MAX_VALUE), Occur.FILTER);
+    }
+    if (query.toNanos() != null) {
+      all.add(LongPoint.newRangeQuery(FIRST_SEEN, Long.MIN_VALUE, query.toNanos()), Occur.FILTER);
+    }
+    if (query.app() != null) {
+      all.add(new TermQuery(new Term(APP, query.app().toLowerCase(Locale.ROOT))), Occur.FILTER);
+    }
+    if (query.window() != null) {
+      for (String term : QueryText.terms(query.window(), WINDOW, analyzer)) {
+        all.add(new TermQuery(new Term(WINDOW, term)), Occur.FILTER);
+      }
+    }
+    if (!query.kinds().isEmpty()) {
+      BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+      for (TextKind kind : query.kinds()) {
+        kinds.add(new TermQuery(new Term(KIND, kind.label())), Occur.SHOULD);
+      }
+      all.add(kinds.build(), Occur.FILTER);
+    }
+    if (query.display() != null) {
+      all.add(IntPoint.newExactQuery(DISPLAY, query.display()), Occur.FILTER);
+    }
+    return all.build();
+  }
+
+  private static TextDocument document(Document doc) {
+    return new TextDocument(
+        doc.get(ID),
+        TextKind.of(doc.get(KIND)),
+        doc.get(TEXT),
+        doc.get(APP_STORED),
+        doc.get(WINDOW),
+        doc.getField(DISPLAY).numericValue().intValue(),
+        doc.getField(FIRST_SEEN).numericValue().longValue(),
+        doc.getField(LAST_SEEN).numericValue().longValue(),
+        doc.getField(SEQ).numericValue().longValue(),
+        doc.getField(JOURNAL_INDEX).numericValue().longValue());
+  }
+
+  private IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the text index", e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release a reader of the text index", e);
+    }
+  }
+
+  /** Commits what was put (with the journal index it reached), then closes. */
+  @Override
+  public void close() {
+    try {
+      commit(putJournalIndex);
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the text index", e);
+    }
+  }
+}
