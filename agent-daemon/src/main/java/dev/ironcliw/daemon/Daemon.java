@@ -16,6 +16,7 @@ import dev.ironcliw.daemon.api.ApiServer;
 import dev.ironcliw.daemon.api.ApiToken;
 import dev.ironcliw.daemon.api.ConfigRoutes;
 import dev.ironcliw.daemon.api.EventStream;
+import dev.ironcliw.daemon.api.SearchRoutes;
 import dev.ironcliw.daemon.insight.DesktopNotifier;
 import dev.ironcliw.daemon.insight.InsightHub;
 import dev.ironcliw.daemon.journal.Journal;
@@ -34,6 +35,8 @@ import dev.ironcliw.daemon.pipeline.RingSizing;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import dev.ironcliw.daemon.pressure.MemoryPressureMonitor;
 import dev.ironcliw.daemon.pressure.PressureActions;
+import dev.ironcliw.daemon.search.TextIndex;
+import dev.ironcliw.daemon.search.TextIndexer;
 import dev.ironcliw.daemon.status.CapturePart;
 import dev.ironcliw.daemon.status.DedupPart;
 import dev.ironcliw.daemon.status.FramesPart;
@@ -89,6 +92,9 @@ public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   public static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String JOURNAL_BUDGET = "journalCaches";
+
+  /** What the text index's writer buffers before it writes a segment (not yet a budget). */
+  private static final long TEXT_INDEX_BUFFER_BYTES = 16L << 20;
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
   private final PrometheusMeterRegistry metrics =
@@ -171,7 +177,14 @@ public final class Daemon {
     Vertx vertx = Vertx.vertx();
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     EventStream stream = opened(new EventStream(vertx, journal));
-    journal.onAppend(stream::publish);
+    TextIndex textIndex = opened(TextIndex.open(dataDir.indexDir(), TEXT_INDEX_BUFFER_BYTES));
+    TextIndexer indexer = opened(new TextIndexer(textIndex, journal));
+    journal.onAppend(
+        (queueIndex, record) -> {
+          stream.publish(queueIndex, record);
+          indexer.appended(queueIndex, record);
+        });
+    indexer.start();
     InsightHub insights =
         opened(
             new InsightHub(
@@ -275,6 +288,7 @@ public final class Daemon {
                 ring,
                 stream,
                 new ConfigRoutes(vertx, watcher),
+                new SearchRoutes(vertx, textIndex, journal),
                 metrics,
                 userPause,
                 config.api()));

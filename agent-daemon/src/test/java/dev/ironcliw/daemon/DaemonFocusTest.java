@@ -118,8 +118,31 @@ class DaemonFocusTest {
         assertNull(secretFrame.getString("app"), secretFrame.encode());
         assertNull(secretFrame.getString("window"), secretFrame.encode());
 
+        // Window titles are searchable (kind title), an excluded one is not.
+        JsonArray notes =
+            dev.ironcliw.testing.Waits.await("the titles indexed", Duration.ofSeconds(30))
+                .until(
+                    () ->
+                        new JsonObject(daemon.get("/api/v1/search?q=notes&kind=title").body())
+                            .getJsonArray("results"),
+                    results -> results.size() >= 2);
+        List<String> titles = new ArrayList<>();
+        notes.forEach(r -> titles.add(((JsonObject) r).getString("window")));
+        assertTrue(
+            titles.containsAll(List.of("notes.txt - gedit", "vim notes.txt")), titles.toString());
+        assertEquals(
+            "XTerm",
+            new JsonObject(daemon.get("/api/v1/search?q=vim&app=xterm").body())
+                .getJsonArray("results")
+                .getJsonObject(0)
+                .getString("app"));
         for (String route :
-            List.of("/api/v1/activity", "/api/v1/events", "/api/v1/frames?limit=1000")) {
+            List.of(
+                "/api/v1/activity",
+                "/api/v1/events",
+                "/api/v1/frames?limit=1000",
+                "/api/v1/search?q=salary",
+                "/api/v1/search?q=secret")) {
           assertFalse(
               daemon.get(route).body().toLowerCase().contains("salary"),
               route + " holds the excluded title");

@@ -6,7 +6,6 @@ import dev.ironcliw.daemon.image.FrameImages;
 import dev.ironcliw.daemon.image.ImageRequest;
 import dev.ironcliw.daemon.journal.ActivitySpan;
 import dev.ironcliw.daemon.journal.FrameQuery;
-import dev.ironcliw.daemon.journal.InsightText;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.RecordKind;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
@@ -82,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
   private final dev.ironcliw.ring.FrameRing ring;
   private final EventStream stream;
   private final ConfigRoutes config;
+  private final SearchRoutes search;
   private final PrometheusMeterRegistry metrics;
   private final UserPause pause;
   private final ApiSettings settings;
@@ -124,6 +124,7 @@ public final class ApiServer implements AutoCloseable {
       dev.ironcliw.ring.FrameRing ring,
       EventStream stream,
       ConfigRoutes config,
+      SearchRoutes search,
       PrometheusMeterRegistry metrics,
       UserPause pause,
       ApiSettings settings) {
@@ -134,6 +135,7 @@ public final class ApiServer implements AutoCloseable {
     this.unauthenticatedRateLimit = new ClientRateLimit(UNAUTHENTICATED_PER_SECOND);
     this.metrics = metrics;
     this.config = config;
+    this.search = search;
     this.token = token;
     this.status = status;
     this.journal = journal;
@@ -164,7 +166,6 @@ public final class ApiServer implements AutoCloseable {
     router.get("/api/v1/frames/:seq").handler(this::frame);
     router.get("/api/v1/frames/:seq/image").handler(this::image);
     router.get("/api/v1/insights").handler(this::insights);
-    router.get("/api/v1/search").handler(this::search);
     router.get("/api/v1/events").handler(this::events);
     router.get("/api/v1/activity").handler(this::activity);
     router.post("/api/v1/pause").handler(this::pause);
@@ -173,6 +174,7 @@ public final class ApiServer implements AutoCloseable {
         .get("/api/v1/openapi.yaml")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi));
     config.mount(router);
+    search.mount(router);
     router
         .get("/metrics")
         .handler(
@@ -683,25 +685,6 @@ public final class ApiServer implements AutoCloseable {
         .onFailure(ctx::fail);
   }
 
-  private void search(RoutingContext ctx) {
-    List<String> terms = InsightText.terms(ctx.request().getParam("q"));
-    int limit = parseLimit(ctx);
-    Long from = optionalTime(ctx, "from");
-    Long to = optionalTime(ctx, "to");
-    checkTimeRange(from, to);
-    blocking(() -> journal.search(terms, from, to, limit))
-        .onSuccess(
-            found -> {
-              JsonArray insights = new JsonArray();
-              found.forEach(r -> insights.add(InsightJson.of(r)));
-              json(
-                  ctx,
-                  200,
-                  new JsonObject().put("terms", new JsonArray(terms)).put("insights", insights));
-            })
-        .onFailure(ctx::fail);
-  }
-
   /** Spans of the focused window, oldest first. */
   private void activity(RoutingContext ctx) {
     int limit = parseLimit(ctx);
@@ -816,7 +799,7 @@ public final class ApiServer implements AutoCloseable {
    */
   private record ImageResult(int status, String source, byte[] bytes) {}
 
-  private static int parseLimit(RoutingContext ctx) {
+  static int parseLimit(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");
     if (limitText == null) {
       return DEFAULT_LIMIT;
@@ -879,7 +862,7 @@ public final class ApiServer implements AutoCloseable {
   /**
    * @throws IllegalArgumentException naming from and to when from is after to
    */
-  private static void checkTimeRange(Long from, Long to) {
+  static void checkTimeRange(Long from, Long to) {
     if (from != null && to != null && from > to) {
       throw new IllegalArgumentException(
           "from: "
@@ -890,7 +873,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static Integer optionalDisplay(RoutingContext ctx) {
+  static Integer optionalDisplay(RoutingContext ctx) {
     String text = ctx.request().getParam("display");
     if (text == null) {
       return null;
@@ -932,7 +915,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Instant FIRST_TIME = Instant.ofEpochSecond(0, Long.MIN_VALUE);
   private static final Instant LAST_TIME = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
-  private static Long optionalTime(RoutingContext ctx, String name) {
+  static Long optionalTime(RoutingContext ctx, String name) {
     String text = ctx.request().getParam(name);
     if (text == null) {
       return null;

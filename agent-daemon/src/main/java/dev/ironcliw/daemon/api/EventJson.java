@@ -38,7 +38,8 @@ final class EventJson {
           json.put("days", r.days())
               .put("bytes", r.bytes())
               .put("files", r.files())
-              .put("limits", r.limits());
+              .put("limits", r.limits())
+              .put("keptFrom", FrameJson.isoTime(r.keptFromNanos()));
     };
   }
 }

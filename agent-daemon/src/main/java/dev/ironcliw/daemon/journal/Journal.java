@@ -825,6 +825,11 @@ public final class Journal implements AutoCloseable {
                 + SingleChronicleQueue.SUFFIX);
   }
 
+  /** When the last frame journaled was captured, epoch nanoseconds; Long.MIN_VALUE before any. */
+  public long lastFrameNanos() {
+    return index.lastTimeNanos();
+  }
+
   public long lastSeq() {
     return index.lastSeq();
   }

@@ -170,7 +170,8 @@ public final class JournalRetention implements AutoCloseable {
             doomed.size(),
             doomed.stream().mapToLong(JournalCycle::bytes).sum(),
             String.join(", ", doomed.stream().map(c -> c.file().getFileName().toString()).toList()),
-            limitsInForce.get()));
+            limitsInForce.get(),
+            doomed.getLast().endMillis() * 1_000_000L));
     return journal.deleteCyclesBefore(firstKept);
   }
 

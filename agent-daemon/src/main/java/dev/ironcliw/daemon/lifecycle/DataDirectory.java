@@ -38,7 +38,7 @@ public final class DataDirectory implements AutoCloseable {
 
   /** What the daemon keeps in the dir. */
   static final List<String> OWN_FILES =
-      List.of("daemon.lock", "api-token", "api-token.tmp", "frames.ring", "journal");
+      List.of("daemon.lock", "api-token", "api-token.tmp", "frames.ring", "journal", "index");
 
   private final Path path;
   private final FileChannel lockChannel;
@@ -249,6 +249,11 @@ public final class DataDirectory implements AutoCloseable {
 
   public Path journalDir() {
     return path.resolve("journal");
+  }
+
+  /** The screen-text index (Lucene). */
+  public Path indexDir() {
+    return path.resolve("index");
   }
 
   public Path tokenFile() {

@@ -53,12 +53,14 @@ public final class TextIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile long putJournalIndex;
+  private volatile long committedJournalIndex;
 
   private TextIndex(FSDirectory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
-    this.putJournalIndex = committedJournalIndex();
+    this.committedJournalIndex = committedJournalIndex();
+    this.putJournalIndex = committedJournalIndex;
   }
 
   /**
@@ -133,6 +135,7 @@ public final class TextIndex implements AutoCloseable {
       writer.setLiveCommitData(
           Map.of(COMMITTED_JOURNAL_INDEX, Long.toString(journalIndex)).entrySet());
       writer.commit();
+      committedJournalIndex = journalIndex;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the text index", e);
     }
@@ -274,7 +277,7 @@ public final class TextIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      commit(putJournalIndex);
+      commit(Math.max(putJournalIndex, committedJournalIndex));
       searchers.close();
       writer.close();
       directory.close();

@@ -54,6 +54,7 @@ class OpenApiDocumentTest {
             null,
             new EventStream(vertx, null),
             new ConfigRoutes(vertx, null),
+            new SearchRoutes(vertx, null, null),
             metrics,
             new UserPause(vertx, null),
             new ApiSettings(

@@ -7,7 +7,7 @@ import net.openhft.chronicle.bytes.Bytes;
  *
  * <pre>
  *   byte recordType (6 = retention event)   byte layoutVersion (1)
- *   long timeNanos   int days   long bytes   utf8 files   utf8 limits
+ *   long timeNanos   int days   long bytes   utf8 files   utf8 limits   long keptFromNanos
  * </pre>
  */
 public final class RetentionEventCodec {
@@ -24,6 +24,7 @@ public final class RetentionEventCodec {
     out.writeLong(r.bytes());
     out.writeUtf8(r.files());
     out.writeUtf8(r.limits());
+    out.writeLong(r.keptFromNanos());
   }
 
   /** The record, or null when the excerpt is not a retention event of this layout. */
@@ -32,6 +33,6 @@ public final class RetentionEventCodec {
       return null;
     }
     return new RetentionEventRecord(
-        in.readLong(), in.readInt(), in.readLong(), in.readUtf8(), in.readUtf8());
+        in.readLong(), in.readInt(), in.readLong(), in.readUtf8(), in.readUtf8(), in.readLong());
   }
 }

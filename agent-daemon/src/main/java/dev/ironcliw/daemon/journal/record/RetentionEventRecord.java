@@ -10,6 +10,8 @@ package dev.ironcliw.daemon.journal.record;
  * @param bytes their bytes
  * @param files their file names, comma-separated
  * @param limits the limits in force, such as {@code maxAge 30d (file), maxBytes 1MiB (api)}
+ * @param keptFromNanos where what is kept begins: the start of the first day not deleted
  */
 public record RetentionEventRecord(
-    long timeNanos, int days, long bytes, String files, String limits) implements JournalEvent {}
+    long timeNanos, int days, long bytes, String files, String limits, long keptFromNanos)
+    implements JournalEvent {}

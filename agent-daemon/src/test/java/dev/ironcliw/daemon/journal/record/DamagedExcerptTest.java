@@ -104,7 +104,7 @@ class DamagedExcerptTest {
     fuzz(
         written(
             RetentionEventCodec::write,
-            new RetentionEventRecord(5, 2, 1 << 20, "20261101F.cq4", "maxBytes 1MiB (api)")),
+            new RetentionEventRecord(5, 2, 1 << 20, "20261101F.cq4", "maxBytes 1MiB (api)", 9)),
         RetentionEventCodec::read);
     fuzz(
         written(

@@ -1,0 +1,152 @@
+package dev.ironcliw.daemon.api;
+
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.search.TextDocument;
+import dev.ironcliw.daemon.search.TextHit;
+import dev.ironcliw.daemon.search.TextIndex;
+import dev.ironcliw.daemon.search.TextKind;
+import dev.ironcliw.daemon.search.TextQuery;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/search}: the screen-text index ({@link TextIndex}) for words, with filters by
+ * time, application, window, kind and display, best first, a page at a time.
+ */
+public final class SearchRoutes {
+  /** The most hits one page answers. */
+  static final int MAX_LIMIT = 100;
+
+  private final Vertx vertx;
+  private final TextIndex index;
+  private final Journal journal;
+
+  public SearchRoutes(Vertx vertx, TextIndex index, Journal journal) {
+    this.vertx = vertx;
+    this.index = index;
+    this.journal = journal;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/search").handler(this::search);
+  }
+
+  private void search(RoutingContext ctx) {
+    String q = ctx.request().getParam("q");
+    if (q == null || q.isBlank()) {
+      throw new IllegalArgumentException("q: missing (expected the words to search for)");
+    }
+    int limit = ApiServer.parseLimit(ctx);
+    if (limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit: "
+              + limit
+              + " is more than a page of search hits holds (at most "
+              + MAX_LIMIT
+              + ")");
+    }
+    Long from = ApiServer.optionalTime(ctx, "from");
+    Long to = ApiServer.optionalTime(ctx, "to");
+    ApiServer.checkTimeRange(from, to);
+    TextQuery query =
+        new TextQuery(
+            q,
+            from,
+            to,
+            text(ctx, "app"),
+            text(ctx, "window"),
+            kinds(ctx.request().getParam("kind")),
+            ApiServer.optionalDisplay(ctx),
+            limit,
+            offset(ctx.request().getParam("cursor")));
+    vertx
+        .executeBlocking(() -> answer(query), false)
+        .onSuccess(
+            body ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "application/json")
+                    .end(body.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject answer(TextQuery query) {
+    List<TextHit> hits = index.search(query);
+    JsonArray results = new JsonArray();
+    for (TextHit hit : hits) {
+      TextDocument d = hit.document();
+      FrameRecord frame = d.seq() < 0 ? null : journal.find(d.seq()).orElse(null);
+      results.add(
+          new JsonObject()
+              .put("seq", frame == null ? null : frame.seq())
+              .put("capturedAt", frame == null ? null : FrameJson.isoTime(frame.capturedAtNanos()))
+              .put("firstSeen", FrameJson.isoTime(d.firstSeenNanos()))
+              .put("lastSeen", FrameJson.isoTime(d.lastSeenNanos()))
+              .put("display", d.display())
+              .put("app", d.app())
+              .put("window", d.window())
+              .put("kind", d.kind().label())
+              .put("text", d.text())
+              .put("snippet", hit.snippet())
+              .put("boxes", new JsonArray())
+              .put("score", hit.score()));
+    }
+    String next =
+        hits.size() == query.limit() ? Integer.toString(query.offset() + query.limit()) : null;
+    return new JsonObject().put("results", results).put("next", next);
+  }
+
+  /** An optional text filter, 1 to 256 characters. */
+  private static String text(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > 256) {
+      throw new IllegalArgumentException(
+          name
+              + ": "
+              + (value.isBlank() ? "empty" : value.length() + " characters")
+              + " is not a filter (expected 1 to 256 characters)");
+    }
+    return value;
+  }
+
+  private static Set<TextKind> kinds(String text) {
+    if (text == null) {
+      return Set.of();
+    }
+    Set<TextKind> kinds = EnumSet.noneOf(TextKind.class);
+    for (String part : text.split(",", -1)) {
+      kinds.add(TextKind.of(part.strip()));
+    }
+    return kinds;
+  }
+
+  /** The cursor of the previous page: how many hits it and the pages before it held. */
+  private static int offset(String cursor) {
+    if (cursor == null) {
+      return 0;
+    }
+    try {
+      int offset = Integer.parseInt(cursor);
+      if (offset >= 0 && offset <= 10_000) {
+        return offset;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new IllegalArgumentException(
+        "cursor: \""
+            + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor)
+            + "\" is not a page of this search (expected the next of the previous page, at most"
+            + " 10000 hits in)");
+  }
+}

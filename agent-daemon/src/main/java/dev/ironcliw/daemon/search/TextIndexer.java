@@ -1,0 +1,255 @@
+package dev.ironcliw.daemon.search;
+
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.JournalRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link TextIndex} in step with the journal, on a thread of its own: window titles (a
+ * document per span of the focused window, its {@code lastSeen} extended while it keeps the focus)
+ * and insights; a retention event deletes what retention deleted. It is told of each append ({@link
+ * #appended}); at start, and whenever its queue overflowed, it reads the journal from the last
+ * record it indexed, so a crash or a burst loses nothing, and putting a document by its id twice
+ * only replaces it. Searchable within {@link #REFRESH_MILLIS}, durable within {@link
+ * #COMMIT_MILLIS}.
+ */
+public final class TextIndexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TextIndexer.class);
+  static final long REFRESH_MILLIS = 500;
+  static final long COMMIT_MILLIS = 10_000;
+  private static final int QUEUE_RECORDS = 4096;
+  private static final int CATCH_UP_BATCH = 10_000;
+
+  private record Appended(long queueIndex, JournalRecord record) {}
+
+  private final TextIndex index;
+  private final Journal journal;
+  private final BlockingQueue<Appended> queue = new ArrayBlockingQueue<>(QUEUE_RECORDS);
+  private final Thread thread;
+  private final AtomicLong documents = new AtomicLong();
+  private final AtomicLong overflows = new AtomicLong();
+  private volatile boolean behind = true; // catch up at start
+  private volatile boolean stopping;
+  private volatile long indexedTo;
+  private TextDocument currentTitle;
+  private boolean dirty;
+  private long lastRefreshMillis;
+  private long lastCommitMillis;
+
+  public TextIndexer(TextIndex index, Journal journal) {
+    this.index = index;
+    this.journal = journal;
+    this.indexedTo = index.committedJournalIndex();
+    this.thread = new Thread(this::run, "text-indexer");
+    this.thread.setDaemon(true);
+    this.thread.setPriority(Thread.MIN_PRIORITY);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Told of every journal append (on the appending thread): never blocks it. */
+  public void appended(long queueIndex, JournalRecord record) {
+    if (!(record instanceof ContextEventRecord
+        || record instanceof InsightRecord
+        || record instanceof RetentionEventRecord)) {
+      return;
+    }
+    if (!queue.offer(new Appended(queueIndex, record))) {
+      overflows.incrementAndGet();
+      behind = true; // read from the journal what the queue had no room for
+    }
+  }
+
+  private void run() {
+    long startMillis = System.currentTimeMillis();
+    long from = indexedTo;
+    try {
+      catchUp();
+      LOG.info(
+          "text index: {} documents; indexed the journal after {} in {} ms",
+          index.documents(),
+          from < 0 ? "its start" : Long.toHexString(from),
+          System.currentTimeMillis() - startMillis);
+      while (!stopping) {
+        Appended next = queue.poll(REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        if (next != null && next.queueIndex() > indexedTo) {
+          index(next.queueIndex(), next.record());
+        }
+        if (behind) {
+          catchUp();
+        }
+        refreshAndCommit(false);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("text index: indexing stopped", e);
+    }
+  }
+
+  /** Indexes what the journal holds after {@link #indexedTo}. */
+  private void catchUp() {
+    behind = false;
+    while (!stopping) {
+      List<Journal.Indexed> batch = journal.readAfter(indexedTo, CATCH_UP_BATCH);
+      if (batch.isEmpty()) {
+        return;
+      }
+      for (Journal.Indexed r : batch) {
+        index(r.queueIndex(), r.record());
+      }
+      indexedTo = Math.max(indexedTo, batch.getLast().queueIndex());
+      refreshAndCommit(false);
+    }
+  }
+
+  private void index(long queueIndex, JournalRecord record) {
+    switch (record) {
+      case ContextEventRecord c -> title(queueIndex, c);
+      case InsightRecord i -> put(insight(queueIndex, i));
+      case RetentionEventRecord r -> {
+        index.deleteLastSeenBefore(r.keptFromNanos());
+        dirty = true;
+      }
+      default -> {
+        // frames and other events: nothing to index
+      }
+    }
+    indexedTo = Math.max(indexedTo, queueIndex);
+  }
+
+  /** Ends the previous title's span and starts this one's (an excluded window gets none). */
+  private void title(long queueIndex, ContextEventRecord c) {
+    TextDocument previous = currentTitle;
+    if (previous == null && c.fromSeq() > 0) {
+      ContextEventRecord before = journal.contextOf(c.fromSeq() - 1);
+      previous = before == null ? null : titleOf(before, queueIndex);
+    }
+    if (previous != null) {
+      put(withLastSeen(previous, c.timeNanos()));
+    }
+    currentTitle = titleOf(c, queueIndex);
+    if (currentTitle != null) {
+      put(currentTitle);
+    }
+  }
+
+  /** The document of a focused window's span; null for an excluded or unknown window. */
+  private static TextDocument titleOf(ContextEventRecord c, long queueIndex) {
+    if (c.excluded() || (c.app().isEmpty() && c.window().isEmpty())) {
+      return null;
+    }
+    String text = c.window().isEmpty() ? c.app() : c.window();
+    return new TextDocument(
+        "title:" + c.fromSeq(),
+        TextKind.TITLE,
+        text,
+        c.app(),
+        c.window(),
+        c.display(),
+        c.timeNanos(),
+        c.timeNanos(),
+        c.fromSeq(),
+        queueIndex);
+  }
+
+  private static TextDocument withLastSeen(TextDocument d, long lastSeenNanos) {
+    return new TextDocument(
+        d.id(),
+        d.kind(),
+        d.text(),
+        d.app(),
+        d.window(),
+        d.display(),
+        d.firstSeenNanos(),
+        Math.max(d.firstSeenNanos(), lastSeenNanos),
+        d.seq(),
+        d.journalIndex());
+  }
+
+  private static TextDocument insight(long queueIndex, InsightRecord r) {
+    String text =
+        r.valid() ? String.join(" ", r.activity(), r.app(), r.suggestion()).strip() : r.rawReply();
+    List<Long> frames = r.frameSeqs();
+    return new TextDocument(
+        "insight:" + r.id(),
+        TextKind.INSIGHT,
+        text,
+        r.app(),
+        "",
+        -1,
+        r.receivedAtNanos(),
+        r.receivedAtNanos(),
+        frames.isEmpty() ? -1 : frames.getLast(),
+        queueIndex);
+  }
+
+  private void put(TextDocument d) {
+    index.put(d);
+    documents.incrementAndGet();
+    dirty = true;
+  }
+
+  /** Refreshes the reader every half second and commits every ten, when anything changed. */
+  private void refreshAndCommit(boolean now) {
+    long millis = System.currentTimeMillis();
+    if (dirty && (now || millis - lastRefreshMillis >= REFRESH_MILLIS)) {
+      index.refresh();
+      lastRefreshMillis = millis;
+    }
+    if (now || millis - lastCommitMillis >= COMMIT_MILLIS) {
+      if (currentTitle != null) {
+        // The focused window is still on screen: its span reaches the journal's last frame.
+        long lastFrameNanos = journal.lastFrameNanos();
+        if (lastFrameNanos > currentTitle.lastSeenNanos()) {
+          currentTitle = withLastSeen(currentTitle, lastFrameNanos);
+          put(currentTitle);
+          index.refresh();
+        }
+      }
+      if (dirty || now) {
+        index.commit(indexedTo);
+      }
+      dirty = false;
+      lastCommitMillis = millis;
+    }
+  }
+
+  /** Documents put since the start. */
+  public long documents() {
+    return documents.get();
+  }
+
+  /** Times the queue was full and the indexer read the journal instead. */
+  public long overflows() {
+    return overflows.get();
+  }
+
+  /** The journal index indexed up to. */
+  public long indexedTo() {
+    return indexedTo;
+  }
+
+  /** Stops after the record in hand (never interrupted: Lucene's writer must not be). */
+  @Override
+  public void close() {
+    stopping = true;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    index.commit(indexedTo);
+  }
+}
