@@ -7,6 +7,7 @@ import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_MAX_WAIT;
 import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_SIZE;
 
 import dev.ironcliw.capture.CaptureSource;
+import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.config.ConfigChange;
 import dev.ironcliw.config.ConfigProblem;
 import dev.ironcliw.config.ConfigWatcher;
@@ -23,6 +24,7 @@ import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.JournalDiskGuard;
 import dev.ironcliw.daemon.journal.JournalRetention;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
@@ -217,6 +219,7 @@ public final class Daemon {
             config.capture().replayFast(),
             firstSeq,
             nowEpochNanos);
+    capture.continueFrom(journaledFocus(journal));
     ChangeImages images =
         vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());
     KeyframeWriter keyframes =
@@ -449,5 +452,16 @@ public final class Daemon {
       }
     }
     LOG.info("stopped after {} frames", stats.totalFrames());
+  }
+
+  /** The focused window the journal's last context event names; UNKNOWN without one. */
+  private static FocusedWindow journaledFocus(Journal journal) {
+    ContextEventRecord last = journal.contextOf(Long.MAX_VALUE);
+    if (last == null) {
+      return FocusedWindow.UNKNOWN;
+    }
+    return last.excluded()
+        ? FocusedWindow.excludedOn(last.display())
+        : new FocusedWindow(last.app(), last.window(), last.display(), false);
   }
 }

@@ -59,6 +59,7 @@ class DaemonFocusTest {
       long term = client.window(20, 20, 280, 160, 0x111111, "bash: ~/src", "XTerm");
       long editor = client.window(320, 20, 280, 160, 0xEEEEEE, "notes.txt - gedit", "Gedit");
       long secret = client.window(100, 200, 200, 120, 0xABCDEF, SECRET_TITLE, "Gedit");
+      JsonArray notes;
       try (DaemonProcess daemon =
           DaemonProcess.start(
                   xvfb.display(),
@@ -119,7 +120,7 @@ class DaemonFocusTest {
         assertNull(secretFrame.getString("window"), secretFrame.encode());
 
         // Window titles are searchable (kind title), an excluded one is not.
-        JsonArray notes =
+        notes =
             dev.ironcliw.testing.Waits.await("the titles indexed", Duration.ofSeconds(30))
                 .until(
                     () ->
@@ -147,11 +148,48 @@ class DaemonFocusTest {
               daemon.get(route).body().toLowerCase().contains("salary"),
               route + " holds the excluded title");
         }
-        assertEquals(0, daemon.terminate());
+        daemon.kill9(); // mid-indexing: the index commits every 10 s
+      }
+      // After the kill the index opens at its last commit and indexes the rest from the journal
+      // again: every title found before is found again, once.
+      try (DaemonProcess restarted =
+          DaemonProcess.start(
+                  xvfb.display(),
+                  data,
+                  DaemonProcess.freePort(),
+                  Map.of(),
+                  "--config",
+                  config.toString())
+              .awaitReady()) {
+        JsonArray again =
+            dev.ironcliw.testing.Waits.await("the titles indexed again", Duration.ofSeconds(30))
+                .until(
+                    () ->
+                        new JsonObject(restarted.get("/api/v1/search?q=notes&kind=title").body())
+                            .getJsonArray("results"),
+                    results -> results.size() >= before(notes).size());
+        List<String> before = before(notes);
+        List<String> after = new ArrayList<>();
+        again.forEach(r -> after.add(spanOf((JsonObject) r)));
+        assertTrue(after.containsAll(before), before + " not all in " + after);
+        assertEquals(after.size(), after.stream().distinct().count(), "no duplicates: " + after);
+        assertEquals(0, restarted.terminate());
       }
       assertFalse(
           journalHolds(data.resolve("journal"), "salary"), "the journal's files hold the title");
+      assertFalse(journalHolds(data.resolve("index"), "salary"), "the index's files hold it");
     }
+  }
+
+  private static List<String> before(JsonArray results) {
+    List<String> spans = new ArrayList<>();
+    results.forEach(r -> spans.add(spanOf((JsonObject) r)));
+    return spans;
+  }
+
+  /** A title document by where it begins and what it says. */
+  private static String spanOf(JsonObject result) {
+    return result.getString("firstSeen") + " " + result.getString("window");
   }
 
   private static JsonArray awaitContexts(DaemonProcess daemon, int count) {

@@ -323,6 +323,15 @@ public final class CaptureAgent implements Agent {
   }
 
   /**
+   * The focused window the journal ended with (the last run's), before this agent starts: a run
+   * that cannot tell the focus, or sees another, then journals the change at its first tick, so the
+   * last run's window does not seem to keep the focus across the restart.
+   */
+  public void continueFrom(FocusedWindow journaled) {
+    lastFocus = journaled;
+  }
+
+  /**
    * Tells the pipeline when the focused window changed, before the frame it first applies to (the
    * event queue had room for two messages).
    */

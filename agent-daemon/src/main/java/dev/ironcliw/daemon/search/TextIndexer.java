@@ -137,7 +137,13 @@ public final class TextIndexer implements AutoCloseable {
       previous = before == null ? null : titleOf(before, queueIndex);
     }
     if (previous != null) {
-      put(withLastSeen(previous, c.timeNanos()));
+      // It ended with the last frame before this change: across a restart, the last run's.
+      long end =
+          journal
+              .find(c.fromSeq() - 1)
+              .map(f -> Math.min(f.capturedAtNanos(), c.timeNanos()))
+              .orElse(c.timeNanos());
+      put(withLastSeen(previous, end));
     }
     currentTitle = titleOf(c, queueIndex);
     if (currentTitle != null) {
