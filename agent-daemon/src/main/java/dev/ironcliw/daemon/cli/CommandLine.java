@@ -23,6 +23,8 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
                                              unit on Linux, launchd LaunchAgent on macOS)
              ironcliw service uninstall      stop and remove that service
              ironcliw token rotate [OPTIONS] a new API token (the running daemon's, at once)
+             ironcliw search WORDS [--since 2h] [--app NAME] [--limit N] [OPTIONS]
+                                             search the screen text, a line per hit
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it
