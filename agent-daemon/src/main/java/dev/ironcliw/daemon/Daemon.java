@@ -279,6 +279,7 @@ public final class Daemon {
                             .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
                 new VisionPart(batcher, insights, stream),
                 new JournalPart(journal, retention, keyframes, stats),
+                StatusPart.of("text", indexer::toJson),
                 new MemoryPart(watcher::current, budgets, pressure),
                 StatusPart.of("agentErrors", agentErrors::toJson)));
     api =

@@ -5,6 +5,7 @@ import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.cli.CommandLine;
 import dev.ironcliw.daemon.cli.ConfigCommand;
+import dev.ironcliw.daemon.cli.IndexCommand;
 import dev.ironcliw.daemon.cli.RunSelection;
 import dev.ironcliw.daemon.cli.SearchCommand;
 import dev.ironcliw.daemon.cli.ServiceCommand;
@@ -47,6 +48,7 @@ public final class Main {
       case "service" -> ServiceCommand.run(args.subList(1, args.size()), out, err);
       case "token" -> TokenCommand.run(args.subList(1, args.size()), out, err);
       case "search" -> SearchCommand.run(args.subList(1, args.size()), out, err);
+      case "index" -> IndexCommand.run(args.subList(1, args.size()), out, err);
       case "bench" -> {
         // The launcher runs the benchmarks' jar itself; this JVM has only the daemon.
         err.println("ironcliw: error: run the benchmarks through the launcher: ./ironcliw bench");

@@ -96,5 +96,41 @@ class SearchCommandTest {
     Result stopped = search(config, data, DaemonProcess.freePort(), "quarterly");
     assertEquals(ExitCodes.FAILURE, stopped.status());
     assertTrue(stopped.err().contains("no daemon answers"), stopped.err());
+
+    // index rebuild: the index goes, and the next start builds it again from the journal.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int rebuilt =
+        Main.run(
+            List.of(
+                "index", "rebuild", "--config", config.toString(), "--data-dir", data.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    assertEquals(ExitCodes.OK, rebuilt, out.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.notExists(data.resolve("index")));
+    try (DaemonProcess again = DaemonProcess.startSynthetic(data, config, "--fps", "2")) {
+      Waits.await("the title indexed again", Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !new JsonObject(again.get("/api/v1/search?q=quarterly").body())
+                      .getJsonArray("results")
+                      .isEmpty());
+      Result whileRunning =
+          new Result(
+              Main.run(
+                  List.of(
+                      "index",
+                      "rebuild",
+                      "--config",
+                      config.toString(),
+                      "--data-dir",
+                      data.toString()),
+                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                  new PrintStream(out, true, StandardCharsets.UTF_8)),
+              "",
+              out.toString(StandardCharsets.UTF_8));
+      assertEquals(ExitCodes.FAILURE, whileRunning.status());
+      assertTrue(whileRunning.err().contains("stop it first"), whileRunning.err());
+      assertEquals(0, again.terminate());
+    }
   }
 }

@@ -25,6 +25,9 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
              ironcliw token rotate [OPTIONS] a new API token (the running daemon's, at once)
              ironcliw search WORDS [--since 2h] [--app NAME] [--limit N] [OPTIONS]
                                              search the screen text, a line per hit
+             ironcliw index rebuild [OPTIONS]
+                                             throw the text index away; the next start builds
+                                             it again from the journal
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it

@@ -232,6 +232,16 @@ public final class TextIndexer implements AutoCloseable {
     }
   }
 
+  /** Status {@code text}: what the indexer did, and how far it got. */
+  public io.vertx.core.json.JsonObject toJson() {
+    return new io.vertx.core.json.JsonObject()
+        .put("documents", index.documents())
+        .put("documentsPut", documents.get())
+        .put("indexedTo", indexedTo)
+        .put("queued", queue.size())
+        .put("overflows", overflows.get());
+  }
+
   /** Documents put since the start. */
   public long documents() {
     return documents.get();

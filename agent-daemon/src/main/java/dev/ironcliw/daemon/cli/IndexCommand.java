@@ -1,0 +1,69 @@
+package dev.ironcliw.daemon.cli;
+
+import dev.ironcliw.config.ConfigLoader;
+import dev.ironcliw.daemon.lifecycle.DataDirectory;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code ironcliw index rebuild [RUN OPTIONS]}: throws the text index away, so that the next start
+ * builds it again from the journal (the journal is the record; the index only serves it). Only
+ * while no daemon holds the data dir.
+ */
+public final class IndexCommand {
+  private IndexCommand() {}
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || !args.getFirst().equals("rebuild")) {
+      err.println(
+          "ironcliw: error: "
+              + (args.isEmpty()
+                  ? "index needs a command: rebuild"
+                  : "unknown index command " + args.getFirst()));
+      err.print(CommandLine.USAGE);
+      return ExitCodes.USAGE;
+    }
+    RunSelection selection =
+        RunSelection.select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
+    if (selection == null) {
+      return ExitCodes.USAGE;
+    }
+    Path dataDir = selection.config().dataDir();
+    if (DataDirectory.isHeld(dataDir)) {
+      err.println(
+          "ironcliw: error: a daemon runs on "
+              + dataDir
+              + "; stop it first, then rebuild (its next start indexes the journal again)");
+      return ExitCodes.FAILURE;
+    }
+    Path index = dataDir.resolve("index");
+    if (Files.isSymbolicLink(index)) {
+      err.println("ironcliw: error: " + index + " is a symbolic link; remove it by hand");
+      return ExitCodes.FAILURE;
+    }
+    if (!Files.isDirectory(index, LinkOption.NOFOLLOW_LINKS)) {
+      out.println("ironcliw: no text index in " + dataDir + "; the next start builds it");
+      return ExitCodes.OK;
+    }
+    try (Stream<Path> files = Files.walk(index)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      err.println("ironcliw: error: cannot delete " + index + ": " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    out.println(
+        "ironcliw: deleted the text index in "
+            + dataDir
+            + "; the next start builds it again from the journal");
+    return ExitCodes.OK;
+  }
+}
