@@ -49,34 +49,9 @@ final class WindowProperties {
 
   /** A window a property of type WINDOW names (such as the root's _NET_ACTIVE_WINDOW), or 0. */
   long windowNamedBy(long window, long property) {
-    long[] actualType = new long[1];
-    IntByReference format = new IntByReference();
-    long[] items = new long[1];
-    long[] after = new long[1];
-    PointerByReference data = new PointerByReference();
-    int status =
-        Xlib.INSTANCE.XGetWindowProperty(
-            connection.display(),
-            window,
-            property,
-            0,
-            1,
-            0,
-            XA_WINDOW,
-            actualType,
-            format,
-            items,
-            after,
-            data);
-    if (status != 0 || data.getValue() == null) {
-      return 0;
-    }
-    try {
-      // Xlib hands 32-bit items back as C longs.
-      return format.getValue() == 32 && items[0] == 1 ? data.getValue().getLong(0) : 0;
-    } finally {
-      Xlib.INSTANCE.XFree(data.getValue());
-    }
+    // Xlib hands 32-bit items back as C longs.
+    Long named = fetch(window, property, 1, XA_WINDOW, 32, (data, items) -> data.getLong(0));
+    return named == null ? 0 : named;
   }
 
   /** Whether a change of {@code atom} is a change of what this reads (class or title). */
@@ -108,9 +83,30 @@ final class WindowProperties {
 
   /** The bytes of a window property of 8-bit items, or null when it is not set. */
   private byte[] property(long window, long property, long type) {
+    return fetch(
+        window,
+        property,
+        MAX_PROPERTY_UNITS,
+        type,
+        8,
+        (data, items) -> data.getByteArray(0, items));
+  }
+
+  /** How a property's items are read from Xlib's buffer before it is freed. */
+  @FunctionalInterface
+  private interface Items<T> {
+    T read(Pointer data, int items);
+  }
+
+  /**
+   * Up to {@code units} 32-bit units of a property of {@code type} (0: any) and items of {@code
+   * format} bits, read by {@code items}; null when it is not set, empty or of another format.
+   */
+  private <T> T fetch(
+      long window, long property, long units, long type, int wantedFormat, Items<T> items) {
     long[] actualType = new long[1];
     IntByReference format = new IntByReference();
-    long[] items = new long[1];
+    long[] count = new long[1];
     long[] after = new long[1];
     PointerByReference data = new PointerByReference();
     int status =
@@ -119,20 +115,20 @@ final class WindowProperties {
             window,
             property,
             0,
-            MAX_PROPERTY_UNITS,
+            units,
             0,
             type,
             actualType,
             format,
-            items,
+            count,
             after,
             data);
     if (status != 0 || data.getValue() == null) {
       return null;
     }
     try {
-      return format.getValue() == 8 && items[0] > 0
-          ? data.getValue().getByteArray(0, (int) items[0])
+      return format.getValue() == wantedFormat && count[0] > 0
+          ? items.read(data.getValue(), (int) count[0])
           : null;
     } finally {
       Xlib.INSTANCE.XFree(data.getValue());
