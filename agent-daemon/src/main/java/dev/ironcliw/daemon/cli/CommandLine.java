@@ -47,6 +47,24 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
   }
 
   /**
+   * Whether {@code args} start with {@code command}'s only subcommand {@code sub}; when not, says
+   * so on {@code err} with the usage.
+   */
+  static boolean startsWithSubcommand(
+      List<String> args, String command, String sub, java.io.PrintStream err) {
+    if (!args.isEmpty() && args.getFirst().equals(sub)) {
+      return true;
+    }
+    err.println(
+        "ironcliw: error: "
+            + (args.isEmpty()
+                ? command + " needs a command: " + sub
+                : "unknown " + command + " command " + args.getFirst()));
+    err.print(USAGE);
+    return false;
+  }
+
+  /**
    * @throws IllegalArgumentException naming the bad option
    */
   static CommandLine parse(List<String> args) {

@@ -21,13 +21,7 @@ public final class IndexCommand {
   private IndexCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty() || !args.getFirst().equals("rebuild")) {
-      err.println(
-          "ironcliw: error: "
-              + (args.isEmpty()
-                  ? "index needs a command: rebuild"
-                  : "unknown index command " + args.getFirst()));
-      err.print(CommandLine.USAGE);
+    if (!CommandLine.startsWithSubcommand(args, "index", "rebuild", err)) {
       return ExitCodes.USAGE;
     }
     RunSelection selection =

@@ -23,13 +23,7 @@ public final class TokenCommand {
   private TokenCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty() || !args.getFirst().equals("rotate")) {
-      err.println(
-          "ironcliw: error: "
-              + (args.isEmpty()
-                  ? "token needs a command: rotate"
-                  : "unknown token command " + args.getFirst()));
-      err.print(CommandLine.USAGE);
+    if (!CommandLine.startsWithSubcommand(args, "token", "rotate", err)) {
       return ExitCodes.USAGE;
     }
     RunSelection selection =
