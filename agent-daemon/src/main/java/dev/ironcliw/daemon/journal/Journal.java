@@ -460,22 +460,13 @@ public final class Journal implements AutoCloseable {
    * null), newest first.
    */
   public List<InsightRecord> insights(Long fromNanos, Long toNanos, int limit) {
-    return search(List.of(), fromNanos, toNanos, limit);
-  }
-
-  /**
-   * Up to {@code limit} insights in [{@code fromNanos}, {@code toNanos}] whose text (activity, app,
-   * suggestion, or the raw reply of an invalid one) holds every one of {@code terms} (lower-case),
-   * newest first.
-   */
-  public List<InsightRecord> search(List<String> terms, Long fromNanos, Long toNanos, int limit) {
     return reading(
         () ->
             newestFirst(
                 insightIndexes,
                 InsightRecordCodec::read,
                 InsightRecord::receivedAtNanos,
-                r -> InsightText.matches(r, terms),
+                r -> true,
                 fromNanos,
                 toNanos,
                 limit));

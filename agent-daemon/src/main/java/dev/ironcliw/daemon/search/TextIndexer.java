@@ -242,21 +242,6 @@ public final class TextIndexer implements AutoCloseable {
         .put("overflows", overflows.get());
   }
 
-  /** Documents put since the start. */
-  public long documents() {
-    return documents.get();
-  }
-
-  /** Times the queue was full and the indexer read the journal instead. */
-  public long overflows() {
-    return overflows.get();
-  }
-
-  /** The journal index indexed up to. */
-  public long indexedTo() {
-    return indexedTo;
-  }
-
   /** Stops after the record in hand (never interrupted: Lucene's writer must not be). */
   @Override
   public void close() {
