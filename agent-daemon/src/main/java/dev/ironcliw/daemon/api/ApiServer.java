@@ -840,23 +840,30 @@ public final class ApiServer implements AutoCloseable {
         to,
         verdicts(ctx.request().getParam("verdict")),
         optionalDisplay(ctx),
-        optionalApp(ctx),
+        optionalText(ctx, "app", "an application name"),
         limit);
   }
 
-  /** {@code app}: an application name to match without regard to case, or null. */
-  private static String optionalApp(RoutingContext ctx) {
-    String app = ctx.request().getParam("app");
-    if (app == null) {
+  /**
+   * An optional text parameter of 1 to 256 characters, or null.
+   *
+   * @param what what it is, for the error: {@code an application name}
+   */
+  static String optionalText(RoutingContext ctx, String name, String what) {
+    String value = ctx.request().getParam(name);
+    if (value == null) {
       return null;
     }
-    if (app.isBlank() || app.length() > 256) {
+    if (value.isBlank() || value.length() > 256) {
       throw new IllegalArgumentException(
-          "app: "
-              + (app.isBlank() ? "empty" : app.length() + " characters")
-              + " is not an application name (expected 1 to 256 characters, such as XTerm)");
+          name
+              + ": "
+              + (value.isBlank() ? "empty" : value.length() + " characters")
+              + " is not "
+              + what
+              + " (expected 1 to 256 characters)");
     }
-    return app;
+    return value;
   }
 
   /**

@@ -40,9 +40,7 @@ public final class SearchRoutes {
 
   private void search(RoutingContext ctx) {
     String q = ctx.request().getParam("q");
-    if (q == null || q.isBlank()) {
-      throw new IllegalArgumentException("q: missing (expected the words to search for)");
-    }
+    TextQuery.checkWords(q); // before the filters: a missing q is the error to name
     int limit = ApiServer.parseLimit(ctx);
     if (limit > MAX_LIMIT) {
       throw new IllegalArgumentException(
@@ -60,8 +58,8 @@ public final class SearchRoutes {
             q,
             from,
             to,
-            text(ctx, "app"),
-            text(ctx, "window"),
+            ApiServer.optionalText(ctx, "app", "a filter"),
+            ApiServer.optionalText(ctx, "window", "a filter"),
             kinds(ctx.request().getParam("kind")),
             ApiServer.optionalDisplay(ctx),
             limit,
@@ -101,22 +99,6 @@ public final class SearchRoutes {
     String next =
         hits.size() == query.limit() ? Integer.toString(query.offset() + query.limit()) : null;
     return new JsonObject().put("results", results).put("next", next);
-  }
-
-  /** An optional text filter, 1 to 256 characters. */
-  private static String text(RoutingContext ctx, String name) {
-    String value = ctx.request().getParam(name);
-    if (value == null) {
-      return null;
-    }
-    if (value.isBlank() || value.length() > 256) {
-      throw new IllegalArgumentException(
-          name
-              + ": "
-              + (value.isBlank() ? "empty" : value.length() + " characters")
-              + " is not a filter (expected 1 to 256 characters)");
-    }
-    return value;
   }
 
   private static Set<TextKind> kinds(String text) {

@@ -33,7 +33,6 @@ import org.apache.lucene.search.TermQuery;
  * A word of several terms once analysed (a CJK run, {@code foo-bar}) is a phrase of them.
  */
 final class QueryText {
-  static final int MAX_CHARS = 1000;
   private static final int FUZZY_MIN_LENGTH = 4;
 
   private QueryText() {}
@@ -42,13 +41,7 @@ final class QueryText {
    * @throws IllegalArgumentException naming {@code q} and what is wrong with it
    */
   static Query parse(String q, String field, Analyzer analyzer) {
-    if (q == null || q.isBlank()) {
-      throw new IllegalArgumentException("q: missing (expected the words to search for)");
-    }
-    if (q.length() > MAX_CHARS) {
-      throw new IllegalArgumentException(
-          "q: " + q.length() + " characters is too long (expected at most " + MAX_CHARS + ")");
-    }
+    TextQuery.checkWords(q);
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int clauses = 0;
     int at = 0;

@@ -29,4 +29,20 @@ public record TextQuery(
   public TextQuery {
     kinds = Set.copyOf(kinds);
   }
+
+  /** The most characters {@code q} may have. */
+  public static final int MAX_CHARS = 1000;
+
+  /**
+   * @throws IllegalArgumentException naming {@code q} when it is missing or too long
+   */
+  public static void checkWords(String q) {
+    if (q == null || q.isBlank()) {
+      throw new IllegalArgumentException("q: missing (expected the words to search for)");
+    }
+    if (q.length() > MAX_CHARS) {
+      throw new IllegalArgumentException(
+          "q: " + q.length() + " characters is too long (expected at most " + MAX_CHARS + ")");
+    }
+  }
 }
