@@ -14,6 +14,7 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.repair.JournalRepair;
@@ -216,7 +217,10 @@ public final class Journal implements AutoCloseable {
           }
           var bytes = dc.wire().bytes();
           indexCheck.saw(dc.index(), bytes);
-          int type = bytes.peekUnsignedByte();
+          int type = RecordChecksum.recordType(bytes);
+          if (!opened(dc, type)) {
+            continue;
+          }
           InsightRecord insight =
               type == InsightRecordCodec.INSIGHT_RECORD
                   ? decode(dc, InsightRecordCodec::read)
@@ -655,11 +659,30 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * The record {@code codec} reads from {@code bytes}; null when it is not of that kind, or is
-   * damaged (then counted and skipped).
+   * At start: moves past the checksum of the record in {@code dc}, checked unless it is a keyframe
+   * (those are large, and checked when one is shown); false when it does not match (then counted).
+   */
+  private boolean opened(DocumentContext dc, int type) {
+    try {
+      if (type == KeyframeCodec.KEYFRAME_RECORD) {
+        RecordChecksum.skip(dc.wire().bytes());
+      } else {
+        RecordChecksum.open(dc.wire().bytes());
+      }
+      return true;
+    } catch (RuntimeException e) {
+      damaged(dc.index(), "it is skipped", e);
+      return false;
+    }
+  }
+
+  /**
+   * The record {@code codec} reads from {@code bytes} once its checksum matches; null when it is
+   * not of that kind, or is damaged (then counted and skipped).
    */
   private <T> T decode(DocumentContext dc, java.util.function.Function<Bytes<?>, T> codec) {
     try {
+      RecordChecksum.open(dc.wire().bytes());
       return codec.apply(dc.wire().bytes());
     } catch (RuntimeException e) {
       damaged(dc.index(), "it is skipped", e);
@@ -842,6 +865,7 @@ public final class Journal implements AutoCloseable {
    */
   private final class Appender {
     private final boolean guarded;
+    private final Bytes<?> scratch = Bytes.allocateElasticOnHeap(256);
     private ExcerptAppender appender;
 
     /**
@@ -868,7 +892,7 @@ public final class Journal implements AutoCloseable {
         appender = queue.createAppender();
       }
       try (DocumentContext dc = appender.writingDocument()) {
-        codec.accept(dc.wire().bytes(), record);
+        RecordChecksum.write(dc.wire().bytes(), scratch, codec, record);
       } catch (InternalError e) {
         ExcerptAppender broken = appender;
         appender = null;

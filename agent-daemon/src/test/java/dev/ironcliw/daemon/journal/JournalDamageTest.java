@@ -3,10 +3,13 @@ package dev.ironcliw.daemon.journal;
 import static dev.ironcliw.daemon.journal.TestFrames.frame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.daemon.journal.repair.RepairedCycle;
 import java.io.IOException;
@@ -136,7 +139,7 @@ class JournalDamageTest {
       assertEquals(1, repaired.damagedStretches(), repaired.toString());
       List<Long> seqs = allSeqs(journal);
       assertIncreasing(seqs);
-      // A page of 4 KiB holds about 25 records of 160 bytes; 26 when it cuts two.
+      // A page of 4 KiB holds about 24 records of 168 bytes; it cuts into 25 or 26.
       long lost = FRAMES + 10 - seqs.size();
       assertTrue(lost >= 25 && lost <= 27, lost + " records lost to a zeroed 4 KiB");
       assertEquals(FRAMES + 9, seqs.getLast(), "the next day is untouched");
@@ -223,12 +226,52 @@ class JournalDamageTest {
     write(10);
     try (Journal journal = reopen()) {
       // The verdict byte of the 500th record: framing intact, record not whole.
-      long record500 = FIRST_RECORD_OFFSET + 500L * 160;
-      overwrite(dayFile(0), record500 + 4 + 2 + 4 * 8, 1, false);
+      long record500 = payloadOf(dayFile(0), 500);
+      overwrite(dayFile(0), record500 + RecordChecksum.PREFIX_BYTES + 2 + 4 * 8, 1, false);
       List<Long> seqs = allSeqs(journal);
       assertEquals(FRAMES + 9, seqs.size());
+      assertFalse(seqs.contains(500L));
       assertEquals(1, journal.damaged());
     }
+  }
+
+  @Test
+  void shouldNotServeARecordWhoseBytesChangedButStillDecode() throws IOException {
+    write(10);
+    // Zeros over a record's fingerprint: its layout still reads to the last byte, so only its
+    // checksum tells that it is not what was written.
+    long record1000 = payloadOf(dayFile(0), 1000);
+    overwrite(dayFile(0), record1000 + RecordChecksum.PREFIX_BYTES + 2 + 3 * 8, 8, true);
+
+    try (Journal journal = reopen()) {
+      List<Long> seqs = allSeqs(journal);
+      assertFalse(seqs.contains(1000L), "the changed record is not served");
+      assertEquals(FRAMES + 9, seqs.size(), "every other record is");
+      assertTrue(journal.damaged() >= 1, "damage counted");
+      for (long seq : List.of(999L, 1001L)) {
+        assertEquals(seq * 31, journal.find(seq).orElseThrow().fingerprint());
+      }
+    }
+  }
+
+  /**
+   * Where the payload of frame {@code seq}'s record starts in a cycle file, walking the framing.
+   */
+  private static long payloadOf(Path file, long seq) throws IOException {
+    java.nio.ByteBuffer buffer =
+        java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int position = (int) FIRST_RECORD_OFFSET;
+    while (buffer.getInt(position) != 0) {
+      int length = buffer.getInt(position) & 0x3FFF_FFFF;
+      int payload = position + 4;
+      if (buffer.get(payload) == RecordChecksum.CHECKSUMMED
+          && buffer.get(payload + RecordChecksum.PREFIX_BYTES) == FrameRecordCodec.FRAME_RECORD
+          && buffer.getLong(payload + RecordChecksum.PREFIX_BYTES + 2) == seq) {
+        return payload;
+      }
+      position = (position + 4 + length + 3) & -4;
+    }
+    throw new AssertionError("no record of frame " + seq + " in " + file);
   }
 
   /** Where the last record of a cycle file ends: the first zero header after its records. */

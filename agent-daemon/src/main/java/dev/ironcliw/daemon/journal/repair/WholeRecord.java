@@ -12,15 +12,17 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * Whether a journal document's payload is one whole record the daemon writes: a known kind and
- * layout that its codec reads to the last byte, with a sequence number and a time that are not
- * negative. Without a checksum in the records this is what tells a damaged document from a good
- * one: garbage rarely decodes to exactly its own length.
+ * Whether a journal document's payload is one whole record the daemon writes: its checksum matches
+ * (records written before checksums have none), and it is a known kind and layout that its codec
+ * reads to the last byte, with a sequence number and a time that are not negative. For a record
+ * without a checksum the decoding is what tells a damaged document from a good one: garbage rarely
+ * decodes to exactly its own length.
  */
 final class WholeRecord {
   private WholeRecord() {}
@@ -33,6 +35,7 @@ final class WholeRecord {
       return false;
     }
     try {
+      RecordChecksum.open(payload);
       boolean plausible =
           switch (payload.readByte(payload.readPosition())) {
             case FrameRecordCodec.FRAME_RECORD -> plausible(FrameRecordCodec.read(payload));

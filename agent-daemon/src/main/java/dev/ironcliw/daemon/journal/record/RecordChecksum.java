@@ -1,0 +1,106 @@
+package dev.ironcliw.daemon.journal.record;
+
+import java.util.function.BiConsumer;
+import java.util.zip.CRC32C;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * The checksum before each journal record, so that a record whose bytes were damaged on disk is
+ * never served as if it were whole (a zeroed page can cut a record short and leave what is left
+ * decodable):
+ *
+ * <pre>
+ *   byte  0x7E (checksummed; no record type is this value)
+ *   int   CRC32C of the record's bytes that follow
+ *   ...   the record as its codec writes it
+ * </pre>
+ *
+ * Records written before the checksum existed start with their type byte and are read unchecked.
+ */
+public final class RecordChecksum {
+  public static final byte CHECKSUMMED = 0x7E;
+  public static final int PREFIX_BYTES = 1 + Integer.BYTES;
+  private static final int CHUNK_BYTES = 8 * 1024;
+  private static final ThreadLocal<byte[]> CHUNK =
+      ThreadLocal.withInitial(() -> new byte[CHUNK_BYTES]);
+
+  private RecordChecksum() {}
+
+  /**
+   * Writes the prefix, then the record as {@code codec} writes it. The record is written into
+   * {@code scratch} first and copied: reading back what was just written to a mapped file can touch
+   * a chunk that is no longer mapped.
+   *
+   * @param scratch a buffer of the caller's thread, cleared here
+   */
+  public static <R> void write(
+      Bytes<?> out, Bytes<?> scratch, BiConsumer<Bytes<?>, R> codec, R record) {
+    scratch.clear();
+    codec.accept(scratch, record);
+    out.writeByte(CHECKSUMMED);
+    out.writeInt(crc32c(scratch, scratch.readPosition(), scratch.readLimit()));
+    out.write(scratch);
+  }
+
+  /**
+   * Checks the checksum of the record at {@code in}'s read position and moves past it, so that a
+   * codec reads the record next; a record written without one is left as it is.
+   *
+   * @throws DamagedRecordException when the bytes are not those that were written
+   */
+  public static void open(Bytes<?> in) {
+    if (!isChecksummed(in)) {
+      return;
+    }
+    if (in.readRemaining() < PREFIX_BYTES) {
+      throw new DamagedRecordException("a checksummed record shorter than its checksum");
+    }
+    long start = in.readPosition();
+    in.readSkip(1);
+    int written = in.readInt();
+    int read = crc32c(in, in.readPosition(), in.readLimit());
+    if (read != written) {
+      in.readPosition(start);
+      throw new DamagedRecordException(
+          String.format(
+              "the record's checksum is %08x where %08x was written: its bytes changed on disk",
+              read, written));
+    }
+  }
+
+  /** Moves past the checksum without checking it: for reads of a few fields in place. */
+  public static void skip(Bytes<?> in) {
+    if (isChecksummed(in) && in.readRemaining() >= PREFIX_BYTES) {
+      in.readSkip(PREFIX_BYTES);
+    }
+  }
+
+  /** The type byte of the record at {@code in}'s read position, past its checksum; -1 if none. */
+  public static int recordType(Bytes<?> in) {
+    long at = in.readPosition() + (isChecksummed(in) ? PREFIX_BYTES : 0);
+    return at < in.readLimit() ? in.readUnsignedByte(at) : -1;
+  }
+
+  private static boolean isChecksummed(Bytes<?> in) {
+    return in.readRemaining() > 0 && in.readByte(in.readPosition()) == CHECKSUMMED;
+  }
+
+  /** Reads in order, as a codec does: a mapped document is read that way, never by offset. */
+  private static int crc32c(Bytes<?> bytes, long from, long to) {
+    long position = bytes.readPosition();
+    CRC32C crc = new CRC32C();
+    byte[] chunk = CHUNK.get();
+    bytes.readPosition(from);
+    try {
+      for (long left = to - from; left > 0; ) {
+        int n = (int) Math.min(chunk.length, left);
+        bytes.read(chunk, 0, n);
+        crc.update(chunk, 0, n);
+        left -= n;
+      }
+    } finally {
+      bytes.readPosition(position);
+    }
+    return (int) crc.getValue();
+  }
+}
