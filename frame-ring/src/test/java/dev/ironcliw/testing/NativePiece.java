@@ -31,7 +31,11 @@ public enum NativePiece {
           + " as CI does)",
       List.of(),
       List.of()),
-  C_COMPILER("a C compiler (gcc)", List.of("gcc", "libc6-dev"), List.of());
+  C_COMPILER("a C compiler (gcc)", List.of("gcc", "libc6-dev"), List.of()),
+  TESSERACT(
+      "Tesseract and its English language data",
+      List.of("tesseract-ocr", "tesseract-ocr-eng"),
+      List.of("tesseract"));
 
   private final String description;
   private final List<String> debianPackages;

@@ -21,9 +21,11 @@ final class TextAnalyzer extends Analyzer {
   /**
    * Characters that join words in file names, paths, identifiers and addresses ({@code scan.pdf},
    * {@code src/main}, {@code snake_case}, {@code user@host}): read as spaces, so each part is a
-   * word. A query is analysed the same way, so {@code "scan.pdf"} is still a phrase.
+   * word. A query is analysed the same way, so {@code "scan.pdf"} is still a phrase. A comma is one
+   * too: text recognition reads the one-pixel dot of a small font as a comma as often as not, and
+   * {@code 10,0,0,7} then still finds {@code 10.0.0.7}.
    */
-  private static final NormalizeCharMap JOINERS = joiners("._/\\:@=");
+  private static final NormalizeCharMap JOINERS = joiners("._/\\:@=,");
 
   private static NormalizeCharMap joiners(String characters) {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();

@@ -1,0 +1,158 @@
+package dev.ironcliw.daemon.text;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.ironcliw.ring.Rect;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
+import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI;
+
+/**
+ * Tesseract through Tess4J's JNA mapping of its C API, loaded from the system's {@code
+ * libtesseract} (Debian: {@code tesseract-ocr}; Homebrew: {@code tesseract}) with the system's
+ * language data.
+ */
+public final class TesseractEngine implements TextEngine {
+  /** The resolution Tesseract is told a prepared image has, per step of scale. */
+  private static final int SCREEN_PPI = 96;
+
+  private final TessAPI api;
+  private final TessBaseAPI handle;
+  private final String description;
+
+  private TesseractEngine(TessAPI api, TessBaseAPI handle, String description) {
+    this.api = api;
+    this.handle = handle;
+    this.description = description;
+  }
+
+  /**
+   * Loads the library and the language data of {@code languages} ({@code eng}, {@code
+   * eng+chi_sim}).
+   *
+   * @throws TextEngineUnavailableException naming what is missing and how to install it
+   */
+  public static TesseractEngine open(String languages) {
+    TessAPI api;
+    String version;
+    try {
+      // Loaded directly: Tess4J's own loader unpacks bundled Windows libraries into the temp dir.
+      api = Native.load("tesseract", TessAPI.class);
+      version = api.TessVersion();
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      throw new TextEngineUnavailableException(
+          "the Tesseract library is not installed (Debian: apt install tesseract-ocr"
+              + " tesseract-ocr-eng; macOS: brew install tesseract): "
+              + e.getMessage());
+    }
+    TessBaseAPI handle = api.TessBaseAPICreate();
+    if (api.TessBaseAPIInit3(handle, null, languages) != 0) {
+      api.TessBaseAPIDelete(handle);
+      throw new TextEngineUnavailableException(
+          "Tesseract "
+              + version
+              + " has no language data for '"
+              + languages
+              + "' (Debian: apt install tesseract-ocr-LANG for each language)");
+    }
+    api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
+    return new TesseractEngine(api, handle, "tesseract " + version + " (" + languages + ")");
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public List<TextLine> read(GreyImage image) {
+    ByteBuffer pixels = ByteBuffer.allocateDirect(image.pixels().length);
+    pixels.put(image.pixels()).flip();
+    api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
+    api.TessBaseAPISetSourceResolution(handle, SCREEN_PPI * image.scale());
+    try {
+      if (api.TessBaseAPIRecognize(handle, null) != 0) {
+        return List.of();
+      }
+      TessResultIterator words = api.TessBaseAPIGetIterator(handle);
+      if (words == null) {
+        return List.of();
+      }
+      try {
+        return lines(words, image);
+      } finally {
+        api.TessResultIteratorDelete(words);
+      }
+    } finally {
+      api.TessBaseAPIClear(handle);
+    }
+  }
+
+  private List<TextLine> lines(TessResultIterator words, GreyImage image) {
+    TessPageIterator page = api.TessResultIteratorGetPageIterator(words);
+    List<TextLine> lines = new ArrayList<>();
+    List<TextWord> line = new ArrayList<>();
+    int block = -1;
+    int lineBlock = 0;
+    IntBuffer left = IntBuffer.allocate(1);
+    IntBuffer top = IntBuffer.allocate(1);
+    IntBuffer right = IntBuffer.allocate(1);
+    IntBuffer bottom = IntBuffer.allocate(1);
+    do {
+      if (api.TessPageIteratorIsAtBeginningOf(page, TessPageIteratorLevel.RIL_BLOCK) != 0) {
+        block++;
+      }
+      if (api.TessPageIteratorIsAtBeginningOf(page, TessPageIteratorLevel.RIL_TEXTLINE) != 0
+          && !line.isEmpty()) {
+        lines.add(new TextLine(lineBlock, line));
+        line = new ArrayList<>();
+      }
+      String text = text(words);
+      if (text.isBlank()
+          || api.TessPageIteratorBoundingBox(
+                  page, TessPageIteratorLevel.RIL_WORD, left, top, right, bottom)
+              == 0) {
+        continue;
+      }
+      float confidence = api.TessResultIteratorConfidence(words, TessPageIteratorLevel.RIL_WORD);
+      int scale = image.scale();
+      Rect box =
+          new Rect(
+              image.originX() + left.get(0) / scale,
+              image.originY() + top.get(0) / scale,
+              Math.max(1, (right.get(0) - left.get(0) + scale - 1) / scale),
+              Math.max(1, (bottom.get(0) - top.get(0) + scale - 1) / scale));
+      lineBlock = Math.max(block, 0);
+      line.add(new TextWord(text.strip(), box, Math.clamp(Math.round(confidence), 0, 100)));
+    } while (api.TessResultIteratorNext(words, TessPageIteratorLevel.RIL_WORD) != 0);
+    if (!line.isEmpty()) {
+      lines.add(new TextLine(lineBlock, line));
+    }
+    return lines;
+  }
+
+  private String text(TessResultIterator words) {
+    Pointer text = api.TessResultIteratorGetUTF8Text(words, TessPageIteratorLevel.RIL_WORD);
+    if (text == null) {
+      return "";
+    }
+    try {
+      return text.getString(0, "UTF-8");
+    } finally {
+      api.TessDeleteText(text);
+    }
+  }
+
+  @Override
+  public void close() {
+    api.TessBaseAPIEnd(handle);
+    api.TessBaseAPIDelete(handle);
+  }
+}

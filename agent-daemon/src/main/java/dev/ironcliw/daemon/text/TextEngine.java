@@ -1,0 +1,15 @@
+package dev.ironcliw.daemon.text;
+
+import java.util.List;
+
+/** Reads the text of an image. One thread uses an engine at a time. */
+public interface TextEngine extends AutoCloseable {
+  /** What {@code status.text.engine} says: {@code tesseract 5.3.0 (eng)}. */
+  String description();
+
+  /** The lines of {@code image}, with boxes in the frame's pixels; empty when there is no text. */
+  List<TextLine> read(GreyImage image);
+
+  @Override
+  void close();
+}
