@@ -2,6 +2,8 @@ package dev.ironcliw.daemon.text;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.ring.Rect;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;

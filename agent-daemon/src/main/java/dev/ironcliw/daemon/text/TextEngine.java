@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon.text;
 
+import dev.ironcliw.daemon.journal.record.TextLine;
 import java.util.List;
 
 /** Reads the text of an image. One thread uses an engine at a time. */

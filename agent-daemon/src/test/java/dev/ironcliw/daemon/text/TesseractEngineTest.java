@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.X11Source;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;

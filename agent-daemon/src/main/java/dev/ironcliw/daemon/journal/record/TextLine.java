@@ -1,4 +1,4 @@
-package dev.ironcliw.daemon.text;
+package dev.ironcliw.daemon.journal.record;
 
 import dev.ironcliw.ring.Rect;
 import java.util.List;
