@@ -6,6 +6,7 @@ import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.JournalRecord;
+import dev.ironcliw.daemon.journal.record.TextRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -151,6 +152,7 @@ public final class EventStream implements AutoCloseable {
   private static List<Event> events(long id, JournalRecord record) {
     return switch (record) {
       case FrameRecord f -> List.of(event(RecordKind.FRAME, id, FrameJson.summary(f)));
+      case TextRecord t -> List.of(); // read by /frames/{seq}/text and search, not streamed
       case JournalEvent e -> List.of(event(RecordKind.of(e), id, EventJson.of(e)));
       case InsightRecord i -> {
         JsonObject json = InsightJson.of(i);

@@ -17,6 +17,8 @@ import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextRecordCodec;
 import dev.ironcliw.daemon.journal.repair.JournalRepair;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.dedup.Verdict;
@@ -85,6 +87,10 @@ public final class Journal implements AutoCloseable {
   /** Queue index of every insight, oldest first; insights are few (one per batch). */
   private final RecordIndexes insightIndexes = new RecordIndexes();
 
+  /** Frame seq to the queue indexes of the text records read from that frame. */
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, List<Long>> textIndexes =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
   /** Queue index of every keyframe, by its frame's sequence number. */
   private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> keyframeIndexes =
       new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -103,6 +109,7 @@ public final class Journal implements AutoCloseable {
   private final Appender insightAppender = new Appender(true);
   private final Appender pressureAppender = new Appender(true);
   private final Appender keyframeAppender = new Appender(true);
+  private final Appender textAppender = new Appender(true);
 
   /**
    * Not held back by the disk guard: a retention record is small, and deleting days waits for it
@@ -236,6 +243,8 @@ public final class Journal implements AutoCloseable {
             lastInsightId.accumulateAndGet(insight.id(), Math::max);
           } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
             keyframeIndexes.put(KeyframeCodec.peekSeq(bytes), dc.index());
+          } else if (type == TextRecordCodec.TEXT_RECORD && bytes.readRemaining() >= 10) {
+            addText(TextRecordCodec.peekSeq(bytes), dc.index());
           } else if (type == ContextEventCodec.CONTEXT_EVENT_RECORD) {
             ContextEventRecord context = decode(dc, ContextEventCodec::read);
             if (context != null) {
@@ -393,6 +402,59 @@ public final class Journal implements AutoCloseable {
     }
   }
 
+  /** Text-reader thread only: appends the text read from an area of a frame. */
+  public void append(TextRecord text) {
+    long queueIndex = textAppender.append(TextRecordCodec::write, text);
+    if (queueIndex >= 0) {
+      addText(text.seq(), queueIndex);
+      listener.appended(queueIndex, text);
+    }
+  }
+
+  private void addText(long seq, long queueIndex) {
+    textIndexes.merge(
+        seq,
+        List.of(queueIndex),
+        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+  }
+
+  /** Text-reader thread, at its end. */
+  public void closeTextAppender() {
+    textAppender.close();
+  }
+
+  /** The text read from frame {@code seq}, area by area in the order read; empty when none. */
+  public List<TextRecord> texts(long seq) {
+    List<Long> indexes = textIndexes.getOrDefault(seq, List.of());
+    if (indexes.isEmpty()) {
+      return List.of();
+    }
+    return reading(
+        () -> {
+          List<TextRecord> found = new ArrayList<>();
+          ExcerptTailer tailer = readerTailer();
+          for (long queueIndex : indexes) {
+            if (!moveTo(tailer, queueIndex)) {
+              continue;
+            }
+            try (DocumentContext dc = tailer.readingDocument()) {
+              TextRecord r = dc.isPresent() ? decode(dc, TextRecordCodec::read) : null;
+              if (r != null) {
+                found.add(r);
+              }
+            } catch (RuntimeException e) {
+              damaged(queueIndex, "the text of frame " + seq + " is not shown", e);
+            }
+          }
+          return found;
+        });
+  }
+
+  /** Whether any text was read from frame {@code seq}. */
+  public boolean hasText(long seq) {
+    return textIndexes.containsKey(seq);
+  }
+
   /** Keyframe thread, at its end. */
   public void closeKeyframeAppender() {
     keyframeAppender.close();
@@ -537,6 +599,7 @@ public final class Journal implements AutoCloseable {
     return switch (bytes.peekUnsignedByte()) {
       case FrameRecordCodec.FRAME_RECORD -> FrameRecordCodec.read(bytes);
       case InsightRecordCodec.INSIGHT_RECORD -> InsightRecordCodec.read(bytes);
+      case TextRecordCodec.TEXT_RECORD -> TextRecordCodec.read(bytes);
       default -> readEvent(bytes);
     };
   }
@@ -816,6 +879,7 @@ public final class Journal implements AutoCloseable {
         long firstKeptIndex = rollCycle.toIndex(limit, 0);
         insightIndexes.dropBefore(firstKeptIndex);
         keyframeIndexes.values().removeIf(i -> i < firstKeptIndex);
+        textIndexes.values().removeIf(i -> i.getLast() < firstKeptIndex);
         eventIndexes.dropBefore(firstKeptIndex);
         queue.refreshDirectoryListing();
       }

@@ -1,4 +1,5 @@
 package dev.ironcliw.daemon.journal.record;
 
-/** Anything the journal holds: a frame's record, an insight, or an event. */
-public sealed interface JournalRecord permits FrameRecord, InsightRecord, JournalEvent {}
+/** Anything the journal holds: a frame's record, an insight, the text read, or an event. */
+public sealed interface JournalRecord
+    permits FrameRecord, InsightRecord, TextRecord, JournalEvent {}

@@ -15,6 +15,8 @@ import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextRecordCodec;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -49,6 +51,7 @@ final class WholeRecord {
                 plausible(ContextEventCodec.read(payload));
             case RetentionEventCodec.RETENTION_EVENT_RECORD ->
                 plausible(RetentionEventCodec.read(payload));
+            case TextRecordCodec.TEXT_RECORD -> plausible(TextRecordCodec.read(payload));
             default -> false;
           };
       return plausible && payload.readRemaining() == 0;
@@ -79,6 +82,10 @@ final class WholeRecord {
 
   private static boolean plausible(RetentionEventRecord r) {
     return r != null && isTime(r.timeNanos()) && r.days() >= 0 && r.bytes() >= 0;
+  }
+
+  private static boolean plausible(TextRecord r) {
+    return r != null && r.seq() >= 0 && isTime(r.capturedAtNanos());
   }
 
   private static boolean plausible(KeyframeRecord r) {

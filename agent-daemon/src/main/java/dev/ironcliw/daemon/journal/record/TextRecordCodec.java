@@ -1,0 +1,89 @@
+package dev.ironcliw.daemon.journal.record;
+
+import dev.ironcliw.ring.Rect;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Binary form of a {@link TextRecord} in a journal excerpt:
+ *
+ * <pre>
+ *   byte recordType (8 = text)   byte layoutVersion (1)
+ *   long seq   long capturedAtNanos   int display   int x, y, width, height (the area)
+ *   int  lineCount, then per line: int block   int wordCount, then per word:
+ *        utf8 text   int x, y, width, height   byte confidence (0-100)
+ * </pre>
+ */
+public final class TextRecordCodec {
+  public static final byte TEXT_RECORD = 8;
+  static final byte LAYOUT_VERSION = 1;
+  private static final int LINE_BYTES = 2 * Integer.BYTES;
+  private static final int WORD_BYTES = 1 + 4 * Integer.BYTES + 1;
+
+  private TextRecordCodec() {}
+
+  public static void write(Bytes<?> out, TextRecord r) {
+    out.writeByte(TEXT_RECORD);
+    out.writeByte(LAYOUT_VERSION);
+    out.writeLong(r.seq());
+    out.writeLong(r.capturedAtNanos());
+    out.writeInt(r.display());
+    writeRect(out, r.area());
+    out.writeInt(r.lines().size());
+    for (TextLine line : r.lines()) {
+      out.writeInt(line.block());
+      out.writeInt(line.words().size());
+      for (TextWord word : line.words()) {
+        out.writeUtf8(word.text());
+        writeRect(out, word.box());
+        out.writeByte((byte) word.confidence());
+      }
+    }
+  }
+
+  /** The seq of a text record excerpt, read in place. */
+  public static long peekSeq(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 2);
+  }
+
+  /** The record, or null when the excerpt is not a text record of this layout. */
+  public static TextRecord read(Bytes<?> in) {
+    if (!ExcerptReads.startsRecord(in, TEXT_RECORD, LAYOUT_VERSION)) {
+      return null;
+    }
+    long seq = in.readLong();
+    long capturedAt = in.readLong();
+    int display = in.readInt();
+    Rect area = readRect(in);
+    int lineCount = ExcerptReads.count(in, LINE_BYTES, "line");
+    List<TextLine> lines = new ArrayList<>(lineCount);
+    for (int i = 0; i < lineCount; i++) {
+      int block = in.readInt();
+      int wordCount = ExcerptReads.count(in, WORD_BYTES, "word");
+      if (wordCount == 0) {
+        throw new DamagedRecordException("a line without words");
+      }
+      List<TextWord> words = new ArrayList<>(wordCount);
+      for (int w = 0; w < wordCount; w++) {
+        String text = in.readUtf8();
+        Rect box = readRect(in);
+        int confidence = in.readUnsignedByte();
+        words.add(new TextWord(text, box, confidence));
+      }
+      lines.add(new TextLine(block, words));
+    }
+    return new TextRecord(seq, capturedAt, display, area, lines);
+  }
+
+  private static void writeRect(Bytes<?> out, Rect r) {
+    out.writeInt(r.x());
+    out.writeInt(r.y());
+    out.writeInt(r.width());
+    out.writeInt(r.height());
+  }
+
+  private static Rect readRect(Bytes<?> in) {
+    return new Rect(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+  }
+}
