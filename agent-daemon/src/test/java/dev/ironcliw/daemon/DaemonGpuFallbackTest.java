@@ -57,9 +57,13 @@ class DaemonGpuFallbackTest {
       assertTrue(
           onGpu.getJsonObject("diff").getString("backend").startsWith("vulkan ("), onGpu.encode());
 
+      // Capture finishes first; the pipeline may still be judging the last frames.
       JsonObject done =
           daemon.awaitStatus(
-              s -> s.getJsonObject("capture").getBoolean("finished"), Duration.ofSeconds(60));
+              s ->
+                  s.getJsonObject("capture").getBoolean("finished")
+                      && s.getJsonObject("frames").getLong("processed") >= 60,
+              Duration.ofSeconds(60));
       String backend = done.getJsonObject("diff").getString("backend");
       assertTrue(backend.startsWith("cpu-simd"), backend);
       assertTrue(backend.contains("after vulkan"), backend);
