@@ -16,6 +16,7 @@ import java.util.Map;
  * @param vision vision keys
  * @param history journal retention keys
  * @param api API keys
+ * @param text text recognition keys
  * @param privacy privacy exclusions
  * @param rawValues every key's value as text, for change detection and display
  * @param sources where each key's value came from
@@ -29,6 +30,7 @@ public record IroncliwConfig(
     VisionSettings vision,
     HistorySettings history,
     ApiSettings api,
+    TextSettings text,
     PrivacySettings privacy,
     Map<String, String> rawValues,
     Map<String, ConfigSource> sources) {
@@ -138,6 +140,11 @@ public record IroncliwConfig(
             API_RATE_LIMIT.valueIn(v),
             API_REQUEST_TIMEOUT.valueIn(v),
             API_STALL_AFTER.valueIn(v)),
+        new TextSettings(
+            TEXT_ENGINE.valueIn(v),
+            TEXT_LANGUAGES.valueIn(v),
+            TEXT_SETTLE.valueIn(v),
+            TEXT_MAX_CPU_SHARE.valueIn(v)),
         new PrivacySettings(PRIVACY_EXCLUDE_APPS.valueIn(v), PRIVACY_EXCLUDE_TITLES.valueIn(v)),
         raw,
         sources);

@@ -920,6 +920,51 @@ public final class ConfigSchema {
                   + " their visible area is blanked before a frame is written, and their redraws"
                   + " leave no trace."));
 
+  public static final Setting<String> TEXT_ENGINE =
+      text(
+          setting(
+              "text.engine",
+              ValueType.CHOICE,
+              "auto",
+              false,
+              null,
+              null,
+              List.of("auto", "tesseract", "none"),
+              "What reads the text on screen, so that search finds it: tesseract (the system's"
+                  + " libtesseract), none, or auto (Tesseract where it is installed, else none, with"
+                  + " a line at start saying how to install it)."));
+
+  public static final Setting<String> TEXT_LANGUAGES =
+      text(
+          restart(
+              "text.languages",
+              ValueType.TEXT,
+              "eng",
+              "The languages text is read in, as Tesseract names them, joined by +: eng,"
+                  + " eng+deu, eng+chi_sim. Each needs its language data installed."));
+
+  public static final Setting<Duration> TEXT_SETTLE =
+      duration(
+          ranged(
+              "text.settle",
+              ValueType.DURATION,
+              "1s",
+              "100ms",
+              "1m",
+              "An area that changed is read once it has not changed for this long, not on every"
+                  + " frame."));
+
+  public static final Setting<Double> TEXT_MAX_CPU_SHARE =
+      decimal(
+          ranged(
+              "text.maxCpuShare",
+              ValueType.FRACTION,
+              "0.25",
+              null,
+              null,
+              "The share of one core text recognition may use; over it, recognition waits and"
+                  + " then reads the newest settled state, counting what it skipped."));
+
   private static final List<Setting<?>> SETTINGS =
       List.of(
           DATA_DIR,
@@ -1006,6 +1051,10 @@ public final class ConfigSchema {
           HISTORY_KEYFRAMES_MIN_INTERVAL,
           HISTORY_DISK_KEYFRAMES_MIN_FREE,
           HISTORY_DISK_RECORDS_MIN_FREE,
+          TEXT_ENGINE,
+          TEXT_LANGUAGES,
+          TEXT_SETTLE,
+          TEXT_MAX_CPU_SHARE,
           PRIVACY_EXCLUDE_APPS,
           PRIVACY_EXCLUDE_TITLES);
 
