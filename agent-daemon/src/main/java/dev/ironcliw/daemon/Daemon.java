@@ -52,6 +52,8 @@ import dev.ironcliw.daemon.status.RingPart;
 import dev.ironcliw.daemon.status.StatusPart;
 import dev.ironcliw.daemon.status.StatusReporter;
 import dev.ironcliw.daemon.status.VisionPart;
+import dev.ironcliw.daemon.text.TextEngines;
+import dev.ironcliw.daemon.text.TextReader;
 import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.dedup.VolatilityParameters;
@@ -224,6 +226,19 @@ public final class Daemon {
         vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());
     KeyframeWriter keyframes =
         opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
+    TextEngines.Choice textChoice = TextEngines.choose(config.text());
+    LOG.info(textChoice.message());
+    TextReader textReader =
+        textChoice.engine() == null
+            ? null
+            : opened(
+                new TextReader(
+                    textChoice.engine(),
+                    ring,
+                    journal,
+                    keyframes::keep,
+                    config.text().settle(),
+                    config.text().maxCpuShare()));
     PipelineAgent pipeline =
         new PipelineAgent(
             events,
@@ -236,8 +251,12 @@ public final class Daemon {
             images,
             journal,
             keyframes,
+            textReader == null ? frame -> {} : textReader::offer,
             stats);
     ring.retainFrom(ring.nextPosition());
+    if (textReader != null) {
+      textReader.start();
+    }
 
     RingSizing ringSizing = new RingSizing(ring, capture);
     watcher.addCheck(next -> ringBudgetProblems(next, ring));
@@ -279,7 +298,17 @@ public final class Daemon {
                             .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
                 new VisionPart(batcher, insights, stream),
                 new JournalPart(journal, retention, keyframes, stats),
-                StatusPart.of("text", indexer::toJson),
+                StatusPart.of(
+                    "text",
+                    () ->
+                        indexer
+                            .toJson()
+                            .put(
+                                "reader",
+                                textReader == null
+                                    ? TextReader.notReading(
+                                        textChoice.message().substring("text: ".length()))
+                                    : textReader.toJson())),
                 new MemoryPart(watcher::current, budgets, pressure),
                 StatusPart.of("agentErrors", agentErrors::toJson)));
     api =

@@ -146,7 +146,7 @@ class DaemonApiTest {
     token = daemon.token(); // POST /api/v1/token/rotate made a new one
     System.out.println("every documented route: " + answers);
     answers.forEach((route, status) -> assertEquals(200, status, route));
-    assertEquals(18, answers.size(), answers.toString());
+    assertEquals(19, answers.size(), answers.toString());
     post("/api/v1/resume");
   }
 
@@ -873,6 +873,7 @@ class DaemonApiTest {
             "/api/v1/frames",
             "/api/v1/frames/1",
             "/api/v1/frames/1/image",
+            "/api/v1/frames/1/text",
             "/api/v1/insights",
             "/api/v1/events",
             "/api/v1/search",

@@ -165,6 +165,7 @@ public final class ApiServer implements AutoCloseable {
     router.get("/api/v1/frames").handler(this::frames);
     router.get("/api/v1/frames/:seq").handler(this::frame);
     router.get("/api/v1/frames/:seq/image").handler(this::image);
+    router.get("/api/v1/frames/:seq/text").handler(this::frameText);
     router.get("/api/v1/insights").handler(this::insights);
     router.get("/api/v1/events").handler(this::events);
     router.get("/api/v1/activity").handler(this::activity);
@@ -602,6 +603,24 @@ public final class ApiServer implements AutoCloseable {
             found ->
                 found.ifPresentOrElse(
                     r -> json(ctx, 200, frameJson(r)),
+                    () -> ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq)))
+        .onFailure(ctx::fail);
+  }
+
+  private void frameText(RoutingContext ctx) {
+    long seq = parseSeq(ctx.pathParam("seq"), "seq");
+    blocking(
+            () ->
+                journal
+                    .find(seq)
+                    .map(
+                        r ->
+                            FrameTextJson.of(
+                                r, journal.textsAtOrBefore(seq, FrameTextJson.MAX_READS_BACK))))
+        .onSuccess(
+            found ->
+                found.ifPresentOrElse(
+                    json -> json(ctx, 200, json),
                     () -> ApiError.send(ctx, 404, "not_found", "no frame with seq " + seq)))
         .onFailure(ctx::fail);
   }

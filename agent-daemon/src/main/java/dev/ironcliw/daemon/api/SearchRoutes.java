@@ -93,12 +93,18 @@ public final class SearchRoutes {
               .put("kind", d.kind().label())
               .put("text", d.text())
               .put("snippet", hit.snippet())
-              .put("boxes", new JsonArray())
+              .put("boxes", boxes(hit))
               .put("score", hit.score()));
     }
     String next =
         hits.size() == query.limit() ? Integer.toString(query.offset() + query.limit()) : null;
     return new JsonObject().put("results", results).put("next", next);
+  }
+
+  private static JsonArray boxes(TextHit hit) {
+    JsonArray boxes = new JsonArray();
+    hit.boxes().forEach(b -> boxes.add(FrameTextJson.box(b)));
+    return boxes;
   }
 
   private static Set<TextKind> kinds(String text) {

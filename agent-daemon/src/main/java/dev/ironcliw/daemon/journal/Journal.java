@@ -450,6 +450,25 @@ public final class Journal implements AutoCloseable {
         });
   }
 
+  /**
+   * The text records read from frame {@code seq} and the frames before it, newest first, at most
+   * {@code max}: what was on screen at {@code seq} is in them, each area as last read.
+   */
+  public List<TextRecord> textsAtOrBefore(long seq, int max) {
+    List<TextRecord> found = new ArrayList<>();
+    for (long readSeq : textIndexes.headMap(seq, true).descendingKeySet()) {
+      List<TextRecord> read = new ArrayList<>(texts(readSeq));
+      java.util.Collections.reverse(read);
+      for (TextRecord r : read) {
+        if (found.size() == max) {
+          return found;
+        }
+        found.add(r);
+      }
+    }
+    return found;
+  }
+
   /** Whether any text was read from frame {@code seq}. */
   public boolean hasText(long seq) {
     return textIndexes.containsKey(seq);

@@ -83,6 +83,26 @@ public final class KeyframeWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Any thread: keeps {@code frame} as a keyframe whatever the interval since the last one (text
+   * was read from it, and a search hit shows its image), unless it has one or keyframes are off.
+   */
+  public void keep(FrameRecord frame) {
+    HistorySettings now = settings.get();
+    if (now.keyframeMaxLongEdge() == 0 || journal.hasKeyframe(frame.seq())) {
+      return;
+    }
+    JournalDiskGuard disk = journal.diskGuard();
+    if (disk != null && !disk.allowKeyframe()) {
+      return;
+    }
+    try {
+      thread.execute(() -> write(frame, now));
+    } catch (RejectedExecutionException stopping) {
+      // closed
+    }
+  }
+
   private void write(FrameRecord frame, HistorySettings now) {
     try {
       KeyframeRecord keyframe =

@@ -57,6 +57,10 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   private final Journal journal;
   private final KeyframeWriter keyframes;
+
+  /** Told of each frame that changed the screen (CHANGE or REVISIT): the text reader. */
+  private final java.util.function.Consumer<FrameRecord> screenChanges;
+
   private final PipelineStats stats;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
@@ -80,6 +84,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       ChangeImages changeImages,
       Journal journal,
       KeyframeWriter keyframes,
+      java.util.function.Consumer<FrameRecord> screenChanges,
       PipelineStats stats) {
     this.events = events;
     this.ring = ring;
@@ -93,6 +98,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.changeImages = changeImages;
     this.journal = journal;
     this.keyframes = keyframes;
+    this.screenChanges = screenChanges;
     this.stats = stats;
   }
 
@@ -242,6 +248,9 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     stats.recordStage(PipelineStage.FRAME, doneNanos - startNanos);
     if (forward && !frame.sameAsPrevious()) {
       keyframes.offer(record);
+    }
+    if ((verdict == Verdict.CHANGE || verdict == Verdict.REVISIT) && !frame.sameAsPrevious()) {
+      screenChanges.accept(record);
     }
     stats.recordVerdict(frame.seq(), verdict, forward, now);
   }

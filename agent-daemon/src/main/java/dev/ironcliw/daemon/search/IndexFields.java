@@ -14,6 +14,8 @@ package dev.ironcliw.daemon.search;
  *   lastSeen     long point, doc values, stored   (the recency tie-break sorts on it)
  *   seq          stored long
  *   journalIndex long point, stored
+ *   words        stored                   text read from the screen: a line per word,
+ *                                         "x y width height confidence word"
  * </pre>
  */
 final class IndexFields {
@@ -28,6 +30,7 @@ final class IndexFields {
   static final String LAST_SEEN = "lastSeen";
   static final String SEQ = "seq";
   static final String JOURNAL_INDEX = "journalIndex";
+  static final String WORDS = "words";
 
   /** Commit user data: the journal index everything up to which is in this commit. */
   static final String COMMITTED_JOURNAL_INDEX = "ironcliw.journalIndex";

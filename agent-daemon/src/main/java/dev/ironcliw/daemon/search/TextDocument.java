@@ -1,5 +1,8 @@
 package dev.ironcliw.daemon.search;
 
+import dev.ironcliw.daemon.journal.record.TextWord;
+import java.util.List;
+
 /**
  * A block of text and the span of time it was on screen: one document however many frames showed
  * it, its {@code lastSeen} extended while it stays.
@@ -14,6 +17,8 @@ package dev.ironcliw.daemon.search;
  * @param lastSeenNanos when it was last seen
  * @param seq the frame it was read from (one whose image can be served), -1 when none
  * @param journalIndex the journal record it came from, for indexing again after a crash
+ * @param words its words with their boxes in the pixels of frame {@code seq}, for text read from
+ *     the screen; empty for titles and insights
  */
 public record TextDocument(
     String id,
@@ -25,4 +30,36 @@ public record TextDocument(
     long firstSeenNanos,
     long lastSeenNanos,
     long seq,
-    long journalIndex) {}
+    long journalIndex,
+    List<TextWord> words) {
+
+  public TextDocument {
+    words = List.copyOf(words);
+  }
+
+  /** A document without word boxes: a title or an insight. */
+  public TextDocument(
+      String id,
+      TextKind kind,
+      String text,
+      String app,
+      String window,
+      int display,
+      long firstSeenNanos,
+      long lastSeenNanos,
+      long seq,
+      long journalIndex) {
+    this(
+        id,
+        kind,
+        text,
+        app,
+        window,
+        display,
+        firstSeenNanos,
+        lastSeenNanos,
+        seq,
+        journalIndex,
+        List.of());
+  }
+}

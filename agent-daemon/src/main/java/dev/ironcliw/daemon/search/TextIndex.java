@@ -2,6 +2,8 @@ package dev.ironcliw.daemon.search;
 
 import static dev.ironcliw.daemon.search.IndexFields.*;
 
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.ring.Rect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -46,6 +48,8 @@ import org.apache.lucene.store.FSDirectory;
  * Thread-safe: one indexing thread writes, API workers search.
  */
 public final class TextIndex implements AutoCloseable {
+  private static final java.util.regex.Pattern MARKED =
+      java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
   private static final int SNIPPET_PASSAGES = 2;
 
   private final Analyzer analyzer = new TextAnalyzer();
@@ -100,6 +104,9 @@ public final class TextIndex implements AutoCloseable {
     doc.add(new StoredField(SEQ, d.seq()));
     doc.add(new LongPoint(JOURNAL_INDEX, d.journalIndex()));
     doc.add(new StoredField(JOURNAL_INDEX, d.journalIndex()));
+    if (!d.words().isEmpty()) {
+      doc.add(new StoredField(WORDS, encode(d.words())));
+    }
     try {
       writer.updateDocument(new Term(ID, d.id()), doc);
     } catch (IOException e) {
@@ -189,9 +196,9 @@ public final class TextIndex implements AutoCloseable {
       List<TextHit> hits = new ArrayList<>(page.length);
       for (int i = 0; i < page.length; i++) {
         Document doc = stored.document(page[i].doc);
-        hits.add(
-            new TextHit(
-                document(doc), snippets[i] == null ? doc.get(TEXT) : snippets[i], page[i].score));
+        TextDocument document = document(doc);
+        String snippet = snippets[i] == null ? doc.get(TEXT) : snippets[i];
+        hits.add(new TextHit(document, snippet, page[i].score, matchedBoxes(document, snippet)));
       }
       return hits;
     } catch (IOException e) {
@@ -243,6 +250,65 @@ public final class TextIndex implements AutoCloseable {
     return all.build();
   }
 
+  /**
+   * The boxes of the document's words that hold a term the snippet marks as matched: a word matches
+   * as the query's terms do, by its analysed terms (so CJK bigrams and parts of joined names match
+   * too).
+   */
+  private List<Rect> matchedBoxes(TextDocument document, String snippet) {
+    if (document.words().isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> marked = new java.util.HashSet<>();
+    java.util.regex.Matcher m = MARKED.matcher(snippet);
+    while (m.find()) {
+      marked.addAll(QueryText.terms(m.group(1), TEXT, analyzer));
+    }
+    List<Rect> boxes = new ArrayList<>();
+    for (TextWord word : document.words()) {
+      for (String term : QueryText.terms(word.text(), TEXT, analyzer)) {
+        if (marked.contains(term)) {
+          boxes.add(word.box());
+          break;
+        }
+      }
+    }
+    return boxes;
+  }
+
+  private static String encode(List<TextWord> words) {
+    StringBuilder out = new StringBuilder();
+    for (TextWord w : words) {
+      Rect b = w.box();
+      out.append(b.x()).append(' ').append(b.y()).append(' ').append(b.width()).append(' ');
+      out.append(b.height()).append(' ').append(w.confidence()).append(' ').append(w.text());
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<TextWord> decode(String encoded) {
+    if (encoded == null) {
+      return List.of();
+    }
+    List<TextWord> words = new ArrayList<>();
+    for (String line : encoded.split("\n")) {
+      String[] parts = line.split(" ", 6);
+      if (parts.length == 6) {
+        words.add(
+            new TextWord(
+                parts[5],
+                new Rect(
+                    Integer.parseInt(parts[0]),
+                    Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[2]),
+                    Integer.parseInt(parts[3])),
+                Integer.parseInt(parts[4])));
+      }
+    }
+    return words;
+  }
+
   private static TextDocument document(Document doc) {
     return new TextDocument(
         doc.get(ID),
@@ -254,7 +320,8 @@ public final class TextIndex implements AutoCloseable {
         doc.getField(FIRST_SEEN).numericValue().longValue(),
         doc.getField(LAST_SEEN).numericValue().longValue(),
         doc.getField(SEQ).numericValue().longValue(),
-        doc.getField(JOURNAL_INDEX).numericValue().longValue());
+        doc.getField(JOURNAL_INDEX).numericValue().longValue(),
+        decode(doc.get(WORDS)));
   }
 
   private IndexSearcher acquire() {

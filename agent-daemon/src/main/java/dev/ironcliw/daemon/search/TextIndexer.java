@@ -5,7 +5,18 @@ import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
 import dev.ironcliw.daemon.journal.record.JournalRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.ring.Rect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link TextIndex} in step with the journal, on a thread of its own: window titles (a
- * document per span of the focused window, its {@code lastSeen} extended while it keeps the focus)
- * and insights; a retention event deletes what retention deleted. It is told of each append ({@link
+ * document per span of the focused window, its {@code lastSeen} extended while it keeps the focus),
+ * the text read from the screen (a document per block, extended while it stays on screen) and
+ * insights; a retention event deletes what retention deleted. It is told of each append ({@link
  * #appended}); at start, and whenever its queue overflowed, it reads the journal from the last
  * record it indexed, so a crash or a burst loses nothing, and putting a document by its id twice
  * only replaces it. Searchable within {@link #REFRESH_MILLIS}, durable within {@link
@@ -28,6 +40,7 @@ public final class TextIndexer implements AutoCloseable {
   static final long COMMIT_MILLIS = 10_000;
   private static final int QUEUE_RECORDS = 4096;
   private static final int CATCH_UP_BATCH = 10_000;
+  private static final int MAX_LIVE_BLOCKS = 2_000;
 
   private record Appended(long queueIndex, JournalRecord record) {}
 
@@ -41,6 +54,10 @@ public final class TextIndexer implements AutoCloseable {
   private volatile boolean stopping;
   private volatile long indexedTo;
   private TextDocument currentTitle;
+
+  /** Per display, the blocks of text read and not yet seen to leave, by app and text. */
+  private final Map<Integer, Map<String, TextDocument>> liveBlocks = new HashMap<>();
+
   private boolean dirty;
   private long lastRefreshMillis;
   private long lastCommitMillis;
@@ -62,6 +79,7 @@ public final class TextIndexer implements AutoCloseable {
   public void appended(long queueIndex, JournalRecord record) {
     if (!(record instanceof ContextEventRecord
         || record instanceof InsightRecord
+        || record instanceof TextRecord
         || record instanceof RetentionEventRecord)) {
       return;
     }
@@ -118,6 +136,7 @@ public final class TextIndexer implements AutoCloseable {
     switch (record) {
       case ContextEventRecord c -> title(queueIndex, c);
       case InsightRecord i -> put(insight(queueIndex, i));
+      case TextRecord t -> screenText(queueIndex, t);
       case RetentionEventRecord r -> {
         index.deleteLastSeenBefore(r.keptFromNanos());
         dirty = true;
@@ -127,6 +146,63 @@ public final class TextIndexer implements AutoCloseable {
       }
     }
     indexedTo = Math.max(indexedTo, queueIndex);
+  }
+
+  /**
+   * Puts each block of text read as a document, or extends the document of the same text still on
+   * that display; a block that was in the area read and is not there now has left the screen.
+   */
+  private void screenText(long queueIndex, TextRecord t) {
+    Map<String, TextDocument> onDisplay =
+        liveBlocks.computeIfAbsent(t.display(), d -> new LinkedHashMap<>());
+    ContextEventRecord context = journal.contextOf(t.seq());
+    boolean known = context != null && !context.excluded();
+    String app = known ? context.app() : "";
+    String window = known ? context.window() : "";
+    Map<Integer, List<TextLine>> blocks = new TreeMap<>();
+    for (TextLine line : t.lines()) {
+      blocks.computeIfAbsent(line.block(), b -> new ArrayList<>()).add(line);
+    }
+    Set<String> seen = new HashSet<>();
+    for (var block : blocks.entrySet()) {
+      List<TextLine> lines = block.getValue();
+      String text = String.join("\n", lines.stream().map(TextLine::text).toList());
+      String key = app + "\u0000" + text;
+      TextDocument live = onDisplay.remove(key);
+      TextDocument d =
+          live != null
+              ? withLastSeen(live, t.capturedAtNanos())
+              : new TextDocument(
+                  "ocr:" + t.seq() + ":" + t.area().y() + ":" + block.getKey(),
+                  TextKind.OCR,
+                  text,
+                  app,
+                  window,
+                  t.display(),
+                  t.capturedAtNanos(),
+                  t.capturedAtNanos(),
+                  t.seq(),
+                  queueIndex,
+                  lines.stream().flatMap(l -> l.words().stream()).toList());
+      put(d);
+      onDisplay.put(key, d); // the newest last
+      seen.add(key);
+    }
+    onDisplay
+        .entrySet()
+        .removeIf(e -> !seen.contains(e.getKey()) && overlaps(e.getValue(), t.area()));
+    while (onDisplay.size() > MAX_LIVE_BLOCKS) {
+      onDisplay.remove(onDisplay.keySet().iterator().next());
+    }
+  }
+
+  private static boolean overlaps(TextDocument d, Rect area) {
+    for (TextWord w : d.words()) {
+      if (w.box().intersect(area) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Ends the previous title's span and starts this one's (an excluded window gets none). */
@@ -181,7 +257,8 @@ public final class TextIndexer implements AutoCloseable {
         d.firstSeenNanos(),
         Math.max(d.firstSeenNanos(), lastSeenNanos),
         d.seq(),
-        d.journalIndex());
+        d.journalIndex(),
+        d.words());
   }
 
   private static TextDocument insight(long queueIndex, InsightRecord r) {
@@ -215,6 +292,16 @@ public final class TextIndexer implements AutoCloseable {
       lastRefreshMillis = millis;
     }
     if (now || millis - lastCommitMillis >= COMMIT_MILLIS) {
+      // Text still on screen: its span reaches the journal's last frame too.
+      long lastFrame = journal.lastFrameNanos();
+      for (Map<String, TextDocument> onDisplay : liveBlocks.values()) {
+        for (var e : onDisplay.entrySet()) {
+          if (lastFrame > e.getValue().lastSeenNanos()) {
+            e.setValue(withLastSeen(e.getValue(), lastFrame));
+            put(e.getValue());
+          }
+        }
+      }
       if (currentTitle != null) {
         // The focused window is still on screen: its span reaches the journal's last frame.
         long lastFrameNanos = journal.lastFrameNanos();

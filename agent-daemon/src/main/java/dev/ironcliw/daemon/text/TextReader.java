@@ -1,0 +1,284 @@
+package dev.ironcliw.daemon.text;
+
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.diff.ChangedRegions.Region;
+import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.ReadStatus;
+import dev.ironcliw.ring.Rect;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the text of what changed on screen once it has settled, on a thread of its own at low
+ * priority, and journals it ({@link TextRecord}) for search. The pipeline only hands over its
+ * changed frames through a bounded queue ({@link #offer}; drops counted), so reading never delays a
+ * frame. Per display, the rows that changed since the last read are gathered; once nothing has
+ * changed there for {@code text.settle}, or they have kept changing for {@link
+ * #MAX_UNSETTLED_NANOS}, the newest frame's band of those rows, the full width of the display, is
+ * read. A band whose pixels were read before (a screen seen again, a scroll back) reuses that text.
+ * Its thread's CPU time is held to {@code text.maxCpuShare} of one core: over it, reading waits,
+ * and the states that settled meanwhile are skipped for the newest (counted).
+ */
+public final class TextReader implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TextReader.class);
+  static final long MAX_UNSETTLED_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final int QUEUE_FRAMES = 256;
+  private static final int CACHE_ENTRIES = 512;
+  private static final int MARGIN_PIXELS = 4;
+  private static final long POLL_MILLIS = 50;
+
+  /** Rows of one display that changed since they were last read, and its newest frame. */
+  private static final class Pending {
+    FrameRecord newest;
+    int top = Integer.MAX_VALUE;
+    int bottom = Integer.MIN_VALUE;
+    long firstChangeNanos;
+    long lastChangeNanos;
+  }
+
+  private record CacheKey(int width, int height, long crc) {}
+
+  private final TextEngine engine;
+  private final FrameRing ring;
+  private final Journal journal;
+  private final Consumer<FrameRecord> keepImage;
+  private final long settleNanos;
+  private final double maxCpuShare;
+  private final BlockingQueue<FrameRecord> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+  private final Map<Integer, Pending> pending = new HashMap<>();
+  private final Map<CacheKey, List<TextLine>> cache =
+      new LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, List<TextLine>> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final Thread thread;
+  private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong words = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong missed = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong cpuNanos = new AtomicLong();
+  private volatile boolean stopping;
+  private long nextReadNanos;
+
+  /**
+   * @param keepImage told of each frame text was read from, so its image is kept (a keyframe)
+   */
+  public TextReader(
+      TextEngine engine,
+      FrameRing ring,
+      Journal journal,
+      Consumer<FrameRecord> keepImage,
+      Duration settle,
+      double maxCpuShare) {
+    this.engine = engine;
+    this.ring = ring;
+    this.journal = journal;
+    this.keepImage = keepImage;
+    this.settleNanos = settle.toNanos();
+    this.maxCpuShare = Math.max(0.01, maxCpuShare);
+    this.thread = new Thread(this::run, "text-reader");
+    this.thread.setDaemon(true);
+    this.thread.setPriority(Thread.MIN_PRIORITY);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Pipeline thread: a frame that changed the screen. Never blocks; a full queue drops it. */
+  public void offer(FrameRecord frame) {
+    if (frame.regions().isEmpty()) {
+      return;
+    }
+    if (!queue.offer(frame)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  private void run() {
+    try {
+      while (!stopping) {
+        FrameRecord frame = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        long now = System.nanoTime();
+        for (; frame != null; frame = queue.poll()) {
+          gather(frame, now);
+        }
+        if (now >= nextReadNanos) {
+          Pending ready = oldestReady(now);
+          if (ready != null) {
+            pending.remove(ready.newest.display());
+            read(ready);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      journal.closeTextAppender();
+    }
+  }
+
+  private void gather(FrameRecord frame, long now) {
+    Pending p = pending.computeIfAbsent(frame.display(), d -> new Pending());
+    if (p.newest == null) {
+      p.firstChangeNanos = now;
+    } else if (isReady(p, now)) {
+      skipped.incrementAndGet(); // it settled, but reading waited on the CPU budget
+    }
+    p.newest = frame;
+    p.lastChangeNanos = now;
+    for (Region r : frame.regions()) {
+      p.top = Math.min(p.top, r.y());
+      p.bottom = Math.max(p.bottom, r.y() + r.height());
+    }
+  }
+
+  private boolean isReady(Pending p, long now) {
+    return now - p.lastChangeNanos >= settleNanos
+        || now - p.firstChangeNanos >= MAX_UNSETTLED_NANOS;
+  }
+
+  private Pending oldestReady(long now) {
+    Pending oldest = null;
+    for (Pending p : pending.values()) {
+      if (isReady(p, now) && (oldest == null || p.lastChangeNanos < oldest.lastChangeNanos)) {
+        oldest = p;
+      }
+    }
+    return oldest;
+  }
+
+  private void read(Pending p) {
+    FrameRecord frame = p.newest;
+    int top = Math.max(0, p.top - MARGIN_PIXELS);
+    int bottom = Math.min(frame.height(), p.bottom + MARGIN_PIXELS);
+    if (bottom <= top) {
+      return;
+    }
+    Rect area = new Rect(0, top, frame.width(), bottom - top);
+    try {
+      FrameView view = new FrameView();
+      if (ring.read(frame.ringPosition(), view) != ReadStatus.OK
+          || view.fingerprint() != frame.fingerprint()) {
+        missed.incrementAndGet(); // the ring moved on first
+        return;
+      }
+      GreyImage image = TextImages.prepare(view.pixels(), view.strideBytes(), area);
+      if (!view.stillValid()) {
+        missed.incrementAndGet();
+        return;
+      }
+      List<TextLine> lines = linesOf(image, area);
+      journal.append(
+          new TextRecord(frame.seq(), frame.capturedAtNanos(), frame.display(), area, lines));
+      reads.incrementAndGet();
+      words.addAndGet(lines.stream().mapToInt(l -> l.words().size()).sum());
+      if (!lines.isEmpty()) {
+        keepImage.accept(frame);
+      }
+    } catch (RuntimeException e) {
+      if (failed.incrementAndGet() <= 10) {
+        LOG.warn("text: cannot read frame {}", frame.seq(), e);
+      }
+    }
+  }
+
+  /** The lines of {@code image}: from the cache when these pixels were read before. */
+  private List<TextLine> linesOf(GreyImage image, Rect area) {
+    CRC32C crc = new CRC32C();
+    crc.update(image.pixels());
+    CacheKey key = new CacheKey(image.width(), image.height(), crc.getValue());
+    List<TextLine> known = cache.get(key);
+    if (known != null) {
+      cacheHits.incrementAndGet();
+      return moved(known, area.x(), area.y());
+    }
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long wallBefore = System.nanoTime();
+    List<TextLine> lines = engine.read(image);
+    long cpu = Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore);
+    if (cpuBefore < 0) {
+      cpu = System.nanoTime() - wallBefore; // no thread CPU time here: count the wall time
+    }
+    cpuNanos.addAndGet(cpu);
+    // cpu / (cpu + wait) <= share
+    nextReadNanos = System.nanoTime() + (long) (cpu * (1 / maxCpuShare - 1));
+    cache.put(key, moved(lines, -area.x(), -area.y()));
+    return lines;
+  }
+
+  private static List<TextLine> moved(List<TextLine> lines, int dx, int dy) {
+    List<TextLine> out = new ArrayList<>(lines.size());
+    for (TextLine line : lines) {
+      List<TextWord> movedWords = new ArrayList<>(line.words().size());
+      for (TextWord w : line.words()) {
+        Rect b = w.box();
+        movedWords.add(
+            new TextWord(
+                w.text(), new Rect(b.x() + dx, b.y() + dy, b.width(), b.height()), w.confidence()));
+      }
+      out.add(new TextLine(line.block(), movedWords));
+    }
+    return out;
+  }
+
+  /** Status {@code text.reader} where no text is read: why not. */
+  public static JsonObject notReading(String why) {
+    return new JsonObject().put("engine", "none: " + why);
+  }
+
+  /** Status {@code text.reader}. */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("engine", engine.description())
+        .put("reads", reads.get())
+        .put("cacheHits", cacheHits.get())
+        .put("words", words.get())
+        .put("cpuMillis", cpuNanos.get() / 1_000_000)
+        .put("queued", queue.size())
+        .put("dropped", dropped.get())
+        .put("skipped", skipped.get())
+        .put("missed", missed.get())
+        .put("failed", failed.get());
+  }
+
+  /** Stops after the read in hand, then frees the engine. */
+  @Override
+  public void close() {
+    stopping = true;
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      engine.close();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.ironcliw.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.capture.XvfbServer;
+import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.daemon.text.TesseractEngine;
+import dev.ironcliw.daemon.text.TextEngineUnavailableException;
+import dev.ironcliw.testing.NativePiece;
+import dev.ironcliw.testing.NativeRequirement;
+import dev.ironcliw.testing.Waits;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21, part 2, end to end: real xterms on a real X server, read by real Tesseract through the
+ * daemon. Text shown in a terminal and text typed into it are found by search, with the app, the
+ * window, boxes in the frame's pixels and a frame whose image and text are served; the text of a
+ * window the privacy rules exclude is never found.
+ */
+class DaemonTextTest {
+  @TempDir Path temp;
+
+  private final List<Process> clients = new ArrayList<>();
+
+  @Test
+  void shouldFindShownAndTypedTerminalTextWithItsAppWindowAndBoxesButNoExcludedText()
+      throws Exception {
+    try {
+      TesseractEngine.open("eng").close(); // installed: the daemon will find it too
+    } catch (TextEngineUnavailableException e) {
+      NativeRequirement.require(false, NativePiece.TESSERACT, e.getMessage());
+    }
+    XvfbServer.requirePrograms("xterm", "xdotool");
+    Path data = temp.resolve("data");
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(
+        config,
+        """
+        capture:
+          fps: 10
+        memory:
+          budgets:
+            frameRing: 32MiB
+        diff:
+          backend: cpu
+        privacy:
+          exclude:
+            titles: ['secret']
+        vision:
+          provider: none
+        text:
+          engine: tesseract
+          settle: 500ms
+          maxCpuShare: 0.9
+        """);
+    try (XvfbServer xvfb = XvfbServer.start(800, 400);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      client.rootColour(0x202020);
+      long terminal =
+          xterm(
+              xvfb,
+              "invoices - bash",
+              "60x8+0+0",
+              "printf 'Invoice 2291 is overdue since March\\n'; exec cat");
+      xterm(xvfb, "secret notes", "40x4+420+250", "printf 'Confidential4242 payroll\\n'; exec cat");
+      client.activate(terminal);
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  xvfb.display(),
+                  data,
+                  DaemonProcess.freePort(),
+                  Map.of(),
+                  "--config",
+                  config.toString())
+              .awaitReady()) {
+        JsonObject shown = awaitHit(daemon, "overdue");
+        System.out.println("search overdue: " + shown.encode());
+        assertEquals("ocr", shown.getString("kind"));
+        assertEquals("XTerm", shown.getString("app"));
+        assertEquals("invoices - bash", shown.getString("window"));
+        assertTrue(shown.getString("snippet").contains("<mark>overdue</mark>"), shown.encode());
+        JsonArray boxes = shown.getJsonArray("boxes");
+        assertEquals(1, boxes.size(), shown.encode());
+        JsonArray box = boxes.getJsonArray(0);
+        // "overdue" is the 4th word of the first row of a 6x13 font, after the 2-pixel border.
+        assertTrue(box.getInteger(0) > 60 && box.getInteger(0) < 140, box.encode());
+        assertTrue(box.getInteger(1) >= 0 && box.getInteger(1) < 16, box.encode());
+
+        long seq = shown.getLong("seq");
+        assertEquals(200, daemon.get("/api/v1/frames/" + seq + "/image").statusCode());
+        JsonObject text = new JsonObject(daemon.get("/api/v1/frames/" + seq + "/text").body());
+        assertTrue(text.encode().contains("Invoice 2291"), text.encode());
+
+        // Typed into the terminal (the tty echoes it): found once it settles.
+        xvfb.run("xdotool", "windowfocus", "--sync", Long.toString(terminal));
+        xvfb.run("xdotool", "type", "--delay", "40", "kubectl rollout restart gateway");
+        JsonObject typed = awaitHit(daemon, "\"rollout restart\"");
+        assertEquals("XTerm", typed.getString("app"));
+        assertTrue(typed.getString("text").contains("rollout restart"), typed.encode());
+        assertEquals(2, typed.getJsonArray("boxes").size(), typed.encode());
+        // The terminal's cursor sits on the last letters typed, and recognition errs there: a
+        // word one edit away is still found.
+        assertFalse(awaitHit(daemon, "kubectl").isEmpty());
+
+        JsonObject reader = daemon.status().getJsonObject("text").getJsonObject("reader");
+        System.out.println("text reader: " + reader.encode());
+        assertTrue(reader.getString("engine").startsWith("tesseract"), reader.encode());
+        for (String q : List.of("Confidential4242", "payroll")) {
+          JsonArray results =
+              new JsonObject(daemon.get("/api/v1/search?q=" + q).body()).getJsonArray("results");
+          assertTrue(results.isEmpty(), q + " was found: " + results.encode());
+        }
+        assertEquals(0, daemon.terminate());
+      } finally {
+        clients.forEach(Process::destroy);
+      }
+    }
+  }
+
+  /** An xterm showing what {@code shell} prints, light text on dark; its window id. */
+  private long xterm(XvfbServer xvfb, String title, String geometry, String shell)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "xterm",
+                "-display",
+                xvfb.display(),
+                "-rv",
+                "-T",
+                title,
+                "-geometry",
+                geometry,
+                "-e",
+                "sh",
+                "-c",
+                shell)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    clients.add(p);
+    return Waits.await("xterm " + title, Duration.ofSeconds(20))
+        .until(() -> windowNamed(xvfb, title), id -> id > 0);
+  }
+
+  private static long windowNamed(XvfbServer xvfb, String title) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("xdotool", "search", "--name", "^" + title + "$")
+            .redirectErrorStream(true);
+    builder.environment().put("DISPLAY", xvfb.display());
+    Process search = builder.start();
+    String out = new String(search.getInputStream().readAllBytes()).strip();
+    search.waitFor();
+    return out.isEmpty() ? -1 : Long.parseLong(out.lines().findFirst().orElseThrow());
+  }
+
+  private static JsonObject awaitHit(DaemonProcess daemon, String q) {
+    String encoded = java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    JsonArray results =
+        Waits.await("a search for " + q + " to find the screen's text", Duration.ofSeconds(60))
+            .until(
+                () ->
+                    new JsonObject(daemon.get("/api/v1/search?kind=ocr&q=" + encoded).body())
+                        .getJsonArray("results"),
+                r -> !r.isEmpty());
+    assertFalse(results.isEmpty());
+    return results.getJsonObject(0);
+  }
+}
