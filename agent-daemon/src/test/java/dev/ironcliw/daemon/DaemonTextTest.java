@@ -100,6 +100,21 @@ class DaemonTextTest {
 
         long seq = shown.getLong("seq");
         assertEquals(200, daemon.get("/api/v1/frames/" + seq + "/image").statusCode());
+        var highlighted =
+            daemon.getBytes("/api/v1/frames/" + seq + "/image?highlight=overdue+invoice");
+        assertEquals(200, highlighted.statusCode());
+        assertEquals("2", highlighted.headers().firstValue("X-Ironcliw-Highlighted").orElse(""));
+        java.awt.image.BufferedImage image =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(highlighted.body()));
+        Path png = Path.of("target", "highlighted-overdue.png");
+        Files.write(png, highlighted.body());
+        System.out.println("highlighted image: " + png.toAbsolutePath());
+        // The outline's top left corner, 2 pixels out from the word's box (a keyframe may be
+        // scaled; this one is not: 800 pixels wide is under history.keyframes.maxLongEdge).
+        int outline = image.getRGB(box.getInteger(0) - 2, box.getInteger(1) - 2) & 0xFFFFFF;
+        assertEquals(0xFF8C00, outline, Integer.toHexString(outline));
+        assertEquals(
+            400, daemon.get("/api/v1/frames/" + seq + "/image?highlight=%20").statusCode());
         JsonObject text = new JsonObject(daemon.get("/api/v1/frames/" + seq + "/text").body());
         assertTrue(text.encode().contains("Invoice 2291"), text.encode());
 

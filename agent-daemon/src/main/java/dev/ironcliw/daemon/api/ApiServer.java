@@ -10,10 +10,13 @@ import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.RecordKind;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.pipeline.UserPause;
+import dev.ironcliw.daemon.search.WordMatcher;
 import dev.ironcliw.dedup.Verdict;
+import dev.ironcliw.ring.Rect;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -632,10 +636,15 @@ public final class ApiServer implements AutoCloseable {
             ctx.request().getParam("region"),
             ctx.request().getParam("scale"),
             ctx.request().getParam("format"));
-    blocking(() -> image(seq, request))
+    String highlight = ctx.request().getParam("highlight");
+    WordMatcher words = highlight == null ? null : WordMatcher.of(highlight, "highlight");
+    blocking(() -> image(seq, request, words))
         .onSuccess(
             result -> {
               if (result.status() == 200) {
+                if (words != null) {
+                  ctx.response().putHeader("X-Ironcliw-Highlighted", result.highlighted() + "");
+                }
                 ctx.response()
                     .putHeader("Content-Type", request.format().contentType())
                     .putHeader("X-Ironcliw-Image-Source", result.source())
@@ -661,7 +670,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** On a worker: the frame from the ring while it is there, else its keyframe. */
-  private ImageResult image(long seq, ImageRequest request) {
+  private ImageResult image(long seq, ImageRequest request, WordMatcher highlight) {
     var record = journal.find(seq);
     if (record.isEmpty()) {
       return new ImageResult(404, "no frame with seq " + seq, null);
@@ -686,7 +695,22 @@ public final class ApiServer implements AutoCloseable {
       image = FrameImages.decode(keyframe.get().jpeg());
       source = "keyframe";
     }
-    return new ImageResult(200, source, FrameImages.render(image, r.width(), r.height(), request));
+    int highlighted = 0;
+    if (highlight != null) {
+      List<Rect> boxes = new ArrayList<>();
+      for (FrameTextJson.Visible v :
+          FrameTextJson.visible(r, journal.textsAtOrBefore(seq, FrameTextJson.MAX_READS_BACK))) {
+        for (TextWord w : v.line().words()) {
+          if (highlight.matches(w.text())) {
+            boxes.add(w.box());
+          }
+        }
+      }
+      FrameImages.highlight(image, r.width(), boxes);
+      highlighted = boxes.size();
+    }
+    return new ImageResult(
+        200, source, FrameImages.render(image, r.width(), r.height(), request), highlighted);
   }
 
   private void insights(RoutingContext ctx) {
@@ -815,8 +839,13 @@ public final class ApiServer implements AutoCloseable {
    * The outcome of an image request, computed off the event loop.
    *
    * @param source where the pixels came from (ring, keyframe), or the error message
+   * @param highlighted how many word boxes were drawn
    */
-  private record ImageResult(int status, String source, byte[] bytes) {}
+  private record ImageResult(int status, String source, byte[] bytes, int highlighted) {
+    ImageResult(int status, String source, byte[] bytes) {
+      this(status, source, bytes, 0);
+    }
+  }
 
   static int parseLimit(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");

@@ -21,19 +21,31 @@ final class FrameTextJson {
 
   private FrameTextJson() {}
 
-  static JsonObject of(FrameRecord frame, List<TextRecord> newestFirst) {
+  /** A line on screen, and the read it came from. */
+  record Visible(TextLine line, TextRecord read) {}
+
+  /** The lines on screen in {@code frame}, from reads of its display newest first. */
+  static List<Visible> visible(FrameRecord frame, List<TextRecord> newestFirst) {
     List<Rect> covered = new ArrayList<>();
-    JsonArray lines = new JsonArray();
+    List<Visible> visible = new ArrayList<>();
     for (TextRecord read : newestFirst) {
       if (read.display() != frame.display()) {
         continue;
       }
       for (TextLine line : read.lines()) {
         if (covered.stream().noneMatch(area -> area.intersect(line.box()) != null)) {
-          lines.add(line(line, read));
+          visible.add(new Visible(line, read));
         }
       }
       covered.add(read.area());
+    }
+    return visible;
+  }
+
+  static JsonObject of(FrameRecord frame, List<TextRecord> newestFirst) {
+    JsonArray lines = new JsonArray();
+    for (Visible v : visible(frame, newestFirst)) {
+      lines.add(line(v.line(), v.read()));
     }
     return new JsonObject()
         .put("seq", frame.seq())

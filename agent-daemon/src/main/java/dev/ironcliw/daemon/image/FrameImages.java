@@ -7,6 +7,8 @@ import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.image.Downscaler;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /** A frame's pixels as an image: copied out of the ring or decoded from a keyframe, then served. */
@@ -75,6 +78,30 @@ public final class FrameImages {
       return image;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Draws {@code boxes} (frame pixels) on {@code image}, which shows a frame of {@code frameWidth}
+   * pixels across (fewer when it is a keyframe): a translucent fill and a 2-pixel outline.
+   */
+  public static void highlight(BufferedImage image, int frameWidth, List<Rect> boxes) {
+    double s = (double) image.getWidth() / frameWidth;
+    Graphics2D g = image.createGraphics();
+    try {
+      for (Rect b : boxes) {
+        int x = (int) Math.floor(b.x() * s) - 2;
+        int y = (int) Math.floor(b.y() * s) - 2;
+        int w = (int) Math.ceil(b.width() * s) + 4;
+        int h = (int) Math.ceil(b.height() * s) + 4;
+        g.setColor(new Color(255, 200, 0, 80));
+        g.fillRect(x, y, w, h);
+        g.setColor(new Color(255, 140, 0));
+        g.setStroke(new BasicStroke(2));
+        g.drawRect(x, y, w, h);
+      }
+    } finally {
+      g.dispose();
     }
   }
 

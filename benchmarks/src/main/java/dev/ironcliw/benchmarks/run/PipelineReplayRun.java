@@ -336,6 +336,7 @@ public final class PipelineReplayRun {
                 new ChangeImages(config.vision().image()),
                 journal,
                 keyframes,
+                frame -> {}, // the pipeline's own cost: no text read
                 stats);
         ring.retainFrom(ring.nextPosition());
         pass.replay(capture, pipeline, stats, vision);
