@@ -22,15 +22,42 @@ import net.sourceforge.tess4j.TessAPI;
  * language data.
  */
 public final class TesseractEngine implements TextEngine {
+  /**
+   * The longest one read may take; what is not recognized by then is left out. A close waits for
+   * the read in hand, so this bounds the wait too.
+   */
+  static final int MAX_READ_MILLIS = 20_000;
+
   /** The resolution Tesseract is told a prepared image has, per step of scale. */
   private static final int SCREEN_PPI = 96;
 
+  /** The C library's setenv, to limit Tesseract's OpenMP threads before it loads. */
+  private interface CLibrary extends com.sun.jna.Library {
+    int setenv(String name, String value, int overwrite);
+  }
+
+  /**
+   * Tesseract's progress monitor by its address: Tess4J maps it as a structure of Tesseract 4's
+   * layout, which Tesseract 5's is not, and JNA would write that layout over it.
+   */
+  private interface Monitors extends com.sun.jna.Library {
+    Pointer TessMonitorCreate();
+
+    void TessMonitorSetDeadlineMSecs(Pointer monitor, int deadline);
+
+    void TessMonitorDelete(Pointer monitor);
+
+    int TessBaseAPIRecognize(TessBaseAPI handle, Pointer monitor);
+  }
+
   private final TessAPI api;
+  private final Monitors monitors;
   private final TessBaseAPI handle;
   private final String description;
 
-  private TesseractEngine(TessAPI api, TessBaseAPI handle, String description) {
+  private TesseractEngine(TessAPI api, Monitors monitors, TessBaseAPI handle, String description) {
     this.api = api;
+    this.monitors = monitors;
     this.handle = handle;
     this.description = description;
   }
@@ -43,10 +70,13 @@ public final class TesseractEngine implements TextEngine {
    */
   public static TesseractEngine open(String languages) {
     TessAPI api;
+    Monitors monitors;
     String version;
     try {
+      oneOpenMpThread();
       // Loaded directly: Tess4J's own loader unpacks bundled Windows libraries into the temp dir.
       api = Native.load("tesseract", TessAPI.class);
+      monitors = Native.load("tesseract", Monitors.class);
       version = api.TessVersion();
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
       throw new TextEngineUnavailableException(
@@ -65,7 +95,25 @@ public final class TesseractEngine implements TextEngine {
               + "' (Debian: apt install tesseract-ocr-LANG for each language)");
     }
     api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
-    return new TesseractEngine(api, handle, "tesseract " + version + " (" + languages + ")");
+    return new TesseractEngine(
+        api, monitors, handle, "tesseract " + version + " (" + languages + ")");
+  }
+
+  /**
+   * Tesseract reads with as many OpenMP threads as there are cores; held to one, its CPU time is
+   * the reading thread's, which the CPU budget measures, and it never takes every core. Set before
+   * the library (and libgomp with it) loads, unless the user set it.
+   */
+  private static void oneOpenMpThread() {
+    if (System.getenv("OMP_THREAD_LIMIT") != null) {
+      return;
+    }
+    try {
+      Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, CLibrary.class)
+          .setenv("OMP_THREAD_LIMIT", "1", 0);
+    } catch (UnsatisfiedLinkError e) {
+      // no C library by that name: Tesseract then uses its default
+    }
   }
 
   @Override
@@ -79,8 +127,10 @@ public final class TesseractEngine implements TextEngine {
     pixels.put(image.pixels()).flip();
     api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
     api.TessBaseAPISetSourceResolution(handle, SCREEN_PPI * image.scale());
+    Pointer monitor = monitors.TessMonitorCreate();
+    monitors.TessMonitorSetDeadlineMSecs(monitor, MAX_READ_MILLIS);
     try {
-      if (api.TessBaseAPIRecognize(handle, null) != 0) {
+      if (monitors.TessBaseAPIRecognize(handle, monitor) != 0) {
         return List.of();
       }
       TessResultIterator words = api.TessBaseAPIGetIterator(handle);
@@ -93,6 +143,7 @@ public final class TesseractEngine implements TextEngine {
         api.TessResultIteratorDelete(words);
       }
     } finally {
+      monitors.TessMonitorDelete(monitor);
       api.TessBaseAPIClear(handle);
     }
   }
