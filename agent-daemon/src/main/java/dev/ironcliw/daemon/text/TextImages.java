@@ -14,6 +14,9 @@ public final class TextImages {
   /** The most pixels a prepared image has: a whole 1080p screen is scaled by 2, smaller by 3. */
   static final int MAX_PREPARED_PIXELS = 9 * 1024 * 1024;
 
+  /** The most an area is scaled up. */
+  public static final int MAX_SCALE = 3;
+
   private TextImages() {}
 
   /**
@@ -21,6 +24,11 @@ public final class TextImages {
    * apart), prepared.
    */
   public static GreyImage prepare(MemorySegment pixels, int strideBytes, Rect rect) {
+    return prepare(pixels, strideBytes, rect, MAX_SCALE);
+  }
+
+  /** As {@link #prepare(MemorySegment, int, Rect)}, scaled up by at most {@code maxScale}. */
+  public static GreyImage prepare(MemorySegment pixels, int strideBytes, Rect rect, int maxScale) {
     int width = rect.width();
     int height = rect.height();
     byte[] grey = new byte[width * height];
@@ -35,8 +43,7 @@ public final class TextImages {
           0,
           width);
       for (int x = 0; x < width; x++) {
-        int p = row[x];
-        int luma = (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8;
+        int luma = luma(row[x]);
         grey[y * width + x] = (byte) luma;
         sum += luma;
       }
@@ -46,7 +53,7 @@ public final class TextImages {
         grey[i] = (byte) (255 - (grey[i] & 0xFF));
       }
     }
-    int scale = scaleFor(width, height);
+    int scale = Math.min(maxScale, scaleFor(width, height));
     return new GreyImage(
         scale == 1 ? grey : upscale(grey, width, height, scale),
         width * scale,
@@ -56,9 +63,96 @@ public final class TextImages {
         rect.y());
   }
 
+  /** Luma spread within a row or column of an area above which it holds ink (text, lines). */
+  private static final int INK_CONTRAST = 48;
+
+  /** A run of columns without ink this wide ends a text area across. */
+  static final int GAP_PIXELS = 24;
+
+  /** How far up or down a text area grows to take in lines its changed rows cut. */
+  static final int MAX_GROW_PIXELS = 64;
+
+  private static final int MARGIN_PIXELS = 4;
+
+  /**
+   * The area to read around {@code changed}, in a frame of {@code width} x {@code height}: grown up
+   * and down while the rows next to it hold ink (a line the changed tiles cut in half), then left
+   * and right across the ink of those rows until a gap of {@link #GAP_PIXELS} without ink (the rest
+   * of the line typed in, not the window beside it), with a small margin.
+   */
+  public static Rect textArea(
+      MemorySegment pixels, int strideBytes, int width, int height, Rect changed) {
+    int left = changed.x();
+    int right = changed.x() + changed.width();
+    int top = changed.y();
+    int bottom = changed.y() + changed.height();
+    for (int grown = 0; grown < MAX_GROW_PIXELS && top > 0; grown++) {
+      if (!rowHasInk(pixels, strideBytes, top - 1, left, right)) {
+        break;
+      }
+      top--;
+    }
+    for (int grown = 0; grown < MAX_GROW_PIXELS && bottom < height; grown++) {
+      if (!rowHasInk(pixels, strideBytes, bottom, left, right)) {
+        break;
+      }
+      bottom++;
+    }
+    int gap = 0;
+    for (int x = left - 1; x >= 0 && gap < GAP_PIXELS; x--) {
+      if (columnHasInk(pixels, strideBytes, x, top, bottom)) {
+        left = x;
+        gap = 0;
+      } else {
+        gap++;
+      }
+    }
+    gap = 0;
+    for (int x = right; x < width && gap < GAP_PIXELS; x++) {
+      if (columnHasInk(pixels, strideBytes, x, top, bottom)) {
+        right = x + 1;
+        gap = 0;
+      } else {
+        gap++;
+      }
+    }
+    left = Math.max(0, left - MARGIN_PIXELS);
+    top = Math.max(0, top - MARGIN_PIXELS);
+    right = Math.min(width, right + MARGIN_PIXELS);
+    bottom = Math.min(height, bottom + MARGIN_PIXELS);
+    return new Rect(left, top, right - left, bottom - top);
+  }
+
+  private static boolean rowHasInk(MemorySegment pixels, int strideBytes, int y, int x0, int x1) {
+    int min = 255;
+    int max = 0;
+    for (int x = x0; x < x1; x++) {
+      int luma = luma(pixels.get(ValueLayout.JAVA_INT_UNALIGNED, (long) y * strideBytes + 4L * x));
+      min = Math.min(min, luma);
+      max = Math.max(max, luma);
+    }
+    return max - min > INK_CONTRAST;
+  }
+
+  private static boolean columnHasInk(
+      MemorySegment pixels, int strideBytes, int x, int y0, int y1) {
+    int min = 255;
+    int max = 0;
+    for (int y = y0; y < y1; y++) {
+      int luma = luma(pixels.get(ValueLayout.JAVA_INT_UNALIGNED, (long) y * strideBytes + 4L * x));
+      min = Math.min(min, luma);
+      max = Math.max(max, luma);
+    }
+    return max - min > INK_CONTRAST;
+  }
+
+  private static int luma(int p) {
+    return (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8;
+  }
+
   static int scaleFor(int width, int height) {
     long pixels = (long) width * height;
-    for (int scale = 3; scale > 1; scale--) {
+    for (int scale = MAX_SCALE; scale > 1; scale--) {
       if (pixels * scale * scale <= MAX_PREPARED_PIXELS) {
         return scale;
       }

@@ -32,24 +32,26 @@ import org.slf4j.LoggerFactory;
  * Reads the text of what changed on screen once it has settled, on a thread of its own at low
  * priority, and journals it ({@link TextRecord}) for search. The pipeline only hands over its
  * changed frames through a bounded queue ({@link #offer}; drops counted), so reading never delays a
- * frame. Per display, the rows that changed since the last read are gathered; once nothing has
- * changed there for {@code text.settle}, or they have kept changing for {@link
- * #MAX_UNSETTLED_NANOS}, the newest frame's band of those rows, the full width of the display, is
- * read. A band whose pixels were read before (a screen seen again, a scroll back) reuses that text.
- * Its thread's CPU time is held to {@code text.maxCpuShare} of one core: over it, reading waits,
- * and the states that settled meanwhile are skipped for the newest (counted).
+ * frame. Per display, the rectangle that changed since the last read is gathered; once nothing has
+ * changed there for {@code text.settle}, or it has kept changing for {@link #MAX_UNSETTLED_NANOS},
+ * the newest frame's area around them is read: the changed rectangle grown to the text it cuts
+ * ({@link TextImages#textArea}). An area whose pixels were read before (a screen seen again, a
+ * scroll back) reuses that text. Its thread's CPU time is held to {@code text.maxCpuShare} of one
+ * core: over it, reading waits, and the states that settled meanwhile are skipped for the newest
+ * (counted).
  */
 public final class TextReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextReader.class);
   static final long MAX_UNSETTLED_NANOS = Duration.ofSeconds(5).toNanos();
   private static final int QUEUE_FRAMES = 256;
   private static final int CACHE_ENTRIES = 512;
-  private static final int MARGIN_PIXELS = 4;
   private static final long POLL_MILLIS = 50;
 
-  /** Rows of one display that changed since they were last read, and its newest frame. */
+  /** The rectangle of one display that changed since it was last read, and its newest frame. */
   private static final class Pending {
     FrameRecord newest;
+    int left = Integer.MAX_VALUE;
+    int right = Integer.MIN_VALUE;
     int top = Integer.MAX_VALUE;
     int bottom = Integer.MIN_VALUE;
     long firstChangeNanos;
@@ -154,6 +156,8 @@ public final class TextReader implements AutoCloseable {
     p.newest = frame;
     p.lastChangeNanos = now;
     for (Region r : frame.regions()) {
+      p.left = Math.min(p.left, r.x());
+      p.right = Math.max(p.right, r.x() + r.width());
       p.top = Math.min(p.top, r.y());
       p.bottom = Math.max(p.bottom, r.y() + r.height());
     }
@@ -176,12 +180,14 @@ public final class TextReader implements AutoCloseable {
 
   private void read(Pending p) {
     FrameRecord frame = p.newest;
-    int top = Math.max(0, p.top - MARGIN_PIXELS);
-    int bottom = Math.min(frame.height(), p.bottom + MARGIN_PIXELS);
-    if (bottom <= top) {
+    int left = Math.max(0, p.left);
+    int top = Math.max(0, p.top);
+    int right = Math.min(frame.width(), p.right);
+    int bottom = Math.min(frame.height(), p.bottom);
+    if (right <= left || bottom <= top) {
       return;
     }
-    Rect area = new Rect(0, top, frame.width(), bottom - top);
+    Rect changed = new Rect(left, top, right - left, bottom - top);
     try {
       FrameView view = new FrameView();
       if (ring.read(frame.ringPosition(), view) != ReadStatus.OK
@@ -189,6 +195,9 @@ public final class TextReader implements AutoCloseable {
         missed.incrementAndGet(); // the ring moved on first
         return;
       }
+      Rect area =
+          TextImages.textArea(
+              view.pixels(), view.strideBytes(), view.width(), view.height(), changed);
       GreyImage image = TextImages.prepare(view.pixels(), view.strideBytes(), area);
       if (!view.stillValid()) {
         missed.incrementAndGet();

@@ -1,0 +1,53 @@
+package dev.ironcliw.daemon.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ironcliw.ring.Rect;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TextImagesTest {
+  private static final int W = 640;
+  private static final int H = 200;
+
+  /** Light "letters" 6 pixels wide with 2-pixel spaces on a dark ground, like a terminal line. */
+  private static void line(int[] frame, int x0, int x1, int y0, int y1) {
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        if ((x - x0) % 8 < 6) {
+          frame[y * W + x] = 0xE0E0E0;
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldGrowAChangedTileToTheLineItCutsButNotToTheWindowBeside() {
+    int[] frame = new int[W * H];
+    Arrays.fill(frame, 0x101010);
+    line(frame, 10, 300, 50, 62); // the line typed in, 12 rows of ink
+    line(frame, 10, 200, 70, 82); // the next line, below a blank gap
+    line(frame, 400, 500, 40, 90); // another window's text, 100 pixels to the right
+    // The tile that changed: columns 96-128, rows 32-56, cutting the line's top half.
+    Rect area =
+        TextImages.textArea(MemorySegment.ofArray(frame), W * 4, W, H, new Rect(96, 32, 32, 24));
+    // Down to the line's last row (61), left and right to its ink (10 to 299), margin 4.
+    assertEquals(new Rect(6, 28, 298, 38), area);
+  }
+
+  @Test
+  void shouldPrepareDarkAreasInvertedAndScaledUp() {
+    int[] frame = new int[W * H];
+    Arrays.fill(frame, 0x101010);
+    line(frame, 10, 300, 50, 62);
+    GreyImage image =
+        TextImages.prepare(MemorySegment.ofArray(frame), W * 4, new Rect(0, 40, 320, 30));
+    assertEquals(3, image.scale());
+    assertEquals(960, image.width());
+    assertEquals(90, image.height());
+    assertEquals(0, image.originX());
+    assertEquals(40, image.originY());
+    assertEquals(255 - 0x10, image.pixels()[0] & 0xFF, "the dark ground is light");
+  }
+}
