@@ -37,10 +37,18 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TextRecognitionBenchmark extends BenchmarkDefaults {
   private static final int WIDTH = 1920;
   private static final int ROW_PIXELS = 16;
+  private static final String[] WORDS = {
+    "error:", "connection", "refused", "invoice", "2291", "deploy", "gateway", "rollout",
+    "restart", "kubectl", "overdue", "since", "March", "pending", "review", "build"
+  };
 
   /** 1: a line typed; 12: a paragraph; 67: a whole 1080p screen. */
   @Param({"1", "12", "67"})
   public int rows;
+
+  /** The most the band is scaled up (a whole screen is scaled 2x at most). */
+  @Param({"3", "2"})
+  public int maxScale;
 
   private MemorySegment pixels;
   private Rect band;
@@ -55,14 +63,10 @@ public class TextRecognitionBenchmark extends BenchmarkDefaults {
     g.fillRect(0, 0, WIDTH, height);
     g.setColor(new Color(0xD4D4D4));
     g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-    String[] words = {
-      "error:", "connection", "refused", "invoice", "2291", "deploy", "gateway", "rollout",
-      "restart", "kubectl", "overdue", "since", "March", "pending", "review", "build"
-    };
     for (int r = 0; r < rows; r++) {
       StringBuilder line = new StringBuilder("$ ");
       for (int w = 0; w < 14; w++) {
-        line.append(words[(r * 7 + w * 3) % words.length]).append(' ');
+        line.append(WORDS[(r * 7 + w * 3) % WORDS.length]).append(' ');
       }
       g.drawString(line.toString(), 4, 4 + (r + 1) * ROW_PIXELS - 4);
     }
@@ -73,8 +77,15 @@ public class TextRecognitionBenchmark extends BenchmarkDefaults {
     engine = TesseractEngine.open("eng");
     List<TextLine> lines = engine.read(prepare());
     System.out.printf(
-        "%n%d rows: %d lines read, first: %s%n",
-        rows, lines.size(), lines.isEmpty() ? "-" : lines.getFirst().text());
+        "%n%d rows at most %dx: %d lines read, %d words as drawn; first: %s%n",
+        rows,
+        maxScale,
+        lines.size(),
+        lines.stream()
+            .flatMap(l -> l.words().stream())
+            .filter(w -> java.util.Arrays.asList(WORDS).contains(w.text()) || w.text().equals("$"))
+            .count(),
+        lines.isEmpty() ? "-" : lines.getFirst().text());
   }
 
   @TearDown(Level.Trial)
@@ -84,7 +95,7 @@ public class TextRecognitionBenchmark extends BenchmarkDefaults {
 
   @Benchmark
   public GreyImage prepare() {
-    return TextImages.prepare(pixels, WIDTH * Integer.BYTES, band);
+    return TextImages.prepare(pixels, WIDTH * Integer.BYTES, band, maxScale);
   }
 
   @Benchmark
