@@ -8,6 +8,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -25,7 +29,8 @@ import org.apache.lucene.search.TermQuery;
  *   <li>words: all must match; each also matches one letter off (one edit, for words of four
  *       letters or more), so {@code invoice} finds the {@code lnvoice} OCR read, an exact match
  *       ranking first;
- *   <li>{@code "a phrase"}: those words in that order;
+ *   <li>{@code "a phrase"}: those words in that order, each of four letters or more also one letter
+ *       off (so one misread letter does not lose the phrase), the exact phrase ranking first;
  *   <li>{@code prefix*}: words that start so (two letters at least);
  *   <li>{@code word~}: up to two letters off.
  * </ul>
@@ -58,7 +63,7 @@ final class QueryText {
           throw new IllegalArgumentException(
               "q: the quote at character " + (at + 1) + " is not closed (expected \"a phrase\")");
         }
-        part = phrase(terms(q.substring(at + 1, end), field, analyzer), field);
+        part = forgivingPhrase(terms(q.substring(at + 1, end), field, analyzer), field);
         at = end + 1;
       } else {
         int end = at;
@@ -109,6 +114,30 @@ final class QueryText {
     if (loose) {
       return new FuzzyQuery(new Term(field, term), 2, 0);
     }
+    return oneTerm(term, field);
+  }
+
+  /** The exact phrase, or the same words in order each one letter off, the exact one first. */
+  private static Query forgivingPhrase(List<String> terms, String field) {
+    if (terms.size() < 2) {
+      return terms.isEmpty() ? null : oneTerm(terms.getFirst(), field);
+    }
+    SpanQuery[] words = new SpanQuery[terms.size()];
+    for (int i = 0; i < words.length; i++) {
+      Term term = new Term(field, terms.get(i));
+      words[i] =
+          terms.get(i).codePointCount(0, terms.get(i).length()) < FUZZY_MIN_LENGTH
+              ? new SpanTermQuery(term)
+              : new SpanMultiTermQueryWrapper<>(new FuzzyQuery(term, 1, 0));
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(phrase(terms, field), 2), Occur.SHOULD)
+        .add(new SpanNearQuery(words, 0, true), Occur.SHOULD)
+        .build();
+  }
+
+  /** One term: exactly, ranking first, or one letter off when it is long enough. */
+  private static Query oneTerm(String term, String field) {
     if (term.codePointCount(0, term.length()) < FUZZY_MIN_LENGTH) {
       return new TermQuery(new Term(field, term));
     }

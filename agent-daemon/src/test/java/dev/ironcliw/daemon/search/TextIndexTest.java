@@ -61,6 +61,12 @@ class TextIndexTest {
       assertTrue(ids(invoice).indexOf("b") > 0, "the OCR mistake ranks below exact matches");
       assertEquals(List.of("a"), ids(index.search(query("\"due on friday\""))));
       assertEquals(List.of(), ids(index.search(query("\"friday due\""))));
+      // A phrase forgives one misread letter in each word of four letters or more, in order.
+      assertEquals(List.of("b"), ids(index.search(query("\"invoice 2024 118 total\""))));
+      assertEquals(List.of("a", "b"), ids(index.search(query("\"invoice 2024\""))));
+      assertEquals(List.of(), ids(index.search(query("\"total invoice\""))));
+      String marked = index.search(query("\"lnvoice 2024 118\"")).getFirst().snippet();
+      assertTrue(marked.contains("<mark>"), marked);
       assertEquals(
           Set.of("a", "e"), Set.copyOf(ids(index.search(query("inv*")))), "a prefix is exact");
       assertEquals(List.of("a"), ids(index.search(query("invoice friday"))), "every word");
