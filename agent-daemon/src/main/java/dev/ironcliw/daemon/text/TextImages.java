@@ -53,6 +53,7 @@ public final class TextImages {
         grey[i] = (byte) (255 - (grey[i] & 0xFF));
       }
     }
+    eraseCursorBlocks(grey, width, height);
     int scale = Math.min(maxScale, scaleFor(width, height));
     return new GreyImage(
         scale == 1 ? grey : upscale(grey, width, height, scale),
@@ -148,6 +149,62 @@ public final class TextImages {
 
   private static int luma(int p) {
     return (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8;
+  }
+
+  /** Darker than this, once light-on-dark is inverted, is ink. */
+  private static final int DARK = 96;
+
+  /**
+   * Whitens solid dark rectangles the size of a character cell: a terminal's block cursor, which
+   * recognition otherwise reads as a letter of the word beside it ({@code 12} as {@code 129}) or
+   * merges with the word above it. A run of dark pixels 4 to 16 wide that repeats, the same, for 8
+   * to 32 rows, and is 1.2 to 4 times as tall as wide, is taken for one; letters are not that
+   * solid.
+   */
+  static void eraseCursorBlocks(byte[] grey, int width, int height) {
+    for (int y = 0; y + 8 <= height; y++) {
+      int x = 0;
+      while (x < width) {
+        if ((grey[y * width + x] & 0xFF) >= DARK) {
+          x++;
+          continue;
+        }
+        int end = x;
+        while (end < width && (grey[y * width + end] & 0xFF) < DARK) {
+          end++;
+        }
+        int runWidth = end - x;
+        if (runWidth >= 4 && runWidth <= 16 && startsBlock(grey, width, x, end, y)) {
+          int rows = 1;
+          while (y + rows < height && sameRun(grey, width, x, end, y + rows) && rows < 33) {
+            rows++;
+          }
+          if (rows >= 8 && rows <= 32 && rows >= runWidth * 1.2 && rows <= runWidth * 4) {
+            for (int r = y; r < y + rows; r++) {
+              java.util.Arrays.fill(grey, r * width + x, r * width + end, (byte) 255);
+            }
+          }
+        }
+        x = end;
+      }
+    }
+  }
+
+  /** Whether the run is the top of a block: the row above is not dark there. */
+  private static boolean startsBlock(byte[] grey, int width, int x0, int x1, int y) {
+    return y == 0 || !sameRun(grey, width, x0, x1, y - 1);
+  }
+
+  /** Whether row {@code y} is dark from {@code x0} to {@code x1} and light just outside. */
+  private static boolean sameRun(byte[] grey, int width, int x0, int x1, int y) {
+    for (int x = x0; x < x1; x++) {
+      if ((grey[y * width + x] & 0xFF) >= DARK) {
+        return false;
+      }
+    }
+    boolean leftLight = x0 == 0 || (grey[y * width + x0 - 1] & 0xFF) >= DARK;
+    boolean rightLight = x1 == width || (grey[y * width + x1] & 0xFF) >= DARK;
+    return leftLight && rightLight;
   }
 
   static int scaleFor(int width, int height) {

@@ -37,6 +37,27 @@ class TextImagesTest {
   }
 
   @Test
+  void shouldEraseACursorBlockButNotAStrokeOrABar() {
+    int w = 40;
+    int h = 20;
+    byte[] grey = new byte[w * h];
+    Arrays.fill(grey, (byte) 255);
+    fill(grey, w, 2, 2, 6, 13, 0); // a 6x13 block cursor
+    fill(grey, w, 12, 2, 2, 13, 0); // a letter's stem: too narrow
+    fill(grey, w, 18, 2, 16, 3, 0); // a bar: too flat
+    TextImages.eraseCursorBlocks(grey, w, h);
+    assertEquals(255, grey[5 * w + 4] & 0xFF, "the cursor is gone");
+    assertEquals(0, grey[5 * w + 12] & 0xFF, "the stem stays");
+    assertEquals(0, grey[3 * w + 20] & 0xFF, "the bar stays");
+  }
+
+  private static void fill(byte[] grey, int w, int x, int y, int width, int height, int value) {
+    for (int r = y; r < y + height; r++) {
+      Arrays.fill(grey, r * w + x, r * w + x + width, (byte) value);
+    }
+  }
+
+  @Test
   void shouldPrepareDarkAreasInvertedAndScaledUp() {
     int[] frame = new int[W * H];
     Arrays.fill(frame, 0x101010);
