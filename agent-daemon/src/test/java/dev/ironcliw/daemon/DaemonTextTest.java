@@ -261,9 +261,7 @@ class DaemonTextTest {
           }
         }
         report.forEach(System.out::println);
-        // The issue asks for every phrase; recognition misreads a word here and there (the
-        // terminal's cursor block beside a word is the usual cause), so one may be lost.
-        assertTrue(found.size() >= shown.size() - 1, String.join("\n", report));
+        assertEquals(shown.size(), found.size(), String.join("\n", report));
         System.out.println(
             "text reader: " + daemon.status().getJsonObject("text").getJsonObject("reader"));
         daemon.kill9();

@@ -155,11 +155,12 @@ public final class TextImages {
   private static final int DARK = 96;
 
   /**
-   * Whitens solid dark rectangles the size of a character cell: a terminal's block cursor, which
-   * recognition otherwise reads as a letter of the word beside it ({@code 12} as {@code 129}) or
-   * merges with the word above it. A run of dark pixels 4 to 16 wide that repeats, the same, for 8
-   * to 32 rows, and is 1.2 to 4 times as tall as wide, is taken for one; letters are not that
-   * solid.
+   * Whitens dark rectangles the size of a character cell, solid or hollow: a terminal's block
+   * cursor (hollow where the terminal has no focus), which recognition otherwise reads as a letter
+   * of the word beside it ({@code 12} as {@code 129}) or merges with the word above it ({@code
+   * Deployment} as {@code noun}). A run of dark pixels 4 to 16 wide that repeats, the same, for 8
+   * to 32 rows (or whose edges do, closed by the same run), 1.2 to 4 times as tall as wide, is
+   * taken for one; letters are not that square.
    */
   static void eraseCursorBlocks(byte[] grey, int width, int height) {
     for (int y = 0; y + 8 <= height; y++) {
@@ -175,10 +176,7 @@ public final class TextImages {
         }
         int runWidth = end - x;
         if (runWidth >= 4 && runWidth <= 16 && startsBlock(grey, width, x, end, y)) {
-          int rows = 1;
-          while (y + rows < height && sameRun(grey, width, x, end, y + rows) && rows < 33) {
-            rows++;
-          }
+          int rows = blockRows(grey, width, height, x, end, y);
           if (rows >= 8 && rows <= 32 && rows >= runWidth * 1.2 && rows <= runWidth * 4) {
             for (int r = y; r < y + rows; r++) {
               java.util.Arrays.fill(grey, r * width + x, r * width + end, (byte) 255);
@@ -188,6 +186,37 @@ public final class TextImages {
         x = end;
       }
     }
+  }
+
+  /**
+   * The rows of the rectangle whose top is the dark run {@code x0..x1} on row {@code y}: solid rows
+   * of that run, or rows dark only at its two ends and closed by the run again; 0 if neither.
+   */
+  private static int blockRows(byte[] grey, int width, int height, int x0, int x1, int y) {
+    int rows = 1;
+    while (y + rows < height && rows <= 32 && sameRun(grey, width, x0, x1, y + rows)) {
+      rows++;
+    }
+    if (rows > 1) {
+      return rows; // solid
+    }
+    while (y + rows < height && rows <= 32 && edgesOnly(grey, width, x0, x1, y + rows)) {
+      rows++;
+    }
+    return y + rows < height && sameRun(grey, width, x0, x1, y + rows) ? rows + 1 : 0;
+  }
+
+  /** Whether row {@code y} is dark at {@code x0} and {@code x1 - 1} and light between. */
+  private static boolean edgesOnly(byte[] grey, int width, int x0, int x1, int y) {
+    if ((grey[y * width + x0] & 0xFF) >= DARK || (grey[y * width + x1 - 1] & 0xFF) >= DARK) {
+      return false;
+    }
+    for (int x = x0 + 1; x < x1 - 1; x++) {
+      if ((grey[y * width + x] & 0xFF) < DARK) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the run is the top of a block: the row above is not dark there. */

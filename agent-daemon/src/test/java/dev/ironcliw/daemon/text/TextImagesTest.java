@@ -51,6 +51,24 @@ class TextImagesTest {
     assertEquals(0, grey[3 * w + 20] & 0xFF, "the bar stays");
   }
 
+  @Test
+  void shouldEraseAHollowCursorButNotAnO() {
+    int w = 40;
+    int h = 20;
+    byte[] grey = new byte[w * h];
+    Arrays.fill(grey, (byte) 255);
+    fill(grey, w, 2, 2, 6, 13, 0); // an unfocused terminal's cursor: the outline of a cell
+    fill(grey, w, 3, 3, 4, 11, 255);
+    fill(grey, w, 12, 4, 6, 9, 0); // an "O": rounded, its corners light
+    fill(grey, w, 13, 5, 4, 7, 255);
+    grey[4 * w + 12] = (byte) 255;
+    grey[4 * w + 17] = (byte) 255;
+    TextImages.eraseCursorBlocks(grey, w, h);
+    assertEquals(255, grey[2 * w + 4] & 0xFF, "its top is gone");
+    assertEquals(255, grey[8 * w + 2] & 0xFF, "its side is gone");
+    assertEquals(0, grey[8 * w + 12] & 0xFF, "the O stays");
+  }
+
   private static void fill(byte[] grey, int w, int x, int y, int width, int height, int value) {
     for (int r = y; r < y + height; r++) {
       Arrays.fill(grey, r * w + x, r * w + x + width, (byte) value);
