@@ -93,8 +93,11 @@ public final class RecordChecksum {
     bytes.readPosition(from);
     try {
       for (long left = to - from; left > 0; ) {
-        int n = (int) Math.min(chunk.length, left);
-        bytes.read(chunk, 0, n);
+        // A mapped file's read stops at the end of its mapped chunk: fewer bytes than asked.
+        int n = bytes.read(chunk, 0, (int) Math.min(chunk.length, left));
+        if (n <= 0) {
+          throw new DamagedRecordException("a record that ends before its length");
+        }
         crc.update(chunk, 0, n);
         left -= n;
       }
