@@ -109,18 +109,37 @@ public final class EventStream implements AutoCloseable {
 
   /** On the client's context: what it missed, then what was published meanwhile. */
   private void replay(Client client, List<Journal.Indexed> missed) {
+    replayFrom(client, missed == null ? List.of() : missed, 0, -1);
+  }
+
+  /**
+   * Writes the replay from record {@code next} on. Where the client's write queue is full, it goes
+   * on once the queue drains: the replay is what the client asked for, sent at the pace it reads (a
+   * live event it cannot keep up with cuts it off instead).
+   */
+  private void replayFrom(Client client, List<Journal.Indexed> missed, int next, long sentTo) {
+    client.response.drainHandler(null);
     if (!clients.contains(client)) {
       return;
     }
-    long lastSent = -1;
-    for (Journal.Indexed r : missed == null ? List.<Journal.Indexed>of() : missed) {
+    long lastSent = sentTo;
+    for (int i = next; i < missed.size(); i++) {
+      if (client.response.writeQueueFull()) {
+        int at = i;
+        long sent = lastSent;
+        client.response.drainHandler(v -> replayFrom(client, missed, at, sent));
+        return;
+      }
+      Journal.Indexed r = missed.get(i);
       for (Event e : events(r.queueIndex(), r.record())) {
-        write(client, e);
+        if (e.kind() == null || client.kinds.contains(e.kind())) {
+          client.response.write(e.text());
+        }
       }
       lastSent = r.queueIndex();
       replayed.incrementAndGet();
     }
-    if (missed != null && missed.size() == MAX_REPLAY) {
+    if (missed.size() == MAX_REPLAY) {
       // More than one replay holds: the client reconnects with the last id and goes on.
       client.response.write(
           "retry: 100\nevent: truncated\ndata: "
