@@ -55,6 +55,9 @@ public final class TesseractEngine implements TextEngine {
   private final TessBaseAPI handle;
   private final String description;
 
+  /** The image handed to Tesseract, grown to the largest read so far; the reading thread's. */
+  private ByteBuffer pixels = ByteBuffer.allocateDirect(0);
+
   private TesseractEngine(TessAPI api, Monitors monitors, TessBaseAPI handle, String description) {
     this.api = api;
     this.monitors = monitors;
@@ -123,7 +126,12 @@ public final class TesseractEngine implements TextEngine {
 
   @Override
   public List<TextLine> read(GreyImage image) {
-    ByteBuffer pixels = ByteBuffer.allocateDirect(image.pixels().length);
+    if (pixels.capacity() < image.pixels().length) {
+      // Kept and reused: a direct buffer a read would be freed only by a later GC, and reads
+      // while the heap is quiet would pile them up off the heap.
+      pixels = ByteBuffer.allocateDirect(image.pixels().length);
+    }
+    pixels.clear();
     pixels.put(image.pixels()).flip();
     api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
     api.TessBaseAPISetSourceResolution(handle, SCREEN_PPI * image.scale());
