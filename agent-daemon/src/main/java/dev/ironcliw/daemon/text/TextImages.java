@@ -125,22 +125,22 @@ public final class TextImages {
   }
 
   private static boolean rowHasInk(MemorySegment pixels, int strideBytes, int y, int x0, int x1) {
-    int min = 255;
-    int max = 0;
-    for (int x = x0; x < x1; x++) {
-      int luma = luma(pixels.get(ValueLayout.JAVA_INT_UNALIGNED, (long) y * strideBytes + 4L * x));
-      min = Math.min(min, luma);
-      max = Math.max(max, luma);
-    }
-    return max - min > INK_CONTRAST;
+    return hasInk(pixels, strideBytes, x0, y, 1, 0, x1 - x0);
   }
 
   private static boolean columnHasInk(
       MemorySegment pixels, int strideBytes, int x, int y0, int y1) {
+    return hasInk(pixels, strideBytes, x, y0, 0, 1, y1 - y0);
+  }
+
+  /** Whether the luma of {@code count} pixels from (x, y), stepping (dx, dy), spreads as ink's. */
+  private static boolean hasInk(
+      MemorySegment pixels, int strideBytes, int x, int y, int dx, int dy, int count) {
     int min = 255;
     int max = 0;
-    for (int y = y0; y < y1; y++) {
-      int luma = luma(pixels.get(ValueLayout.JAVA_INT_UNALIGNED, (long) y * strideBytes + 4L * x));
+    for (int i = 0; i < count; i++) {
+      long at = (long) (y + i * dy) * strideBytes + 4L * (x + i * dx);
+      int luma = luma(pixels.get(ValueLayout.JAVA_INT_UNALIGNED, at));
       min = Math.min(min, luma);
       max = Math.max(max, luma);
     }
