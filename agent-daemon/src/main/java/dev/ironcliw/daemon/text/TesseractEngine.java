@@ -153,6 +153,10 @@ public final class TesseractEngine implements TextEngine {
     } finally {
       monitors.TessMonitorDelete(monitor);
       api.TessBaseAPIClear(handle);
+      // What the adaptive classifier learnt of this read's glyphs. Kept, it grows the native heap
+      // read after read (a process reading 250 small images grew 49 MiB, against 26 MiB with it
+      // cleared), and makes a read depend on the reads before it.
+      api.TessBaseAPIClearAdaptiveClassifier(handle);
     }
   }
 
