@@ -213,11 +213,12 @@ public final class StatusCommand {
     line(
         text,
         "memory",
-        "resident %s (anonymous %s, files %s); heap %s of %s; pressure %s",
+        "resident %s (anonymous %s, files %s); heap %s used, %s taken, of %s; pressure %s",
         mib(process.getLong("rssBytes", -1L)),
         mib(process.getLong("rssAnonBytes", -1L)),
         mib(process.getLong("rssFileBytes", -1L)),
         mib(memory.getLong("heapUsedBytes", -1L)),
+        mib(memory.getLong("heapCommittedBytes", -1L)),
         mib(memory.getLong("heapBudgetBytes", -1L)),
         text(part(memory, "pressure"), "level"));
     String configProblem = part(s, "config").getString("problem", "");

@@ -6,6 +6,7 @@ import dev.ironcliw.governor.BudgetRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.util.function.Supplier;
 
 /**
@@ -42,11 +43,15 @@ public final class MemoryPart implements StatusPart {
     budgets.usedBytes().forEach(used::put);
     JsonObject limits = new JsonObject();
     budgets.budgetBytes().forEach(limits::put);
+    // Committed heap is resident memory the collector took and may keep: it explains RSS growth
+    // that is not a leak (G1 grows the heap with the allocation rate, up to the budget).
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     return new JsonObject()
         .put("totalBytes", config.get().memory().totalBytes())
         .put("offHeapTotalBytes", budgets.totalBytes())
         .put("heapBudgetBytes", config.get().memory().heapBytes())
-        .put("heapUsedBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
+        .put("heapUsedBytes", heap.getUsed())
+        .put("heapCommittedBytes", heap.getCommitted())
         .put("process", ProcessMemory.read())
         .put("budgetBytes", limits)
         .put("usedBytes", used)
