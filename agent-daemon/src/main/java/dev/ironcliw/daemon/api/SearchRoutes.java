@@ -13,7 +13,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,10 +79,11 @@ public final class SearchRoutes {
 
   private JsonObject answer(TextQuery query) {
     List<TextHit> hits = index.search(query);
+    Map<Long, FrameRecord> frames = framesOf(hits);
     JsonArray results = new JsonArray();
     for (TextHit hit : hits) {
       TextDocument d = hit.document();
-      FrameRecord frame = d.seq() < 0 ? null : journal.find(d.seq()).orElse(null);
+      FrameRecord frame = frames.get(d.seq());
       results.add(
           new JsonObject()
               .put("seq", frame == null ? null : frame.seq())
@@ -99,6 +102,22 @@ public final class SearchRoutes {
     String next =
         hits.size() == query.limit() ? Integer.toString(query.offset() + query.limit()) : null;
     return new JsonObject().put("results", results).put("next", next);
+  }
+
+  /**
+   * The frames the hits were read from, looked up in the order of their seqs: hits of one day then
+   * follow each other, and the journal's reader moves to each day's file once (a move to another
+   * day's file costs about 0.8 ms, one within a file about 0.03 ms).
+   */
+  private Map<Long, FrameRecord> framesOf(List<TextHit> hits) {
+    Map<Long, FrameRecord> frames = new HashMap<>();
+    hits.stream()
+        .map(h -> h.document().seq())
+        .filter(seq -> seq >= 0)
+        .sorted()
+        .distinct()
+        .forEach(seq -> journal.find(seq).ifPresent(f -> frames.put(seq, f)));
+    return frames;
   }
 
   private static JsonArray boxes(TextHit hit) {
