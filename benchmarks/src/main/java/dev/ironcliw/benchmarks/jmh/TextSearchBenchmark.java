@@ -1,5 +1,6 @@
 package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.SkewedVocabulary;
 import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.daemon.search.TextDocument;
 import dev.ironcliw.daemon.search.TextHit;
@@ -48,7 +49,7 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
 
   private Path dir;
   private TextIndex index;
-  private String[] vocabulary;
+  private SkewedVocabulary vocabulary;
   private String phrase;
   private long lastDayNanos;
 
@@ -56,23 +57,14 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
   public void build() throws IOException {
     dir = Files.createTempDirectory("text-search");
     Random random = new Random(21);
-    vocabulary = new String[30_000];
-    for (int i = 0; i < vocabulary.length; i++) {
-      StringBuilder word = new StringBuilder();
-      int letters = 3 + random.nextInt(8);
-      for (int l = 0; l < letters; l++) {
-        word.append((char) ('a' + random.nextInt(26)));
-      }
-      vocabulary[i] = word.toString();
-    }
+    vocabulary = new SkewedVocabulary(random, 30_000);
     index = TextIndex.open(dir, 64L << 20);
     List<String> last = List.of();
     for (int d = 0; d < documents; d++) {
       int count = 8 + random.nextInt(33);
       List<String> words = new ArrayList<>(count);
       for (int w = 0; w < count; w++) {
-        double u = random.nextDouble();
-        words.add(vocabulary[(int) (vocabulary.length * u * u * u)]); // a few words are common
+        words.add(vocabulary.draw());
       }
       long firstSeen = START_NANOS + (long) d * (WEEK_NANOS / documents);
       int kind = random.nextInt(20);
@@ -109,7 +101,7 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
   /** One word of middling frequency, in the last day. */
   @Benchmark
   public List<TextHit> oneWordLastDay() {
-    return search(vocabulary[2_000], lastDayNanos);
+    return search(vocabulary.word(2_000), lastDayNanos);
   }
 
   /** Two words in order, in the last day. */
@@ -121,7 +113,7 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
   /** A word with its first letter wrong (as OCR misreads), over the whole week. */
   @Benchmark
   public List<TextHit> typoWholeWeek() {
-    String word = vocabulary[1_500];
+    String word = vocabulary.word(1_500);
     return search((word.charAt(0) == 'x' ? 'y' : 'x') + word.substring(1), null);
   }
 }
