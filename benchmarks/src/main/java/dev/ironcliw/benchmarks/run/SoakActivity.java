@@ -1,12 +1,14 @@
 package dev.ironcliw.benchmarks.run;
 
 import dev.ironcliw.capture.x11.XTestClient;
+import java.util.Random;
 
 /**
  * Scripted desktop activity on an X server for the soak run, one step every 100 ms: an editor and a
- * browser window, and four phases that take turns: nothing moves, a line is typed (a glyph-sized
- * block a step, about 10 characters a second), the browser scrolls (its stripes shift every step),
- * and the two windows take turns on top every 2 s.
+ * browser window holding text (the server's 6x13 {@code fixed} font, the size of a terminal's), and
+ * four phases that take turns: nothing moves, text is typed into the editor (a character a step,
+ * about 10 a second), the browser's page of text scrolls (6 pixels a step), and the two windows
+ * take turns on top every 2 s.
  */
 final class SoakActivity {
   enum Phase {
@@ -20,9 +22,75 @@ final class SoakActivity {
   private static final int EDITOR_Y = 120;
   private static final int WINDOW_WIDTH = 900;
   private static final int WINDOW_HEIGHT = 700;
-  private static final int GLYPH_WIDTH = 9;
+  private static final int GLYPH_WIDTH = 6;
   private static final int LINE_HEIGHT = 18;
-  private static final int STRIPE = 40;
+  private static final int MARGIN = 20;
+  private static final int SCROLL_STEP = 6;
+  private static final int INK = 0x222222;
+  private static final int PAPER = 0xFFFFFF;
+  private static final int PAGE = 0xECEFF4;
+  private static final String[] WORDS = {
+    "the",
+    "invoice",
+    "for",
+    "march",
+    "was",
+    "approved",
+    "by",
+    "finance",
+    "and",
+    "sent",
+    "to",
+    "the",
+    "customer",
+    "backup",
+    "finished",
+    "with",
+    "no",
+    "errors",
+    "deployment",
+    "of",
+    "build",
+    "server",
+    "failed",
+    "health",
+    "check",
+    "on",
+    "volume",
+    "data",
+    "meeting",
+    "notes",
+    "about",
+    "quarterly",
+    "report",
+    "review",
+    "pull",
+    "request",
+    "merged",
+    "into",
+    "main",
+    "branch",
+    "release",
+    "candidate",
+    "tests",
+    "passed",
+    "in",
+    "minutes",
+    "user",
+    "signed",
+    "in",
+    "from",
+    "a",
+    "new",
+    "device",
+    "password",
+    "reset",
+    "link",
+    "expires",
+    "tomorrow",
+    "at",
+    "noon"
+  };
 
   private final XTestClient x;
   private final long editor;
@@ -33,10 +101,9 @@ final class SoakActivity {
   SoakActivity(XTestClient x) {
     this.x = x;
     x.rootColour(0x2E3440);
-    browser = x.window(820, 160, WINDOW_WIDTH, WINDOW_HEIGHT, 0xECEFF4, "browser", "browser");
-    editor =
-        x.window(EDITOR_X, EDITOR_Y, WINDOW_WIDTH, WINDOW_HEIGHT, 0xFFFFFF, "editor", "editor");
-    drawStripes();
+    browser = x.window(820, 160, WINDOW_WIDTH, WINDOW_HEIGHT, PAGE, "browser", "browser");
+    editor = x.window(EDITOR_X, EDITOR_Y, WINDOW_WIDTH, WINDOW_HEIGHT, PAPER, "editor", "editor");
+    drawPage();
     x.sync();
   }
 
@@ -48,8 +115,8 @@ final class SoakActivity {
       }
       case TYPING -> type();
       case SCROLLING -> {
-        scrolled = (scrolled + 6) % (2 * STRIPE);
-        drawStripes();
+        scrolled += SCROLL_STEP;
+        drawPage();
       }
       case SWITCHING -> {
         if (step % 20 == 0) {
@@ -61,35 +128,50 @@ final class SoakActivity {
   }
 
   private void type() {
-    int perLine = (WINDOW_WIDTH - 40) / GLYPH_WIDTH;
-    int lines = (WINDOW_HEIGHT - 40) / LINE_HEIGHT;
+    int perLine = (WINDOW_WIDTH - 2 * MARGIN) / GLYPH_WIDTH;
+    int lines = (WINDOW_HEIGHT - 2 * MARGIN) / LINE_HEIGHT;
     int line = (typed / perLine) % lines;
     int column = typed % perLine;
     if (typed % (perLine * lines) == 0) {
-      x.fill(editor, 0, 0, WINDOW_WIDTH, WINDOW_HEIGHT, 0xFFFFFF); // a new page
+      x.fill(editor, 0, 0, WINDOW_WIDTH, WINDOW_HEIGHT, PAPER); // a new page
     }
-    if (typed % 7 != 6) { // every seventh is a space
-      x.fill(
+    char next = sentence(typed / perLine).charAt(column);
+    if (next != ' ') {
+      x.text(
           editor,
-          20 + column * GLYPH_WIDTH,
-          20 + line * LINE_HEIGHT,
-          GLYPH_WIDTH - 2,
-          12,
-          0x222222);
+          MARGIN + column * GLYPH_WIDTH,
+          MARGIN + line * LINE_HEIGHT + 13,
+          String.valueOf(next),
+          INK);
     }
     typed++;
   }
 
-  private void drawStripes() {
-    for (int y = -STRIPE * 2; y < WINDOW_HEIGHT; y += STRIPE) {
-      int top = y + scrolled;
-      x.fill(
-          browser,
-          0,
-          Math.max(0, top),
-          WINDOW_WIDTH,
-          STRIPE,
-          (y / STRIPE) % 2 == 0 ? 0xD8DEE9 : 0xECEFF4);
+  /** The browser's page, {@code scrolled} pixels down: each line a sentence of its own. */
+  private void drawPage() {
+    x.fill(browser, 0, 0, WINDOW_WIDTH, WINDOW_HEIGHT, PAGE);
+    int first = scrolled / LINE_HEIGHT;
+    int offset = scrolled % LINE_HEIGHT;
+    for (int i = 0; MARGIN + i * LINE_HEIGHT - offset < WINDOW_HEIGHT; i++) {
+      x.text(browser, MARGIN, MARGIN + i * LINE_HEIGHT - offset + 13, sentence(first + i), INK);
     }
+  }
+
+  /**
+   * Line {@code n} of the text: words drawn by a generator seeded with {@code n}, so a line reads
+   * the same each time it comes back, padded with spaces to the line's width.
+   */
+  private static String sentence(int n) {
+    int width = (WINDOW_WIDTH - 2 * MARGIN) / GLYPH_WIDTH;
+    Random random = new Random(n);
+    StringBuilder line = new StringBuilder();
+    while (true) {
+      String word = WORDS[random.nextInt(WORDS.length)];
+      if (line.length() + word.length() + 1 > width - 10) {
+        break;
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    return (line + " ".repeat(width)).substring(0, width);
   }
 }

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The daemon soak harness: {@code ./ironcliw run} capturing a 1920x1080 Xvfb at 10 FPS (vision off)
  * while {@link SoakActivity} plays idle, typing, scrolling and window switching in turns ({@code
  * phaseSeconds} each). Every second it samples the daemon's CPU (percent of one core) and resident
- * memory from {@code /proc}, and frames processed, dropped and missed ticks from {@code status}. It
- * writes {@code soak.json} (every sample and the summary), {@code soak.png} (CPU and memory over
- * time) and {@code soak.md} (the summary against the targets) to the output folder.
+ * memory from {@code /proc}, and frames processed, dropped and missed ticks and text recognition's
+ * CPU, reads and words from {@code status}. It writes {@code soak.json} (every sample and the
+ * summary), {@code soak.png} (CPU and memory over time) and {@code soak.md} (the summary against
+ * the targets) to the output folder.
  *
  * <pre>./ironcliw bench SoakRun \
  *     [seconds=600] [outputDir=target/soak] [phaseSeconds=60]</pre>
@@ -47,7 +48,11 @@ public final class SoakRun {
       long framesProcessed,
       long droppedTicks,
       long missedTicks,
-      double fps) {}
+      double fps,
+      long textCpuMillis,
+      long textReads,
+      long textSkipped,
+      long textWords) {}
 
   private SoakRun() {}
 
@@ -103,7 +108,11 @@ public final class SoakRun {
                     last.path("frames").path("processed").asLong(),
                     last.path("capture").path("droppedTicks").asLong(),
                     last.path("capture").path("missedTicks").asLong(),
-                    last.path("capture").path("fpsActual10s").asDouble()));
+                    last.path("capture").path("fpsActual10s").asDouble(),
+                    reader(last).path("cpuMillis").asLong(),
+                    reader(last).path("reads").asLong(),
+                    reader(last).path("skipped").asLong(),
+                    reader(last).path("words").asLong()));
             if (step / 10 >= seconds) {
               break;
             }
@@ -129,6 +138,10 @@ public final class SoakRun {
     System.out.print(markdown);
   }
 
+  private static JsonNode reader(JsonNode status) {
+    return status.path("text").path("reader");
+  }
+
   private static Map<String, Object> summary(
       List<Sample> samples, JsonNode status, int phaseSeconds) {
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -152,6 +165,27 @@ public final class SoakRun {
       if (CPU_TARGETS.containsKey(phase)) {
         p.put("cpuTarget", CPU_TARGETS.get(phase));
       }
+      // Text recognition's own thread CPU, from its counters: the part of the CPU above it spent
+      // reading text, and what a read cost.
+      long textCpu = 0;
+      long reads = 0;
+      long skipped = 0;
+      long words = 0;
+      for (int i = 1; i < samples.size(); i++) {
+        Sample s = samples.get(i);
+        Sample before = samples.get(i - 1);
+        if (s.phase() == phase) {
+          textCpu += s.textCpuMillis() - before.textCpuMillis();
+          reads += s.textReads() - before.textReads();
+          skipped += s.textSkipped() - before.textSkipped();
+          words += s.textWords() - before.textWords();
+        }
+      }
+      p.put("textCpuPercent", round(100.0 * textCpu / (cpu.size() * 1000.0)));
+      p.put("textReads", reads);
+      p.put("textCpuMillisPerRead", reads == 0 ? 0 : round((double) textCpu / reads));
+      p.put("textSkipped", skipped);
+      p.put("textWords", words);
       phases.put(phase.name().toLowerCase(Locale.ROOT), p);
     }
     summary.put("cpuPercentOfOneCore", phases);
@@ -184,6 +218,7 @@ public final class SoakRun {
     summary.put("missedTicks", end.missedTicks() - first.missedTicks());
     summary.put("byVerdict", status == null ? null : status.path("frames").path("byVerdict"));
     summary.put("stageMicros", status == null ? null : status.path("frames").path("stageMicros"));
+    summary.put("textEngine", status == null ? null : reader(status).path("engine").asText());
     return summary;
   }
 
@@ -193,11 +228,15 @@ public final class SoakRun {
     md.append(
         String.format(
             Locale.ROOT,
-            "# Soak run%n%n%s s of ./ironcliw run on a 1920x1080 Xvfb at 10 FPS, vision off; phases"
-                + " of %s s: idle, typing, scrolling, window switching.%n%n",
+            "# Soak run%n%n%s s of ./ironcliw run on a 1920x1080 Xvfb at 10 FPS, vision off, text"
+                + " recognition by %s; phases of %s s: idle, typing, scrolling, window"
+                + " switching.%n%n",
             summary.get("seconds"),
+            summary.get("textEngine"),
             summary.get("phaseSeconds")));
-    md.append("| phase | CPU median | CPU p95 | target |\n| --- | --- | --- | --- |\n");
+    md.append(
+        "| phase | CPU median | CPU p95 | target | of it text recognition | reads | ms a read |"
+            + " skipped | words |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     var phases = (Map<String, Map<String, Object>>) summary.get("cpuPercentOfOneCore");
     phases.forEach(
         (name, p) -> {
@@ -215,11 +254,16 @@ public final class SoakRun {
           md.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %s%% | %s%% | %s |%n",
+                  "| %s | %s%% | %s%% | %s | %s%% | %s | %s | %s | %s |%n",
                   name,
                   p.get("cpuMedian"),
                   p.get("cpuP95"),
-                  verdict));
+                  verdict,
+                  p.get("textCpuPercent"),
+                  p.get("textReads"),
+                  p.get("textCpuMillisPerRead"),
+                  p.get("textSkipped"),
+                  p.get("textWords")));
         });
     var rss = (Map<String, Object>) summary.get("residentMemory");
     md.append(

@@ -45,6 +45,8 @@ public final class XTestClient implements AutoCloseable {
 
     int XFillRectangle(Pointer d, long drawable, Pointer gc, int x, int y, int w, int h);
 
+    int XDrawString(Pointer d, long drawable, Pointer gc, int x, int y, String text, int length);
+
     int XFreeGC(Pointer d, Pointer gc);
 
     int XChangeProperty(
@@ -108,6 +110,16 @@ public final class XTestClient implements AutoCloseable {
   public void fill(long drawable, int x, int y, int w, int h, int rgb) {
     Draw.INSTANCE.XSetForeground(connection.display(), gc, rgb);
     Draw.INSTANCE.XFillRectangle(connection.display(), drawable, gc, x, y, w, h);
+    sync();
+  }
+
+  /**
+   * Draws {@code text} (ASCII) in the server's default font, {@code fixed}: 6x13 pixels a glyph.
+   * ({@code x}, {@code baseline}) is where the first glyph's baseline starts.
+   */
+  public void text(long drawable, int x, int baseline, String text, int rgb) {
+    Draw.INSTANCE.XSetForeground(connection.display(), gc, rgb);
+    Draw.INSTANCE.XDrawString(connection.display(), drawable, gc, x, baseline, text, text.length());
     sync();
   }
 
