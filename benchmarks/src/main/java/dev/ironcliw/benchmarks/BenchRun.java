@@ -4,6 +4,7 @@ import dev.ironcliw.benchmarks.run.ApiLoadRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
 import dev.ironcliw.benchmarks.run.PipelineReplayRun;
 import dev.ironcliw.benchmarks.run.SoakRun;
+import dev.ironcliw.benchmarks.run.TextWeekRun;
 import dev.ironcliw.benchmarks.run.X11DaemonRun;
 import dev.ironcliw.daemon.Main;
 import java.util.Arrays;
@@ -43,8 +44,15 @@ enum BenchRun {
       "SoakRun",
       "[seconds=600] [outputDir=target/soak] [phaseSeconds=60]",
       "a daemon on Xvfb through idle, typing, scrolling and window switching: CPU and memory"
-          + " over time, with a chart (needs Xvfb)",
-      SoakRun::main);
+          + " over time, text recognition's CPU, with a chart (needs Xvfb)",
+      SoakRun::main),
+  TEXT_WEEK(
+      "TextWeekRun",
+      "[secondsPerRead=5] [activeHours=8] [queries=300] [outputDir=target/text-week]",
+      "a generated week of screen text in the journal, then a daemon on Xvfb over it: index"
+          + " build and start-up times, index size a day, search latency while capturing (needs"
+          + " Xvfb)",
+      TextWeekRun::main);
 
   /** A run's {@code main}. */
   @FunctionalInterface

@@ -67,14 +67,19 @@ final class DaemonClient {
 
   /** Waits until the API answers (the first run also builds the daemon), then a little more. */
   void awaitStarted(Process daemon) throws Exception {
+    awaitAnswering(daemon);
+    Thread.sleep(2000);
+  }
+
+  /** Waits until the API answers, polling every 20 ms, and reads the token. */
+  void awaitAnswering(Process daemon) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!healthAnswers()) {
       if (!daemon.isAlive() || System.nanoTime() > deadline) {
         throw new IOException("the daemon did not start; see " + data.resolve("daemon.log"));
       }
-      Thread.sleep(200);
+      Thread.sleep(20);
     }
-    Thread.sleep(2000);
     token = Files.readString(data.resolve("api-token")).trim();
   }
 
