@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 21, part 2, end to end: real xterms on a real X server, read by real Tesseract through the
  * daemon. Text shown in a terminal and text typed into it are found by search, with the app, the
  * window, boxes in the frame's pixels and a frame whose image and text are served; the text of a
- * window the privacy rules exclude is never found.
+ * window the privacy rules exclude is never found. Screenshots replayed from a directory have their
+ * text read too.
  */
 class DaemonTextTest {
   @TempDir Path temp;
@@ -123,6 +124,62 @@ class DaemonTextTest {
         clients.forEach(Process::destroy);
       }
     }
+  }
+
+  /**
+   * A replayed directory of screenshots has no windows, so no app or title: its text is read and
+   * found all the same, filed under no app, with boxes in the screenshot's pixels.
+   */
+  @Test
+  void shouldReadTheTextOfReplayedScreenshotsThatHaveNoWindows() throws Exception {
+    Path config = config("");
+    Path shots = Files.createDirectories(temp.resolve("shots"));
+    screenshot(shots.resolve("0.png"));
+    screenshot(shots.resolve("1.png"), "Replayed invoice 5521 paid in full");
+    screenshot(
+        shots.resolve("2.png"),
+        "Replayed invoice 5521 paid in full",
+        "Warehouse order 7730 shipped today");
+    try (DaemonProcess daemon =
+        DaemonProcess.start(
+                temp.resolve("data"),
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString(),
+                "--source",
+                "replay:" + shots,
+                "--replay-fast")
+            .awaitReady()) {
+      for (String phrase : List.of("\"invoice 5521 paid\"", "\"Warehouse order 7730\"")) {
+        JsonObject hit = awaitHit(daemon, phrase);
+        System.out.println("replayed, search " + phrase + ": " + hit.encode());
+        assertEquals("", hit.getString("app"), hit.encode());
+        assertEquals("", hit.getString("window"), hit.encode());
+        assertEquals(3, hit.getJsonArray("boxes").size(), hit.encode());
+        JsonArray box = hit.getJsonArray("boxes").getJsonArray(0);
+        assertTrue(box.getInteger(0) > 40 && box.getInteger(0) < 400, box.encode());
+        JsonObject text =
+            new JsonObject(daemon.get("/api/v1/frames/" + hit.getLong("seq") + "/text").body());
+        assertTrue(text.encode().contains("5521"), text.encode());
+      }
+      assertEquals(0, daemon.terminate());
+    }
+  }
+
+  /** A 640x200 screenshot of light lines of text on a dark background, as a terminal shows. */
+  private static void screenshot(Path png, String... lines) throws IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(640, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x1E1E1E));
+    g.fillRect(0, 0, 640, 200);
+    g.setColor(new java.awt.Color(0xE0E0E0));
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18));
+    for (int i = 0; i < lines.length; i++) {
+      g.drawString(lines[i], 40, 60 + 40 * i);
+    }
+    g.dispose();
+    javax.imageio.ImageIO.write(image, "png", png.toFile());
   }
 
   /**
