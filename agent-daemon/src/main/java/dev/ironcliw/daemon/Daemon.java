@@ -96,9 +96,7 @@ public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   public static final int EVENT_QUEUE_BYTES = 1 << 20;
   private static final String JOURNAL_BUDGET = "journalCaches";
-
-  /** What the text index's writer buffers before it writes a segment (not yet a budget). */
-  private static final long TEXT_INDEX_BUFFER_BYTES = 16L << 20;
+  private static final String TEXT_INDEX_BUDGET = "textIndex";
 
   private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
   private final PrometheusMeterRegistry metrics =
@@ -141,6 +139,7 @@ public final class Daemon {
         new java.util.HashMap<>(LiveMemory.liveBudgets(config.memory()));
     componentBudgets.put(GpuBufferBudget.COMPONENT, config.memory().gpuBuffersBytes());
     componentBudgets.put(JOURNAL_BUDGET, config.memory().journalCachesBytes());
+    componentBudgets.put(TEXT_INDEX_BUDGET, config.memory().textIndexBytes());
     BudgetRegistry budgets = new BudgetRegistry(offHeapTotal(config.memory()), componentBudgets);
     long maxHeap = Runtime.getRuntime().maxMemory();
     if (maxHeap > config.memory().heapBytes() + (config.memory().heapBytes() >> 4)) {
@@ -181,7 +180,10 @@ public final class Daemon {
     Vertx vertx = Vertx.vertx();
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     EventStream stream = opened(new EventStream(vertx, journal));
-    TextIndex textIndex = opened(TextIndex.open(dataDir.indexDir(), TEXT_INDEX_BUFFER_BYTES));
+    // The index's writer fills its RAM buffer up to the budget before it writes a segment.
+    opened(budgets.reserve(TEXT_INDEX_BUDGET, config.memory().textIndexBytes()));
+    TextIndex textIndex =
+        opened(TextIndex.open(dataDir.indexDir(), config.memory().textIndexBytes()));
     TextIndexer indexer = opened(new TextIndexer(textIndex, journal));
     journal.onAppend(
         (queueIndex, record) -> {

@@ -142,6 +142,11 @@ class DaemonMemoryConfigTest {
       assertEquals(16L << 20, keys.get("memory.budgets.frameRing").getLong("bytes"));
       assertEquals("flag", keys.get("capture.fps").getString("source"));
       assertEquals("default", keys.get("memory.budgets.heap").getString("source"));
+      // The text index's writer buffer is a budget like the others, reserved whole at start.
+      assertEquals(16L << 20, keys.get("memory.budgets.textIndex").getLong("bytes"));
+      JsonObject memory = daemon.status().getJsonObject("memory");
+      assertEquals(16L << 20, memory.getJsonObject("budgetBytes").getLong("textIndex"));
+      assertEquals(16L << 20, memory.getJsonObject("usedBytes").getLong("textIndex"));
       assertEquals(true, keys.get("memory.pressure.high").getBoolean("live"));
       assertEquals(false, keys.get("api.port").getBoolean("live"));
 

@@ -60,6 +60,7 @@ public record IroncliwConfig(
             MEMORY_BUDGETS_VISION_QUEUE.valueIn(v),
             MEMORY_BUDGETS_GPU_BUFFERS.valueIn(v),
             MEMORY_BUDGETS_JOURNAL_CACHES.valueIn(v),
+            MEMORY_BUDGETS_TEXT_INDEX.valueIn(v),
             MEMORY_BUDGETS_HEAP.valueIn(v),
             MEMORY_PRESSURE_MEDIUM.valueIn(v),
             MEMORY_PRESSURE_HIGH.valueIn(v),

@@ -13,6 +13,7 @@ import java.util.List;
  * @param visionQueueBytes {@code memory.budgets.visionQueue}
  * @param gpuBuffersBytes {@code memory.budgets.gpuBuffers}
  * @param journalCachesBytes {@code memory.budgets.journalCaches}
+ * @param textIndexBytes {@code memory.budgets.textIndex}
  * @param heapBytes {@code memory.budgets.heap}
  * @param pressureMedium {@code memory.pressure.medium}
  * @param pressureHigh {@code memory.pressure.high}
@@ -31,6 +32,7 @@ public record MemorySettings(
     long visionQueueBytes,
     long gpuBuffersBytes,
     long journalCachesBytes,
+    long textIndexBytes,
     long heapBytes,
     double pressureMedium,
     double pressureHigh,

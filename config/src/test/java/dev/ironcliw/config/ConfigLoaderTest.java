@@ -171,8 +171,8 @@ class ConfigLoaderTest {
         e.getMessage()
             .contains(
                 "memory.budgets: together 1.6GiB (dedup 16.0MiB, frameRing 900.0MiB,"
-                    + " visionQueue 128.0MiB, gpuBuffers 256.0MiB, journalCaches 64.0MiB, heap"
-                    + " 256.0MiB), more than memory.total (1.0GiB)"),
+                    + " visionQueue 128.0MiB, gpuBuffers 256.0MiB, journalCaches 64.0MiB,"
+                    + " textIndex 16.0MiB, heap 256.0MiB), more than memory.total (1.0GiB)"),
         e.getMessage());
   }
 

@@ -67,6 +67,7 @@ public final class ConfigRoutes {
       case "memory.budgets.visionQueue" -> config.memory().visionQueueBytes();
       case "memory.budgets.gpuBuffers" -> config.memory().gpuBuffersBytes();
       case "memory.budgets.journalCaches" -> config.memory().journalCachesBytes();
+      case "memory.budgets.textIndex" -> config.memory().textIndexBytes();
       case "memory.budgets.heap" -> config.memory().heapBytes();
       case "vision.image.maxBytes" -> config.vision().image().maxBytes();
       case "vision.limits.maxRequestBytes" -> config.vision().limits().maxRequestBytes();

@@ -59,6 +59,7 @@ public final class MemoryBudgetRun {
             visionQueue: 32MiB
             gpuBuffers: 64MiB
             journalCaches: 32MiB
+            textIndex: 16MiB
             heap: 160MiB
         """
             .formatted(TOTAL_MIB));

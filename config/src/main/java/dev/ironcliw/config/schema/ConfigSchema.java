@@ -161,6 +161,18 @@ public final class ConfigSchema {
               "Memory the history journal maps at once (Chronicle Queue's mapped blocks, a"
                   + " quarter of this each, for the writer and the readers)."));
 
+  public static final Setting<Long> MEMORY_BUDGETS_TEXT_INDEX =
+      number(
+          ranged(
+              "memory.budgets.textIndex",
+              ValueType.SIZE,
+              "16MiB",
+              "1MiB",
+              "1GiB",
+              "Memory the screen-text index's writer holds (on the heap) before it writes a"
+                  + " segment to disk: Lucene's RAM buffer. The index commits every 10 s, so a"
+                  + " small buffer costs little."));
+
   public static final Setting<Long> MEMORY_BUDGETS_HEAP =
       number(
           ranged(
@@ -981,6 +993,7 @@ public final class ConfigSchema {
           MEMORY_BUDGETS_VISION_QUEUE,
           MEMORY_BUDGETS_GPU_BUFFERS,
           MEMORY_BUDGETS_JOURNAL_CACHES,
+          MEMORY_BUDGETS_TEXT_INDEX,
           MEMORY_BUDGETS_HEAP,
           MEMORY_PRESSURE_MEDIUM,
           MEMORY_PRESSURE_HIGH,
