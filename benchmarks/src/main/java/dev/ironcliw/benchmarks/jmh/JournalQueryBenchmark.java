@@ -1,15 +1,13 @@
 package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.GeneratedFrames;
 import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.daemon.journal.FramePage;
 import dev.ironcliw.daemon.journal.FrameQuery;
 import dev.ironcliw.daemon.journal.Journal;
-import dev.ironcliw.daemon.journal.record.FrameRecord;
-import dev.ironcliw.dedup.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -48,25 +46,7 @@ public class JournalQueryBenchmark extends BenchmarkDefaults {
     for (int seq = 0; seq < records; seq++) {
       long atMillis = START_MILLIS + seq * FRAME_INTERVAL_MILLIS;
       clock.currentTimeMillis(atMillis);
-      journal.append(
-          new FrameRecord(
-              seq,
-              atMillis * 1_000_000L,
-              "synthetic",
-              seq % 10 == 0 ? Verdict.CHANGE : Verdict.DUPLICATE,
-              seq % 10 == 0,
-              seq % 10 == 0 ? 12 : 0,
-              1920,
-              1080,
-              seq,
-              seq * 0x9E3779B97F4A7C15L,
-              1.5,
-              List.of(),
-              0,
-              0,
-              -1,
-              List.of(),
-              descriptor));
+      journal.append(GeneratedFrames.record(seq, atMillis * 1_000_000L, "synthetic", descriptor));
     }
     journal.closeAppender();
     journal.close();

@@ -1,13 +1,12 @@
 package dev.ironcliw.benchmarks.run;
 
+import dev.ironcliw.benchmarks.support.GeneratedFrames;
 import dev.ironcliw.benchmarks.support.SkewedVocabulary;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
-import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextWord;
-import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.ring.Rect;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ final class TextWeekHistory {
   private static final int FPS = 10;
   private static final int BLOCKS = 3;
   private static final double REPLACED = 0.4;
+  private static final byte[] NO_DESCRIPTOR = new byte[0];
   private static final int GLYPH_WIDTH = 8;
   private static final int LINE_HEIGHT = 18;
   private static final String[] APPS = {
@@ -91,7 +91,7 @@ final class TextWeekHistory {
             contexts++;
             nextContext += (60 + random.nextInt(240)) * FPS;
           }
-          journal.append(frame(seq, at));
+          journal.append(GeneratedFrames.record(seq, at, "x11", NO_DESCRIPTOR));
           if (f % ((long) secondsPerRead * FPS) == 0) {
             for (int b = 0; b < BLOCKS; b++) {
               if (random.nextDouble() < REPLACED) {
@@ -162,26 +162,5 @@ final class TextWeekHistory {
       }
     }
     return new TextRecord(seq, at, 0, new Rect(0, 0, 1920, 1080), lines);
-  }
-
-  private static FrameRecord frame(long seq, long at) {
-    return new FrameRecord(
-        seq,
-        at,
-        "x11",
-        seq % 10 == 0 ? Verdict.CHANGE : Verdict.DUPLICATE,
-        false,
-        0,
-        1920,
-        1080,
-        seq,
-        seq,
-        0,
-        List.of(),
-        0,
-        0,
-        0,
-        List.of(),
-        new byte[0]);
   }
 }
