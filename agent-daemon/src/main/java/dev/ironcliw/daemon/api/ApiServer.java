@@ -15,6 +15,7 @@ import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import dev.ironcliw.daemon.search.WordMatcher;
+import dev.ironcliw.daemon.text.VisibleText;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.ring.Rect;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -617,10 +618,7 @@ public final class ApiServer implements AutoCloseable {
             () ->
                 journal
                     .find(seq)
-                    .map(
-                        r ->
-                            FrameTextJson.of(
-                                r, journal.textsAtOrBefore(seq, FrameTextJson.MAX_READS_BACK))))
+                    .map(r -> FrameTextJson.of(r, VisibleText.at(journal, seq, r.display()))))
         .onSuccess(
             found ->
                 found.ifPresentOrElse(
@@ -698,8 +696,7 @@ public final class ApiServer implements AutoCloseable {
     int highlighted = 0;
     if (highlight != null) {
       List<Rect> boxes = new ArrayList<>();
-      for (FrameTextJson.Visible v :
-          FrameTextJson.visible(r, journal.textsAtOrBefore(seq, FrameTextJson.MAX_READS_BACK))) {
+      for (VisibleText.Line v : VisibleText.at(journal, seq, r.display())) {
         for (TextWord w : v.line().words()) {
           if (highlight.matches(w.text())) {
             boxes.add(w.box());
