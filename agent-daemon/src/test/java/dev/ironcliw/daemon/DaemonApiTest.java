@@ -493,6 +493,10 @@ class DaemonApiTest {
     assertEquals("insight", first.getString("kind"));
     assertTrue(first.getString("text").contains("typing quarterly figures"), first.encode());
     assertTrue(first.getString("snippet").contains("<mark>quarterly</mark>"), first.encode());
+    assertEquals(
+        json(daemon.get("/api/v1/frames/" + first.getLong("seq"))).getString("capturedAt"),
+        first.getString("capturedAt"),
+        "the time of the last frame the insight was about");
     assertTrue(
         json(daemon.get("/api/v1/search?q=quarterly+invoices")).getJsonArray("results").isEmpty(),
         "every word must match");

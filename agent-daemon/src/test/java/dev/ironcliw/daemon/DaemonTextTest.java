@@ -82,6 +82,10 @@ class DaemonTextTest {
 
         long seq = shown.getLong("seq");
         assertEquals(200, daemon.get("/api/v1/frames/" + seq + "/image").statusCode());
+        assertEquals(
+            new JsonObject(daemon.get("/api/v1/frames/" + seq).body()).getString("capturedAt"),
+            shown.getString("capturedAt"),
+            "the time of the frame it was read from");
         var highlighted =
             daemon.getBytes("/api/v1/frames/" + seq + "/image?highlight=overdue+invoice");
         assertEquals(200, highlighted.statusCode());

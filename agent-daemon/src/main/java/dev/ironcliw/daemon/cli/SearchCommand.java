@@ -125,6 +125,9 @@ public final class SearchCommand {
         hit.getString("snippet", "")
             .replace("<mark>", "[")
             .replace("</mark>", "]")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&") // the snippet is escaped for HTML
             .replaceAll("\\s+", " ")
             .strip();
     return String.join(

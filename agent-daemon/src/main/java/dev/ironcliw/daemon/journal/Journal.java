@@ -931,6 +931,14 @@ public final class Journal implements AutoCloseable {
     return index.lastSeq();
   }
 
+  /**
+   * A sequence from which on every journaled frame is still kept (retention deletes whole days):
+   * the oldest kept frame or up to a stride after it; -1 when there are none.
+   */
+  public long keptFromSeq() {
+    return index.firstSeq();
+  }
+
   /** Pipeline thread, at its end: the appender belongs to the thread that made it. */
   public void closeAppender() {
     pipelineAppender.close();

@@ -13,6 +13,7 @@ package dev.ironcliw.daemon.search;
  *   firstSeen    long point, stored       epoch nanoseconds
  *   lastSeen     long point, doc values, stored   (the recency tie-break sorts on it)
  *   seq          stored long
+ *   seqCapturedAt stored long, absent when not known   when frame seq was captured
  *   journalIndex long point, stored
  *   words        stored                   text read from the screen: a line per word,
  *                                         "x y width height confidence word"
@@ -29,6 +30,7 @@ final class IndexFields {
   static final String FIRST_SEEN = "firstSeen";
   static final String LAST_SEEN = "lastSeen";
   static final String SEQ = "seq";
+  static final String SEQ_CAPTURED_AT = "seqCapturedAt";
   static final String JOURNAL_INDEX = "journalIndex";
   static final String WORDS = "words";
 

@@ -16,6 +16,8 @@ import java.util.List;
  * @param firstSeenNanos when it appeared, epoch nanoseconds
  * @param lastSeenNanos when it was last seen
  * @param seq the frame it was read from (one whose image can be served), -1 when none
+ * @param seqCapturedAtNanos when frame {@code seq} was captured, {@link #UNKNOWN_TIME} when the
+ *     indexer did not know it (a title: its frame is journaled after the focus change)
  * @param journalIndex the journal record it came from, for indexing again after a crash
  * @param words its words with their boxes in the pixels of frame {@code seq}, for text read from
  *     the screen; empty for titles and insights
@@ -30,14 +32,16 @@ public record TextDocument(
     long firstSeenNanos,
     long lastSeenNanos,
     long seq,
+    long seqCapturedAtNanos,
     long journalIndex,
     List<TextWord> words) {
+  public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
   public TextDocument {
     words = List.copyOf(words);
   }
 
-  /** A document without word boxes: a title or an insight. */
+  /** A document without word boxes whose frame's capture time is not known here: a title. */
   public TextDocument(
       String id,
       TextKind kind,
@@ -59,6 +63,7 @@ public record TextDocument(
         firstSeenNanos,
         lastSeenNanos,
         seq,
+        UNKNOWN_TIME,
         journalIndex,
         List.of());
   }

@@ -35,9 +35,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -48,10 +45,6 @@ import org.apache.lucene.store.FSDirectory;
  * Thread-safe: one indexing thread writes, API workers search.
  */
 public final class TextIndex implements AutoCloseable {
-  private static final java.util.regex.Pattern MARKED =
-      java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
-  private static final int SNIPPET_PASSAGES = 2;
-
   private final Analyzer analyzer = new TextAnalyzer();
   private final FSDirectory directory;
   private final IndexWriter writer;
@@ -102,6 +95,9 @@ public final class TextIndex implements AutoCloseable {
     doc.add(new NumericDocValuesField(LAST_SEEN, d.lastSeenNanos()));
     doc.add(new StoredField(LAST_SEEN, d.lastSeenNanos()));
     doc.add(new StoredField(SEQ, d.seq()));
+    if (d.seqCapturedAtNanos() != TextDocument.UNKNOWN_TIME) {
+      doc.add(new StoredField(SEQ_CAPTURED_AT, d.seqCapturedAtNanos()));
+    }
     doc.add(new LongPoint(JOURNAL_INDEX, d.journalIndex()));
     doc.add(new StoredField(JOURNAL_INDEX, d.journalIndex()));
     if (!d.words().isEmpty()) {
@@ -191,14 +187,14 @@ public final class TextIndex implements AutoCloseable {
       ScoreDoc[] page =
           java.util.Arrays.copyOfRange(
               top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
-      String[] snippets = snippets(searcher, words, page);
+      QueryTerms terms = QueryTerms.of(words, TEXT);
       StoredFields stored = searcher.storedFields();
       List<TextHit> hits = new ArrayList<>(page.length);
-      for (int i = 0; i < page.length; i++) {
-        Document doc = stored.document(page[i].doc);
-        TextDocument document = document(doc);
-        String snippet = snippets[i] == null ? doc.get(TEXT) : snippets[i];
-        hits.add(new TextHit(document, snippet, page[i].score, matchedBoxes(document, snippet)));
+      for (ScoreDoc hit : page) {
+        TextDocument document = document(stored.document(hit.doc));
+        TextMatches matches = TextMatches.find(document.text(), terms, analyzer, TEXT);
+        hits.add(
+            new TextHit(document, matches.snippet(), hit.score, matches.boxes(document.words())));
       }
       return hits;
     } catch (IOException e) {
@@ -206,19 +202,6 @@ public final class TextIndex implements AutoCloseable {
     } finally {
       release(searcher);
     }
-  }
-
-  private String[] snippets(IndexSearcher searcher, Query words, ScoreDoc[] page)
-      throws IOException {
-    if (page.length == 0) {
-      return new String[0];
-    }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", false))
-            .build();
-    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    return highlighter.highlight(TEXT, words, pageDocs, SNIPPET_PASSAGES);
   }
 
   private Query withFilters(Query words, TextQuery query) {
@@ -248,32 +231,6 @@ public final class TextIndex implements AutoCloseable {
       all.add(IntPoint.newExactQuery(DISPLAY, query.display()), Occur.FILTER);
     }
     return all.build();
-  }
-
-  /**
-   * The boxes of the document's words that hold a term the snippet marks as matched: a word matches
-   * as the query's terms do, by its analysed terms (so CJK bigrams and parts of joined names match
-   * too).
-   */
-  private List<Rect> matchedBoxes(TextDocument document, String snippet) {
-    if (document.words().isEmpty()) {
-      return List.of();
-    }
-    java.util.Set<String> marked = new java.util.HashSet<>();
-    java.util.regex.Matcher m = MARKED.matcher(snippet);
-    while (m.find()) {
-      marked.addAll(QueryText.terms(m.group(1), TEXT, analyzer));
-    }
-    List<Rect> boxes = new ArrayList<>();
-    for (TextWord word : document.words()) {
-      for (String term : QueryText.terms(word.text(), TEXT, analyzer)) {
-        if (marked.contains(term)) {
-          boxes.add(word.box());
-          break;
-        }
-      }
-    }
-    return boxes;
   }
 
   private static String encode(List<TextWord> words) {
@@ -320,6 +277,9 @@ public final class TextIndex implements AutoCloseable {
         doc.getField(FIRST_SEEN).numericValue().longValue(),
         doc.getField(LAST_SEEN).numericValue().longValue(),
         doc.getField(SEQ).numericValue().longValue(),
+        doc.getField(SEQ_CAPTURED_AT) == null
+            ? TextDocument.UNKNOWN_TIME
+            : doc.getField(SEQ_CAPTURED_AT).numericValue().longValue(),
         doc.getField(JOURNAL_INDEX).numericValue().longValue(),
         decode(doc.get(WORDS)));
   }

@@ -182,6 +182,7 @@ public final class TextIndexer implements AutoCloseable {
                   t.capturedAtNanos(),
                   t.capturedAtNanos(),
                   t.seq(),
+                  t.capturedAtNanos(),
                   queueIndex,
                   lines.stream().flatMap(l -> l.words().stream()).toList());
       put(d);
@@ -257,14 +258,20 @@ public final class TextIndexer implements AutoCloseable {
         d.firstSeenNanos(),
         Math.max(d.firstSeenNanos(), lastSeenNanos),
         d.seq(),
+        d.seqCapturedAtNanos(),
         d.journalIndex(),
         d.words());
   }
 
-  private static TextDocument insight(long queueIndex, InsightRecord r) {
+  /** An insight's document, filed under the last frame it was about (journaled before it). */
+  private TextDocument insight(long queueIndex, InsightRecord r) {
     String text =
         r.valid() ? String.join(" ", r.activity(), r.app(), r.suggestion()).strip() : r.rawReply();
-    List<Long> frames = r.frameSeqs();
+    long seq = r.frameSeqs().isEmpty() ? -1 : r.frameSeqs().getLast();
+    long capturedAt =
+        seq < 0
+            ? TextDocument.UNKNOWN_TIME
+            : journal.find(seq).map(f -> f.capturedAtNanos()).orElse(TextDocument.UNKNOWN_TIME);
     return new TextDocument(
         "insight:" + r.id(),
         TextKind.INSIGHT,
@@ -274,8 +281,10 @@ public final class TextIndexer implements AutoCloseable {
         -1,
         r.receivedAtNanos(),
         r.receivedAtNanos(),
-        frames.isEmpty() ? -1 : frames.getLast(),
-        queueIndex);
+        seq,
+        capturedAt,
+        queueIndex,
+        List.of());
   }
 
   private void put(TextDocument d) {

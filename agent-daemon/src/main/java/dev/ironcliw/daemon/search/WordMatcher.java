@@ -40,35 +40,11 @@ public final class WordMatcher {
     for (String term : QueryText.terms(word, IndexFields.TEXT, ANALYZER)) {
       for (String asked : terms) {
         if (term.equals(asked)
-            || (asked.length() >= FUZZY_FROM_LETTERS && oneEditApart(term, asked))) {
+            || (asked.length() >= FUZZY_FROM_LETTERS && EditDistance.atMost(term, asked, 1))) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** One letter changed, added or dropped, or two neighbours swapped, as a fuzzy query allows. */
-  static boolean oneEditApart(String a, String b) {
-    if (a.length() < b.length()) {
-      return oneEditApart(b, a);
-    }
-    if (a.length() - b.length() > 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < b.length() && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (a.length() > b.length()) {
-      return a.substring(i + 1).equals(b.substring(i));
-    }
-    if (i >= a.length() - 1) {
-      return true; // equal, or only the last letter differs
-    }
-    return a.substring(i + 1).equals(b.substring(i + 1))
-        || (a.charAt(i) == b.charAt(i + 1)
-            && a.charAt(i + 1) == b.charAt(i)
-            && a.substring(i + 2).equals(b.substring(i + 2)));
   }
 }
