@@ -52,6 +52,7 @@ import dev.ironcliw.daemon.status.RingPart;
 import dev.ironcliw.daemon.status.StatusPart;
 import dev.ironcliw.daemon.status.StatusReporter;
 import dev.ironcliw.daemon.status.VisionPart;
+import dev.ironcliw.daemon.text.BatchScreenText;
 import dev.ironcliw.daemon.text.TextEngines;
 import dev.ironcliw.daemon.text.TextReader;
 import dev.ironcliw.dedup.BloomKind;
@@ -204,7 +205,11 @@ public final class Daemon {
           VisionProviders.select(
               config.vision(),
               System.getenv(),
-              new VisionProviders.Wiring(budgets, LiveMemory.VISION_QUEUE_BUDGET, insights));
+              new VisionProviders.Wiring(
+                  budgets,
+                  LiveMemory.VISION_QUEUE_BUDGET,
+                  insights,
+                  new BatchScreenText(journal, config.vision().screenTextMaxChars())));
     } catch (IllegalArgumentException e) {
       throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
     }

@@ -11,6 +11,8 @@ import dev.ironcliw.daemon.text.TextEngineUnavailableException;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import dev.ironcliw.testing.Waits;
+import dev.ironcliw.vision.provider.StubProviderServer;
+import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -132,11 +134,12 @@ class DaemonTextTest {
 
   /**
    * A replayed directory of screenshots has no windows, so no app or title: its text is read and
-   * found all the same, filed under no app, with boxes in the screenshot's pixels.
+   * found all the same, filed under no app, with boxes in the screenshot's pixels. The text on
+   * screen goes to the vision model with the batch's images.
    */
   @Test
-  void shouldReadTheTextOfReplayedScreenshotsThatHaveNoWindows() throws Exception {
-    Path config = config("");
+  void shouldReadTheTextOfReplayedScreenshotsThatHaveNoWindowsAndSendItWithTheImages()
+      throws Exception {
     Path shots = Files.createDirectories(temp.resolve("shots"));
     screenshot(shots.resolve("0.png"));
     screenshot(shots.resolve("1.png"), "Replayed invoice 5521 paid in full");
@@ -144,30 +147,75 @@ class DaemonTextTest {
         shots.resolve("2.png"),
         "Replayed invoice 5521 paid in full",
         "Warehouse order 7730 shipped today");
-    try (DaemonProcess daemon =
-        DaemonProcess.start(
-                temp.resolve("data"),
-                DaemonProcess.freePort(),
-                "--config",
-                config.toString(),
-                "--source",
-                "replay:" + shots,
-                "--replay-fast")
-            .awaitReady()) {
-      for (String phrase : List.of("\"invoice 5521 paid\"", "\"Warehouse order 7730\"")) {
-        JsonObject hit = awaitHit(daemon, phrase);
-        System.out.println("replayed, search " + phrase + ": " + hit.encode());
-        assertEquals("", hit.getString("app"), hit.encode());
-        assertEquals("", hit.getString("window"), hit.encode());
-        assertEquals(3, hit.getJsonArray("boxes").size(), hit.encode());
-        JsonArray box = hit.getJsonArray("boxes").getJsonArray(0);
-        assertTrue(box.getInteger(0) > 40 && box.getInteger(0) < 400, box.encode());
-        JsonObject text =
-            new JsonObject(daemon.get("/api/v1/frames/" + hit.getLong("seq") + "/text").body());
-        assertTrue(text.encode().contains("5521"), text.encode());
+    try (StubProviderServer stub =
+        new StubProviderServer(
+            Reply.json(
+                200,
+                StubProviderServer.anthropicReply(
+                    "{\"activity\": \"reading invoices\", \"app\": \"\", \"needsHelp\": false,"
+                        + " \"confidence\": 0.5}",
+                    10,
+                    10)))) {
+      // The last batch waits long enough for the last screenshot's text to be read.
+      Path config = config("");
+      Files.writeString(
+          config,
+          Files.readString(config)
+              .replace(
+                  "  provider: none\n",
+                  "  provider: anthropic\n  batch:\n    size: 2\n    maxWait: 5s\n"
+                      + "  anthropic:\n    baseUrl: "
+                      + stub.uri("")
+                      + "\n"));
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  null,
+                  temp.resolve("data"),
+                  DaemonProcess.freePort(),
+                  Map.of("ANTHROPIC_API_KEY", "sk-ant-text"),
+                  "--config",
+                  config.toString(),
+                  "--source",
+                  "replay:" + shots)
+              .awaitReady()) {
+        for (String phrase : List.of("\"invoice 5521 paid\"", "\"Warehouse order 7730\"")) {
+          JsonObject hit = awaitHit(daemon, phrase);
+          System.out.println("replayed, search " + phrase + ": " + hit.encode());
+          assertEquals("", hit.getString("app"), hit.encode());
+          assertEquals("", hit.getString("window"), hit.encode());
+          assertEquals(3, hit.getJsonArray("boxes").size(), hit.encode());
+          JsonArray box = hit.getJsonArray("boxes").getJsonArray(0);
+          assertTrue(box.getInteger(0) > 40 && box.getInteger(0) < 400, box.encode());
+          JsonObject text =
+              new JsonObject(daemon.get("/api/v1/frames/" + hit.getLong("seq") + "/text").body());
+          assertTrue(text.encode().contains("5521"), text.encode());
+        }
+        JsonObject vision =
+            daemon
+                .awaitStatus(
+                    s -> s.getJsonObject("vision").getLong("batchesSent") >= 2,
+                    Duration.ofSeconds(30))
+                .getJsonObject("vision");
+        String lastRequest = requestText(stub.received().getLast().body());
+        System.out.println("the last batch's text: " + lastRequest);
+        int open = lastRequest.indexOf("<screen-text>");
+        assertTrue(open > 0, lastRequest);
+        String onScreen = lastRequest.substring(open, lastRequest.indexOf("</screen-text>"));
+        assertTrue(
+            onScreen.contains("5521") && onScreen.contains("7730"),
+            "both lines, top first: " + onScreen);
+        assertTrue(onScreen.indexOf("5521") < onScreen.indexOf("7730"), onScreen);
+        assertTrue(vision.getJsonObject("screenText").getLong("batches") >= 1, vision.encode());
+        assertEquals(0, daemon.terminate());
       }
-      assertEquals(0, daemon.terminate());
     }
+  }
+
+  /** The text block of an Anthropic Messages request: what goes with its images. */
+  private static String requestText(String body) {
+    JsonArray content =
+        new JsonObject(body).getJsonArray("messages").getJsonObject(0).getJsonArray("content");
+    return content.getJsonObject(content.size() - 1).getString("text");
   }
 
   /** A 640x200 screenshot of light lines of text on a dark background, as a terminal shows. */

@@ -105,6 +105,7 @@ public record IroncliwConfig(
                 VISION_IMAGE_MAX_CROPS_PER_FRAME.valueIn(v),
                 VISION_IMAGE_CONTEXT_SHARE.valueIn(v),
                 VISION_IMAGE_CONTEXT_LONG_EDGE.valueIn(v)),
+            VISION_SCREEN_TEXT_MAX_CHARS.valueIn(v),
             new VisionLimitSettings(
                 VISION_LIMITS_CONCURRENCY.valueIn(v),
                 VISION_LIMITS_REQUESTS_PER_MINUTE.valueIn(v),

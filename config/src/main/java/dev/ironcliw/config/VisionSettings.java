@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param localBaseUrl the OpenAI-compatible server {@code auto} tries when no key is set
  * @param localModel the model {@code auto} uses there; empty to pick from its list
  * @param image {@code vision.image.*}
+ * @param screenTextMaxChars characters of the text read off the screen sent with a batch; 0 for
+ *     none
  * @param limits {@code vision.limits.*}, {@code vision.queue.*} and {@code vision.breaker.*}
  * @param notices {@code vision.notices.*}
  */
@@ -25,5 +27,6 @@ public record VisionSettings(
     String localBaseUrl,
     String localModel,
     VisionImageSettings image,
+    int screenTextMaxChars,
     VisionLimitSettings limits,
     NoticeSettings notices) {}

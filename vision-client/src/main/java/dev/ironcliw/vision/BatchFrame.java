@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param seq frame sequence
  * @param capturedAtEpochNanos capture time
+ * @param display the display it shows
  * @param ringPosition where its pixels were in the frame ring
  * @param changedTiles tiles over the diff threshold
  * @param images crops of the changed regions, and the context image of a large change
@@ -15,6 +16,7 @@ import java.util.List;
 public record BatchFrame(
     long seq,
     long capturedAtEpochNanos,
+    int display,
     long ringPosition,
     int changedTiles,
     List<FrameCrop> images) {

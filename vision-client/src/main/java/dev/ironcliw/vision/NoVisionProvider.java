@@ -41,6 +41,8 @@ public final class NoVisionProvider implements VisionProvider {
         0,
         0,
         0,
+        0,
+        0,
         Map.of(),
         Map.of(),
         "",

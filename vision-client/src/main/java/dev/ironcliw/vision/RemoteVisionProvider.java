@@ -53,6 +53,7 @@ public final class RemoteVisionProvider implements VisionProvider {
   private final OffHeapBudget memory;
   private final String memoryComponent;
   private final AnalysisListener listener;
+  private final ScreenTextSource screenText;
   private final LongSupplier nanoClock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -64,6 +65,8 @@ public final class RemoteVisionProvider implements VisionProvider {
   private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong sentWithScreenText = new AtomicLong();
+  private final AtomicLong screenTextChars = new AtomicLong();
   private final AtomicLong insights = new AtomicLong();
   private final AtomicLong invalidReplies = new AtomicLong();
   private final Thread dispatcher;
@@ -78,6 +81,7 @@ public final class RemoteVisionProvider implements VisionProvider {
 
   /**
    * @param memory where the queued pixels are counted, under {@code memoryComponent}
+   * @param screenText the text read off the screen that goes with a batch
    * @param clock the wall clock that sets the UTC day of the token budget
    */
   public RemoteVisionProvider(
@@ -88,6 +92,7 @@ public final class RemoteVisionProvider implements VisionProvider {
       OffHeapBudget memory,
       String memoryComponent,
       AnalysisListener listener,
+      ScreenTextSource screenText,
       LongSupplier nanoClock,
       Clock clock) {
     this.protocol = protocol;
@@ -97,6 +102,7 @@ public final class RemoteVisionProvider implements VisionProvider {
     this.memory = memory;
     this.memoryComponent = memoryComponent;
     this.listener = listener;
+    this.screenText = screenText;
     this.nanoClock = nanoClock;
     this.requestRate =
         new TokenBucket(limits.requestsPerSecond(), limits.concurrency(), nanoClock.getAsLong());
@@ -288,12 +294,17 @@ public final class RemoteVisionProvider implements VisionProvider {
       imagesLastHour.add(images.size(), now);
       bytesLastHour.add(requestBytes, now);
     }
+    String onScreen = screenTextOf(frames);
     VisionRequest request =
         new VisionRequest(
             VisionPrompt.SYSTEM,
-            VisionPrompt.batchText(frames.size(), text.toString()),
+            VisionPrompt.batchText(frames.size(), text.toString(), onScreen),
             images,
             limits.maxOutputTokens());
+    if (!onScreen.isEmpty()) {
+      sentWithScreenText.incrementAndGet();
+      screenTextChars.addAndGet(onScreen.length());
+    }
     List<Long> seqs = frames.stream().map(BatchFrame::seq).toList();
     int imageCount = images.size();
     sent.incrementAndGet();
@@ -312,6 +323,16 @@ public final class RemoteVisionProvider implements VisionProvider {
               }
             });
     return true;
+  }
+
+  /** The batch's screen text; a source that fails costs the batch its text, not the batch. */
+  private String screenTextOf(List<BatchFrame> frames) {
+    try {
+      return screenText.textOf(frames).strip();
+    } catch (RuntimeException e) {
+      LOG.warn("vision: a batch goes without its screen text: {}", e.toString());
+      return "";
+    }
   }
 
   private void onFailure(Throwable error) {
@@ -438,6 +459,8 @@ public final class RemoteVisionProvider implements VisionProvider {
         bytes,
         flying,
         sent.get(),
+        sentWithScreenText.get(),
+        screenTextChars.get(),
         caller.attempts(),
         caller.retries(),
         insights.get(),

@@ -45,8 +45,13 @@ public final class VisionProviders {
    * @param memory where queued pixels are counted
    * @param memoryComponent the budget they are counted under
    * @param listener who gets each batch's analysis
+   * @param screenText the text read off the screen that goes with a batch
    */
-  public record Wiring(OffHeapBudget memory, String memoryComponent, AnalysisListener listener) {}
+  public record Wiring(
+      OffHeapBudget memory,
+      String memoryComponent,
+      AnalysisListener listener,
+      ScreenTextSource screenText) {}
 
   private VisionProviders() {}
 
@@ -206,6 +211,7 @@ public final class VisionProviders {
         wiring.memory(),
         wiring.memoryComponent(),
         wiring.listener(),
+        wiring.screenText(),
         System::nanoTime,
         Clock.systemUTC());
   }

@@ -29,7 +29,7 @@ class BatcherTest {
       };
 
   private static BatchFrame frame(long seq) {
-    return new BatchFrame(seq, seq, seq, 1, List.of());
+    return new BatchFrame(seq, seq, 0, seq, 1, List.of());
   }
 
   @Test

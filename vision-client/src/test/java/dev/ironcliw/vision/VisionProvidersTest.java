@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The choice {@code vision.provider} makes, keys from the environment or a file. */
 class VisionProvidersTest {
   private static final VisionProviders.Wiring WIRING =
-      new VisionProviders.Wiring(OffHeapBudget.unlimited(), "visionQueue", analysis -> {});
+      new VisionProviders.Wiring(
+          OffHeapBudget.unlimited(), "visionQueue", analysis -> {}, ScreenTextSource.NONE);
 
   /** Nothing listens on port 9 (discard) of loopback here. */
   private static final String NOBODY = "http://127.0.0.1:9/v1";

@@ -214,7 +214,12 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     if (forward) {
       batcher.add(
           new BatchFrame(
-              frame.seq(), frame.capturedAtNanos(), frame.ringPosition(), changedTiles, images),
+              frame.seq(),
+              frame.capturedAtNanos(),
+              display,
+              frame.ringPosition(),
+              changedTiles,
+              images),
           now);
     }
     FrameRecord record =

@@ -40,6 +40,11 @@ public final class VisionPart implements StatusPart {
             new JsonObject().put("batches", v.queuedBatches()).put("bytes", v.queuedBytes()))
         .put("inFlight", v.inFlight())
         .put("batchesSent", v.batchesSent())
+        .put(
+            "screenText",
+            new JsonObject()
+                .put("batches", v.batchesWithScreenText())
+                .put("chars", v.screenTextChars()))
         .put("attempts", v.attempts())
         .put("retries", v.retries())
         .put("insights", v.insights())

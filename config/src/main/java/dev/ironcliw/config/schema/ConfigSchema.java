@@ -577,6 +577,17 @@ public final class ConfigSchema {
               "8192",
               "Longer edge in pixels of the full-frame context image."));
 
+  public static final Setting<Integer> VISION_SCREEN_TEXT_MAX_CHARS =
+      integer(
+          ranged(
+              "vision.screenText.maxChars",
+              ValueType.INTEGER,
+              "2000",
+              "0",
+              "100000",
+              "Characters of the text read off the screen (text.engine) sent with each batch: the"
+                  + " lines on screen at its last moment, in reading order; 0 sends none."));
+
   public static final Setting<Integer> VISION_LIMITS_CONCURRENCY =
       integer(
           ranged(
@@ -1032,6 +1043,7 @@ public final class ConfigSchema {
           VISION_IMAGE_MAX_CROPS_PER_FRAME,
           VISION_IMAGE_CONTEXT_SHARE,
           VISION_IMAGE_CONTEXT_LONG_EDGE,
+          VISION_SCREEN_TEXT_MAX_CHARS,
           VISION_LIMITS_CONCURRENCY,
           VISION_LIMITS_REQUESTS_PER_MINUTE,
           VISION_LIMITS_IMAGES_PER_HOUR,
