@@ -13,11 +13,13 @@ final class EditDistance {
     if (a.equals(b)) {
       return true;
     }
-    int[] x = a.codePoints().toArray();
-    int[] y = b.codePoints().toArray();
-    if (Math.abs(x.length - y.length) > max) {
-      return false;
+    int xLength = a.codePointCount(0, a.length());
+    int yLength = b.codePointCount(0, b.length());
+    if (Math.abs(xLength - yLength) > max) {
+      return false; // most terms a search compares: no arrays made for them
     }
+    int[] x = codePoints(a, xLength);
+    int[] y = codePoints(b, yLength);
     // Three rows of the table: the one before the previous (for swaps), the previous, this one.
     int[] twoBack = new int[y.length + 1];
     int[] previous = new int[y.length + 1];
@@ -46,5 +48,14 @@ final class EditDistance {
       current = spare;
     }
     return previous[y.length] <= max;
+  }
+
+  private static int[] codePoints(String s, int count) {
+    int[] points = new int[count];
+    for (int i = 0, at = 0; i < count; i++) {
+      points[i] = s.codePointAt(at);
+      at += Character.charCount(points[i]);
+    }
+    return points;
   }
 }

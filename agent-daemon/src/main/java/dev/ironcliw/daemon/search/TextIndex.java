@@ -244,24 +244,35 @@ public final class TextIndex implements AutoCloseable {
     return out.toString();
   }
 
+  /** The words as {@link #encode} wrote them, read without splitting into strings per field. */
   private static List<TextWord> decode(String encoded) {
     if (encoded == null) {
       return List.of();
     }
     List<TextWord> words = new ArrayList<>();
-    for (String line : encoded.split("\n")) {
-      String[] parts = line.split(" ", 6);
-      if (parts.length == 6) {
+    int line = 0;
+    while (line < encoded.length()) {
+      int end = encoded.indexOf('\n', line);
+      end = end < 0 ? encoded.length() : end;
+      int[] numbers = new int[5];
+      int at = line;
+      int n = 0;
+      for (; n < numbers.length && at < end; n++) {
+        int space = encoded.indexOf(' ', at);
+        if (space < 0 || space >= end) {
+          break;
+        }
+        numbers[n] = Integer.parseInt(encoded, at, space, 10);
+        at = space + 1;
+      }
+      if (n == numbers.length) {
         words.add(
             new TextWord(
-                parts[5],
-                new Rect(
-                    Integer.parseInt(parts[0]),
-                    Integer.parseInt(parts[1]),
-                    Integer.parseInt(parts[2]),
-                    Integer.parseInt(parts[3])),
-                Integer.parseInt(parts[4])));
+                encoded.substring(at, end),
+                new Rect(numbers[0], numbers[1], numbers[2], numbers[3]),
+                numbers[4]));
       }
+      line = end + 1;
     }
     return words;
   }

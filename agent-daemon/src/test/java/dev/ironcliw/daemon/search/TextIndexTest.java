@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.ring.Rect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -181,6 +183,38 @@ class TextIndexTest {
       assertEquals(6, reopened.committedJournalIndex(), "close commits what was put");
       assertEquals(4, reopened.documents());
       assertEquals(List.of("d"), ids(reopened.search(query("請求書"))));
+    }
+  }
+
+  @Test
+  void shouldKeepTheWordsBoxesAndTheFramesCaptureTimeAndGiveTheMatchedWordsBoxes() {
+    List<TextWord> words =
+        List.of(
+            new TextWord("error:", new Rect(4, 2, 36, 13), 91),
+            new TextWord("disk", new Rect(46, 2, 24, 13), 88),
+            new TextWord("fu ll", new Rect(76, 2, 30, 13), 40),
+            new TextWord("lnvoice", new Rect(4, 20, 42, 13), 77));
+    try (TextIndex index = TextIndex.open(dir, 16 << 20)) {
+      index.put(
+          new TextDocument(
+              "w",
+              TextKind.OCR,
+              "error: disk fu ll\nlnvoice",
+              "XTerm",
+              "make",
+              0,
+              100 * S,
+              160 * S,
+              42,
+              99 * S,
+              7,
+              words));
+      index.refresh();
+      TextHit hit = index.search(query("invoice disk")).getFirst();
+      assertEquals(words, hit.document().words(), "stored and read back as written");
+      assertEquals(99 * S, hit.document().seqCapturedAtNanos());
+      assertEquals(List.of(words.get(1).box(), words.get(3).box()), hit.boxes());
+      assertEquals("error: <mark>disk</mark> fu ll … <mark>lnvoice</mark>", hit.snippet());
     }
   }
 }
