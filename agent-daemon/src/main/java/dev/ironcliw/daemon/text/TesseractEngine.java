@@ -50,13 +50,25 @@ public final class TesseractEngine implements TextEngine {
 
     void TessMonitorSetDeadlineMSecs(Pointer monitor, int deadline);
 
+    void TessMonitorSetCancelFunc(Pointer monitor, CancelFunc cancel);
+
     void TessMonitorDelete(Pointer monitor);
 
     int TessBaseAPIRecognize(TessBaseAPI handle, Pointer monitor);
   }
 
+  /** Asked by Tesseract after each word it recognizes: whether to stop. */
+  public interface CancelFunc extends com.sun.jna.Callback {
+    boolean invoke(Pointer cancelThis, int words);
+  }
+
   private final TessAPI api;
   private final Monitors monitors;
+  private volatile boolean cancelled;
+
+  /** Held here: a callback JNA no longer sees referenced may be collected while Tesseract runs. */
+  private final CancelFunc cancelFunc = (cancelThis, words) -> cancelled;
+
   private final TessBaseAPI handle;
   private final String description;
 
@@ -155,6 +167,11 @@ public final class TesseractEngine implements TextEngine {
   }
 
   @Override
+  public void cancel() {
+    cancelled = true;
+  }
+
+  @Override
   public String description() {
     return description;
   }
@@ -172,6 +189,7 @@ public final class TesseractEngine implements TextEngine {
     api.TessBaseAPISetSourceResolution(handle, SCREEN_PPI * image.scale());
     Pointer monitor = monitors.TessMonitorCreate();
     monitors.TessMonitorSetDeadlineMSecs(monitor, MAX_READ_MILLIS);
+    monitors.TessMonitorSetCancelFunc(monitor, cancelFunc);
     try {
       if (monitors.TessBaseAPIRecognize(handle, monitor) != 0) {
         return List.of();

@@ -11,6 +11,12 @@ public interface TextEngine extends AutoCloseable {
   /** The lines of {@code image}, with boxes in the frame's pixels; empty when there is no text. */
   List<TextLine> read(GreyImage image);
 
+  /**
+   * Ends a read in progress on another thread soon, with nothing read, and every read after it at
+   * once: for shutdown, which then does not wait on a long read.
+   */
+  void cancel();
+
   @Override
   void close();
 }

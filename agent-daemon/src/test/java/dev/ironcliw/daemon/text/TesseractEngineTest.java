@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon.text;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.Grab;
@@ -96,6 +97,10 @@ class TesseractEngineTest {
         assertTrue(box.width() >= 35 && box.width() <= 45, box.toString());
         assertTrue(box.height() >= 7 && box.height() <= 14, box.toString());
         assertTrue(invoice.confidence() > 50, invoice.toString());
+
+        // Cancelled (at shutdown), Tesseract's own check after each word ends the read.
+        engine.cancel();
+        assertEquals(List.of(), engine.read(image), "a read after cancel finds nothing");
       } finally {
         xterm.destroy();
       }
