@@ -77,4 +77,22 @@ int32_t ironcliw_front_window(char *app, int32_t app_capacity, char *bundle_id,
                               int32_t bundle_capacity, char *title, int32_t title_capacity,
                               uint32_t *display_id);
 
+/* Results of ironcliw_recognize_text below zero. */
+#define IRONCLIW_TEXT_FAILED -1  /* Vision could not read the image */
+#define IRONCLIW_TEXT_NO_ROOM -2 /* out is too small for what was read: call again with more */
+
+/*
+ * Reads the text of an 8-bit grey image (width x height pixels, rows stride bytes apart, dark
+ * text on a light ground) with Vision's VNRecognizeTextRequest: .accurate, or .fast when
+ * accurate fails. languages: BCP-47 tags separated by commas ("en-US,de-DE"), empty for Vision's
+ * default. Writes one line per word into out, NUL-terminated:
+ *   "line x y width height confidence word\n"
+ * line numbering the recognized lines from 0 in Vision's order, the box in the image's pixels
+ * from its top left corner, confidence 0 to 100 (the line's). Returns the words written, or
+ * IRONCLIW_TEXT_FAILED or IRONCLIW_TEXT_NO_ROOM.
+ */
+int32_t ironcliw_recognize_text(const uint8_t *grey, int32_t width, int32_t height,
+                                int32_t stride, const char *languages, char *out,
+                                int32_t out_capacity);
+
 #endif

@@ -44,4 +44,13 @@ interface CaptureShim extends Library {
       byte[] title,
       int titleCapacity,
       IntByReference displayId);
+
+  int ironcliw_recognize_text(
+      byte[] grey,
+      int width,
+      int height,
+      int stride,
+      String languages,
+      byte[] out,
+      int outCapacity);
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiles the shim's C header with gcc and checks the Java descriptor against it. */
+/**
+ * Compiles the shim's C header with gcc and checks the Java descriptor and result codes against it.
+ */
 class FrameInfoLayoutTest {
   private static final Path HEADER = Path.of("src/main/native/macos/ironcliw_capture.h");
 
@@ -43,6 +45,8 @@ class FrameInfoLayoutTest {
           P("none", IRONCLIW_FRAME_NONE);
           P("too_large", IRONCLIW_FRAME_TOO_LARGE);
           P("stopped", IRONCLIW_FRAME_STOPPED);
+          P("text_failed", IRONCLIW_TEXT_FAILED);
+          P("text_no_room", IRONCLIW_TEXT_NO_ROOM);
           return 0;
         }
         """
@@ -69,6 +73,8 @@ class FrameInfoLayoutTest {
     assertEquals(FrameInfoLayout.FRAME_NONE, c.get("none"));
     assertEquals(FrameInfoLayout.FRAME_TOO_LARGE, c.get("too_large"));
     assertEquals(FrameInfoLayout.FRAME_STOPPED, c.get("stopped"));
+    assertEquals(ShimTextRecognizer.TEXT_FAILED, c.get("text_failed"));
+    assertEquals(ShimTextRecognizer.TEXT_NO_ROOM, c.get("text_no_room"));
   }
 
   private static boolean onPath(String tool) {

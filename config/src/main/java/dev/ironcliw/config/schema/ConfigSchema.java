@@ -952,10 +952,11 @@ public final class ConfigSchema {
               false,
               null,
               null,
-              List.of("auto", "tesseract", "none"),
+              List.of("auto", "tesseract", "apple-vision", "none"),
               "What reads the text on screen, so that search finds it: tesseract (the system's"
-                  + " libtesseract), none, or auto (Tesseract where it is installed, else none, with"
-                  + " a line at start saying how to install it)."));
+                  + " libtesseract), apple-vision (macOS: Vision's text recognition, through the"
+                  + " capture shim), none, or auto (Apple Vision on a Mac, else Tesseract where it"
+                  + " is installed, else none, with a line at start saying how to install it)."));
 
   public static final Setting<String> TEXT_LANGUAGES =
       text(
@@ -964,7 +965,9 @@ public final class ConfigSchema {
               ValueType.TEXT,
               "eng",
               "The languages text is read in, as Tesseract names them, joined by +: eng,"
-                  + " eng+deu, eng+chi_sim. Each needs its language data installed."));
+                  + " eng+deu, eng+chi_sim. Each needs its language data installed. Apple Vision"
+                  + " takes them as BCP-47 tags (eng is en-US, chi_sim zh-Hans; a tag such as"
+                  + " de-DE may be given as it is)."));
 
   public static final Setting<Duration> TEXT_SETTLE =
       duration(
