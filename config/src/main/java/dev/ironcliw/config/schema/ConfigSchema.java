@@ -586,7 +586,8 @@ public final class ConfigSchema {
               "0",
               "100000",
               "Characters of the text read off the screen (text.engine) sent with each batch: the"
-                  + " lines on screen at its last moment, in reading order; 0 sends none."));
+                  + " lines on screen at its last moment within 200 pixels of what changed (all of"
+                  + " them when a whole-screen image goes too), in reading order; 0 sends none."));
 
   public static final Setting<Integer> VISION_LIMITS_CONCURRENCY =
       integer(
