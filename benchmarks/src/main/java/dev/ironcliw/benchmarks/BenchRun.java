@@ -3,6 +3,7 @@ package dev.ironcliw.benchmarks;
 import dev.ironcliw.benchmarks.run.ApiLoadRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
 import dev.ironcliw.benchmarks.run.PipelineReplayRun;
+import dev.ironcliw.benchmarks.run.ScreenTextCostRun;
 import dev.ironcliw.benchmarks.run.SoakRun;
 import dev.ironcliw.benchmarks.run.TextWeekRun;
 import dev.ironcliw.benchmarks.run.X11DaemonRun;
@@ -52,7 +53,14 @@ enum BenchRun {
       "a generated week of screen text in the journal, then a daemon on Xvfb over it: index"
           + " build and start-up times, index size a day, search latency while capturing (needs"
           + " Xvfb)",
-      TextWeekRun::main);
+      TextWeekRun::main),
+  SCREEN_TEXT_COST(
+      "ScreenTextCostRun",
+      "[phaseSeconds=90] [outputDir=target/screen-text-cost]",
+      "a daemon on Xvfb through typing, scrolling and switching, its vision provider a local"
+          + " stand-in that measures each request: what the text read off the screen adds to the"
+          + " input tokens (needs Xvfb and Tesseract)",
+      ScreenTextCostRun::main);
 
   /** A run's {@code main}. */
   @FunctionalInterface
