@@ -28,7 +28,13 @@ private func recognize(
   let request = VNRecognizeTextRequest()
   request.recognitionLevel = level
   request.usesLanguageCorrection = level == .accurate
-  if !languages.isEmpty { request.recognitionLanguages = languages }
+  // Only the languages this level reads (fast reads fewer): an unsupported one fails the request.
+  var usable = languages
+  if #available(macOS 12.0, *) {
+    let supported = (try? request.supportedRecognitionLanguages()) ?? []
+    usable = languages.filter { supported.contains($0) }
+  }
+  if !usable.isEmpty { request.recognitionLanguages = usable }
   let handler = VNImageRequestHandler(cgImage: image, options: [:])
   do {
     try handler.perform([request])
