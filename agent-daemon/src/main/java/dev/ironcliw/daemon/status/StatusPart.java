@@ -8,7 +8,7 @@ public interface StatusPart {
   /** The key in the reply: {@code capture}, {@code ring}, ... */
   String key();
 
-  /** The part now; {@code nowNanos} is the reply's {@link System#nanoTime()}. */
+  /** The part now; {@code nowNanos} is {@link System#nanoTime()} as it is read. */
   JsonObject toJson(long nowNanos);
 
   /**

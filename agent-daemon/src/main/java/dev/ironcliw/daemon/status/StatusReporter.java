@@ -30,11 +30,21 @@ public final class StatusReporter implements StatusReplies {
         .put("lastFrameAgeMs", liveness.lastFrameAgeMs(now));
   }
 
+  /**
+   * The parts are read before the state, memory first: a pressure level in force, or a pause or a
+   * lost display that a part shows, is then also in the state (which is read last, so it is never
+   * older than what the parts say).
+   */
   @Override
   public JsonObject status() {
     Map<String, JsonObject> read = new LinkedHashMap<>();
     for (StatusPart part : parts) {
       if (part.readFirst()) {
+        read.put(part.key(), part.toJson(System.nanoTime()));
+      }
+    }
+    for (StatusPart part : parts) {
+      if (!part.readFirst()) {
         read.put(part.key(), part.toJson(System.nanoTime()));
       }
     }
@@ -46,8 +56,7 @@ public final class StatusReporter implements StatusReplies {
             .put("healthy", liveness.healthy(state))
             .put("uptimeSeconds", (now - startNanos) / 1_000_000_000L);
     for (StatusPart part : parts) {
-      JsonObject json = read.get(part.key());
-      reply.put(part.key(), json != null ? json : part.toJson(now));
+      reply.put(part.key(), read.get(part.key()));
     }
     return reply;
   }
