@@ -6,7 +6,6 @@ import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.x11.layout.XEventLayout;
 import dev.ironcliw.capture.x11.layout.XWindowAttributesLayout;
 import dev.ironcliw.ring.Rect;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -62,7 +61,8 @@ final class FocusTracker {
 
   private FocusedWindow read() {
     long active = properties.windowNamedBy(connection.root(), netActiveWindow);
-    long client = active == 0 ? 0 : clientOf(active, WindowExclusions.CLIENT_SEARCH_DEPTH);
+    long client =
+        active == 0 ? 0 : properties.clientOf(active, WindowExclusions.CLIENT_SEARCH_DEPTH);
     if (client != activeClient && client != 0) {
       // Follow its class and title from now on (its children too, as the window watch does).
       Xlib.INSTANCE.XSelectInput(
@@ -82,34 +82,12 @@ final class FocusTracker {
     String title = properties.title(client);
     FocusedWindow focused =
         new FocusedWindow(
-            appOf(properties.wmClass(client)), title == null ? "" : title, display, false);
+            WindowProperties.appOf(properties.wmClass(client)),
+            title == null ? "" : title,
+            display,
+            false);
     connection.syncAndTakeError();
     return focused;
-  }
-
-  /** The window itself when it has a class or title, else the first descendant that does. */
-  private long clientOf(long window, int depth) {
-    if (properties.wmClass(window) != null || properties.title(window) != null) {
-      return window;
-    }
-    if (depth > 0) {
-      for (long child : properties.children(window)) {
-        long client = clientOf(child, depth - 1);
-        if (client != 0) {
-          return client;
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** The class (second string) of WM_CLASS, else its instance; empty without one. */
-  private static String appOf(byte[] wmClass) {
-    if (wmClass == null) {
-      return "";
-    }
-    String[] parts = new String(wmClass, StandardCharsets.UTF_8).split("\0");
-    return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : parts.length > 0 ? parts[0] : "";
   }
 
   /** The monitor holding the window's centre, -1 when none does. */

@@ -54,6 +54,31 @@ final class WindowProperties {
     return named == null ? 0 : named;
   }
 
+  /** The window itself when it has a class or title, else the first descendant that does. */
+  long clientOf(long window, int depth) {
+    if (wmClass(window) != null || title(window) != null) {
+      return window;
+    }
+    if (depth > 0) {
+      for (long child : children(window)) {
+        long client = clientOf(child, depth - 1);
+        if (client != 0) {
+          return client;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The class (second string) of WM_CLASS, else its instance; empty without one. */
+  static String appOf(byte[] wmClass) {
+    if (wmClass == null) {
+      return "";
+    }
+    String[] parts = new String(wmClass, StandardCharsets.UTF_8).split("\0");
+    return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : parts.length > 0 ? parts[0] : "";
+  }
+
   /** Whether a change of {@code atom} is a change of what this reads (class or title). */
   boolean isClassOrTitle(long atom) {
     return atom == wmClass || atom == netWmName || atom == wmName;
