@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * top-level windows in stacking order (XQueryTree of the root, bottom to top), each matched by the
  * WM_CLASS and title (_NET_WM_NAME, else WM_NAME) of its client window, minus whatever viewable
  * window lies above it. Call with the server grabbed, so nothing moves between this and the grab.
- * Used by the capture thread.
+ * Used by the thread that owns its connection.
  */
 final class WindowExclusions {
   /** How deep under a top-level window its client window is looked for (under WM frames). */
@@ -70,7 +70,7 @@ final class WindowExclusions {
   }
 
   /** The window's outer rectangle (border included) when it is viewable, else null. */
-  private Rect viewableArea(long window) {
+  Rect viewableArea(long window) {
     attributes.clear();
     if (!connection.windowAttributes(window, attributes)
         || attributes.getInt(XWindowAttributesLayout.MAP_STATE) != Xlib.IS_VIEWABLE) {
@@ -90,7 +90,7 @@ final class WindowExclusions {
   }
 
   /** Matches the top-level window or, under a window manager's frame, its client window. */
-  private boolean isExcluded(long topLevel) {
+  boolean isExcluded(long topLevel) {
     return matches(topLevel, CLIENT_SEARCH_DEPTH);
   }
 

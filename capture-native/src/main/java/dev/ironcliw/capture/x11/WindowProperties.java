@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What the capture reads of a window: its class (WM_CLASS), its title (_NET_WM_NAME, else WM_NAME)
- * and its children. Each read is a round trip to the X server. Used by the capture thread.
+ * and its children. Each read is a round trip to the X server. Used by the thread that owns its
+ * connection.
  */
 final class WindowProperties {
   /**
