@@ -2,6 +2,7 @@ package dev.ironcliw.daemon.journal;
 
 import static dev.ironcliw.daemon.journal.TestFrames.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.ring.Rect;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,6 +57,45 @@ class TextJournalTest {
     TextRecordCodec.write(damaged, written);
     damaged.writeInt(2 + 8 + 8 + 4 + 16, 1_000_000); // the line count
     assertThrows(DamagedRecordException.class, () -> TextRecordCodec.read(damaged));
+  }
+
+  /**
+   * Layout 2 keeps the window each block lay in; a layout 1 record (written before it) still reads,
+   * as text whose windows are not known.
+   */
+  @Test
+  void shouldKeepEachBlocksWindowAndStillReadTheFirstLayout() {
+    TextRecord plain = text(7);
+    TextRecord windowed =
+        new TextRecord(
+            plain.seq(),
+            plain.capturedAtNanos(),
+            plain.display(),
+            plain.area(),
+            plain.lines(),
+            List.of(new WindowName("XTerm", "invoices - bash"), WindowName.NONE));
+    Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+    TextRecordCodec.write(bytes, windowed);
+    TextRecord read = TextRecordCodec.read(bytes);
+    assertEquals(windowed, read);
+    assertEquals("invoices - bash", read.windowOf(0).title());
+    assertEquals(WindowName.NONE, read.windowOf(1));
+
+    Bytes<?> layout1 = Bytes.allocateElasticOnHeap();
+    TextRecordCodec.write(layout1, plain);
+    layout1.writeByte(1, (byte) 1); // the layout byte
+    layout1.writeLimit(layout1.writePosition() - Integer.BYTES); // no window count
+    layout1.writePosition(layout1.writePosition() - Integer.BYTES);
+    TextRecord old = TextRecordCodec.read(layout1);
+    assertEquals(plain, old);
+    assertNull(old.windowOf(0));
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TextRecord(
+                7, 0, 0, plain.area(), plain.lines(), List.of(new WindowName("XTerm", ""))),
+        "block 1 has no window");
   }
 
   @Test

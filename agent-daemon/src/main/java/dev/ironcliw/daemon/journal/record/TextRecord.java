@@ -12,11 +12,38 @@ import java.util.List;
  * @param area the area that was read, in frame pixels: text that was there before and is not in
  *     {@code lines} is gone
  * @param lines what was read, in reading order; empty when the area holds no text now
+ * @param blockWindows the window each block lay in, by block number; empty when that is not known
+ *     (a source that cannot tell, a record from before it was kept): the focused window is then the
+ *     best guess
  */
 public record TextRecord(
-    long seq, long capturedAtNanos, int display, Rect area, List<TextLine> lines)
+    long seq,
+    long capturedAtNanos,
+    int display,
+    Rect area,
+    List<TextLine> lines,
+    List<WindowName> blockWindows)
     implements JournalRecord {
   public TextRecord {
     lines = List.copyOf(lines);
+    blockWindows = List.copyOf(blockWindows);
+    if (!blockWindows.isEmpty()) {
+      for (TextLine line : lines) {
+        if (line.block() >= blockWindows.size()) {
+          throw new IllegalArgumentException(
+              "block " + line.block() + " has no window of " + blockWindows.size());
+        }
+      }
+    }
+  }
+
+  /** Text whose windows are not known. */
+  public TextRecord(long seq, long capturedAtNanos, int display, Rect area, List<TextLine> lines) {
+    this(seq, capturedAtNanos, display, area, lines, List.of());
+  }
+
+  /** The window {@code block} lay in, or null when that is not known. */
+  public WindowName windowOf(int block) {
+    return blockWindows.isEmpty() ? null : blockWindows.get(block);
   }
 }

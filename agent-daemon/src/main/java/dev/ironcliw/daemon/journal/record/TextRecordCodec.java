@@ -9,17 +9,21 @@ import net.openhft.chronicle.bytes.Bytes;
  * Binary form of a {@link TextRecord} in a journal excerpt:
  *
  * <pre>
- *   byte recordType (8 = text)   byte layoutVersion (1)
+ *   byte recordType (8 = text)   byte layoutVersion (2)
  *   long seq   long capturedAtNanos   int display   int x, y, width, height (the area)
  *   int  lineCount, then per line: int block   int wordCount, then per word:
  *        utf8 text   int x, y, width, height   byte confidence (0-100)
+ *   int  windowCount (0: not known), then per block: utf8 app   utf8 title      (layout 2)
  * </pre>
+ *
+ * Layout 1 reads as text whose windows are not known.
  */
 public final class TextRecordCodec {
   public static final byte TEXT_RECORD = 8;
-  static final byte LAYOUT_VERSION = 1;
+  static final byte LAYOUT_VERSION = 2;
   private static final int LINE_BYTES = 2 * Integer.BYTES;
   private static final int WORD_BYTES = 1 + 4 * Integer.BYTES + 1;
+  private static final int WINDOW_BYTES = 2;
 
   private TextRecordCodec() {}
 
@@ -40,6 +44,11 @@ public final class TextRecordCodec {
         out.writeByte((byte) word.confidence());
       }
     }
+    out.writeInt(r.blockWindows().size());
+    for (WindowName w : r.blockWindows()) {
+      out.writeUtf8(w.app());
+      out.writeUtf8(w.title());
+    }
   }
 
   /** The seq of a text record excerpt, read in place. */
@@ -47,9 +56,13 @@ public final class TextRecordCodec {
     return in.readLong(in.readPosition() + 2);
   }
 
-  /** The record, or null when the excerpt is not a text record of this layout. */
+  /** The record, or null when the excerpt is not a text record of a known layout. */
   public static TextRecord read(Bytes<?> in) {
-    if (!ExcerptReads.startsRecord(in, TEXT_RECORD, LAYOUT_VERSION)) {
+    if (in.readRemaining() < 2 || in.readByte() != TEXT_RECORD) {
+      return null;
+    }
+    byte layout = in.readByte();
+    if (layout < 1 || layout > LAYOUT_VERSION) {
       return null;
     }
     long seq = in.readLong();
@@ -73,7 +86,18 @@ public final class TextRecordCodec {
       }
       lines.add(new TextLine(block, words));
     }
-    return new TextRecord(seq, capturedAt, display, area, lines);
+    List<WindowName> windows = new ArrayList<>();
+    if (layout >= 2) {
+      int windowCount = ExcerptReads.count(in, WINDOW_BYTES, "window");
+      for (int i = 0; i < windowCount; i++) {
+        windows.add(new WindowName(in.readUtf8(), in.readUtf8()));
+      }
+    }
+    try {
+      return new TextRecord(seq, capturedAt, display, area, lines, windows);
+    } catch (IllegalArgumentException e) {
+      throw new DamagedRecordException(e.getMessage());
+    }
   }
 
   private static void writeRect(Bytes<?> out, Rect r) {
