@@ -241,6 +241,7 @@ public final class Daemon {
             : opened(
                 new TextReader(
                     textChoice.engine(),
+                    opened(choice.windows()),
                     ring,
                     journal,
                     keyframes::keep,

@@ -4,10 +4,12 @@ import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.ReconnectingSource;
 import dev.ironcliw.capture.ReplaySource;
 import dev.ironcliw.capture.SyntheticDesktop;
+import dev.ironcliw.capture.WindowLocator;
 import dev.ironcliw.capture.macos.MacCaptureException;
 import dev.ironcliw.capture.macos.MacScreenSource;
 import dev.ironcliw.capture.x11.X11Exception;
 import dev.ironcliw.capture.x11.X11Source;
+import dev.ironcliw.capture.x11.X11WindowLocator;
 import dev.ironcliw.config.CaptureSettings;
 import dev.ironcliw.config.PlatformPaths;
 import dev.ironcliw.config.PrivacySettings;
@@ -22,9 +24,15 @@ final class SourceSelector {
    * A chosen source and the line to log about it.
    *
    * @param source the source
+   * @param windows where its windows are, for the text reader ({@link WindowLocator#NONE} for a
+   *     source without windows)
    * @param message what was chosen and why
    */
-  public record Choice(CaptureSource source, String message) {}
+  public record Choice(CaptureSource source, WindowLocator windows, String message) {
+    Choice(CaptureSource source, String message) {
+      this(source, WindowLocator.NONE, message);
+    }
+  }
 
   private SourceSelector() {}
 
@@ -95,6 +103,8 @@ final class SourceSelector {
       CaptureSource source = opener.get();
       return new Choice(
           new ReconnectingSource(source, opener, System::nanoTime),
+          new X11WindowLocator(
+              null, settings.displays(), privacy.excludeApps(), privacy.excludeTitles()),
           "capture: "
               + source.name()
               + " displays "

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 21, part 2, end to end: real xterms on a real X server, read by real Tesseract through the
  * daemon. Text shown in a terminal and text typed into it are found by search, with the app, the
- * window, boxes in the frame's pixels and a frame whose image and text are served; the text of a
- * window the privacy rules exclude is never found. Screenshots replayed from a directory have their
- * text read too.
+ * window (the one the text lies in, focused or not), boxes in the frame's pixels and a frame whose
+ * image and text are served; the text of a window the privacy rules exclude is never found.
+ * Screenshots replayed from a directory have their text read too.
  */
 class DaemonTextTest {
   @TempDir Path temp;
@@ -59,6 +59,7 @@ class DaemonTextTest {
               "60x8+0+0",
               "printf 'Invoice 2291 is overdue since March\\n'; exec cat");
       xterm(xvfb, "secret notes", "40x4+420+250", "printf 'Confidential4242 payroll\\n'; exec cat");
+      xterm(xvfb, "build log", "40x4+420+0", "printf 'Deployment finished cleanly\\n'; exec cat");
       client.activate(terminal);
       try (DaemonProcess daemon =
           DaemonProcess.start(
@@ -105,6 +106,23 @@ class DaemonTextTest {
             400, daemon.get("/api/v1/frames/" + seq + "/image?highlight=%20").statusCode());
         JsonObject text = new JsonObject(daemon.get("/api/v1/frames/" + seq + "/text").body());
         assertTrue(text.encode().contains("Invoice 2291"), text.encode());
+
+        // Text of a window without the focus is filed under that window, not the focused one.
+        JsonObject other = awaitHit(daemon, "Deployment");
+        assertEquals("XTerm", other.getString("app"));
+        assertEquals("build log", other.getString("window"), other.encode());
+        JsonObject otherText =
+            new JsonObject(daemon.get("/api/v1/frames/" + other.getLong("seq") + "/text").body());
+        for (Object o : otherText.getJsonArray("lines")) {
+          JsonObject line = (JsonObject) o;
+          String expected =
+              line.getString("text").contains("Deployment")
+                  ? "build log"
+                  : line.getString("text").contains("overdue") ? "invoices - bash" : null;
+          if (expected != null) {
+            assertEquals(expected, line.getString("window"), line.encode());
+          }
+        }
 
         // Typed into the terminal (the tty echoes it): found once it settles.
         xvfb.run("xdotool", "windowfocus", "--sync", Long.toString(terminal));

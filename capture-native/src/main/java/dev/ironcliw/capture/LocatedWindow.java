@@ -16,12 +16,18 @@ public record LocatedWindow(Rect area, FocusedWindow window) {
    * null where none does (the desktop).
    */
   public static FocusedWindow at(List<LocatedWindow> topmostFirst, int x, int y) {
-    for (LocatedWindow w : topmostFirst) {
-      Rect a = w.area();
+    int i = indexAt(topmostFirst, x, y);
+    return i < 0 ? null : topmostFirst.get(i).window();
+  }
+
+  /** The index of the first of {@code topmostFirst} whose area holds the point, or -1. */
+  public static int indexAt(List<LocatedWindow> topmostFirst, int x, int y) {
+    for (int i = 0; i < topmostFirst.size(); i++) {
+      Rect a = topmostFirst.get(i).area();
       if (x >= a.x() && x < a.x() + a.width() && y >= a.y() && y < a.y() + a.height()) {
-        return w.window();
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 }

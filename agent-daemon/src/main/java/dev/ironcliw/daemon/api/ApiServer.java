@@ -618,7 +618,10 @@ public final class ApiServer implements AutoCloseable {
             () ->
                 journal
                     .find(seq)
-                    .map(r -> FrameTextJson.of(r, VisibleText.at(journal, seq, r.display()))))
+                    .map(
+                        r ->
+                            FrameTextJson.of(
+                                r, VisibleText.at(journal, seq, r.display()), journal::windowOf)))
         .onSuccess(
             found ->
                 found.ifPresentOrElse(

@@ -4,11 +4,13 @@ import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.daemon.text.VisibleText;
 import dev.ironcliw.ring.Rect;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The text on screen in a frame ({@link VisibleText}), as {@code /frames/{seq}/text} answers it.
@@ -16,10 +18,16 @@ import java.util.List;
 final class FrameTextJson {
   private FrameTextJson() {}
 
-  static JsonObject of(FrameRecord frame, List<VisibleText.Line> visible) {
+  /**
+   * @param windowOf the window a block of a read lay in ({@code Journal::windowOf})
+   */
+  static JsonObject of(
+      FrameRecord frame,
+      List<VisibleText.Line> visible,
+      BiFunction<TextRecord, Integer, WindowName> windowOf) {
     JsonArray lines = new JsonArray();
     for (VisibleText.Line v : visible) {
-      lines.add(line(v.line(), v.read()));
+      lines.add(line(v.line(), v.read(), windowOf.apply(v.read(), v.line().block())));
     }
     return new JsonObject()
         .put("seq", frame.seq())
@@ -28,7 +36,7 @@ final class FrameTextJson {
         .put("lines", lines);
   }
 
-  private static JsonObject line(TextLine line, TextRecord read) {
+  private static JsonObject line(TextLine line, TextRecord read, WindowName window) {
     JsonArray words = new JsonArray();
     for (TextWord w : line.words()) {
       words.add(
@@ -42,6 +50,8 @@ final class FrameTextJson {
         .put("box", box(line.box()))
         .put("confidence", line.confidence())
         .put("block", line.block())
+        .put("app", window.app())
+        .put("window", window.title())
         .put("readFromSeq", read.seq())
         .put("readAt", FrameJson.isoTime(read.capturedAtNanos()))
         .put("words", words);

@@ -19,6 +19,7 @@ import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextRecordCodec;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.daemon.journal.repair.JournalRepair;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.dedup.Verdict;
@@ -336,6 +337,22 @@ public final class Journal implements AutoCloseable {
   /** The focused window frame {@code seq} was captured in; null when none is known. */
   public ContextEventRecord contextOf(long seq) {
     return contexts.at(seq);
+  }
+
+  /**
+   * The window block {@code block} of {@code text} lay in: as the record says, or where it does not
+   * know, the window that had the focus at its frame; {@link WindowName#NONE} when neither names
+   * one.
+   */
+  public WindowName windowOf(TextRecord text, int block) {
+    WindowName own = text.windowOf(block);
+    if (own != null) {
+      return own;
+    }
+    ContextEventRecord focused = contexts.at(text.seq());
+    return focused == null || focused.excluded()
+        ? WindowName.NONE
+        : new WindowName(focused.app(), focused.window());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the {@link TextIndex} in step with the journal, on a thread of its own: window titles (a
  * document per span of the focused window, its {@code lastSeen} extended while it keeps the focus),
- * the text read from the screen (a document per block, extended while it stays on screen) and
- * insights; a retention event deletes what retention deleted. It is told of each append ({@link
- * #appended}); at start, and whenever its queue overflowed, it reads the journal from the last
- * record it indexed, so a crash or a burst loses nothing, and putting a document by its id twice
- * only replaces it. Searchable within {@link #REFRESH_MILLIS}, durable within {@link
- * #COMMIT_MILLIS}.
+ * the text read from the screen (a document per block, under the window it lay in, extended while
+ * it stays on screen) and insights; a retention event deletes what retention deleted. It is told of
+ * each append ({@link #appended}); at start, and whenever its queue overflowed, it reads the
+ * journal from the last record it indexed, so a crash or a burst loses nothing, and putting a
+ * document by its id twice only replaces it. Searchable within {@link #REFRESH_MILLIS}, durable
+ * within {@link #COMMIT_MILLIS}.
  */
 public final class TextIndexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextIndexer.class);
@@ -155,10 +156,6 @@ public final class TextIndexer implements AutoCloseable {
   private void screenText(long queueIndex, TextRecord t) {
     Map<String, TextDocument> onDisplay =
         liveBlocks.computeIfAbsent(t.display(), d -> new LinkedHashMap<>());
-    ContextEventRecord context = journal.contextOf(t.seq());
-    boolean known = context != null && !context.excluded();
-    String app = known ? context.app() : "";
-    String window = known ? context.window() : "";
     Map<Integer, List<TextLine>> blocks = new TreeMap<>();
     for (TextLine line : t.lines()) {
       blocks.computeIfAbsent(line.block(), b -> new ArrayList<>()).add(line);
@@ -167,7 +164,9 @@ public final class TextIndexer implements AutoCloseable {
     for (var block : blocks.entrySet()) {
       List<TextLine> lines = block.getValue();
       String text = String.join("\n", lines.stream().map(TextLine::text).toList());
-      String key = app + "\u0000" + text;
+      WindowName window = journal.windowOf(t, block.getKey());
+      // Not by title: a terminal's title follows its command, its text stays one document.
+      String key = window.app() + "\u0000" + text;
       TextDocument live = onDisplay.remove(key);
       TextDocument d =
           live != null
@@ -176,8 +175,8 @@ public final class TextIndexer implements AutoCloseable {
                   "ocr:" + t.seq() + ":" + t.area().y() + ":" + block.getKey(),
                   TextKind.OCR,
                   text,
-                  app,
-                  window,
+                  window.app(),
+                  window.title(),
                   t.display(),
                   t.capturedAtNanos(),
                   t.capturedAtNanos(),

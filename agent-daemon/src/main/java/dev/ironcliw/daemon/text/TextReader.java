@@ -1,5 +1,7 @@
 package dev.ironcliw.daemon.text;
 
+import dev.ironcliw.capture.LocatedWindow;
+import dev.ironcliw.capture.WindowLocator;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ({@link TextImages#textArea}). An area whose pixels were read before (a screen seen again, a
  * scroll back) reuses that text. Its thread's CPU time is held to {@code text.maxCpuShare} of one
  * core: over it, reading waits, and the states that settled meanwhile are skipped for the newest
- * (counted).
+ * (counted). Each block read is filed under the window it lies in ({@link BlockWindows}), asked of
+ * the {@link WindowLocator} as the text is journaled.
  */
 public final class TextReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextReader.class);
@@ -61,6 +64,7 @@ public final class TextReader implements AutoCloseable {
   private record CacheKey(int width, int height, long crc) {}
 
   private final TextEngine engine;
+  private final WindowLocator windows;
   private final FrameRing ring;
   private final Journal journal;
   private final Consumer<FrameRecord> keepImage;
@@ -89,16 +93,20 @@ public final class TextReader implements AutoCloseable {
   private long nextReadNanos;
 
   /**
+   * @param windows where the windows are, to file text under its own ({@link WindowLocator#NONE}:
+   *     under the focused one)
    * @param keepImage told of each frame text was read from, so its image is kept (a keyframe)
    */
   public TextReader(
       TextEngine engine,
+      WindowLocator windows,
       FrameRing ring,
       Journal journal,
       Consumer<FrameRecord> keepImage,
       Duration settle,
       double maxCpuShare) {
     this.engine = engine;
+    this.windows = windows;
     this.ring = ring;
     this.journal = journal;
     this.keepImage = keepImage;
@@ -203,9 +211,13 @@ public final class TextReader implements AutoCloseable {
         missed.incrementAndGet();
         return;
       }
-      List<TextLine> lines = linesOf(image, area);
+      List<TextLine> read = linesOf(image, area);
+      List<LocatedWindow> located = read.isEmpty() ? List.of() : windows.windowsOn(frame.display());
+      BlockWindows.Filed filed = BlockWindows.file(read, located);
+      List<TextLine> lines = filed.lines();
       journal.append(
-          new TextRecord(frame.seq(), frame.capturedAtNanos(), frame.display(), area, lines));
+          new TextRecord(
+              frame.seq(), frame.capturedAtNanos(), frame.display(), area, lines, filed.windows()));
       reads.incrementAndGet();
       words.addAndGet(lines.stream().mapToInt(l -> l.words().size()).sum());
       if (!lines.isEmpty()) {
