@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ public final class MacScreenSource implements CaptureSource {
 
   private final List<String> excludeApps;
   private final List<String> excludeTitles;
-  private final List<Pattern> excludeTitlePatterns;
+  private final MacWindowRules rules;
   private double framesPerSecond;
   private FocusedWindow focused = FocusedWindow.UNKNOWN;
   private long nextFocusPollNanos;
@@ -75,7 +74,7 @@ public final class MacScreenSource implements CaptureSource {
     this.framesPerSecond = framesPerSecond;
     this.excludeApps = List.copyOf(excludeApps);
     this.excludeTitles = List.copyOf(excludeTitles);
-    this.excludeTitlePatterns = TitlePatterns.compile(excludeTitles);
+    this.rules = new MacWindowRules(excludeApps, excludeTitles);
     this.nextFocusPollNanos = nanoClock.getAsLong(); // at the first tick
   }
 
@@ -230,12 +229,7 @@ public final class MacScreenSource implements CaptureSource {
         display = i;
       }
     }
-    boolean excluded =
-        excludeApps.stream()
-                .anyMatch(
-                    a -> a.equalsIgnoreCase(front.app()) || a.equalsIgnoreCase(front.bundleId()))
-            || excludeTitlePatterns.stream().anyMatch(p -> p.matcher(front.title()).find());
-    return excluded
+    return rules.excludes(front.app(), front.bundleId(), front.title())
         ? FocusedWindow.excludedOn(display)
         : new FocusedWindow(front.app(), front.title(), display, false);
   }
