@@ -371,3 +371,47 @@ public func ironcliw_front_window(
   displayID?.pointee = display
   return 1
 }
+
+/// A name on one line of ironcliw_windows_on's answer: no tabs or line breaks.
+private func oneField(_ text: String) -> String {
+  return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+}
+
+@_cdecl("ironcliw_windows_on")
+public func ironcliw_windows_on(
+  _ displayID: UInt32, _ out: UnsafeMutablePointer<CChar>?, _ outCapacity: Int32
+) -> Int32 {
+  guard let out = out, outCapacity > 0 else { return IRONCLIW_WINDOWS_NO_ROOM }
+  let bounds = CGDisplayBounds(displayID)  // global points
+  guard bounds.width > 0, let mode = CGDisplayCopyDisplayMode(displayID) else {
+    out[0] = 0
+    return 0
+  }
+  let scale = CGFloat(mode.pixelWidth) / bounds.width  // 2 on Retina
+  let options: CGWindowListOption = [.optionOnScreenOnly, .excludeDesktopElements]
+  let windows = CGWindowListCopyWindowInfo(options, kCGNullWindowID) as? [[String: Any]] ?? []
+  var written = ""
+  var count: Int32 = 0
+  for info in windows where (info[kCGWindowLayer as String] as? Int) == 0 {
+    guard let dictionary = info[kCGWindowBounds as String] as? NSDictionary,
+      let rect = CGRect(dictionaryRepresentation: dictionary)
+    else { continue }
+    let on = rect.intersection(bounds)
+    if on.isNull || on.isEmpty { continue }
+    let x = Int(((on.minX - bounds.minX) * scale).rounded())
+    let y = Int(((on.minY - bounds.minY) * scale).rounded())
+    let w = max(1, Int((on.width * scale).rounded()))
+    let h = max(1, Int((on.height * scale).rounded()))
+    let pid = info[kCGWindowOwnerPID as String] as? pid_t ?? 0
+    let app = info[kCGWindowOwnerName as String] as? String ?? ""
+    let bundle = NSRunningApplication(processIdentifier: pid)?.bundleIdentifier ?? ""
+    let title = info[kCGWindowName as String] as? String ?? ""
+    written += "\(x) \(y) \(w) \(h)\t\(oneField(app))\t\(oneField(bundle))\t\(oneField(title))\n"
+    count += 1
+  }
+  let bytes = Array(written.utf8)
+  if bytes.count + 1 > Int(outCapacity) { return IRONCLIW_WINDOWS_NO_ROOM }
+  for (i, byte) in bytes.enumerated() { out[i] = CChar(bitPattern: byte) }
+  out[bytes.count] = 0
+  return count
+}

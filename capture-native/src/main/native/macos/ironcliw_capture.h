@@ -77,6 +77,19 @@ int32_t ironcliw_front_window(char *app, int32_t app_capacity, char *bundle_id,
                               int32_t bundle_capacity, char *title, int32_t title_capacity,
                               uint32_t *display_id);
 
+/* Result of ironcliw_windows_on below zero: out is too small for the windows: call again with more. */
+#define IRONCLIW_WINDOWS_NO_ROOM -2
+
+/*
+ * The on-screen windows of the normal layer that lie on display display_id, front to back, from
+ * CGWindowListCopyWindowInfo. Writes one line per window into out, NUL-terminated:
+ *   "x y width height\tapp\tbundle id\ttitle\n"
+ * the rectangle the part of the window on that display, in the display's pixels from its top left
+ * corner; tabs and line breaks in the names written as spaces. A title is empty without the Screen
+ * Recording permission. Returns the windows written, or IRONCLIW_WINDOWS_NO_ROOM.
+ */
+int32_t ironcliw_windows_on(uint32_t display_id, char *out, int32_t out_capacity);
+
 /* Results of ironcliw_recognize_text below zero. */
 #define IRONCLIW_TEXT_FAILED -1  /* Vision could not read the image */
 #define IRONCLIW_TEXT_NO_ROOM -2 /* out is too small for what was read: call again with more */

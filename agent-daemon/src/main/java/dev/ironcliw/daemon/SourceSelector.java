@@ -88,7 +88,10 @@ final class SourceSelector {
               settings.framesPerSecond(),
               privacy.excludeApps(),
               privacy.excludeTitles());
-      return new Choice(source, "capture: " + source.name() + " displays " + source.displays());
+      return new Choice(
+          source,
+          source.windowLocator(),
+          "capture: " + source.name() + " displays " + source.displays());
     } catch (MacCaptureException e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
     }

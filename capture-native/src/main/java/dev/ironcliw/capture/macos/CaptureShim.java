@@ -45,6 +45,8 @@ interface CaptureShim extends Library {
       int titleCapacity,
       IntByReference displayId);
 
+  int ironcliw_windows_on(int displayId, byte[] out, int outCapacity);
+
   int ironcliw_recognize_text(
       byte[] grey,
       int width,

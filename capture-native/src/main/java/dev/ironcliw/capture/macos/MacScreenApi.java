@@ -41,6 +41,16 @@ interface MacScreenApi {
    */
   record FrontWindow(String app, String bundleId, String title, int displayId) {}
 
+  /**
+   * An on-screen window.
+   *
+   * @param area the part of it on the display asked about, in that display's pixels
+   * @param app its application's name
+   * @param bundleId its bundle identifier, empty when it has none
+   * @param title its title, empty when it has none or cannot be read
+   */
+  record ScreenWindow(Rect area, String app, String bundleId, String title) {}
+
   /** One open capture of a display. */
   interface DisplayStream extends AutoCloseable {
     FrameState poll();
@@ -64,6 +74,12 @@ interface MacScreenApi {
 
   /** The frontmost window now, or null when there is no frontmost application. */
   FrontWindow frontWindow();
+
+  /**
+   * The windows of the normal layer on {@code display} now, front to back; empty when they cannot
+   * be known (no shim). Safe to call from any thread.
+   */
+  List<ScreenWindow> windowsOn(Display display);
 
   /** {@code screencapturekit} or {@code coregraphics}. */
   String method();

@@ -4,6 +4,7 @@ import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.TitlePatterns;
+import dev.ironcliw.capture.WindowLocator;
 import dev.ironcliw.flow.Backoff;
 import dev.ironcliw.flow.RetrySchedule;
 import dev.ironcliw.ring.Rect;
@@ -216,6 +217,11 @@ public final class MacScreenSource implements CaptureSource {
   @Override
   public FocusedWindow focusedWindow() {
     return focused;
+  }
+
+  /** Where this source's windows are, for a thread other than the capture thread. */
+  public WindowLocator windowLocator() {
+    return new MacWindowLocator(api, displays, rules);
   }
 
   /** What may be known of {@code front}: nothing of a window the privacy rules exclude. */

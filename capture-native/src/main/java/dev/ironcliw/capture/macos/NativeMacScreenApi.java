@@ -21,6 +21,14 @@ final class NativeMacScreenApi implements MacScreenApi {
   /** Bytes read of a window title (the journal keeps 1 KiB of one). */
   private static final int FRONT_TITLE_BYTES = 4096;
 
+  /** {@code IRONCLIW_WINDOWS_NO_ROOM} of {@code ironcliw_capture.h}. */
+  static final int WINDOWS_NO_ROOM = -2;
+
+  /** Room for the windows' lines; grown (up to the most) when there are more. */
+  private static final int WINDOWS_FIRST_CAPACITY = 16 << 10;
+
+  private static final int WINDOWS_MOST_CAPACITY = 4 << 20;
+
   private final CoreGraphics cg;
   private final CaptureShim shim;
 
@@ -123,6 +131,25 @@ final class NativeMacScreenApi implements MacScreenApi {
       return null;
     }
     return new FrontWindow(cString(app), cString(bundle), cString(title), display.getValue());
+  }
+
+  @Override
+  public List<ScreenWindow> windowsOn(Display display) {
+    if (shim == null) {
+      return List.of();
+    }
+    byte[] out = new byte[WINDOWS_FIRST_CAPACITY];
+    int count;
+    synchronized (this) {
+      while ((count = shim.ironcliw_windows_on(display.id(), out, out.length)) == WINDOWS_NO_ROOM
+          && out.length < WINDOWS_MOST_CAPACITY) {
+        out = new byte[out.length * 4];
+      }
+    }
+    if (count <= 0) {
+      return List.of();
+    }
+    return ShimWindowLines.parse(cString(out));
   }
 
   /** The text of a NUL-terminated UTF-8 buffer. */

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** A scripted macOS for tests: displays, a permission switch, a lock switch, queued frames. */
+/**
+ * A scripted macOS for tests: displays, a permission switch, a lock switch, queued frames, windows.
+ */
 final class FakeMacScreenApi implements MacScreenApi {
   final List<Display> displays =
       List.of(new Display(1, "main", 8, 4, true), new Display(2, "display-2", 4, 2, false));
@@ -21,6 +23,7 @@ final class FakeMacScreenApi implements MacScreenApi {
   double fps;
   FrontWindow front;
   int frontReads;
+  final java.util.Map<Integer, List<ScreenWindow>> windows = new java.util.HashMap<>();
 
   @Override
   public List<Display> displays() {
@@ -47,6 +50,11 @@ final class FakeMacScreenApi implements MacScreenApi {
   public FrontWindow frontWindow() {
     frontReads++;
     return front;
+  }
+
+  @Override
+  public List<ScreenWindow> windowsOn(Display display) {
+    return windows.getOrDefault(display.id(), List.of());
   }
 
   @Override

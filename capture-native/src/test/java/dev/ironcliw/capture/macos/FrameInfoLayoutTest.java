@@ -47,6 +47,7 @@ class FrameInfoLayoutTest {
           P("stopped", IRONCLIW_FRAME_STOPPED);
           P("text_failed", IRONCLIW_TEXT_FAILED);
           P("text_no_room", IRONCLIW_TEXT_NO_ROOM);
+          P("windows_no_room", IRONCLIW_WINDOWS_NO_ROOM);
           return 0;
         }
         """
@@ -75,6 +76,7 @@ class FrameInfoLayoutTest {
     assertEquals(FrameInfoLayout.FRAME_STOPPED, c.get("stopped"));
     assertEquals(ShimTextRecognizer.TEXT_FAILED, c.get("text_failed"));
     assertEquals(ShimTextRecognizer.TEXT_NO_ROOM, c.get("text_no_room"));
+    assertEquals(NativeMacScreenApi.WINDOWS_NO_ROOM, c.get("windows_no_room"));
   }
 
   private static boolean onPath(String tool) {
