@@ -372,6 +372,16 @@ public func ironcliw_front_window(
   return 1
 }
 
+/// Writes `text` NUL-terminated into `out` if all of it fits in `capacity` bytes (the answers the
+/// caller reads line by line, which it asks for again with more room when they do not fit).
+func copyWhole(_ text: String, _ out: UnsafeMutablePointer<CChar>, _ capacity: Int32) -> Bool {
+  let bytes = Array(text.utf8)
+  if bytes.count + 1 > Int(capacity) { return false }
+  for (i, byte) in bytes.enumerated() { out[i] = CChar(bitPattern: byte) }
+  out[bytes.count] = 0
+  return true
+}
+
 /// A name on one line of ironcliw_windows_on's answer: no tabs or line breaks.
 private func oneField(_ text: String) -> String {
   return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
@@ -409,9 +419,5 @@ public func ironcliw_windows_on(
     written += "\(x) \(y) \(w) \(h)\t\(oneField(app))\t\(oneField(bundle))\t\(oneField(title))\n"
     count += 1
   }
-  let bytes = Array(written.utf8)
-  if bytes.count + 1 > Int(outCapacity) { return IRONCLIW_WINDOWS_NO_ROOM }
-  for (i, byte) in bytes.enumerated() { out[i] = CChar(bitPattern: byte) }
-  out[bytes.count] = 0
-  return count
+  return copyWhole(written, out, outCapacity) ? count : IRONCLIW_WINDOWS_NO_ROOM
 }

@@ -94,9 +94,5 @@ public func ironcliw_recognize_text(
       words += 1
     }
   }
-  let bytes = Array(written.utf8)
-  if bytes.count + 1 > Int(outCapacity) { return IRONCLIW_TEXT_NO_ROOM }
-  for (i, byte) in bytes.enumerated() { out[i] = CChar(bitPattern: byte) }
-  out[bytes.count] = 0
-  return words
+  return copyWhole(written, out, outCapacity) ? words : IRONCLIW_TEXT_NO_ROOM
 }
