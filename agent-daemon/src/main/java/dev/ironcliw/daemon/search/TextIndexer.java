@@ -7,6 +7,7 @@ import dev.ironcliw.daemon.journal.record.JournalRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.ring.Rect;
@@ -156,6 +157,7 @@ public final class TextIndexer implements AutoCloseable {
   private void screenText(long queueIndex, TextRecord t) {
     Map<String, TextDocument> onDisplay =
         liveBlocks.computeIfAbsent(t.display(), d -> new LinkedHashMap<>());
+    TextKind kind = t.source() == TextSource.ACCESSIBILITY ? TextKind.ACCESSIBILITY : TextKind.OCR;
     Map<Integer, List<TextLine>> blocks = new TreeMap<>();
     for (TextLine line : t.lines()) {
       blocks.computeIfAbsent(line.block(), b -> new ArrayList<>()).add(line);
@@ -172,8 +174,8 @@ public final class TextIndexer implements AutoCloseable {
           live != null
               ? withLastSeen(live, t.capturedAtNanos())
               : new TextDocument(
-                  "ocr:" + t.seq() + ":" + t.area().y() + ":" + block.getKey(),
-                  TextKind.OCR,
+                  kind.label() + ":" + t.seq() + ":" + t.area().y() + ":" + block.getKey(),
+                  kind,
                   text,
                   window.app(),
                   window.title(),

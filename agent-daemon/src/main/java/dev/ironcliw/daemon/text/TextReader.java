@@ -6,6 +6,7 @@ import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
@@ -217,7 +218,13 @@ public final class TextReader implements AutoCloseable {
       List<TextLine> lines = filed.lines();
       journal.append(
           new TextRecord(
-              frame.seq(), frame.capturedAtNanos(), frame.display(), area, lines, filed.windows()));
+              frame.seq(),
+              frame.capturedAtNanos(),
+              frame.display(),
+              area,
+              lines,
+              filed.windows(),
+              TextSource.OCR));
       reads.incrementAndGet();
       words.addAndGet(lines.stream().mapToInt(l -> l.words().size()).sum());
       if (!lines.isEmpty()) {

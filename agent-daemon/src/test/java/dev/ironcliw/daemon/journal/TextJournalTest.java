@@ -10,6 +10,7 @@ import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextRecordCodec;
+import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.ring.Rect;
@@ -60,8 +61,8 @@ class TextJournalTest {
   }
 
   /**
-   * Layout 2 keeps the window each block lay in; a layout 1 record (written before it) still reads,
-   * as text whose windows are not known.
+   * Layout 2 keeps the window each block lay in and where the words came from; a layout 1 record
+   * (written before it) still reads, as recognized text whose windows are not known.
    */
   @Test
   void shouldKeepEachBlocksWindowAndStillReadTheFirstLayout() {
@@ -73,19 +74,20 @@ class TextJournalTest {
             plain.display(),
             plain.area(),
             plain.lines(),
-            List.of(new WindowName("XTerm", "invoices - bash"), WindowName.NONE));
+            List.of(new WindowName("XTerm", "invoices - bash"), WindowName.NONE),
+            TextSource.ACCESSIBILITY);
     Bytes<?> bytes = Bytes.allocateElasticOnHeap();
     TextRecordCodec.write(bytes, windowed);
     TextRecord read = TextRecordCodec.read(bytes);
     assertEquals(windowed, read);
     assertEquals("invoices - bash", read.windowOf(0).title());
     assertEquals(WindowName.NONE, read.windowOf(1));
+    assertEquals(TextSource.ACCESSIBILITY, read.source());
 
     Bytes<?> layout1 = Bytes.allocateElasticOnHeap();
     TextRecordCodec.write(layout1, plain);
     layout1.writeByte(1, (byte) 1); // the layout byte
-    layout1.writeLimit(layout1.writePosition() - Integer.BYTES); // no window count
-    layout1.writePosition(layout1.writePosition() - Integer.BYTES);
+    layout1.writePosition(layout1.writePosition() - Integer.BYTES - 1); // no windows or source
     TextRecord old = TextRecordCodec.read(layout1);
     assertEquals(plain, old);
     assertNull(old.windowOf(0));
@@ -94,7 +96,13 @@ class TextJournalTest {
         IllegalArgumentException.class,
         () ->
             new TextRecord(
-                7, 0, 0, plain.area(), plain.lines(), List.of(new WindowName("XTerm", ""))),
+                7,
+                0,
+                0,
+                plain.area(),
+                plain.lines(),
+                List.of(new WindowName("XTerm", "")),
+                TextSource.OCR),
         "block 1 has no window");
   }
 

@@ -22,7 +22,8 @@ public record TextRecord(
     int display,
     Rect area,
     List<TextLine> lines,
-    List<WindowName> blockWindows)
+    List<WindowName> blockWindows,
+    TextSource source)
     implements JournalRecord {
   public TextRecord {
     lines = List.copyOf(lines);
@@ -37,9 +38,9 @@ public record TextRecord(
     }
   }
 
-  /** Text whose windows are not known. */
+  /** Text recognized in the frame, whose windows are not known. */
   public TextRecord(long seq, long capturedAtNanos, int display, Rect area, List<TextLine> lines) {
-    this(seq, capturedAtNanos, display, area, lines, List.of());
+    this(seq, capturedAtNanos, display, area, lines, List.of(), TextSource.OCR);
   }
 
   /** The window {@code block} lay in, or null when that is not known. */

@@ -14,9 +14,10 @@ import net.openhft.chronicle.bytes.Bytes;
  *   int  lineCount, then per line: int block   int wordCount, then per word:
  *        utf8 text   int x, y, width, height   byte confidence (0-100)
  *   int  windowCount (0: not known), then per block: utf8 app   utf8 title      (layout 2)
+ *   byte source (0 = ocr, 1 = accessibility)                                    (layout 2)
  * </pre>
  *
- * Layout 1 reads as text whose windows are not known.
+ * Layout 1 reads as recognized text whose windows are not known.
  */
 public final class TextRecordCodec {
   public static final byte TEXT_RECORD = 8;
@@ -49,6 +50,7 @@ public final class TextRecordCodec {
       out.writeUtf8(w.app());
       out.writeUtf8(w.title());
     }
+    out.writeByte((byte) r.source().ordinal());
   }
 
   /** The seq of a text record excerpt, read in place. */
@@ -87,14 +89,16 @@ public final class TextRecordCodec {
       lines.add(new TextLine(block, words));
     }
     List<WindowName> windows = new ArrayList<>();
+    TextSource source = TextSource.OCR;
     if (layout >= 2) {
       int windowCount = ExcerptReads.count(in, WINDOW_BYTES, "window");
       for (int i = 0; i < windowCount; i++) {
         windows.add(new WindowName(in.readUtf8(), in.readUtf8()));
       }
+      source = ExcerptReads.ordinal(in, TextSource.values(), "text source");
     }
     try {
-      return new TextRecord(seq, capturedAt, display, area, lines, windows);
+      return new TextRecord(seq, capturedAt, display, area, lines, windows, source);
     } catch (IllegalArgumentException e) {
       throw new DamagedRecordException(e.getMessage());
     }
