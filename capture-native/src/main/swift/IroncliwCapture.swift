@@ -382,8 +382,8 @@ func copyWhole(_ text: String, _ out: UnsafeMutablePointer<CChar>, _ capacity: I
   return true
 }
 
-/// A name on one line of ironcliw_windows_on's answer: no tabs or line breaks.
-private func oneField(_ text: String) -> String {
+/// Text for one field of a line of an answer: no tabs or line breaks.
+func oneField(_ text: String) -> String {
   return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
 }
 

@@ -90,6 +90,30 @@ int32_t ironcliw_front_window(char *app, int32_t app_capacity, char *bundle_id,
  */
 int32_t ironcliw_windows_on(uint32_t display_id, char *out, int32_t out_capacity);
 
+/* 1 when this process may use the accessibility interface (AXIsProcessTrusted), else 0. */
+int32_t ironcliw_ax_trusted(void);
+
+/* Results of ironcliw_focused_text below zero. */
+#define IRONCLIW_AX_NOT_TRUSTED -1 /* no Accessibility permission */
+#define IRONCLIW_AX_NO_ROOM -2     /* out is too small for the lines: call again with more */
+#define IRONCLIW_AX_NONE -3        /* no focused window, the area is not inside it, or no text */
+
+/*
+ * The text of the frontmost application's focused window inside an area of display display_id
+ * (x, y, width, height in the display's pixels), from its accessibility elements: the value of
+ * each static text (AXStaticText) and, of each text area and field, the lines in its visible
+ * character range with their bounds (AXBoundsForRange); secure text fields are never read. The
+ * elements are walked from the window down, leaving out those whose frame misses the area, at
+ * most max_elements of them. Writes one line per text line that reaches into the area,
+ * NUL-terminated:
+ *   "element x y width height\ttext\n"
+ * element numbering the elements that gave text from 0, the box in the display's pixels, tabs and
+ * line breaks in the text written as spaces. Returns the lines written, or one of IRONCLIW_AX_.
+ */
+int32_t ironcliw_focused_text(uint32_t display_id, int32_t x, int32_t y, int32_t width,
+                              int32_t height, int32_t max_elements, char *out,
+                              int32_t out_capacity);
+
 /* Results of ironcliw_recognize_text below zero. */
 #define IRONCLIW_TEXT_FAILED -1  /* Vision could not read the image */
 #define IRONCLIW_TEXT_NO_ROOM -2 /* out is too small for what was read: call again with more */

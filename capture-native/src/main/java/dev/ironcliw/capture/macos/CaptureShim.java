@@ -47,6 +47,18 @@ interface CaptureShim extends Library {
 
   int ironcliw_windows_on(int displayId, byte[] out, int outCapacity);
 
+  int ironcliw_ax_trusted();
+
+  int ironcliw_focused_text(
+      int displayId,
+      int x,
+      int y,
+      int width,
+      int height,
+      int maxElements,
+      byte[] out,
+      int outCapacity);
+
   int ironcliw_recognize_text(
       byte[] grey,
       int width,

@@ -1,5 +1,6 @@
 package dev.ironcliw.capture.macos;
 
+import dev.ironcliw.capture.AccessibleLine;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -80,6 +81,16 @@ interface MacScreenApi {
    * be known (no shim). Safe to call from any thread.
    */
   List<ScreenWindow> windowsOn(Display display);
+
+  /** Whether this process may use the accessibility interface (the Accessibility permission). */
+  boolean accessibilityTrusted();
+
+  /**
+   * The text of the focused window inside {@code area} of {@code display} (its pixels) as its
+   * accessibility elements give it; null when it cannot be had (no permission, no focused window,
+   * the area not all inside it, no text there). Safe to call from any thread.
+   */
+  List<AccessibleLine> focusedText(Display display, Rect area);
 
   /** {@code screencapturekit} or {@code coregraphics}. */
   String method();

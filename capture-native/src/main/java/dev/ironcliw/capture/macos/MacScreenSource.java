@@ -1,5 +1,6 @@
 package dev.ironcliw.capture.macos;
 
+import dev.ironcliw.capture.AccessibleText;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
@@ -222,6 +223,11 @@ public final class MacScreenSource implements CaptureSource {
   /** Where this source's windows are, for a thread other than the capture thread. */
   public WindowLocator windowLocator() {
     return new MacWindowLocator(api, displays, rules);
+  }
+
+  /** The focused window's accessibility text, for a thread other than the capture thread. */
+  public AccessibleText accessibleText() {
+    return new MacAccessibleText(api, displays, rules);
   }
 
   /** What may be known of {@code front}: nothing of a window the privacy rules exclude. */

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import dev.ironcliw.capture.AccessibleLine;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -28,6 +29,15 @@ final class NativeMacScreenApi implements MacScreenApi {
   private static final int WINDOWS_FIRST_CAPACITY = 16 << 10;
 
   private static final int WINDOWS_MOST_CAPACITY = 4 << 20;
+
+  /** Results of {@code ironcliw_focused_text} below zero, as {@code ironcliw_capture.h}. */
+  static final int AX_NOT_TRUSTED = -1;
+
+  static final int AX_NO_ROOM = -2;
+  static final int AX_NONE = -3;
+
+  /** Elements of a window walked at most for its text. */
+  private static final int AX_MAX_ELEMENTS = 4000;
 
   private final CoreGraphics cg;
   private final CaptureShim shim;
@@ -117,7 +127,7 @@ final class NativeMacScreenApi implements MacScreenApi {
   }
 
   @Override
-  public FrontWindow frontWindow() {
+  public synchronized FrontWindow frontWindow() {
     if (shim == null) {
       return null;
     }
@@ -150,6 +160,37 @@ final class NativeMacScreenApi implements MacScreenApi {
       return List.of();
     }
     return ShimWindowLines.parse(cString(out));
+  }
+
+  @Override
+  public boolean accessibilityTrusted() {
+    return shim != null && shim.ironcliw_ax_trusted() != 0;
+  }
+
+  @Override
+  public List<AccessibleLine> focusedText(Display display, Rect area) {
+    if (shim == null) {
+      return null;
+    }
+    byte[] out = new byte[WINDOWS_FIRST_CAPACITY];
+    int count;
+    synchronized (this) {
+      while ((count =
+                  shim.ironcliw_focused_text(
+                      display.id(),
+                      area.x(),
+                      area.y(),
+                      area.width(),
+                      area.height(),
+                      AX_MAX_ELEMENTS,
+                      out,
+                      out.length))
+              == AX_NO_ROOM
+          && out.length < WINDOWS_MOST_CAPACITY) {
+        out = new byte[out.length * 4];
+      }
+    }
+    return count <= 0 ? null : ShimAccessibleLines.parse(cString(out));
   }
 
   /** The text of a NUL-terminated UTF-8 buffer. */

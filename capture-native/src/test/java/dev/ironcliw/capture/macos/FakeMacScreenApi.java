@@ -1,5 +1,6 @@
 package dev.ironcliw.capture.macos;
 
+import dev.ironcliw.capture.AccessibleLine;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
@@ -24,6 +25,18 @@ final class FakeMacScreenApi implements MacScreenApi {
   FrontWindow front;
   int frontReads;
   final java.util.Map<Integer, List<ScreenWindow>> windows = new java.util.HashMap<>();
+  boolean accessibilityTrusted = true;
+  List<AccessibleLine> focusedText;
+  final List<String> focusedTextAsked = new ArrayList<>();
+
+  /**
+   * A source over this scripted Mac's displays, excluding 1Password by bundle id and titles with
+   * "bank".
+   */
+  MacScreenSource source(java.util.function.LongSupplier nanoClock, List<String> displays) {
+    return new MacScreenSource(
+        this, nanoClock, displays, 10, List.of("com.agilebits.onepassword7"), List.of("bank"));
+  }
 
   @Override
   public List<Display> displays() {
@@ -55,6 +68,17 @@ final class FakeMacScreenApi implements MacScreenApi {
   @Override
   public List<ScreenWindow> windowsOn(Display display) {
     return windows.getOrDefault(display.id(), List.of());
+  }
+
+  @Override
+  public boolean accessibilityTrusted() {
+    return accessibilityTrusted;
+  }
+
+  @Override
+  public List<AccessibleLine> focusedText(Display display, Rect area) {
+    focusedTextAsked.add(display.name() + " " + area);
+    return focusedText;
   }
 
   @Override

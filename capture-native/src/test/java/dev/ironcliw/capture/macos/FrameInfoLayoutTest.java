@@ -48,6 +48,9 @@ class FrameInfoLayoutTest {
           P("text_failed", IRONCLIW_TEXT_FAILED);
           P("text_no_room", IRONCLIW_TEXT_NO_ROOM);
           P("windows_no_room", IRONCLIW_WINDOWS_NO_ROOM);
+          P("ax_not_trusted", IRONCLIW_AX_NOT_TRUSTED);
+          P("ax_no_room", IRONCLIW_AX_NO_ROOM);
+          P("ax_none", IRONCLIW_AX_NONE);
           return 0;
         }
         """
@@ -77,6 +80,9 @@ class FrameInfoLayoutTest {
     assertEquals(ShimTextRecognizer.TEXT_FAILED, c.get("text_failed"));
     assertEquals(ShimTextRecognizer.TEXT_NO_ROOM, c.get("text_no_room"));
     assertEquals(NativeMacScreenApi.WINDOWS_NO_ROOM, c.get("windows_no_room"));
+    assertEquals(NativeMacScreenApi.AX_NOT_TRUSTED, c.get("ax_not_trusted"));
+    assertEquals(NativeMacScreenApi.AX_NO_ROOM, c.get("ax_no_room"));
+    assertEquals(NativeMacScreenApi.AX_NONE, c.get("ax_none"));
   }
 
   private static boolean onPath(String tool) {

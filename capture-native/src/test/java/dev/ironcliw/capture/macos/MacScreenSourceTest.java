@@ -21,8 +21,7 @@ class MacScreenSourceTest {
   private final AtomicLong now = new AtomicLong();
 
   private MacScreenSource source(List<String> displays) {
-    return new MacScreenSource(
-        mac, now::get, displays, 10, List.of("com.agilebits.onepassword7"), List.of("bank"));
+    return mac.source(now::get, displays);
   }
 
   @Test

@@ -27,14 +27,7 @@ class MacWindowLocatorTest {
                 new Rect(0, 0, 8, 4), "Terminal", "com.apple.Terminal", "zsh")));
     mac.windows.put(
         2, List.of(new MacScreenApi.ScreenWindow(new Rect(0, 0, 4, 2), "Mail", "", "Inbox")));
-    MacScreenSource source =
-        new MacScreenSource(
-            mac,
-            System::nanoTime,
-            List.of("main", "display-2"),
-            10,
-            List.of("com.agilebits.onepassword7"),
-            List.of("bank"));
+    MacScreenSource source = mac.source(System::nanoTime, List.of("main", "display-2"));
     try (var locator = source.windowLocator()) {
       assertEquals(
           List.of(
