@@ -6,6 +6,7 @@ import static dev.ironcliw.config.schema.ConfigSchema.MEMORY_BUDGETS_FRAME_RING;
 import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_MAX_WAIT;
 import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_SIZE;
 
+import dev.ironcliw.capture.AccessibleText;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.config.ConfigChange;
@@ -235,12 +236,17 @@ public final class Daemon {
         opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
     TextEngines.Choice textChoice = TextEngines.choose(config.text());
     LOG.info(textChoice.message());
+    if (textChoice.engine() != null && choice.accessibleText() != AccessibleText.NONE) {
+      LOG.info(
+          "text: the focused window's accessibility text: {}", choice.accessibleText().state());
+    }
     TextReader textReader =
         textChoice.engine() == null
             ? null
             : opened(
                 new TextReader(
                     textChoice.engine(),
+                    choice.accessibleText(),
                     opened(choice.windows()),
                     ring,
                     journal,

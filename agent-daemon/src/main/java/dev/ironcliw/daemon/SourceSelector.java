@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon;
 
+import dev.ironcliw.capture.AccessibleText;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.ReconnectingSource;
 import dev.ironcliw.capture.ReplaySource;
@@ -26,11 +27,14 @@ final class SourceSelector {
    * @param source the source
    * @param windows where its windows are, for the text reader ({@link WindowLocator#NONE} for a
    *     source without windows)
+   * @param accessibleText the focused window's accessibility text, for the text reader ({@link
+   *     AccessibleText#NONE} where there is none)
    * @param message what was chosen and why
    */
-  public record Choice(CaptureSource source, WindowLocator windows, String message) {
+  public record Choice(
+      CaptureSource source, WindowLocator windows, AccessibleText accessibleText, String message) {
     Choice(CaptureSource source, String message) {
-      this(source, WindowLocator.NONE, message);
+      this(source, WindowLocator.NONE, AccessibleText.NONE, message);
     }
   }
 
@@ -91,6 +95,7 @@ final class SourceSelector {
       return new Choice(
           source,
           source.windowLocator(),
+          source.accessibleText(),
           "capture: " + source.name() + " displays " + source.displays());
     } catch (MacCaptureException e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
@@ -108,6 +113,7 @@ final class SourceSelector {
           new ReconnectingSource(source, opener, System::nanoTime),
           new X11WindowLocator(
               null, settings.displays(), privacy.excludeApps(), privacy.excludeTitles()),
+          AccessibleText.NONE,
           "capture: "
               + source.name()
               + " displays "

@@ -1,5 +1,7 @@
 package dev.ironcliw.daemon.text;
 
+import dev.ironcliw.capture.AccessibleLine;
+import dev.ironcliw.capture.AccessibleText;
 import dev.ironcliw.capture.LocatedWindow;
 import dev.ironcliw.capture.WindowLocator;
 import dev.ironcliw.daemon.journal.Journal;
@@ -65,6 +67,7 @@ public final class TextReader implements AutoCloseable {
   private record CacheKey(int width, int height, long crc) {}
 
   private final TextEngine engine;
+  private final AccessibleText accessible;
   private final WindowLocator windows;
   private final FrameRing ring;
   private final Journal journal;
@@ -83,6 +86,7 @@ public final class TextReader implements AutoCloseable {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Thread thread;
   private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong accessibilityReads = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
   private final AtomicLong words = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -94,12 +98,15 @@ public final class TextReader implements AutoCloseable {
   private long nextReadNanos;
 
   /**
+   * @param accessible the focused window's text where its accessibility interface gives it ({@link
+   *     AccessibleText#NONE}: always the pixels)
    * @param windows where the windows are, to file text under its own ({@link WindowLocator#NONE}:
    *     under the focused one)
    * @param keepImage told of each frame text was read from, so its image is kept (a keyframe)
    */
   public TextReader(
       TextEngine engine,
+      AccessibleText accessible,
       WindowLocator windows,
       FrameRing ring,
       Journal journal,
@@ -107,6 +114,7 @@ public final class TextReader implements AutoCloseable {
       Duration settle,
       double maxCpuShare) {
     this.engine = engine;
+    this.accessible = accessible;
     this.windows = windows;
     this.ring = ring;
     this.journal = journal;
@@ -207,12 +215,20 @@ public final class TextReader implements AutoCloseable {
       Rect area =
           TextImages.textArea(
               view.pixels(), view.strideBytes(), view.width(), view.height(), changed);
-      GreyImage image = TextImages.prepare(view.pixels(), view.strideBytes(), area);
       if (!view.stillValid()) {
         missed.incrementAndGet();
         return;
       }
-      List<TextLine> read = linesOf(image, area);
+      List<TextLine> read = accessibleLines(frame.display(), area);
+      TextSource source = read != null ? TextSource.ACCESSIBILITY : TextSource.OCR;
+      if (read == null) {
+        GreyImage image = TextImages.prepare(view.pixels(), view.strideBytes(), area);
+        if (!view.stillValid()) {
+          missed.incrementAndGet();
+          return;
+        }
+        read = linesOf(image, area);
+      }
       List<LocatedWindow> located = read.isEmpty() ? List.of() : windows.windowsOn(frame.display());
       BlockWindows.Filed filed = BlockWindows.file(read, located);
       List<TextLine> lines = filed.lines();
@@ -224,7 +240,7 @@ public final class TextReader implements AutoCloseable {
               area,
               lines,
               filed.windows(),
-              TextSource.OCR));
+              source));
       reads.incrementAndGet();
       words.addAndGet(lines.stream().mapToInt(l -> l.words().size()).sum());
       if (!lines.isEmpty()) {
@@ -250,6 +266,26 @@ public final class TextReader implements AutoCloseable {
     long cpuBefore = threads.getCurrentThreadCpuTime();
     long wallBefore = System.nanoTime();
     List<TextLine> lines = engine.read(image);
+    charge(cpuBefore, wallBefore);
+    cache.put(key, moved(lines, -area.x(), -area.y()));
+    return lines;
+  }
+
+  /** The area's lines from the accessibility interface, or null where it gives none. */
+  private List<TextLine> accessibleLines(int display, Rect area) {
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long wallBefore = System.nanoTime();
+    List<AccessibleLine> given = accessible.linesIn(display, area);
+    charge(cpuBefore, wallBefore);
+    if (given == null) {
+      return null;
+    }
+    accessibilityReads.incrementAndGet();
+    return AccessibleWords.lines(given);
+  }
+
+  /** Counts the CPU time since {@code cpuBefore} and holds the next read to the budget. */
+  private void charge(long cpuBefore, long wallBefore) {
     long cpu = Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore);
     if (cpuBefore < 0) {
       cpu = System.nanoTime() - wallBefore; // no thread CPU time here: count the wall time
@@ -257,8 +293,6 @@ public final class TextReader implements AutoCloseable {
     cpuNanos.addAndGet(cpu);
     // cpu / (cpu + wait) <= share
     nextReadNanos = System.nanoTime() + (long) (cpu * (1 / maxCpuShare - 1));
-    cache.put(key, moved(lines, -area.x(), -area.y()));
-    return lines;
   }
 
   private static List<TextLine> moved(List<TextLine> lines, int dx, int dy) {
@@ -285,7 +319,9 @@ public final class TextReader implements AutoCloseable {
   public JsonObject toJson() {
     return new JsonObject()
         .put("engine", engine.description())
+        .put("accessibility", accessible.state())
         .put("reads", reads.get())
+        .put("accessibilityReads", accessibilityReads.get())
         .put("cacheHits", cacheHits.get())
         .put("words", words.get())
         .put("cpuMillis", cpuNanos.get() / 1_000_000)
