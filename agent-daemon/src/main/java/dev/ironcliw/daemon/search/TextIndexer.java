@@ -10,6 +10,7 @@ import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
+import dev.ironcliw.daemon.lifecycle.BackgroundPriority;
 import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,15 +93,17 @@ public final class TextIndexer implements AutoCloseable {
   }
 
   private void run() {
+    String priority = BackgroundPriority.lowerCurrentThread();
     long startMillis = System.currentTimeMillis();
     long from = indexedTo;
     try {
       catchUp();
       LOG.info(
-          "text index: {} documents; indexed the journal after {} in {} ms",
+          "text index: {} documents; indexed the journal after {} in {} ms (priority {})",
           index.documents(),
           from < 0 ? "its start" : Long.toHexString(from),
-          System.currentTimeMillis() - startMillis);
+          System.currentTimeMillis() - startMillis,
+          priority);
       while (!stopping) {
         Appended next = queue.poll(REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         if (next != null && next.queueIndex() > indexedTo) {

@@ -10,6 +10,7 @@ import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.lifecycle.BackgroundPriority;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
@@ -35,16 +36,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the text of what changed on screen once it has settled, on a thread of its own at low
- * priority, and journals it ({@link TextRecord}) for search. The pipeline only hands over its
- * changed frames through a bounded queue ({@link #offer}; drops counted), so reading never delays a
- * frame. Per display, the rectangle that changed since the last read is gathered; once nothing has
- * changed there for {@code text.settle}, or it has kept changing for {@link #MAX_UNSETTLED_NANOS},
- * the newest frame's area around them is read: the changed rectangle grown to the text it cuts
- * ({@link TextImages#textArea}). An area whose pixels were read before (a screen seen again, a
- * scroll back) reuses that text. Its thread's CPU time is held to {@code text.maxCpuShare} of one
- * core: over it, reading waits, and the states that settled meanwhile are skipped for the newest
- * (counted). Each block read is filed under the window it lies in ({@link BlockWindows}), asked of
- * the {@link WindowLocator} as the text is journaled.
+ * priority ({@link BackgroundPriority}), and journals it ({@link TextRecord}) for search. The
+ * pipeline only hands over its changed frames through a bounded queue ({@link #offer}; drops
+ * counted), so reading never delays a frame. Per display, the rectangle that changed since the last
+ * read is gathered; once nothing has changed there for {@code text.settle}, or it has kept changing
+ * for {@link #MAX_UNSETTLED_NANOS}, the newest frame's area around them is read: the changed
+ * rectangle grown to the text it cuts ({@link TextImages#textArea}). An area whose pixels were read
+ * before (a screen seen again, a scroll back) reuses that text. Its thread's CPU time is held to
+ * {@code text.maxCpuShare} of one core: over it, reading waits, and the states that settled
+ * meanwhile are skipped for the newest (counted). Each block read is filed under the window it lies
+ * in ({@link BlockWindows}), asked of the {@link WindowLocator} as the text is journaled.
  */
 public final class TextReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextReader.class);
@@ -95,6 +96,7 @@ public final class TextReader implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong cpuNanos = new AtomicLong();
   private volatile boolean stopping;
+  private volatile String priority = "not started";
   private long nextReadNanos;
 
   /**
@@ -123,7 +125,7 @@ public final class TextReader implements AutoCloseable {
     this.maxCpuShare = Math.max(0.01, maxCpuShare);
     this.thread = new Thread(this::run, "text-reader");
     this.thread.setDaemon(true);
-    this.thread.setPriority(Thread.MIN_PRIORITY);
+    this.thread.setPriority(Thread.MIN_PRIORITY); // and the OS's, as it starts
   }
 
   public void start() {
@@ -141,6 +143,7 @@ public final class TextReader implements AutoCloseable {
   }
 
   private void run() {
+    priority = BackgroundPriority.lowerCurrentThread();
     try {
       while (!stopping) {
         FrameRecord frame = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -319,6 +322,7 @@ public final class TextReader implements AutoCloseable {
   public JsonObject toJson() {
     return new JsonObject()
         .put("engine", engine.description())
+        .put("priority", priority)
         .put("accessibility", accessible.state())
         .put("reads", reads.get())
         .put("accessibilityReads", accessibilityReads.get())
