@@ -159,9 +159,9 @@ class DaemonTextTest {
   void shouldReadTheTextOfReplayedScreenshotsThatHaveNoWindowsAndSendItWithTheImages()
       throws Exception {
     Path shots = Files.createDirectories(temp.resolve("shots"));
-    screenshot(shots.resolve("0.png"));
-    screenshot(shots.resolve("1.png"), "Replayed invoice 5521 paid in full");
-    screenshot(
+    TextScreenshots.write(shots.resolve("0.png"));
+    TextScreenshots.write(shots.resolve("1.png"), "Replayed invoice 5521 paid in full");
+    TextScreenshots.write(
         shots.resolve("2.png"),
         "Replayed invoice 5521 paid in full",
         "Warehouse order 7730 shipped today");
@@ -234,22 +234,6 @@ class DaemonTextTest {
     JsonArray content =
         new JsonObject(body).getJsonArray("messages").getJsonObject(0).getJsonArray("content");
     return content.getJsonObject(content.size() - 1).getString("text");
-  }
-
-  /** A 640x200 screenshot of light lines of text on a dark background, as a terminal shows. */
-  private static void screenshot(Path png, String... lines) throws IOException {
-    java.awt.image.BufferedImage image =
-        new java.awt.image.BufferedImage(640, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    g.setColor(new java.awt.Color(0x1E1E1E));
-    g.fillRect(0, 0, 640, 200);
-    g.setColor(new java.awt.Color(0xE0E0E0));
-    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18));
-    for (int i = 0; i < lines.length; i++) {
-      g.drawString(lines[i], 40, 60 + 40 * i);
-    }
-    g.dispose();
-    javax.imageio.ImageIO.write(image, "png", png.toFile());
   }
 
   /**
