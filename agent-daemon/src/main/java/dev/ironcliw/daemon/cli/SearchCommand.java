@@ -3,6 +3,7 @@ package dev.ironcliw.daemon.cli;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.schema.Units;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.daemon.search.SnippetText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -122,14 +123,7 @@ public final class SearchCommand {
   /** {@code time app window snippet}, the matches in brackets, on one line. */
   static String line(JsonObject hit) {
     String snippet =
-        hit.getString("snippet", "")
-            .replace("<mark>", "[")
-            .replace("</mark>", "]")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&") // the snippet is escaped for HTML
-            .replaceAll("\\s+", " ")
-            .strip();
+        SnippetText.plain(hit.getString("snippet", ""), "[", "]").replaceAll("\\s+", " ").strip();
     return String.join(
         "  ",
         WHEN.format(Instant.parse(hit.getString("firstSeen"))),
