@@ -110,20 +110,8 @@ final class DaemonProcess implements AutoCloseable {
   static DaemonProcess start(
       String display, Path dataDir, int port, Map<String, String> environment, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JvmFlags.REQUIRED);
-    command.addAll(
-        List.of(
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--data-dir",
-            dataDir.toString(),
-            "--port",
-            Integer.toString(port)));
+    List<String> command =
+        command("256m", "run", "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (display == null) {
@@ -135,6 +123,20 @@ final class DaemonProcess implements AutoCloseable {
     builder.environment().remove("OPENAI_API_KEY");
     builder.environment().putAll(environment);
     return new DaemonProcess(builder.start(), dataDir, port);
+  }
+
+  /**
+   * The command line of {@code ironcliw ARGS} in a child JVM with the test's classpath and the
+   * stack's flags, its heap at most {@code heap} (e.g. {@code 128m}).
+   */
+  static List<String> command(String heap, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JvmFlags.REQUIRED);
+    command.addAll(
+        List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** Starts the synthetic source with {@code config} and waits until the API is up. */

@@ -43,6 +43,9 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
               // a test's HttpClient: its selector, and workers that end after a minute idle
               "HttpClient-\\d+-(SelectorManager|Worker-\\d+)",
               "background~resource~releaser", // Chronicle's, started once
+              // Reactor's shared schedulers (the MCP SDK's client and server), started once
+              "parallel-\\d+",
+              "boundedElastic-(\\d+|evictor-\\d+)",
               "Keep-Alive-(Timer|SocketCleaner)",
               "JNA Cleaner",
               "Java2D Disposer",

@@ -35,7 +35,13 @@ public enum NativePiece {
   TESSERACT(
       "Tesseract and its English language data",
       List.of("tesseract-ocr", "tesseract-ocr-eng"),
-      List.of("tesseract"));
+      List.of("tesseract")),
+  MCP_INSPECTOR(
+      "the MCP Inspector's command line in target/mcp-inspector (with node and npm: npm install"
+          + " --prefix target/mcp-inspector @modelcontextprotocol/inspector@0.15.0, as .ci/run"
+          + " does)",
+      List.of("nodejs", "npm"),
+      List.of("node"));
 
   private final String description;
   private final List<String> debianPackages;

@@ -25,6 +25,8 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
              ironcliw token rotate [OPTIONS] a new API token (the running daemon's, at once)
              ironcliw search WORDS [--since 2h] [--app NAME] [--limit N] [OPTIONS]
                                              search the screen text, a line per hit
+             ironcliw mcp [OPTIONS]          an MCP server on stdin/stdout for AI assistants
+                                             (Claude, Cursor): search, frames, activity
              ironcliw index rebuild [OPTIONS]
                                              throw the text index away; the next start builds
                                              it again from the journal
