@@ -10,7 +10,6 @@ import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
-import dev.ironcliw.daemon.lifecycle.BackgroundPriority;
 import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,17 +92,15 @@ public final class TextIndexer implements AutoCloseable {
   }
 
   private void run() {
-    String priority = BackgroundPriority.lowerCurrentThread();
     long startMillis = System.currentTimeMillis();
     long from = indexedTo;
     try {
       catchUp();
       LOG.info(
-          "text index: {} documents; indexed the journal after {} in {} ms (priority {})",
+          "text index: {} documents; indexed the journal after {} in {} ms",
           index.documents(),
           from < 0 ? "its start" : Long.toHexString(from),
-          System.currentTimeMillis() - startMillis,
-          priority);
+          System.currentTimeMillis() - startMillis);
       while (!stopping) {
         Appended next = queue.poll(REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         if (next != null && next.queueIndex() > indexedTo) {
@@ -305,9 +302,13 @@ public final class TextIndexer implements AutoCloseable {
       lastRefreshMillis = millis;
     }
     if (now || millis - lastCommitMillis >= COMMIT_MILLIS) {
-      // Text still on screen: its span reaches the journal's last frame too.
+      // Text still on screen: its span reaches the journal's last frame too, but only with the
+      // queue empty: a focus change still in it ended the span before that frame. (The frame is
+      // read first: the pipeline queues a focus change before it journals the next frame.)
       long lastFrame = journal.lastFrameNanos();
-      for (Map<String, TextDocument> onDisplay : liveBlocks.values()) {
+      boolean caughtUp = queue.isEmpty() && !behind;
+      for (Map<String, TextDocument> onDisplay :
+          caughtUp ? liveBlocks.values() : List.<Map<String, TextDocument>>of()) {
         for (var e : onDisplay.entrySet()) {
           if (lastFrame > e.getValue().lastSeenNanos()) {
             e.setValue(withLastSeen(e.getValue(), lastFrame));
@@ -315,11 +316,10 @@ public final class TextIndexer implements AutoCloseable {
           }
         }
       }
-      if (currentTitle != null) {
+      if (currentTitle != null && caughtUp) {
         // The focused window is still on screen: its span reaches the journal's last frame.
-        long lastFrameNanos = journal.lastFrameNanos();
-        if (lastFrameNanos > currentTitle.lastSeenNanos()) {
-          currentTitle = withLastSeen(currentTitle, lastFrameNanos);
+        if (lastFrame > currentTitle.lastSeenNanos()) {
+          currentTitle = withLastSeen(currentTitle, lastFrame);
           put(currentTitle);
           index.refresh();
         }
