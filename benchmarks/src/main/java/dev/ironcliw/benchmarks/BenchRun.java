@@ -1,6 +1,7 @@
 package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.benchmarks.run.ApiLoadRun;
+import dev.ironcliw.benchmarks.run.McpSearchRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
 import dev.ironcliw.benchmarks.run.PipelineReplayRun;
 import dev.ironcliw.benchmarks.run.ScreenTextCostRun;
@@ -60,7 +61,13 @@ enum BenchRun {
       "a daemon on Xvfb through typing, scrolling and switching, its vision provider a local"
           + " stand-in that measures each request: what the text read off the screen adds to the"
           + " input tokens (needs Xvfb and Tesseract)",
-      ScreenTextCostRun::main);
+      ScreenTextCostRun::main),
+  MCP_SEARCH(
+      "McpSearchRun",
+      "[calls=200]",
+      "search_screen through ./ironcliw mcp (the MCP SDK's stdio client) against the same search"
+          + " over the HTTP API, on a daemon reading the synthetic desktop's text",
+      McpSearchRun::main);
 
   /** A run's {@code main}. */
   @FunctionalInterface
