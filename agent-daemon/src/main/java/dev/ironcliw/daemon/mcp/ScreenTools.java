@@ -166,10 +166,15 @@ public final class ScreenTools {
     JsonArray results = answer.getJsonArray("results", new JsonArray());
     StringBuilder text = new StringBuilder();
     List<Map<String, Object>> hits = new ArrayList<>();
+    String quoted = query.startsWith("\"") ? query : "\"" + query + "\"";
     text.append(
         results.isEmpty()
-            ? "Nothing on screen matched \"" + query + "\"."
-            : results.size() + " hits for \"" + query + "\", best first:");
+            ? "Nothing on screen matched " + quoted + "."
+            : results.size()
+                + (results.size() == 1 ? " hit" : " hits")
+                + " for "
+                + quoted
+                + ", best first:");
     for (int i = 0; i < results.size(); i++) {
       JsonObject hit = results.getJsonObject(i);
       String snippet = SnippetText.plain(hit.getString("snippet", ""), "[", "]");
