@@ -19,13 +19,14 @@ public final class CurrentScreen {
   private CurrentScreen() {}
 
   public static SyncResourceSpecification specification(DaemonApi api) {
-    return new SyncResourceSpecification(
-        Resource.builder(URI, "current screen")
-            .description(
-                "The newest frame the daemon captured, as a picture, and the text read on it")
-            .mimeType("image/png")
-            .build(),
-        (exchange, request) -> read(api));
+    return new SyncResourceSpecification(resource(), (exchange, request) -> read(api));
+  }
+
+  static Resource resource() {
+    return Resource.builder(URI, "current screen")
+        .description("The newest frame the daemon captured, as a picture, and the text read on it")
+        .mimeType("image/png")
+        .build();
   }
 
   static ReadResourceResult read(DaemonApi api) {

@@ -37,8 +37,46 @@ public final class ScreenTools {
     this.clock = clock;
   }
 
+  /** A tool and what it does. */
+  private record Entry(Tool tool, Function<ToolArguments, CallToolResult> handler) {}
+
   /** Every tool, in the order a client lists them. */
+  public List<Tool> tools() {
+    return entries().stream().map(Entry::tool).toList();
+  }
+
+  /** The tools for the SDK's stdio server, each calling {@link #call}. */
   public List<SyncToolSpecification> specifications() {
+    return tools().stream()
+        .map(
+            tool ->
+                SyncToolSpecification.builder()
+                    .tool(tool)
+                    .callHandler((exchange, request) -> call(request.name(), request.arguments()))
+                    .build())
+        .toList();
+  }
+
+  /**
+   * Calls tool {@code name}; any failure, from bad arguments to a daemon that is not running, is a
+   * tool error of one sentence.
+   */
+  public CallToolResult call(String name, Map<String, Object> arguments) {
+    Entry entry =
+        entries().stream().filter(e -> e.tool().name().equals(name)).findFirst().orElse(null);
+    if (entry == null) {
+      return error("There is no tool " + name + ".");
+    }
+    try {
+      return entry.handler().apply(new ToolArguments(arguments));
+    } catch (IllegalArgumentException | DaemonApiException e) {
+      return error(e.getMessage());
+    } catch (RuntimeException e) {
+      return error(name + " failed: " + e);
+    }
+  }
+
+  private List<Entry> entries() {
     return List.of(
         tool(
             "search_screen",
@@ -433,24 +471,12 @@ public final class ScreenTools {
         .build();
   }
 
-  private static SyncToolSpecification tool(
+  private static Entry tool(
       String name,
       String description,
       Map<String, Object> inputSchema,
       Function<ToolArguments, CallToolResult> handler) {
-    return SyncToolSpecification.builder()
-        .tool(Tool.builder(name, inputSchema).description(description).build())
-        .callHandler(
-            (exchange, request) -> {
-              try {
-                return handler.apply(new ToolArguments(request.arguments()));
-              } catch (IllegalArgumentException | DaemonApiException e) {
-                return error(e.getMessage());
-              } catch (RuntimeException e) {
-                return error(name + " failed: " + e);
-              }
-            })
-        .build();
+    return new Entry(Tool.builder(name, inputSchema).description(description).build(), handler);
   }
 
   static CallToolResult error(String sentence) {

@@ -20,6 +20,12 @@ import java.util.concurrent.CountDownLatch;
 public final class StdioMcpServer {
   public static final String NAME = "ironcliw";
 
+  /** What a client is told of the server when it connects. */
+  static final String INSTRUCTIONS =
+      "Ironcliw keeps a private history of the user's screen: the text on it, the windows that had"
+          + " the focus and what a vision model noticed. Search it with search_screen, look at a"
+          + " frame with get_frame. Paused capture and windows the user excluded are not in it.";
+
   private StdioMcpServer() {}
 
   /**
@@ -37,11 +43,7 @@ public final class StdioMcpServer {
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo(NAME, version)
-            .instructions(
-                "Ironcliw keeps a private history of the user's screen: the text on it, the"
-                    + " windows that had the focus and what a vision model noticed. Search it"
-                    + " with search_screen, look at a frame with get_frame. Paused capture and"
-                    + " windows the user excluded are not in it.")
+            .instructions(INSTRUCTIONS)
             .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).build())
             .tools(new ScreenTools(api, Clock.systemUTC()).specifications())
             .resources(CurrentScreen.specification(api))

@@ -1,7 +1,5 @@
-package dev.ironcliw.daemon.cli;
+package dev.ironcliw.daemon.mcp;
 
-import dev.ironcliw.daemon.mcp.DaemonApi;
-import dev.ironcliw.daemon.mcp.DaemonApiException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -11,26 +9,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 
 /**
- * {@link DaemonApi} over HTTP to the daemon {@code status} would ask: before each call it asks the
- * server to prove it holds the token ({@link DaemonProof}), and sends the token only then, so a
- * listener that took the port while the daemon was down never sees it. The token is read at each
- * call, so a rotation is followed.
+ * {@link DaemonApi} over HTTP to a daemon at {@code host:port}, each call with the bearer token its
+ * {@link Credentials} give (after whatever check they make of the server).
  */
-final class ProvenDaemonApi implements DaemonApi, AutoCloseable {
-  private final LocalDaemon daemon;
+public final class HttpDaemonApi implements DaemonApi, AutoCloseable {
+  /** How long a call may take. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** The token for the next call, once the server is known to be the daemon. */
+  @FunctionalInterface
+  public interface Credentials {
+    /**
+     * @throws DaemonApiException when there is none to send (no token, no proof)
+     * @throws IOException when the server cannot be asked ({@link ConnectException}: nothing
+     *     answers)
+     */
+    String token(HttpClient http) throws IOException, InterruptedException;
+  }
+
+  private final String where;
+  private final Credentials credentials;
   private HttpClient http; // made at the first call: a start that makes none is faster
 
-  ProvenDaemonApi(LocalDaemon daemon) {
-    this.daemon = daemon;
+  public HttpDaemonApi(String where, Credentials credentials) {
+    this.where = where;
+    this.credentials = credentials;
+  }
+
+  /** As {@link #HttpDaemonApi(String, Credentials)}, over a client that the caller shares. */
+  public HttpDaemonApi(String where, Credentials credentials, HttpClient shared) {
+    this(where, credentials);
+    this.http = shared;
   }
 
   private synchronized HttpClient http() {
     if (http == null) {
-      http = HttpClient.newBuilder().connectTimeout(LocalDaemon.TIMEOUT).build();
+      http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
     return http;
   }
@@ -79,18 +96,12 @@ final class ProvenDaemonApi implements DaemonApi, AutoCloseable {
   }
 
   private <T> HttpResponse<T> send(String method, String path, HttpResponse.BodyHandler<T> body) {
-    String token = token();
     HttpClient http = http();
     try {
-      String refusal =
-          DaemonProof.check(
-              http, daemon.where(), daemon.port(), token, daemon.tokenFile(), LocalDaemon.TIMEOUT);
-      if (refusal != null) {
-        throw new DaemonApiException(0, refusal);
-      }
+      String token = credentials.token(http);
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://" + daemon.where() + path))
-              .timeout(LocalDaemon.TIMEOUT)
+          HttpRequest.newBuilder(URI.create("http://" + where + path))
+              .timeout(TIMEOUT)
               .header("Authorization", "Bearer " + token);
       request =
           method.equals("GET")
@@ -101,29 +112,14 @@ final class ProvenDaemonApi implements DaemonApi, AutoCloseable {
       throw new DaemonApiException(
           0,
           "The Ironcliw daemon is not running (nothing answers on "
-              + daemon.where()
+              + where
               + "); start it with `ironcliw run` or `ironcliw service install`.");
     } catch (IOException e) {
       throw new DaemonApiException(
-          0, "Asking the daemon on " + daemon.where() + " failed: " + e.getMessage() + ".");
+          0, "Asking the daemon on " + where + " failed: " + e.getMessage() + ".");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DaemonApiException(0, "Interrupted while asking the daemon.");
-    }
-  }
-
-  private String token() {
-    try {
-      return Files.readString(daemon.tokenFile(), StandardCharsets.US_ASCII).trim();
-    } catch (NoSuchFileException e) {
-      throw new DaemonApiException(
-          0,
-          "There is no API token at "
-              + daemon.tokenFile()
-              + ": the daemon has not run with this data dir; start it with `ironcliw run`.");
-    } catch (IOException e) {
-      throw new DaemonApiException(
-          0, "Cannot read the API token " + daemon.tokenFile() + ": " + e.getMessage() + ".");
     }
   }
 
