@@ -30,6 +30,7 @@ import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.lifecycle.StartupRecovery;
+import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
 import dev.ironcliw.daemon.pipeline.FrameEvents;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
@@ -339,6 +340,16 @@ public final class Daemon {
                 metrics,
                 userPause,
                 config.api()));
+    ApiServer served = api;
+    HttpMcpEndpoint mcp =
+        HttpMcpEndpoint.create(
+            vertx,
+            served::selfAddress,
+            Daemon.class.getPackage().getImplementationVersion() == null
+                ? "dev"
+                : Daemon.class.getPackage().getImplementationVersion());
+    opened(mcp::stop);
+    api.mountAlso(mcp::mount);
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.

@@ -120,6 +120,7 @@ public final class ApiServer implements AutoCloseable {
   private final Set<String> allowedHosts = new HashSet<>(LOOPBACK_NAMES);
   private HttpServer server;
   private Router router;
+  private java.util.function.Consumer<Router> moreRoutes = r -> {};
 
   public ApiServer(
       Vertx vertx,
@@ -181,6 +182,7 @@ public final class ApiServer implements AutoCloseable {
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi));
     config.mount(router);
     search.mount(router);
+    moreRoutes.accept(router);
     router
         .get("/metrics")
         .handler(
@@ -246,6 +248,23 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** Routes of another package (the MCP endpoint) to mount with the rest; before {@link #start}. */
+  public void mountAlso(java.util.function.Consumer<Router> routes) {
+    this.moreRoutes = routes;
+  }
+
+  /** host:port where this process reaches its own API (loopback for a wildcard address). */
+  public String selfAddress() {
+    String host = bindAddress(settings);
+    host =
+        switch (host) {
+          case "0.0.0.0" -> "127.0.0.1";
+          case "::", "0:0:0:0:0:0:0:0" -> "[::1]";
+          default -> host.contains(":") ? "[" + host + "]" : host;
+        };
+    return host + ":" + port();
   }
 
   /** "METHOD /path/{param}" of every route with a path, as OpenAPI writes them. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironcliw.config.ApiSettings;
+import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,6 +60,7 @@ class OpenApiDocumentTest {
             new UserPause(vertx, null),
             new ApiSettings(
                 0, "127.0.0.1", false, 100, Duration.ofSeconds(30), Duration.ofSeconds(5)))) {
+      api.mountAlso(HttpMcpEndpoint.create(vertx, api::selfAddress, "test")::mount);
       api.start(0);
       TreeSet<String> registered = new TreeSet<>(api.routes());
       assertEquals(documented, registered);
