@@ -1,11 +1,10 @@
 package dev.ironcliw.daemon.cli;
 
 import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.daemon.mcp.HttpDaemonApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import java.time.Duration;
  * @param tokenFile the API token's file in the data dir
  */
 record LocalDaemon(String where, int port, Path tokenFile) {
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final Duration TIMEOUT = HttpDaemonApi.TIMEOUT;
 
   static LocalDaemon of(IroncliwConfig config) {
     return new LocalDaemon(
@@ -72,14 +71,7 @@ record LocalDaemon(String where, int port, Path tokenFile) {
       err.println("ironcliw: error: " + refusal);
       return null;
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://" + where + path))
-            .timeout(TIMEOUT)
-            .header("Authorization", "Bearer " + token);
-    request =
-        method.equals("GET")
-            ? request.GET()
-            : request.method(method, HttpRequest.BodyPublishers.noBody());
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpDaemonApi.request(where, path, method, token), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -95,19 +95,22 @@ public final class HttpDaemonApi implements DaemonApi, AutoCloseable {
         status, message != null ? message : "The daemon answered HTTP " + status + ".");
   }
 
+  /** {@code method} {@code path} of the API at {@code where}, without a body, with the token. */
+  public static HttpRequest request(String where, String path, String method, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + where + path))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token);
+    return (method.equals("GET")
+            ? request.GET()
+            : request.method(method, HttpRequest.BodyPublishers.noBody()))
+        .build();
+  }
+
   private <T> HttpResponse<T> send(String method, String path, HttpResponse.BodyHandler<T> body) {
     HttpClient http = http();
     try {
-      String token = credentials.token(http);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://" + where + path))
-              .timeout(TIMEOUT)
-              .header("Authorization", "Bearer " + token);
-      request =
-          method.equals("GET")
-              ? request.GET()
-              : request.method(method, HttpRequest.BodyPublishers.noBody());
-      return http.send(request.build(), body);
+      return http.send(request(where, path, method, credentials.token(http)), body);
     } catch (ConnectException e) {
       throw new DaemonApiException(
           0,
