@@ -45,6 +45,7 @@ final class DaemonProcess implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean stopped; // by the test: terminate or kill9
 
   private DaemonProcess(Process process, Path dataDir, int port) {
     this.process = process;
@@ -281,12 +282,14 @@ final class DaemonProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown code runs. */
   void kill9() throws InterruptedException {
+    stopped = true;
     process.toHandle().destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM, then the exit status. */
   int terminate() throws InterruptedException {
+    stopped = true;
     process.toHandle().destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("daemon did not stop on SIGTERM:\n" + output());
@@ -312,8 +315,18 @@ final class DaemonProcess implements AutoCloseable {
     }
   }
 
+  /** Stops the daemon; one that had exited by itself leaves its output on stderr, to say why. */
   @Override
   public void close() {
+    if (!stopped && !process.isAlive()) {
+      System.err.println(
+          "daemon on port "
+              + port
+              + " exited by itself with status "
+              + process.exitValue()
+              + "; its output:\n"
+              + output());
+    }
     if (process.isAlive()) {
       process.toHandle().destroyForcibly();
       process.onExit().orTimeout(30, TimeUnit.SECONDS).join();

@@ -36,7 +36,16 @@ class McpHttpTest {
         DaemonProcess.start(temp.resolve("data"), port, "--source", "synthetic").awaitReady()) {
       String base = "http://127.0.0.1:" + port;
       try (McpSyncClient client = client(base, daemon.token())) {
-        client.initialize();
+        try {
+          client.initialize();
+        } catch (RuntimeException e) {
+          throw new AssertionError(
+              "initialize over HTTP failed; daemon alive: "
+                  + daemon.isAlive()
+                  + "; its output:\n"
+                  + daemon.output(),
+              e);
+        }
         assertEquals(
             McpServerTest.TOOLS, client.listTools().tools().stream().map(Tool::name).toList());
         CallToolResult status =
