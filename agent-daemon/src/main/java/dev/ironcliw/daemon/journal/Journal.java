@@ -99,6 +99,8 @@ public final class Journal implements AutoCloseable {
   /** The focused window's spans, with their frames counted. */
   private final ContextIndex contexts = new ContextIndex();
 
+  private final ChangeTimeline changes = new ChangeTimeline();
+
   /** Queue index of every capture, context, pressure and retention event, oldest first. */
   private final RecordIndexes eventIndexes = new RecordIndexes();
 
@@ -238,7 +240,11 @@ public final class Journal implements AutoCloseable {
             long seq = FrameRecordCodec.peekSeq(bytes);
             long capturedAt = FrameRecordCodec.peekCapturedAtNanos(bytes);
             index.add(seq, capturedAt, dc.index());
-            contexts.frame(seq, capturedAt, FrameRecordCodec.peekIsChange(bytes));
+            boolean change = FrameRecordCodec.peekIsChange(bytes);
+            contexts.frame(seq, capturedAt, change);
+            if (change) {
+              changes.add(seq, capturedAt, FrameRecordCodec.peekDisplay(bytes));
+            }
           } else if (insight != null) {
             insightIndexes.add(dc.index());
             lastInsightId.accumulateAndGet(insight.id(), Math::max);
@@ -305,7 +311,11 @@ public final class Journal implements AutoCloseable {
     long queueIndex = pipelineAppender.append(FrameRecordCodec::write, record);
     if (queueIndex >= 0) {
       index.add(record.seq(), record.capturedAtNanos(), queueIndex);
-      contexts.frame(record.seq(), record.capturedAtNanos(), record.verdict() == Verdict.CHANGE);
+      boolean change = record.verdict() == Verdict.CHANGE;
+      contexts.frame(record.seq(), record.capturedAtNanos(), change);
+      if (change) {
+        changes.add(record.seq(), record.capturedAtNanos(), record.display());
+      }
       listener.appended(queueIndex, record);
     }
   }
@@ -353,6 +363,11 @@ public final class Journal implements AutoCloseable {
     return focused == null || focused.excluded()
         ? WindowName.NONE
         : new WindowName(focused.app(), focused.window());
+  }
+
+  /** The {@code CHANGE} frames, for the timeline. */
+  public ChangeTimeline changes() {
+    return changes;
   }
 
   /**
@@ -912,6 +927,7 @@ public final class Journal implements AutoCloseable {
       if (!deleted.isEmpty()) {
         index.dropCyclesBefore(limit);
         contexts.dropBefore(index.firstSeq());
+        changes.dropBefore(index.firstSeq());
         long firstKeptIndex = rollCycle.toIndex(limit, 0);
         insightIndexes.dropBefore(firstKeptIndex);
         keyframeIndexes.values().removeIf(i -> i < firstKeptIndex);

@@ -91,6 +91,26 @@ public final class FrameRecordCodec {
     return ordinal < VERDICTS.length && VERDICTS[ordinal] == Verdict.CHANGE;
   }
 
+  /**
+   * The display of a frame record excerpt (0 for layout 1, which had none), read past its source
+   * and regions without moving the excerpt's read position.
+   */
+  public static int peekDisplay(Bytes<?> in) {
+    long start = in.readPosition();
+    if (in.readByte(start + 1) < 2) {
+      return 0;
+    }
+    try {
+      in.readPosition(start + 2 + 4 * Long.BYTES + 2 + 3 * Integer.BYTES + Double.BYTES);
+      in.readUtf8();
+      int regionCount = ExcerptReads.count(in, REGION_BYTES, "region");
+      in.readSkip((long) regionCount * REGION_BYTES);
+      return in.readInt();
+    } finally {
+      in.readPosition(start);
+    }
+  }
+
   /** The record, or null when the excerpt is not a frame record of a known layout. */
   public static FrameRecord read(Bytes<?> in) {
     if (in.readRemaining() < 2 || in.readByte() != FRAME_RECORD) {

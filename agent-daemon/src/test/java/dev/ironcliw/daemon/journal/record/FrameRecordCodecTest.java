@@ -48,6 +48,17 @@ class FrameRecordCodecTest {
   }
 
   @Test
+  void shouldPeekTheDisplayPastTheSourceAndRegionsWithoutMovingTheReadPosition() {
+    Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+    FrameRecordCodec.write(bytes, record());
+    long start = bytes.readPosition();
+    assertEquals(1, FrameRecordCodec.peekDisplay(bytes));
+    assertEquals(start, bytes.readPosition());
+    bytes.writeByte(1, (byte) 1); // layout 1 had no display: 0
+    assertEquals(0, FrameRecordCodec.peekDisplay(bytes));
+  }
+
+  @Test
   void shouldReadALayoutTwoRecordWithoutFeatures() {
     Bytes<?> bytes = Bytes.allocateElasticOnHeap();
     FrameRecord full = record();
