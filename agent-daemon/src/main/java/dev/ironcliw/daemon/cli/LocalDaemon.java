@@ -57,6 +57,26 @@ record LocalDaemon(String where, int port, Path tokenFile) {
   }
 
   /**
+   * {@link #sendProven} on a client of its own, with what went wrong told on {@code err}: nothing
+   * answering, a failed exchange, no proof. Null when something did.
+   */
+  HttpResponse<String> ask(String token, String path, String method, PrintStream err) {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
+      return sendProven(http, token, path, method, err);
+    } catch (java.net.ConnectException e) {
+      err.println(
+          "ironcliw: error: no daemon answers on "
+              + where
+              + " (start one with ./ironcliw run, or give the --port it runs with)");
+    } catch (IOException e) {
+      err.println("ironcliw: error: asking the daemon on " + where + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  /**
    * Sends {@code method} {@code path} (of the API, without a body) with the token, once the server
    * proved it holds it; null once {@code err} was told it did not.
    *

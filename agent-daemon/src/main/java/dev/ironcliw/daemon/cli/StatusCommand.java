@@ -4,10 +4,7 @@ import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
@@ -35,23 +32,8 @@ public final class StatusCommand {
     if (token == null) {
       return ExitCodes.FAILURE;
     }
-    HttpResponse<String> reply;
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(LocalDaemon.TIMEOUT).build()) {
-      reply = daemon.sendProven(http, token, "/api/v1/status", "GET", err);
-      if (reply == null) {
-        return ExitCodes.FAILURE;
-      }
-    } catch (ConnectException e) {
-      err.println(
-          "ironcliw: error: no daemon answers on "
-              + where
-              + " (start one with ./ironcliw run, or give the --port it runs with)");
-      return ExitCodes.FAILURE;
-    } catch (IOException e) {
-      err.println("ironcliw: error: asking the daemon on " + where + " failed: " + e.getMessage());
-      return ExitCodes.FAILURE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    HttpResponse<String> reply = daemon.ask(token, "/api/v1/status", "GET", err);
+    if (reply == null) {
       return ExitCodes.FAILURE;
     }
     if (reply.statusCode() == 401) {
