@@ -16,9 +16,12 @@ import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.config.MemorySettings;
 import dev.ironcliw.daemon.api.ApiServer;
 import dev.ironcliw.daemon.api.ApiToken;
+import dev.ironcliw.daemon.api.BrowserSessions;
 import dev.ironcliw.daemon.api.ConfigRoutes;
 import dev.ironcliw.daemon.api.EventStream;
 import dev.ironcliw.daemon.api.SearchRoutes;
+import dev.ironcliw.daemon.api.SignInRoutes;
+import dev.ironcliw.daemon.api.TimelineRoutes;
 import dev.ironcliw.daemon.insight.DesktopNotifier;
 import dev.ironcliw.daemon.insight.InsightHub;
 import dev.ironcliw.daemon.journal.Journal;
@@ -57,6 +60,7 @@ import dev.ironcliw.daemon.status.VisionPart;
 import dev.ironcliw.daemon.text.BatchScreenText;
 import dev.ironcliw.daemon.text.TextEngines;
 import dev.ironcliw.daemon.text.TextReader;
+import dev.ironcliw.daemon.web.PageRoutes;
 import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.dedup.VolatilityParameters;
@@ -79,6 +83,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -326,11 +331,13 @@ public final class Daemon {
                                     : textReader.toJson())),
                 new MemoryPart(watcher::current, budgets, pressure),
                 StatusPart.of("agentErrors", agentErrors::toJson)));
+    BrowserSessions sessions = new BrowserSessions(Clock.systemUTC());
     api =
         opened(
             new ApiServer(
                 vertx,
                 token,
+                sessions,
                 status,
                 journal,
                 ring,
@@ -350,6 +357,9 @@ public final class Daemon {
                 : Daemon.class.getPackage().getImplementationVersion());
     opened(mcp::stop);
     api.mountAlso(mcp::mount);
+    api.mountAlso(new TimelineRoutes(journal)::mount);
+    api.mountAlso(new SignInRoutes(sessions, served::selfAddress, served::port)::mount);
+    api.mountAlso(PageRoutes.load()::mount);
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.

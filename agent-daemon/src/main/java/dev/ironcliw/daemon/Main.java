@@ -7,6 +7,7 @@ import dev.ironcliw.daemon.cli.CommandLine;
 import dev.ironcliw.daemon.cli.ConfigCommand;
 import dev.ironcliw.daemon.cli.IndexCommand;
 import dev.ironcliw.daemon.cli.McpCommand;
+import dev.ironcliw.daemon.cli.OpenCommand;
 import dev.ironcliw.daemon.cli.RunSelection;
 import dev.ironcliw.daemon.cli.SearchCommand;
 import dev.ironcliw.daemon.cli.ServiceCommand;
@@ -51,6 +52,7 @@ public final class Main {
       case "search" -> SearchCommand.run(args.subList(1, args.size()), out, err);
       case "index" -> IndexCommand.run(args.subList(1, args.size()), out, err);
       case "mcp" -> McpCommand.run(args.subList(1, args.size()), err);
+      case "open" -> OpenCommand.run(args.subList(1, args.size()), out, err);
       case "bench" -> {
         // The launcher runs the benchmarks' jar itself; this JVM has only the daemon.
         err.println("ironcliw: error: run the benchmarks through the launcher: ./ironcliw bench");

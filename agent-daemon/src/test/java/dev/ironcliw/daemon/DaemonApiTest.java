@@ -132,9 +132,16 @@ class DaemonApiTest {
     TreeMap<String, Integer> answers = new TreeMap<>();
     for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
       String target =
-          path.getKey().replace("{seq}", Long.toString(seq)).replace("{key}", "capture.fps")
+          path.getKey()
+                  .replace("{seq}", Long.toString(seq))
+                  .replace("{key}", "capture.fps")
+                  .replace("{file}", "main.js")
               + (path.getKey().endsWith("/search") ? "?q=typing" : "")
-              + (path.getKey().endsWith("/proof") ? "?nonce=" + "ab".repeat(16) : "");
+              + (path.getKey().endsWith("/proof") ? "?nonce=" + "ab".repeat(16) : "")
+              + (path.getKey().endsWith("/timeline")
+                  ? "?from=2026-01-01T00:00:00Z&to=2200-01-01T00:00:00Z"
+                  : "")
+              + (path.getKey().endsWith("/moment") ? "?at=2200-01-01T00:00:00Z" : "");
       for (String method : iterable(path.getValue().fieldNames())) {
         int status =
             switch (method) {
@@ -150,7 +157,7 @@ class DaemonApiTest {
     token = daemon.token(); // POST /api/v1/token/rotate made a new one
     System.out.println("every documented route: " + answers);
     answers.forEach((route, status) -> assertEquals(200, status, route));
-    assertEquals(20, answers.size(), answers.toString());
+    assertEquals(27, answers.size(), answers.toString());
     post("/api/v1/resume");
   }
 

@@ -81,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final ApiToken token;
+  private final BrowserSessions sessions;
   private final StatusReplies status;
   private final Journal journal;
   private final dev.ironcliw.ring.FrameRing ring;
@@ -125,6 +126,7 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer(
       Vertx vertx,
       ApiToken token,
+      BrowserSessions sessions,
       StatusReplies status,
       Journal journal,
       dev.ironcliw.ring.FrameRing ring,
@@ -143,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
     this.config = config;
     this.search = search;
     this.token = token;
+    this.sessions = sessions;
     this.status = status;
     this.journal = journal;
     this.ring = ring;
@@ -250,9 +253,12 @@ public final class ApiServer implements AutoCloseable {
     return server.actualPort();
   }
 
-  /** Routes of another package (the MCP endpoint) to mount with the rest; before {@link #start}. */
+  /**
+   * Routes of another package (the MCP endpoint, the page) to mount with the rest, in the order
+   * given; before {@link #start}.
+   */
   public void mountAlso(java.util.function.Consumer<Router> routes) {
-    this.moreRoutes = routes;
+    this.moreRoutes = moreRoutes.andThen(routes);
   }
 
   /** host:port where this process reaches its own API (loopback for a wildcard address). */
@@ -360,7 +366,40 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Routes that need no token: liveness, and the proof that lets a client trust this server. */
-  private static final Set<String> OPEN_PATHS = Set.of("/api/v1/health", "/api/v1/proof");
+  private static final Set<String> OPEN_PATHS =
+      Set.of("/api/v1/health", "/api/v1/proof", "/api/v1/session");
+
+  /**
+   * The header the page sends with every request that changes something: a cross-site form or image
+   * cannot set it, and a cross-site script that tries needs a preflight, which fails.
+   */
+  public static final String PAGE_HEADER = "X-Ironcliw-Request";
+
+  /** The page and its files: no data in them, so served without a session. */
+  private static boolean isPage(String path) {
+    return path.equals("/") || path.startsWith("/app/");
+  }
+
+  /**
+   * Whether the page's session cookie stands for the token on {@code path}: the API's data and
+   * actions, but not minting codes or rotating the token (the CLI's work, with the token itself).
+   */
+  private static boolean pageMayUse(String path) {
+    return path.startsWith("/api/v1/")
+        && !path.equals("/api/v1/token/rotate")
+        && !path.equals("/api/v1/signin/code");
+  }
+
+  private static boolean changesState(io.vertx.core.http.HttpMethod method) {
+    return !(method.equals(io.vertx.core.http.HttpMethod.GET)
+        || method.equals(io.vertx.core.http.HttpMethod.HEAD)
+        || method.equals(io.vertx.core.http.HttpMethod.OPTIONS));
+  }
+
+  private String sessionCookie(RoutingContext ctx) {
+    io.vertx.core.http.Cookie cookie = ctx.request().getCookie(BrowserSessions.cookieName(port()));
+    return cookie == null ? null : cookie.getValue();
+  }
 
   /**
    * {@code GET /api/v1/proof?nonce=HEX}: proves to a local client that this server holds the token
@@ -392,6 +431,7 @@ public final class ApiServer implements AutoCloseable {
     blocking(
             () -> {
               token.rotate();
+              sessions.endAll();
               return null;
             })
         .onSuccess(
@@ -499,8 +539,15 @@ public final class ApiServer implements AutoCloseable {
     }
     // Authenticated requests and the rest are charged to separate buckets, so a flood without the
     // token cannot use up the rate of the clients that have it.
-    boolean authenticated = token.accepts(ctx.request().getHeader("Authorization"));
-    boolean open = OPEN_PATHS.contains(ctx.request().path());
+    String authorization = ctx.request().getHeader("Authorization");
+    boolean bearer = token.accepts(authorization);
+    boolean session =
+        !bearer
+            && authorization == null
+            && pageMayUse(ctx.request().path())
+            && sessions.accepts(sessionCookie(ctx));
+    boolean authenticated = bearer || session;
+    boolean open = OPEN_PATHS.contains(ctx.request().path()) || isPage(ctx.request().path());
     ClientRateLimit bucket = authenticated ? rateLimit : unauthenticatedRateLimit;
     long waitNanos = bucket.tryAcquire(clientOf(ctx), System.nanoTime());
     if (waitNanos > 0) {
@@ -516,6 +563,18 @@ public final class ApiServer implements AutoCloseable {
               + " per second from this address; retry after "
               + seconds
               + " s");
+      return;
+    }
+    if (session
+        && changesState(ctx.request().method())
+        && ctx.request().getHeader(PAGE_HEADER) == null) {
+      ApiError.send(
+          ctx,
+          403,
+          "forbidden",
+          "a request that changes something, sent with the page's session cookie, needs the "
+              + PAGE_HEADER
+              + " header");
       return;
     }
     if (!open && !authenticated) {
@@ -683,8 +742,14 @@ public final class ApiServer implements AutoCloseable {
   private JsonObject frameJson(FrameRecord r) {
     ContextEventRecord context = journal.contextOf(r.seq());
     boolean known = context != null && !context.excluded();
+    boolean keyframe = journal.hasKeyframe(r.seq());
     return FrameJson.of(r)
-        .put("keyframe", journal.hasKeyframe(r.seq()))
+        .put("keyframe", keyframe)
+        .put(
+            "image",
+            FrameImages.inRing(ring, r.ringPosition(), r.fingerprint())
+                ? "ring"
+                : keyframe ? "keyframe" : null)
         .put("app", known ? context.app() : null)
         .put("window", known ? context.window() : null);
   }
@@ -973,7 +1038,7 @@ public final class ApiServer implements AutoCloseable {
     return text == null ? null : parseSeq(text, name);
   }
 
-  private static long parseSeq(String text, String name) {
+  static long parseSeq(String text, String name) {
     try {
       long value = Long.parseLong(text);
       if (value >= 0) {
@@ -1021,7 +1086,7 @@ public final class ApiServer implements AutoCloseable {
         text, Verdict.class, "verdict", "a verdict", "DUPLICATE, REVISIT, MINOR or CHANGE");
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")

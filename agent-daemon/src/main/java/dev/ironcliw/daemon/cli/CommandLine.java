@@ -27,6 +27,9 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
                                              search the screen text, a line per hit
              ironcliw mcp [OPTIONS]          an MCP server on stdin/stdout for AI assistants
                                              (Claude, Cursor): search, frames, activity
+             ironcliw open [--print-url] [OPTIONS]
+                                             the timeline page in the browser, signed in
+                                             (--print-url: print the one-time link instead)
              ironcliw index rebuild [OPTIONS]
                                              throw the text index away; the next start builds
                                              it again from the journal

@@ -28,6 +28,14 @@ public final class FrameImages {
 
   private FrameImages() {}
 
+  /** Whether the ring still holds the frame at {@code position} (no pixel is copied). */
+  public static boolean inRing(FrameRing ring, long position, long fingerprint) {
+    FrameView view = new FrameView();
+    return ring.read(position, view) == ReadStatus.OK
+        && view.fingerprint() == fingerprint
+        && view.stillValid();
+  }
+
   /**
    * The frame at {@code position} whose fingerprint is {@code fingerprint}, copied out of the ring
    * and checked against its seqlock; null when the ring no longer holds it.

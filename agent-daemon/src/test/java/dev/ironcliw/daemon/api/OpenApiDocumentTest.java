@@ -9,11 +9,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironcliw.config.ApiSettings;
 import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
 import dev.ironcliw.daemon.pipeline.UserPause;
+import dev.ironcliw.daemon.web.PageRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,7 @@ class OpenApiDocumentTest {
         new ApiServer(
             vertx,
             ApiToken.loadOrCreate(dir.resolve("api-token")),
+            new BrowserSessions(Clock.systemUTC()),
             null,
             null,
             null,
@@ -61,6 +64,11 @@ class OpenApiDocumentTest {
             new ApiSettings(
                 0, "127.0.0.1", false, 100, Duration.ofSeconds(30), Duration.ofSeconds(5)))) {
       api.mountAlso(HttpMcpEndpoint.create(vertx, api::selfAddress, "test")::mount);
+      api.mountAlso(new TimelineRoutes(null)::mount);
+      api.mountAlso(
+          new SignInRoutes(new BrowserSessions(Clock.systemUTC()), api::selfAddress, api::port)
+              ::mount);
+      api.mountAlso(PageRoutes.load()::mount);
       api.start(0);
       TreeSet<String> registered = new TreeSet<>(api.routes());
       assertEquals(documented, registered);
