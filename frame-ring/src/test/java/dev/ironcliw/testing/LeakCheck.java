@@ -46,6 +46,8 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
               // Reactor's shared schedulers (the MCP SDK's client and server), started once
               "parallel-\\d+",
               "boundedElastic-(\\d+|evictor-\\d+)",
+              // Selenium's shared pool that waits for a driver's port (the page's browser tests)
+              "UrlChecker-\\d+",
               "Keep-Alive-(Timer|SocketCleaner)",
               "JNA Cleaner",
               "Java2D Disposer",

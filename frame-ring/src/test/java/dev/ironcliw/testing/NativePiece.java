@@ -41,7 +41,11 @@ public enum NativePiece {
           + " --prefix target/mcp-inspector @modelcontextprotocol/inspector@0.15.0, as .ci/run"
           + " does)",
       List.of("nodejs", "npm"),
-      List.of("node"));
+      List.of("node")),
+  CHROMIUM(
+      "Chromium and its WebDriver (/usr/bin/chromium and /usr/bin/chromedriver)",
+      List.of("chromium", "chromium-driver"),
+      List.of("chromium", "chromedriver"));
 
   private final String description;
   private final List<String> debianPackages;

@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
  * tests through this module's test jar.
  */
 public final class StubProviderServer implements AutoCloseable {
+  private static final long HOLD_AT_MOST_SECONDS = 60;
+
   /** One scripted answer: a status, headers and body after a delay, or a dropped connection. */
   public record Reply(
       int status, Map<String, String> headers, String body, long delayMs, boolean drop) {
@@ -56,6 +58,8 @@ public final class StubProviderServer implements AutoCloseable {
   private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Long> repliedAtNanos = new CopyOnWriteArrayList<>();
+  private volatile java.util.concurrent.CountDownLatch gate =
+      new java.util.concurrent.CountDownLatch(0);
 
   public StubProviderServer(Reply... replies) throws IOException {
     script.addAll(List.of(replies));
@@ -77,6 +81,10 @@ public final class StubProviderServer implements AutoCloseable {
             System.nanoTime()));
     Reply reply = script.size() > 1 ? script.pollFirst() : script.peekFirst();
     try {
+      if (!gate.await(HOLD_AT_MOST_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        exchange.close(); // held too long: the test forgot to release
+        return;
+      }
       if (reply.delayMs() > 0) {
         Thread.sleep(reply.delayMs());
       }
@@ -113,6 +121,16 @@ public final class StubProviderServer implements AutoCloseable {
   /** When each complete reply was written, {@link System#nanoTime()}. */
   public List<Long> repliedAtNanos() {
     return new ArrayList<>(repliedAtNanos);
+  }
+
+  /** Requests wait unanswered from now until {@link #release()} (at most a minute). */
+  public void hold() {
+    gate = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Answers the held requests, and the next ones at once. */
+  public void release() {
+    gate.countDown();
   }
 
   /** From now on answers every request with {@code reply}. */
