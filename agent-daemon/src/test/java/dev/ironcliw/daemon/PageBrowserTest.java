@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.daemon.text.TesseractEngine;
 import dev.ironcliw.daemon.text.TextEngineUnavailableException;
+import dev.ironcliw.testing.Chromium;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import dev.ironcliw.vision.provider.StubProviderServer;
@@ -125,6 +126,8 @@ class PageBrowserTest {
           cookieRules(driver, base, port);
 
           searchAndOpenTheHit(driver, wait, hit);
+          keep(driver.getScreenshotAs(OutputType.BYTES), "search-hit.png");
+          keep(driver.findElement(By.id("status")).getScreenshotAs(OutputType.BYTES), "status.png");
           scrubAndStep(driver, wait, daemon);
           pauseAndResume(driver, wait, daemon);
 
@@ -136,14 +139,7 @@ class PageBrowserTest {
           assertTrue(insight.getText().contains("reviewing the revenue table"), insight.getText());
           assertFalse(insight.findElements(By.cssSelector("[data-seq]")).isEmpty(), "its frames");
 
-          Path screenshot = temp.resolve("page.png");
-          Files.write(screenshot, driver.getScreenshotAs(OutputType.BYTES));
-          Path kept = Path.of("target", "page-screenshots");
-          Files.createDirectories(kept);
-          Files.copy(
-              screenshot,
-              kept.resolve("timeline.png"),
-              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Path kept = keep(driver.getScreenshotAs(OutputType.BYTES), "timeline.png");
 
           List<String> errors = Chromium.consoleErrors(driver);
           assertEquals(List.of(), errors, "console errors");
@@ -161,12 +157,18 @@ class PageBrowserTest {
                   + requests.size()
                   + " requests, all to "
                   + base
-                  + "; no console error; screenshot in "
-                  + kept.resolve("timeline.png"));
+                  + "; no console error; screenshots in "
+                  + kept.getParent());
         }
         assertEquals(0, daemon.terminate());
       }
     }
+  }
+
+  /** Keeps a screenshot in target/page-screenshots (the README's is one of them). */
+  private static Path keep(byte[] png, String name) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "page-screenshots"));
+    return Files.write(dir.resolve(name), png);
   }
 
   /** A browser without the session: told how to sign in, and the API gives it nothing. */

@@ -1,17 +1,16 @@
-package dev.ironcliw.daemon;
+package dev.ironcliw.testing;
 
-import dev.ironcliw.testing.NativePiece;
-import dev.ironcliw.testing.NativeRequirement;
-import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -20,20 +19,22 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's Chromium, headless, driven through its own chromedriver (Selenium's manager would try to
  * download one): a real browser for the page's tests, with its console and network logged.
  */
-final class Chromium {
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+public final class Chromium {
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final Json JSON = new Json();
 
   private Chromium() {}
 
   /** Skips (fails in CI) unless both are installed. */
-  static void require() {
+  public static void require() {
     NativeRequirement.require(
         Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER), NativePiece.CHROMIUM);
   }
 
   /** A new headless browser with a profile of its own in {@code profile}. */
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments(
@@ -62,7 +63,7 @@ final class Chromium {
   }
 
   /** The console's errors since the last call. */
-  static List<String> consoleErrors(ChromeDriver driver) {
+  public static List<String> consoleErrors(ChromeDriver driver) {
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
@@ -73,12 +74,15 @@ final class Chromium {
   }
 
   /** The URLs the page requested since the last call (the network log's requests). */
-  static List<String> requestedUrls(ChromeDriver driver) {
+  @SuppressWarnings("unchecked")
+  public static List<String> requestedUrls(ChromeDriver driver) {
     List<String> urls = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-      JsonObject message = new JsonObject(entry.getMessage()).getJsonObject("message");
-      if ("Network.requestWillBeSent".equals(message.getString("method"))) {
-        urls.add(message.getJsonObject("params").getJsonObject("request").getString("url"));
+      Map<String, Object> entryJson = JSON.toType(entry.getMessage(), Map.class);
+      Map<String, Object> message = (Map<String, Object>) entryJson.get("message");
+      if ("Network.requestWillBeSent".equals(message.get("method"))) {
+        Map<String, Object> params = (Map<String, Object>) message.get("params");
+        urls.add((String) ((Map<String, Object>) params.get("request")).get("url"));
       }
     }
     return urls;
