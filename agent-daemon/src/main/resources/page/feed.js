@@ -38,6 +38,14 @@ export class Feed {
 
   listen() {
     this.stream = new EventSource('/api/v1/stream?kinds=insight,notice');
+    // Closed as the page goes: a browser gives a host six connections, and a stream kept open by
+    // a page in its back-forward cache would hold one of them.
+    window.addEventListener('pagehide', () => this.stream.close());
+    window.addEventListener('pageshow', (e) => {
+      if (e.persisted) {
+        this.listen();
+      }
+    }, { once: true });
     this.stream.addEventListener('open', () => {
       this.state.textContent = this.list.children.length ? '' : 'No insight yet: they appear here as the vision model sends them.';
     });

@@ -81,7 +81,7 @@ export class SearchPanel {
     this.summary.textContent =
       results.length === 0
         ? `Nothing on screen matched “${q}”.`
-        : `${results.length}${results.length === HITS ? '+' : ''} hits for “${q}”, best first`;
+        : `${results.length}${results.length === HITS ? '+' : ''} hit${results.length === 1 ? '' : 's'} for “${q}”, best first`;
     this.hits.replaceChildren(
       ...results.map((hit) => {
         const time = hit.capturedAt || hit.lastSeen;

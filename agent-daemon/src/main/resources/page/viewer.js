@@ -50,6 +50,7 @@ export class Viewer {
         this.caption.textContent =
           `Frame ${seq} (${when(Date.parse(record.capturedAt))}): its pixels are no longer kept.`;
         this.root.dataset.frame = String(seq);
+        performance.mark('frame-shown');
         return;
       }
       shownSeq = keyframe;
@@ -60,6 +61,7 @@ export class Viewer {
     }
     // The frame asked for; the img's data-seq is the frame whose pixels it shows.
     this.root.dataset.frame = String(seq);
+    performance.mark('frame-shown');
     const textSeq = shownSeq;
     const app = record.app ? ` · ${record.app}${record.window ? ` — ${record.window}` : ''}` : '';
     this.caption.textContent =
