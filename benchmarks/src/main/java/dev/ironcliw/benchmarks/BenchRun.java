@@ -3,6 +3,7 @@ package dev.ironcliw.benchmarks;
 import dev.ironcliw.benchmarks.run.ApiLoadRun;
 import dev.ironcliw.benchmarks.run.McpSearchRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
+import dev.ironcliw.benchmarks.run.PageWeekRun;
 import dev.ironcliw.benchmarks.run.PipelineReplayRun;
 import dev.ironcliw.benchmarks.run.ScreenTextCostRun;
 import dev.ironcliw.benchmarks.run.SoakRun;
@@ -67,7 +68,14 @@ enum BenchRun {
       "[calls=200]",
       "search_screen through ./ironcliw mcp (the MCP SDK's stdio client) against the same search"
           + " over the HTTP API, on a daemon reading the synthetic desktop's text",
-      McpSearchRun::main);
+      McpSearchRun::main),
+  PAGE_WEEK(
+      "PageWeekRun",
+      "[activeHours=8] [loads=15]",
+      "the timeline page's load time in Chromium over a generated week of history: page ready,"
+          + " timeline drawn and frame shown at a week, a day and an hour (needs chromium and"
+          + " chromium-driver)",
+      PageWeekRun::main);
 
   /** A run's {@code main}. */
   @FunctionalInterface
