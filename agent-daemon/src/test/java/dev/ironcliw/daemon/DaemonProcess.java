@@ -120,6 +120,7 @@ final class DaemonProcess implements AutoCloseable {
     } else {
       builder.environment().put("DISPLAY", display);
     }
+    chainSignals(builder);
     builder.environment().remove("ANTHROPIC_API_KEY");
     builder.environment().remove("OPENAI_API_KEY");
     builder.environment().putAll(environment);
@@ -138,6 +139,19 @@ final class DaemonProcess implements AutoCloseable {
         List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /**
+   * As the launcher does for {@code run}: the JDK's libjsig loaded first, so the handlers LLVM
+   * (loaded with pocl or lavapipe at the diff engine's probe) installs for SIGSEGV and others do
+   * not replace the JVM's (a daemon died with SIGSEGV, exit 139, without them).
+   */
+  static void chainSignals(ProcessBuilder builder) {
+    Path jsig = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
+    if (System.getProperty("os.name").equals("Linux") && Files.exists(jsig)) {
+      String preload = builder.environment().get("LD_PRELOAD");
+      builder.environment().put("LD_PRELOAD", jsig + (preload == null ? "" : ":" + preload));
+    }
   }
 
   /** Starts the synthetic source with {@code config} and waits until the API is up. */
@@ -172,6 +186,16 @@ final class DaemonProcess implements AutoCloseable {
 
   DaemonProcess awaitReady() {
     return awaitOutput("ready: API on", Duration.ofSeconds(60));
+  }
+
+  /**
+   * A frame as the API serves it, less {@code image}: where its pixels are now (ring, keyframe)
+   * changes as the ring moves on, the record itself never does.
+   */
+  static JsonObject recordOf(JsonObject frame) {
+    JsonObject record = frame.copy();
+    record.remove("image");
+    return record;
   }
 
   /** {@code GET /api/v1/status}, parsed. */
