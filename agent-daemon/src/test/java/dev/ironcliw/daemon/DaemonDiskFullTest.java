@@ -135,8 +135,8 @@ class DaemonDiskFullTest {
         List<JsonObject> after = again.allFrames("", 1000);
         assertTrue(after.size() >= before.size(), after.size() + " < " + before.size());
         for (int i = 0; i < before.size(); i++) {
-          JsonObject was = before.get(i).copy();
-          JsonObject is = after.get(i);
+          JsonObject was = DaemonProcess.recordOf(before.get(i));
+          JsonObject is = DaemonProcess.recordOf(after.get(i));
           // Keyframes are written on their own thread after the record: one may have been on its
           // way when the frames were listed, and written before the daemon stopped.
           if (!was.getBoolean("keyframe") && is.getBoolean("keyframe")) {

@@ -87,7 +87,7 @@ class DamagedJournalDaemonTest {
   }
 
   private static String record(JsonObject frame) {
-    JsonObject copy = frame.copy();
+    JsonObject copy = DaemonProcess.recordOf(frame);
     copy.remove("keyframe");
     return copy.encode();
   }
