@@ -180,6 +180,7 @@ export class Timeline {
       return this.lane(display, spans, changes, from, to);
     });
     this.lanes.replaceChildren(...lanes);
+    this.lanes.dataset.drawn = `${zoomName(ZOOMS[this.zoom])} ${iso(from)}`;
     this.drawCursor();
     performance.mark('timeline-drawn'); // what a load-time measurement waits for
   }

@@ -165,6 +165,58 @@ class PageBrowserTest {
     }
   }
 
+  /**
+   * Text only (no vision provider) on the synthetic desktop: the status says so, a part of the
+   * timeline with a keyframe shows it as a thumbnail on hover, and the keyboard zooms.
+   */
+  @Test
+  void shouldWorkWithoutAProviderAndShowKeyframeThumbnails() throws Exception {
+    Chromium.require();
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, DaemonProcess.SMALL_DESKTOP_YAML + "vision:\n  provider: none\n");
+    Path data = temp.resolve("data");
+    try (DaemonProcess daemon = DaemonProcess.startSynthetic(data, config)) {
+      daemon.awaitStatus(
+          s -> s.getJsonObject("journal").getJsonObject("keyframes").getLong("kept") >= 2,
+          Duration.ofSeconds(30));
+      try (Browser browser = new Browser(temp.resolve("profile"))) {
+        ChromeDriver driver = browser.driver;
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        driver.get(signInUrl(data, daemon.port()));
+        wait.until(d -> d.findElement(By.id("app")).isDisplayed());
+        wait.until(
+            d ->
+                d.findElement(By.id("status-vision")).getText().equals("vision off (text only)")
+                    ? true
+                    : null);
+        // An hour around now: the parts are wide enough to point at.
+        driver.findElement(By.id("lanes")).sendKeys("++");
+        WebElement bar =
+            wait.until(
+                d ->
+                    d.findElement(
+                        By.cssSelector("#lanes[data-drawn^='1hour '] .bar[data-keyframe]")));
+        new Actions(driver).moveToElement(bar).perform();
+        WebElement thumb = wait.until(d -> d.findElement(By.id("thumb")));
+        wait.until(d -> thumb.isDisplayed() ? true : null);
+        wait.until(
+            d ->
+                Boolean.TRUE.equals(
+                        ((ChromeDriver) d)
+                            .executeScript(
+                                "const i = document.getElementById('thumb-img');"
+                                    + " return i.complete && i.naturalWidth > 0;"))
+                    ? true
+                    : null);
+        assertEquals(
+            bar.getDomAttribute("data-keyframe"),
+            driver.findElement(By.id("thumb-img")).getDomAttribute("data-seq"));
+        assertEquals(List.of(), Chromium.consoleErrors(driver), "console errors");
+      }
+      assertEquals(0, daemon.terminate());
+    }
+  }
+
   /** Keeps a screenshot in target/page-screenshots (the README's is one of them). */
   private static Path keep(byte[] png, String name) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "page-screenshots"));
