@@ -1,6 +1,8 @@
 package dev.ironcliw.daemon.cli;
 
+import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.mcp.HttpDaemonApi;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The daemon that {@code run} with the same options would start, as a command on this machine
@@ -23,6 +26,29 @@ import java.time.Duration;
  */
 record LocalDaemon(String where, int port, Path tokenFile) {
   static final Duration TIMEOUT = HttpDaemonApi.TIMEOUT;
+
+  /**
+   * What asking the daemon a command's run options select gave: its reply, or, with a null reply,
+   * the exit status of why not (already told on stderr).
+   */
+  record Asked(LocalDaemon daemon, HttpResponse<String> reply, int failure) {}
+
+  /**
+   * Asks {@code method} {@code path} of the daemon {@code runOptions} select, with its token once
+   * it proved it holds it.
+   */
+  static Asked ask(List<String> runOptions, String path, String method, PrintStream err) {
+    RunSelection selection = RunSelection.select(runOptions, ConfigLoader.forThisMachine(), err);
+    if (selection == null) {
+      return new Asked(null, null, ExitCodes.USAGE);
+    }
+    LocalDaemon daemon = of(selection.config());
+    String token =
+        daemon.readToken(
+            err, ": no daemon has run with this data dir (give the --data-dir it runs with)");
+    HttpResponse<String> reply = token == null ? null : daemon.ask(token, path, method, err);
+    return new Asked(daemon, reply, reply == null ? ExitCodes.FAILURE : ExitCodes.OK);
+  }
 
   static LocalDaemon of(IroncliwConfig config) {
     return new LocalDaemon(

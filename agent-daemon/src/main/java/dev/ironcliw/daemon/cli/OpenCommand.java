@@ -1,6 +1,5 @@
 package dev.ironcliw.daemon.cli;
 
-import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -25,22 +24,12 @@ public final class OpenCommand {
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     List<String> runOptions = new ArrayList<>(args);
     boolean printOnly = runOptions.remove("--print-url");
-    RunSelection selection = RunSelection.select(runOptions, ConfigLoader.forThisMachine(), err);
-    if (selection == null) {
-      return ExitCodes.USAGE;
-    }
-    LocalDaemon daemon = LocalDaemon.of(selection.config());
-    String where = daemon.where();
-    String token =
-        daemon.readToken(
-            err, ": no daemon has run with this data dir (give the --data-dir it runs with)");
-    if (token == null) {
-      return ExitCodes.FAILURE;
-    }
-    HttpResponse<String> reply = daemon.ask(token, "/api/v1/signin/code", "POST", err);
+    LocalDaemon.Asked asked = LocalDaemon.ask(runOptions, "/api/v1/signin/code", "POST", err);
+    HttpResponse<String> reply = asked.reply();
     if (reply == null) {
-      return ExitCodes.FAILURE;
+      return asked.failure();
     }
+    String where = asked.daemon().where();
     String url;
     try {
       url = reply.statusCode() == 200 ? new JsonObject(reply.body()).getString("url") : null;

@@ -1,6 +1,5 @@
 package dev.ironcliw.daemon.cli;
 
-import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -20,22 +19,13 @@ public final class StatusCommand {
   private StatusCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    RunSelection selection = RunSelection.select(args, ConfigLoader.forThisMachine(), err);
-    if (selection == null) {
-      return ExitCodes.USAGE;
-    }
-    LocalDaemon daemon = LocalDaemon.of(selection.config());
-    String where = daemon.where();
-    String token =
-        daemon.readToken(
-            err, ": no daemon has run with this data dir (give the --data-dir it runs with)");
-    if (token == null) {
-      return ExitCodes.FAILURE;
-    }
-    HttpResponse<String> reply = daemon.ask(token, "/api/v1/status", "GET", err);
+    LocalDaemon.Asked asked = LocalDaemon.ask(args, "/api/v1/status", "GET", err);
+    HttpResponse<String> reply = asked.reply();
     if (reply == null) {
-      return ExitCodes.FAILURE;
+      return asked.failure();
     }
+    LocalDaemon daemon = asked.daemon();
+    String where = daemon.where();
     if (reply.statusCode() == 401) {
       err.println(
           "ironcliw: error: the daemon on "
