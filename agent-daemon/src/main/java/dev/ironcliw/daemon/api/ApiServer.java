@@ -396,11 +396,6 @@ public final class ApiServer implements AutoCloseable {
         || method.equals(io.vertx.core.http.HttpMethod.OPTIONS));
   }
 
-  private String sessionCookie(RoutingContext ctx) {
-    io.vertx.core.http.Cookie cookie = ctx.request().getCookie(BrowserSessions.cookieName(port()));
-    return cookie == null ? null : cookie.getValue();
-  }
-
   /**
    * {@code GET /api/v1/proof?nonce=HEX}: proves to a local client that this server holds the token
    * before the client sends it ({@link TokenProof}), for the port the request came in on.
@@ -545,7 +540,7 @@ public final class ApiServer implements AutoCloseable {
         !bearer
             && authorization == null
             && pageMayUse(ctx.request().path())
-            && sessions.accepts(sessionCookie(ctx));
+            && sessions.accepts(BrowserSessions.sessionOf(ctx.request(), port()));
     boolean authenticated = bearer || session;
     boolean open = OPEN_PATHS.contains(ctx.request().path()) || isPage(ctx.request().path());
     ClientRateLimit bucket = authenticated ? rateLimit : unauthenticatedRateLimit;

@@ -41,6 +41,12 @@ public final class BrowserSessions {
     return "ironcliw-session-" + port;
   }
 
+  /** The session id {@code request} carries for the daemon on {@code port}, or null. */
+  static String sessionOf(io.vertx.core.http.HttpServerRequest request, int port) {
+    io.vertx.core.http.Cookie cookie = request.getCookie(cookieName(port));
+    return cookie == null ? null : cookie.getValue();
+  }
+
   public BrowserSessions(Clock clock) {
     this.clock = clock;
   }

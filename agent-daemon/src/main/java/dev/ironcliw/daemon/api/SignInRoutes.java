@@ -75,19 +75,18 @@ public final class SignInRoutes {
 
   /** Whether the browser's cookie is a live session: the page's first question, never a 401. */
   private void session(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(BrowserSessions.cookieName(port.get()));
     ApiServer.json(
         ctx,
         200,
-        new JsonObject().put("signedIn", cookie != null && sessions.accepts(cookie.getValue())));
+        new JsonObject()
+            .put(
+                "signedIn",
+                sessions.accepts(BrowserSessions.sessionOf(ctx.request(), port.get()))));
   }
 
   private void signOut(RoutingContext ctx) {
     String name = BrowserSessions.cookieName(port.get());
-    Cookie cookie = ctx.request().getCookie(name);
-    if (cookie != null) {
-      sessions.end(cookie.getValue());
-    }
+    sessions.end(BrowserSessions.sessionOf(ctx.request(), port.get()));
     ctx.response()
         .addCookie(
             Cookie.cookie(name, "")
