@@ -7,16 +7,26 @@ import dev.ironcliw.ring.TileDiff;
  * The perceptual fingerprints of one display's last kept frame: a {@link TileContentHash} per tile
  * of the diff's grid, and a whole-frame hash that combines them. After a diff only the tiles whose
  * pixels differ at all are hashed again, so a frame where little changed costs little; the
- * whole-frame hash is updated by taking the old tiles out and the new ones in. Used by one thread.
+ * whole-frame hash is updated by taking the old tiles out and the new ones in.
+ *
+ * <p>A second whole-frame hash, the stable hash, leaves out the tiles marked volatile (a clock's
+ * digits, a blinking cursor): it names the screen as the user sees it, so a screen the user returns
+ * to is known again whatever its clock shows. It is kept up to date the same way. Used by one
+ * thread.
  */
 final class TileFingerprints {
+  /** What a masked tile counts as in the stable hash. */
+  private static final long MASKED = 0x5DEECE66DL;
+
   private final int tileSize;
   private long[] tileHashes = new long[0];
   private int tilesX;
   private int tilesY;
   private int width;
   private int height;
+  private boolean[] masked = new boolean[0];
   private long frameHash;
+  private long stableHash;
   private boolean valid;
 
   TileFingerprints(int tileSize) {
@@ -38,6 +48,9 @@ final class TileFingerprints {
       if (diff.sad(t) != 0) {
         long hash = hashTile(current, t);
         frameHash += combine(t, hash) - combine(t, tileHashes[t]);
+        if (!masked[t]) {
+          stableHash += combine(t, hash) - combine(t, tileHashes[t]);
+        }
         tileHashes[t] = hash;
       }
     }
@@ -59,12 +72,28 @@ final class TileFingerprints {
     tilesX = Math.ceilDiv(width, tileSize);
     tilesY = Math.ceilDiv(height, tileSize);
     tileHashes = new long[tilesX * tilesY];
+    masked = new boolean[tileHashes.length];
     frameHash = width * 0x9E3779B97F4A7C15L + height;
     for (int t = 0; t < tileHashes.length; t++) {
       tileHashes[t] = hashTile(frame, t);
       frameHash += combine(t, tileHashes[t]);
     }
+    stableHash = frameHash;
     valid = true;
+  }
+
+  /**
+   * Leaves {@code tile} out of the stable hash (its content is volatile) or puts it back in. A
+   * masked tile counts as one fixed value, so two screens that differ only there hash the same.
+   */
+  void mask(int tile, boolean volatileNow) {
+    if (masked[tile] == volatileNow) {
+      return;
+    }
+    long content = combine(tile, tileHashes[tile]);
+    long placeholder = combine(tile, MASKED);
+    stableHash += volatileNow ? placeholder - content : content - placeholder;
+    masked[tile] = volatileNow;
   }
 
   private long hashTile(FrameView frame, int tile) {
@@ -88,6 +117,11 @@ final class TileFingerprints {
   /** Whole-frame perceptual hash. */
   long frameHash() {
     return frameHash;
+  }
+
+  /** Whole-frame perceptual hash with the masked tiles left out. */
+  long stableHash() {
+    return stableHash;
   }
 
   long tileHash(int tile) {

@@ -13,22 +13,33 @@ import java.util.List;
  * <ul>
  *   <li>DUPLICATE: the capture found the frame identical to the previous one, or it is identical to
  *       the previous kept frame once the colour bits too small to see are masked off.
- *   <li>REVISIT: the whole frame, or every changed tile (each at its own place), was seen within
- *       the revisit window: a window switched back to, a popup closed, a blink returning.
  *   <li>MINOR: no tile over the diff threshold, or every changed tile is explained by the learned
- *       volatility of its tile or of a neighbouring changed tile ({@link VolatileTiles}).
- *   <li>CHANGE: anything else; one changed tile with content not seen there is enough.
+ *       volatility of its tile or of a neighbouring changed tile ({@link VolatileTiles}): the frame
+ *       is judged by its non-volatile part, which did not change.
+ *   <li>REVISIT: the whole screen, volatile tiles left out, equals a screen shown within the
+ *       revisit window: a window switched back to, a popup closed over a screen nothing else
+ *       changed on.
+ *   <li>CHANGE: anything else. A popup closing over text typed since it opened is a CHANGE, though
+ *       every tile it uncovers was seen at its place before: the screen as a whole is new.
  * </ul>
  *
- * "Seen" is asked of the generational bloom history first, and a hit is confirmed against the exact
- * keys kept for the window, so a false positive never stops a change. Used by the pipeline thread
- * only; the status getters are safe from any thread.
+ * <p>The tile memory (each tile's content at its place) is what explains blinks: a volatile tile
+ * returning to content seen there is noise. "Seen" is asked of the generational bloom history
+ * first, and a hit is confirmed against the exact keys kept for the window, so a false positive
+ * never stops a change. Used by the pipeline thread only; the status getters are safe from any
+ * thread.
  */
 public final class VerdictPolicy {
   private static final long SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L;
 
   /** Frames per second the exact list of whole-frame keys is sized for. */
   private static final int MAX_FRAMES_PER_SECOND = 30;
+
+  /**
+   * The most tiles new content on a steady beat may cover in one frame and still be a clock: a
+   * clock's seconds digit takes one to four tiles of 32 pixels, a large one a few more.
+   */
+  private static final int MAX_BEAT_TILES = 8;
 
   private final int tileSize;
   private final VolatilityParameters volatility;
@@ -146,22 +157,19 @@ public final class VerdictPolicy {
       rememberWhatIsLeaving(display, fingerprints, diff, capturedAtNanos);
     }
     fingerprints.update(current, diff);
-
-    long frameKey = KeyMixer.frameKey(display, fingerprints.frameHash());
     if (hadFrame && diff != null && fingerprints.frameHash() == previousFrameHash) {
       return Verdict.DUPLICATE;
     }
-    boolean frameSeen = seen(frameKey, recentFrames, capturedAtNanos);
-    remember(frameKey, recentFrames, capturedAtNanos);
     if (diff == null) {
       for (int t = 0; t < fingerprints.tiles(); t++) {
         remember(tileKey(display, fingerprints, t), recentTiles, capturedAtNanos);
       }
-      return frameSeen ? Verdict.REVISIT : Verdict.CHANGE;
+      return screenSeen(display, fingerprints, capturedAtNanos) ? Verdict.REVISIT : Verdict.CHANGE;
     }
     if (diff.changedTiles() == 0) {
       rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
-      return frameSeen ? Verdict.REVISIT : Verdict.MINOR;
+      screenSeen(display, fingerprints, capturedAtNanos);
+      return Verdict.MINOR;
     }
     VolatileTiles volatileTiles = volatileTiles(state, diff);
     boolean[] novel = state.novel;
@@ -175,38 +183,69 @@ public final class VerdictPolicy {
       }
     }
     rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
+    disbelieveWideBeats(explainedOwn, diff);
     boolean anyUnexplained = false;
-    boolean anyNovelUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {
-      if (!diff.isChanged(t)) {
-        continue;
-      }
-      boolean explained =
-          explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
-              || besideBeat(volatileTiles, explainedOwn, diff, t);
-      if (!explained) {
-        anyUnexplained = true;
-        anyNovelUnexplained |= novel[t];
+      if (diff.isChanged(t)) {
+        boolean explained =
+            explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
+                || besideBeat(volatileTiles, explainedOwn, diff, t);
+        // A tile whose latest change was put down to volatility is left out of the screen's
+        // stable hash until a change there is not.
+        fingerprints.mask(t, explained);
+        anyUnexplained |= !explained;
       }
     }
-    if (frameSeen) {
-      return Verdict.REVISIT;
-    }
+    boolean seen = screenSeen(display, fingerprints, capturedAtNanos);
     if (!anyUnexplained) {
       return Verdict.MINOR;
     }
-    return anyNovelUnexplained ? Verdict.CHANGE : Verdict.REVISIT;
+    return seen ? Verdict.REVISIT : Verdict.CHANGE;
+  }
+
+  /**
+   * New content on a steady beat is a clock only where it is small: when more tiles than a clock
+   * covers bring new content on the beat in one frame, it is output that comes at a steady pace (a
+   * log line a second, {@code ping}), and none of it is put down to the beat. Returns (a blink, a
+   * spinner) are not limited.
+   */
+  private static void disbelieveWideBeats(int[] explainedOwn, TileDiff diff) {
+    int beats = 0;
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (explainedOwn[t] == VolatileTiles.EXPLAINED_BEAT) {
+        beats++;
+      }
+    }
+    if (beats <= MAX_BEAT_TILES) {
+      return;
+    }
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (explainedOwn[t] == VolatileTiles.EXPLAINED_BEAT) {
+        explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
+      }
+    }
+  }
+
+  /**
+   * Whether the screen as it is now, volatile tiles left out, was shown within the window; it is
+   * remembered as shown now either way.
+   */
+  private boolean screenSeen(int display, TileFingerprints fingerprints, long nowNanos) {
+    long key = KeyMixer.frameKey(display, fingerprints.stableHash());
+    boolean seen = seen(key, recentFrames, nowNanos);
+    remember(key, recentFrames, nowNanos);
+    return seen;
   }
 
   /**
    * The window counts from when a screen was last shown, not when it first appeared: what the
-   * changed tiles (and the whole frame) showed until now is remembered again, so a popup closing
+   * changed tiles (and the whole screen) showed until now is remembered again, so a popup closing
    * over a screen that had been still for longer than the window is still a REVISIT.
    */
   private void rememberWhatIsLeaving(
       int display, TileFingerprints fingerprints, TileDiff diff, long nowNanos) {
     if (diff.changedTiles() > 0) {
-      remember(KeyMixer.frameKey(display, fingerprints.frameHash()), recentFrames, nowNanos);
+      remember(KeyMixer.frameKey(display, fingerprints.stableHash()), recentFrames, nowNanos);
     }
     rememberTilesThatDiffer(display, fingerprints, diff, nowNanos);
   }

@@ -15,12 +15,14 @@ import java.util.List;
  * tile quiet for {@code quietPeriods} of its own interval loses them all. A tile with {@code
  * minBeats} beats is volatile.
  *
- * <p>Size is not a criterion: what tells typing from a clock tick is the rhythm and the content. A
- * change in a volatile tile is explained as noise only when its content was seen there before (the
- * blink returning), or, for a tile whose changes keep bringing new content (a clock), when the tile
- * beats steadily (small jitter around its mean interval) and this change is on time. Typing into
- * the tile of a blinking cursor brings new content to a tile that learned only returns, and human
- * typing is not steady, so neither is explained. Used by one thread.
+ * <p>What tells typing from a clock tick is the rhythm and the content. A change in a volatile tile
+ * is explained as noise only when its content was seen there before (the blink returning); for a
+ * tile whose changes keep bringing new content, when the tile beats steadily (small jitter around
+ * its mean interval, or one second three times: a clock) and this change is on time; or when the
+ * tile has changed at every frame for {@link #MOTION_NANOS} (a video). Typing into the tile of a
+ * blinking cursor brings new content to a tile that learned only returns, human typing is not
+ * steady, and no burst of output lasts that long, so none of them is explained. The policy limits
+ * how many tiles a beat may explain in one frame. Used by one thread.
  */
 final class VolatileTiles {
   /** {@link #observe}: the change is not explained by the tile's volatility. */
@@ -31,6 +33,15 @@ final class VolatileTiles {
 
   /** {@link #observe}: new content on a steady beat (a clock). */
   static final int EXPLAINED_BEAT = 2;
+
+  /** {@link #observe}: new content in a tile that has changed at every frame for long (a video). */
+  static final int EXPLAINED_MOTION = 3;
+
+  /**
+   * A tile that has changed at every frame for this long shows motion: a video, an animation. A
+   * burst of output or a scroll the user makes is over well within it, so it is forwarded whole.
+   */
+  private static final long MOTION_NANOS = 5_000_000_000L;
 
   /** Weight of the newest change in the novelty average. */
   private static final float NOVELTY_WEIGHT = 0.25f;
@@ -54,11 +65,25 @@ final class VolatileTiles {
   /** A tile whose changes have mostly brought new content learns that as its habit. */
   private static final float NOVEL_HABIT = 0.5f;
 
+  /**
+   * Clocks, timers and counters tick once a second, and a human does not key the same place at
+   * one-second intervals three times in a row within a frame of jitter: a tile whose last {@link
+   * #WALL_CLOCK_INTERVALS} intervals are each one second, within the capture's sampling slack, is a
+   * clock from its fourth change, long before a steady beat of any period is proven.
+   */
+  private static final long WALL_CLOCK_PERIOD_NANOS = 1_000_000_000L;
+
+  private static final int WALL_CLOCK_INTERVALS = 3;
+
   private final VolatilityParameters parameters;
   private final int tilesX;
   private final int tilesY;
   private final int tileSize;
   private final long[] lastChangeNanos;
+
+  /** When the tile's current run of changes at every frame began. */
+  private final long[] runStartNanos;
+
   private final long[] interval1Nanos;
   private final long[] interval2Nanos;
   private final long[] recentIntervalsNanos;
@@ -78,6 +103,7 @@ final class VolatileTiles {
     this.tileSize = tileSize;
     int tiles = tilesX * tilesY;
     lastChangeNanos = new long[tiles];
+    runStartNanos = new long[tiles];
     interval1Nanos = new long[tiles];
     interval2Nanos = new long[tiles];
     recentIntervalsNanos = new long[tiles * KEPT_INTERVALS];
@@ -103,13 +129,22 @@ final class VolatileTiles {
     boolean first = lastChangeNanos[tile] == Long.MIN_VALUE;
     long interval = first ? 0 : nowNanos - lastChangeNanos[tile];
     boolean onRhythm = !first && onRhythm(tile, interval);
+    // One frame missed (a capture late, a video's repeated frame) does not end a run.
+    boolean everyFrame = !first && interval <= parameters.samplingSlackNanos() * 5 / 3;
+    if (!everyFrame) {
+      runStartNanos[tile] = nowNanos;
+    }
     int explained = NOT_EXPLAINED;
-    if (beats[tile] >= parameters.minBeats()) {
-      if (!novel) {
-        explained = EXPLAINED_RETURN;
-      } else if (novelty[tile] >= NOVEL_HABIT && steadyAndOnTime(tile, interval)) {
-        explained = EXPLAINED_BEAT;
-      }
+    boolean regular = beats[tile] >= parameters.minBeats();
+    if (!novel && regular) {
+      explained = EXPLAINED_RETURN;
+    } else if (everyFrame && nowNanos - runStartNanos[tile] >= MOTION_NANOS) {
+      explained = EXPLAINED_MOTION;
+    } else if (novel
+        && novelty[tile] >= NOVEL_HABIT
+        && ((regular && steadyAndOnTime(tile, interval))
+            || (!first && wallClock(tile, interval)))) {
+      explained = EXPLAINED_BEAT;
     }
     if (onRhythm) {
       beats[tile]++;
@@ -139,7 +174,38 @@ final class VolatileTiles {
 
   /** Whether the tile beats steadily now (a clock, a symmetric blink). */
   boolean steadyBeat(int tile) {
-    return steadyMedian(tile) > 0;
+    return steadyMedian(tile) > 0 || wallClock(tile, -1);
+  }
+
+  /**
+   * Whether the tile ticks once a second: {@code intervalNanos} (a change being observed, or -1 for
+   * none) and the newest intervals learned, {@link #WALL_CLOCK_INTERVALS} in all, are each one
+   * second within the sampling slack.
+   */
+  private boolean wallClock(int tile, long intervalNanos) {
+    int needed = WALL_CLOCK_INTERVALS;
+    if (intervalNanos >= 0) {
+      if (!oneSecond(intervalNanos)) {
+        return false;
+      }
+      needed--;
+    }
+    int seen = intervalsSeen[tile];
+    if (Math.min(seen, KEPT_INTERVALS) < needed) {
+      return false;
+    }
+    for (int back = 1; back <= needed; back++) {
+      if (!oneSecond(
+          recentIntervalsNanos[
+              tile * KEPT_INTERVALS + Math.floorMod(seen - back, KEPT_INTERVALS)])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean oneSecond(long intervalNanos) {
+    return Math.abs(intervalNanos - WALL_CLOCK_PERIOD_NANOS) <= parameters.samplingSlackNanos();
   }
 
   /**

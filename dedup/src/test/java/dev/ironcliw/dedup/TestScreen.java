@@ -52,6 +52,16 @@ final class TestScreen {
     return this;
   }
 
+  /** A terminal's text: {@code rows} lines of {@code columns} glyphs, line {@code first} on top. */
+  TestScreen lines(int rows, int columns, int first) {
+    for (int row = 0; row < rows; row++) {
+      for (int column = 0; column < columns; column++) {
+        glyph(column * 6, row * 12, (first + row) * 64 + column);
+      }
+    }
+    return this;
+  }
+
   /** The verdict of the screen as drawn now, captured at {@code atMs}. */
   Verdict capture(long atMs) {
     if (previousPixels != null && Arrays.equals(previousPixels, pixels)) {
