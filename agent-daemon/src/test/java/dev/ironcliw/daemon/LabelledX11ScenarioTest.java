@@ -46,15 +46,7 @@ class LabelledX11ScenarioTest {
 
   @Test
   void shouldSuppressDuplicatesAndNoiseForwardRealChangesAndRecogniseReturns() throws Exception {
-    XvfbServer.requirePrograms("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
-    Path shots = Files.createDirectories(temp.resolve("shots"));
-    try (XvfbServer xvfb = XvfbServer.start(W, H)) {
-      Map<ScenarioLabel, Integer> recorded = play(xvfb, shots);
-      System.out.println("scenario: recorded " + recorded);
-    } finally {
-      apps.forEach(Process::destroyForcibly);
-    }
-    keepShotsIfAsked(shots);
+    Path shots = recordOrReuse();
     RecordedTileHistory history =
         RecordedTileHistory.of(shots, TILE, List.of(CLOCK_AREA, IDLE_AREA));
     List<JsonObject> frames = replay(shots);
@@ -162,6 +154,28 @@ class LabelledX11ScenarioTest {
       }
     }
     return endings;
+  }
+
+  /**
+   * Records the scenario, or with {@code -Dironcliw.scenario.shots=DIR} replays a recording kept
+   * earlier, so that two versions of the dedup can be compared on the same frames.
+   */
+  private Path recordOrReuse() throws Exception {
+    String kept = System.getProperty("ironcliw.scenario.shots");
+    if (kept != null) {
+      System.out.println("scenario: replaying the recording in " + kept);
+      return Path.of(kept);
+    }
+    XvfbServer.requirePrograms("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
+    Path shots = Files.createDirectories(temp.resolve("shots"));
+    try (XvfbServer xvfb = XvfbServer.start(W, H)) {
+      Map<ScenarioLabel, Integer> recorded = play(xvfb, shots);
+      System.out.println("scenario: recorded " + recorded);
+    } finally {
+      apps.forEach(Process::destroyForcibly);
+    }
+    keepShotsIfAsked(shots);
+    return shots;
   }
 
   /** With {@code -Dironcliw.scenario.keepShots=DIR}, copies the recording there to look at. */
