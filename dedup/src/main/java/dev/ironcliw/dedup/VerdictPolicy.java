@@ -264,10 +264,10 @@ public final class VerdictPolicy {
   }
 
   /**
-   * A changed tile whose changes mostly bring new content, next to a tile that beats steadily and
-   * was explained in the same frame, belongs to the same volatile thing: the tens digit of a clock
-   * beside its seconds. One step only, never spreading. A tile that learned returns (a blinking
-   * cursor's cell) never inherits, so a character typed there is never put down to a neighbour.
+   * A changed tile whose changes mostly bring new content, next to a clock's beat in the same frame
+   * ({@link #clockBeside}), belongs to the same volatile thing: the tens digit of a clock beside
+   * its seconds. One step only, never spreading. A tile that learned returns (a blinking cursor's
+   * cell) never inherits, so a character typed there is never put down to a neighbour.
    */
   private static boolean besideBeat(
       VolatileTiles volatileTiles, int[] explainedOwn, TileDiff diff, int tile) {
@@ -285,13 +285,24 @@ public final class VerdictPolicy {
             && ny >= 0
             && nx < diff.tilesX()
             && ny < diff.tilesY()
-            && explainedOwn[ny * diff.tilesX() + nx] != VolatileTiles.NOT_EXPLAINED
-            && volatileTiles.steadyBeat(ny * diff.tilesX() + nx)) {
+            && clockBeside(
+                volatileTiles, explainedOwn[ny * diff.tilesX() + nx], ny * diff.tilesX() + nx)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code neighbour}, explained as {@code explained} in this frame, is a clock's beat: new
+   * content on a steady beat, or any change of a tile that ticks once a second (a clock's units
+   * digit returns to a digit seen ten seconds before). A blinking caret's return never is, so the
+   * character typed into the tile beside it always counts.
+   */
+  private static boolean clockBeside(VolatileTiles volatileTiles, int explained, int neighbour) {
+    return (explained == VolatileTiles.EXPLAINED_BEAT && volatileTiles.steadyBeat(neighbour))
+        || (explained != VolatileTiles.NOT_EXPLAINED && volatileTiles.ticksEachSecond(neighbour));
   }
 
   private VolatileTiles volatileTiles(DisplayState state, TileDiff diff) {

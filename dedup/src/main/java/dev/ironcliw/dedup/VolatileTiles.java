@@ -39,9 +39,10 @@ final class VolatileTiles {
 
   /**
    * A tile that has changed at every frame for this long shows motion: a video, an animation. A
-   * burst of output or a scroll the user makes is over well within it, so it is forwarded whole.
+   * burst of output or a scroll the user makes is most often over within it and forwarded whole; of
+   * a longer one, the first three seconds are.
    */
-  private static final long MOTION_NANOS = 5_000_000_000L;
+  private static final long MOTION_NANOS = 3_000_000_000L;
 
   /** Weight of the newest change in the novelty average. */
   private static final float NOVELTY_WEIGHT = 0.25f;
@@ -175,6 +176,11 @@ final class VolatileTiles {
   /** Whether the tile beats steadily now (a clock, a symmetric blink). */
   boolean steadyBeat(int tile) {
     return steadyMedian(tile) > 0 || wallClock(tile, -1);
+  }
+
+  /** Whether the tile's last changes came once a second (a clock's units digit). */
+  boolean ticksEachSecond(int tile) {
+    return wallClock(tile, -1);
   }
 
   /**
