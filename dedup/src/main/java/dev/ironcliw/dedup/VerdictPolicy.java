@@ -41,6 +41,9 @@ public final class VerdictPolicy {
    */
   private static final int MAX_BEAT_TILES = 8;
 
+  /** Unexplained changed neighbours (of 8) that make a volatile tile part of a larger change. */
+  private static final int SURROUNDED = 4;
+
   private final int tileSize;
   private final VolatilityParameters volatility;
   private final int generations;
@@ -60,6 +63,7 @@ public final class VerdictPolicy {
     VolatileTiles volatileTiles;
     boolean[] novel = new boolean[0];
     int[] explainedOwn = new int[0];
+    int[] explainedBefore = new int[0];
 
     DisplayState(int tileSize) {
       fingerprints = new TileFingerprints(tileSize);
@@ -184,6 +188,7 @@ public final class VerdictPolicy {
     }
     rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
     disbelieveWideBeats(explainedOwn, diff);
+    disbelieveInsideLargerChanges(explainedOwn, state.explainedBefore, diff);
     boolean anyUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {
       if (diff.isChanged(t)) {
@@ -221,6 +226,37 @@ public final class VerdictPolicy {
     }
     for (int t = 0; t < diff.tiles(); t++) {
       if (explainedOwn[t] == VolatileTiles.EXPLAINED_BEAT) {
+        explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
+      }
+    }
+  }
+
+  /**
+   * A volatile tile surrounded by changes volatility does not explain is part of that larger change
+   * (a window switched, a popup opened over it) and is judged with it, so a window switched back to
+   * every few seconds is known again as a whole and not as a screen with a hole in it.
+   */
+  private static void disbelieveInsideLargerChanges(
+      int[] explainedOwn, int[] before, TileDiff diff) {
+    System.arraycopy(explainedOwn, 0, before, 0, diff.tiles());
+    int tilesX = diff.tilesX();
+    int tilesY = diff.tilesY();
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (before[t] == VolatileTiles.NOT_EXPLAINED) {
+        continue;
+      }
+      int tx = t % tilesX;
+      int ty = t / tilesX;
+      int unexplained = 0;
+      for (int y = Math.max(0, ty - 1); y <= Math.min(tilesY - 1, ty + 1); y++) {
+        for (int x = Math.max(0, tx - 1); x <= Math.min(tilesX - 1, tx + 1); x++) {
+          int n = y * tilesX + x;
+          if (n != t && diff.isChanged(n) && before[n] == VolatileTiles.NOT_EXPLAINED) {
+            unexplained++;
+          }
+        }
+      }
+      if (unexplained >= SURROUNDED) {
         explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
       }
     }
@@ -312,6 +348,7 @@ public final class VerdictPolicy {
           new VolatileTiles(volatility, diff.tilesX(), diff.tilesY(), diff.tileSize());
       state.novel = new boolean[diff.tiles()];
       state.explainedOwn = new int[diff.tiles()];
+      state.explainedBefore = new int[diff.tiles()];
     }
     return state.volatileTiles;
   }

@@ -27,9 +27,11 @@ import javax.imageio.ImageIO;
  *
  * <p>Labels come from the timeline: the script says what kind of action it is playing (a real
  * change or a return to an earlier screen) before it plays it, and a frame whose pixels changed in
- * the area the script acts on carries that kind. The clock and the idle terminal are ambient and
- * live in their own areas: a frame that changed only there is a clock tick or a cursor blink, and
- * one that did not change at all is a duplicate.
+ * the area the script acts on carries that kind. Ambient areas (a clock, a blinking cursor, a
+ * video) change on their own: a frame that changed only there carries the label of the first such
+ * area it changed in, and one that did not change at all is a duplicate. When the script says that
+ * nothing is being played (a caret blinking inside the text field that was typed into), a change in
+ * an action area must lie in an ambient area too.
  */
 public final class X11ScenarioRecorder {
   private static final long FRAME_NANOS = 100_000_000L;
@@ -38,12 +40,12 @@ public final class X11ScenarioRecorder {
   private final int width;
   private final int height;
   private final List<Rect> actionAreas;
-  private final Rect clockArea;
-  private final Rect idleArea;
+  private final List<ScenarioArea> ambientAreas;
   private final Path directory;
   private final ExecutorService writer = Executors.newSingleThreadExecutor();
   private final Map<ScenarioLabel, Integer> counts = new EnumMap<>(ScenarioLabel.class);
   private volatile ScenarioLabel actionKind = ScenarioLabel.REAL;
+  private volatile List<Rect> actingIn;
   private volatile boolean recording;
   private Thread recorder;
   private volatile Throwable failure;
@@ -51,28 +53,40 @@ public final class X11ScenarioRecorder {
 
   /**
    * @param actionAreas where the script's actions show (terminal windows, popup)
-   * @param clockArea where the clock is
-   * @param idleArea where the idle terminal with the blinking cursor is
+   * @param ambientAreas what changes on its own, in the order a frame's label is chosen
    */
   public X11ScenarioRecorder(
       String display,
       int width,
       int height,
       List<Rect> actionAreas,
-      Rect clockArea,
-      Rect idleArea,
+      List<ScenarioArea> ambientAreas,
       Path directory) {
     this.display = display;
     this.width = width;
     this.height = height;
     this.actionAreas = List.copyOf(actionAreas);
-    this.clockArea = clockArea;
-    this.idleArea = idleArea;
+    this.actingIn = this.actionAreas;
+    this.ambientAreas = List.copyOf(ambientAreas);
     this.directory = directory;
   }
 
-  /** What the next actions are: {@link ScenarioLabel#REAL} or {@link ScenarioLabel#RETURN}. */
+  /**
+   * What the next actions are: {@link ScenarioLabel#REAL} or {@link ScenarioLabel#RETURN}, or null
+   * while the script plays nothing.
+   */
   public void nextActionsAre(ScenarioLabel kind) {
+    actingIn = actionAreas;
+    actionKind = kind;
+  }
+
+  /**
+   * As {@link #nextActionsAre}, for actions that show only in {@code area}: a change in the other
+   * action areas meanwhile is ambient (a caret blinking in a text field while a notification slides
+   * in).
+   */
+  public void nextActionsIn(ScenarioLabel kind, Rect area) {
+    actingIn = List.of(area);
     actionKind = kind;
   }
 
@@ -144,18 +158,27 @@ public final class X11ScenarioRecorder {
     if (changed.isEmpty()) {
       return ScenarioLabel.DUPLICATE;
     }
-    boolean inAction = false;
-    boolean inClock = false;
+    ScenarioLabel kind = actionKind;
+    List<Rect> acting = actingIn;
     for (Rect r : changed) {
-      for (Rect area : actionAreas) {
-        inAction |= r.intersect(area) != null;
+      for (Rect area : acting) {
+        if (r.intersect(area) != null && kind != null) {
+          return kind;
+        }
       }
-      inClock |= r.intersect(clockArea) != null;
+      if (ambientAreas.stream().allMatch(a -> r.intersect(a.area()) == null)
+          && acting.stream().allMatch(a -> r.intersect(a) == null)) {
+        throw new IllegalStateException("a change where no action was played: " + r);
+      }
     }
-    if (inAction) {
-      return actionKind;
+    for (ScenarioArea ambient : ambientAreas) {
+      for (Rect r : changed) {
+        if (r.intersect(ambient.area()) != null) {
+          return ambient.label();
+        }
+      }
     }
-    return inClock ? ScenarioLabel.CLOCK_TICK : ScenarioLabel.CURSOR_BLINK;
+    throw new IllegalStateException("a change outside the ambient areas: " + changed.get(0));
   }
 
   /** The changed pixels, as one-pixel-high runs from the first to the last change of a row. */
@@ -178,7 +201,10 @@ public final class X11ScenarioRecorder {
       }
     }
     for (Rect r : rows) {
-      boolean known = r.intersect(clockArea) != null || r.intersect(idleArea) != null;
+      boolean known = false;
+      for (ScenarioArea ambient : ambientAreas) {
+        known |= r.intersect(ambient.area()) != null;
+      }
       for (Rect area : actionAreas) {
         known |= r.intersect(area) != null;
       }
