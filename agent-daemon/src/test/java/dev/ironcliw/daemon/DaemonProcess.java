@@ -98,6 +98,28 @@ final class DaemonProcess implements AutoCloseable {
         .awaitReady();
   }
 
+  /**
+   * Replays a recording through a daemon started in {@code dir}, waits until every frame is
+   * processed, and lists every frame's record over the API.
+   */
+  static List<JsonObject> replayVerdicts(Path dir, Path shots) throws Exception {
+    long expected;
+    try (var files = Files.list(shots)) {
+      expected = files.count();
+    }
+    try (DaemonProcess daemon = startReplay(dir, shots, "64MiB")) {
+      daemon.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("processed") == expected, Duration.ofMinutes(3));
+      System.out.println("replay: dedup status " + daemon.status().getJsonObject("dedup").encode());
+      List<JsonObject> frames = daemon.allFrames("", 500);
+      if (frames.size() != expected) {
+        throw new AssertionError(
+            "the API lists " + frames.size() + " frames of the " + expected + " replayed");
+      }
+      return frames;
+    }
+  }
+
   /** As {@link #start(Path, int, String...)}, with DISPLAY set to {@code display} (or unset). */
   static DaemonProcess start(String display, Path dataDir, int port, String... args)
       throws IOException {

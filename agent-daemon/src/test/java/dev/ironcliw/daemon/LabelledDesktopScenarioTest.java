@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.daemon.scenario.ScenarioArea;
 import dev.ironcliw.daemon.scenario.ScenarioLabel;
+import dev.ironcliw.daemon.scenario.ScenarioPrograms;
 import dev.ironcliw.daemon.scenario.ScenarioReport;
 import dev.ironcliw.daemon.scenario.ScenarioShots;
 import dev.ironcliw.daemon.scenario.X11ScenarioRecorder;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.testing.Chromium;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
@@ -42,14 +40,14 @@ class LabelledDesktopScenarioTest {
   private static final Rect TERMINAL = new Rect(0, 330, W, H - 330);
 
   @TempDir Path temp;
-  private final List<Process> apps = new ArrayList<>();
+  private ScenarioPrograms programs;
   private final SplittableRandom random = new SplittableRandom(2027);
   private X11ScenarioRecorder recorder;
 
   @Test
   void shouldForwardWhatTheUserDidAndNotTheCaretTheVideoOrTheSpinner() throws Exception {
     Path shots = record();
-    List<JsonObject> frames = replay(shots);
+    List<JsonObject> frames = DaemonProcess.replayVerdicts(temp, shots);
     ScenarioReport report = new ScenarioReport("desktop", frames);
     report.print();
 
@@ -77,18 +75,17 @@ class LabelledDesktopScenarioTest {
           try (InputStream in = getClass().getResourceAsStream("/scenario/desk.html")) {
             Files.copy(in, page);
           }
-          try (XvfbServer xvfb = XvfbServer.start(W, H)) {
+          try (XvfbServer xvfb = XvfbServer.start(W, H);
+              ScenarioPrograms started = new ScenarioPrograms(xvfb)) {
+            programs = started;
             play(xvfb, page, shots);
-          } finally {
-            apps.forEach(Process::destroyForcibly);
           }
         });
   }
 
   private void play(XvfbServer xvfb, Path page, Path shots) throws Exception {
     xvfb.run("xsetroot", "-solid", "#2a3540");
-    app(
-        xvfb,
+    programs.start(
         "xterm",
         "-geometry",
         "100x8+0+330",
@@ -99,8 +96,7 @@ class LabelledDesktopScenarioTest {
         "-c",
         "while :; do for c in '|' / - '\\'; do printf '\\r %s building' \"$c\"; sleep 0.1; done;"
             + " done");
-    app(
-        xvfb,
+    programs.start(
         Chromium.BROWSER.toString(),
         "--no-sandbox", // the tests run as root in CI
         "--test-type", // no bar warning of that flag
@@ -115,7 +111,7 @@ class LabelledDesktopScenarioTest {
         "--window-size=640,320",
         "--app=" + page.toUri());
     Thread.sleep(6000); // Chromium starts and paints
-    String browser = windowOf(xvfb, "desk");
+    String browser = programs.window("desk");
     xvfb.run("xdotool", "windowfocus", browser);
     xvfb.run("xdotool", "mousemove", "639", "479");
     Thread.sleep(1000);
@@ -178,41 +174,5 @@ class LabelledDesktopScenarioTest {
     xvfb.run("xdotool", "key", "F2");
     Thread.sleep(900);
     recorder.nextActionsAre(null);
-  }
-
-  private Process app(XvfbServer xvfb, String... command) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("DISPLAY", xvfb.display());
-    Process process = builder.start();
-    apps.add(process);
-    return process;
-  }
-
-  private static String windowOf(XvfbServer xvfb, String name) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder("xdotool", "search", "--sync", "--onlyvisible", "--name", name)
-            .redirectErrorStream(true);
-    builder.environment().put("DISPLAY", xvfb.display());
-    Process search = builder.start();
-    String out = new String(search.getInputStream().readAllBytes()).trim();
-    search.waitFor();
-    return out.lines().findFirst().orElseThrow(() -> new IOException("no window " + name));
-  }
-
-  private List<JsonObject> replay(Path shots) throws Exception {
-    long expected;
-    try (var files = Files.list(shots)) {
-      expected = files.count();
-    }
-    try (DaemonProcess daemon = DaemonProcess.startReplay(temp, shots, "64MiB")) {
-      daemon.awaitStatus(
-          s -> s.getJsonObject("frames").getLong("processed") == expected, Duration.ofMinutes(3));
-      List<JsonObject> frames = daemon.allFrames("", 500);
-      assertEquals(expected, frames.size(), "the API lists every replayed frame");
-      return frames;
-    }
   }
 }

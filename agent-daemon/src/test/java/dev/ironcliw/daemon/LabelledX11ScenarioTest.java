@@ -7,15 +7,13 @@ import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.daemon.scenario.RecordedTileHistory;
 import dev.ironcliw.daemon.scenario.ScenarioArea;
 import dev.ironcliw.daemon.scenario.ScenarioLabel;
+import dev.ironcliw.daemon.scenario.ScenarioPrograms;
 import dev.ironcliw.daemon.scenario.ScenarioReport;
 import dev.ironcliw.daemon.scenario.ScenarioShots;
 import dev.ironcliw.daemon.scenario.X11ScenarioRecorder;
 import dev.ironcliw.ring.Rect;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ class LabelledX11ScenarioTest {
   private static final Rect IDLE_AREA = new Rect(440, 400, 200, 80);
 
   @TempDir Path temp;
-  private final List<Process> apps = new ArrayList<>();
+  private ScenarioPrograms programs;
   private final SplittableRandom random = new SplittableRandom(2026);
   private String target;
 
@@ -52,7 +50,7 @@ class LabelledX11ScenarioTest {
     Path shots = recordOrReuse();
     RecordedTileHistory history =
         RecordedTileHistory.of(shots, TILE, List.of(CLOCK_AREA, IDLE_AREA));
-    List<JsonObject> frames = replay(shots);
+    List<JsonObject> frames = DaemonProcess.replayVerdicts(temp, shots);
     ScenarioReport report = new ScenarioReport("terminal", frames);
     for (JsonObject frame : frames) {
       if (ScenarioLabel.ofFileName(frame.getString("source")) == ScenarioLabel.RETURN) {
@@ -107,10 +105,10 @@ class LabelledX11ScenarioTest {
         temp,
         shots -> {
           XvfbServer.requirePrograms("xterm", "xclock", "xmessage", "xdotool", "xsetroot");
-          try (XvfbServer xvfb = XvfbServer.start(W, H)) {
+          try (XvfbServer xvfb = XvfbServer.start(W, H);
+              ScenarioPrograms started = new ScenarioPrograms(xvfb)) {
+            programs = started;
             System.out.println("scenario terminal: recorded " + play(xvfb, shots));
-          } finally {
-            apps.forEach(Process::destroyForcibly);
           }
         });
   }
@@ -119,8 +117,7 @@ class LabelledX11ScenarioTest {
   private Map<ScenarioLabel, Integer> play(XvfbServer xvfb, Path shots) throws Exception {
     xvfb.run("xsetroot", "-solid", "#2a3540");
     // Two terminals, B under A; the clock top right; an idle terminal bottom right that blinks.
-    app(
-        xvfb,
+    programs.start(
         "xterm",
         "-geometry",
         "56x14+10+40",
@@ -133,8 +130,7 @@ class LabelledX11ScenarioTest {
         "-c",
         "echo other window; ls /usr; exec sleep 100000");
     Thread.sleep(700);
-    app(
-        xvfb,
+    programs.start(
         "xterm",
         "-geometry",
         "56x14+0+0",
@@ -150,30 +146,15 @@ class LabelledX11ScenarioTest {
         "bash",
         "--norc",
         "--noprofile");
-    app(
-        xvfb,
-        "xclock",
-        "-digital",
-        "-update",
-        "1",
-        "-geometry",
-        "160x30+470+0",
-        "-strftime",
-        "%H:%M:%S");
-    app(
-        xvfb,
-        "xterm",
-        "-geometry",
-        "24x3+440+400",
-        "-T",
-        "idle",
-        "-xrm",
-        "XTerm*cursorBlink: true");
+    programs.start(
+        "xclock", "-digital", "-update", "1", "-geometry", "160x30+470+0", "-strftime", "%H:%M:%S");
+    programs.start(
+        "xterm", "-geometry", "24x3+440+400", "-T", "idle", "-xrm", "XTerm*cursorBlink: true");
     Thread.sleep(2000);
-    String termA = windowNamed(xvfb, "termA");
-    String termB = windowNamed(xvfb, "termB");
+    String termA = programs.window("^termA$");
+    String termB = programs.window("^termB$");
     // The idle terminal keeps the focus, so its cursor blinks; keys reach termA as sent events.
-    xvfb.run("xdotool", "windowfocus", windowNamed(xvfb, "idle"));
+    xvfb.run("xdotool", "windowfocus", programs.window("^idle$"));
     this.target = termA;
     xvfb.run("xdotool", "mousemove", "630", "200"); // the pointer over the bare root window
     Thread.sleep(500);
@@ -197,7 +178,8 @@ class LabelledX11ScenarioTest {
     type(xvfb, "for i in $(seq 1 20); do echo line $i; sleep 0.3; done", 60, 200);
     key(xvfb, "Return", 9000); // scrolling output
 
-    Process popup = app(xvfb, "xmessage", "-geometry", "+60+100", "Build finished: 3 warnings");
+    Process popup =
+        programs.start("xmessage", "-geometry", "+60+100", "Build finished: 3 warnings");
     Thread.sleep(3000);
     recorder.nextActionsAre(ScenarioLabel.RETURN);
     popup.destroy();
@@ -207,7 +189,7 @@ class LabelledX11ScenarioTest {
     // A popup closing over text typed while it was open uncovers a screen never seen as a whole,
     // though every tile of it was seen at its place: a real change.
     recorder.nextActionsAre(ScenarioLabel.REAL);
-    Process second = app(xvfb, "xmessage", "-geometry", "+60+100", "Tests passed");
+    Process second = programs.start("xmessage", "-geometry", "+60+100", "Tests passed");
     Thread.sleep(2000);
     type(xvfb, "date", 150, 450);
     key(xvfb, "Return", 1500);
@@ -250,42 +232,5 @@ class LabelledX11ScenarioTest {
     Thread.sleep(pauseMs);
   }
 
-  private Process app(XvfbServer xvfb, String... command) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("DISPLAY", xvfb.display());
-    Process process = builder.start();
-    apps.add(process);
-    return process;
-  }
-
-  private static String windowNamed(XvfbServer xvfb, String name) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder("xdotool", "search", "--sync", "--name", "^" + name + "$")
-            .redirectErrorStream(true);
-    builder.environment().put("DISPLAY", xvfb.display());
-    Process search = builder.start();
-    String out = new String(search.getInputStream().readAllBytes()).trim();
-    search.waitFor();
-    return out.lines().findFirst().orElseThrow(() -> new IOException("no window " + name));
-  }
-
   /** Replays the recorded frames through a daemon and lists every verdict over the API. */
-  private List<JsonObject> replay(Path shots) throws Exception {
-    long expected;
-    try (var files = Files.list(shots)) {
-      expected = files.count();
-    }
-    try (DaemonProcess daemon = DaemonProcess.startReplay(temp, shots, "64MiB")) {
-      daemon.awaitStatus(
-          s -> s.getJsonObject("frames").getLong("processed") == expected, Duration.ofMinutes(3));
-      JsonObject status = daemon.status();
-      System.out.println("scenario: daemon dedup status " + status.getJsonObject("dedup").encode());
-      List<JsonObject> frames = daemon.allFrames("", 500);
-      assertEquals(expected, frames.size(), "the API lists every replayed frame");
-      return frames;
-    }
-  }
 }
