@@ -11,9 +11,12 @@ import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.config.ConfigChange;
 import dev.ironcliw.config.ConfigProblem;
+import dev.ironcliw.config.ConfigSource;
 import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.config.MemorySettings;
+import dev.ironcliw.config.MemoryShares;
+import dev.ironcliw.config.schema.Units;
 import dev.ironcliw.daemon.api.ApiServer;
 import dev.ironcliw.daemon.api.ApiToken;
 import dev.ironcliw.daemon.api.BrowserSessions;
@@ -408,7 +411,7 @@ public final class Daemon {
           RingGeometry.forBudget(
               config.memory().frameRingBytes(), source.maxWidth(), source.maxHeight());
     } catch (IllegalArgumentException e) {
-      throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
+      throw new StartupException(ringTooSmall(config, source, e), ExitCodes.USAGE, e);
     }
     try {
       FrameRing ring = FrameRing.open(dataDir.ringFile(), geometry, budgets);
@@ -425,6 +428,33 @@ public final class Daemon {
     } catch (UncheckedIOException e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
     }
+  }
+
+  /**
+   * Why the ring budget cannot hold this screen; when the budget is memory.total's share, with the
+   * least total that captures the screen.
+   */
+  private static String ringTooSmall(
+      IroncliwConfig config, CaptureSource source, IllegalArgumentException e) {
+    if (config.sources().get(MEMORY_BUDGETS_FRAME_RING.path()) != ConfigSource.DEFAULT) {
+      return e.getMessage();
+    }
+    long least =
+        Math.max(
+            MemoryShares.smallestTotal(),
+            MemoryShares.smallestTotalFor(
+                MEMORY_BUDGETS_FRAME_RING,
+                RingGeometry.leastBudget(source.maxWidth(), source.maxHeight())));
+    return e.getMessage()
+        + "; memory.total must be at least "
+        + Units.formatBytes(least)
+        + " for a "
+        + source.maxWidth()
+        + "x"
+        + source.maxHeight()
+        + " screen (the ring's share of it is "
+        + MEMORY_BUDGETS_FRAME_RING.defaultValue()
+        + ")";
   }
 
   /** The off-heap share of memory.total: the Java heap has its own budget. */

@@ -50,6 +50,25 @@ class DaemonBadInputTest {
   }
 
   @Test
+  void shouldNameTheLeastTotalThatCapturesTheScreen() throws Exception {
+    Path config = temp.resolve("small.yaml");
+    Files.writeString(
+        config,
+        "capture:\n  source: synthetic\n  synthetic:\n    width: 5120\n    height: 2880\n"
+            + "memory:\n  total: 256MiB\n");
+    Outcome outcome =
+        run("run", "--config", config.toString(), "--data-dir", temp.resolve("d").toString());
+    assertEquals(2, outcome.status());
+    assertTrue(
+        outcome
+            .err()
+            .endsWith(
+                "at least 2 are needed (117977088 bytes); memory.total must be at least 282.0MiB"
+                    + " for a 5120x2880 screen (the ring's share of it is 40%)"),
+        outcome.err());
+  }
+
+  @Test
   void shouldCheckAConfigFileWithoutRunning() throws Exception {
     Path good = temp.resolve("good.yaml");
     Files.writeString(good, "capture:\n  fps: 5\n");

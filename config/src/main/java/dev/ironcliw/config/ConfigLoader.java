@@ -163,13 +163,22 @@ public final class ConfigLoader {
     for (Setting<?> s : ConfigSchema.settings()) {
       // A component budget's percentage is of memory.total, read before the budgets.
       long percentOf = s.section().equals(BUDGETS) ? totalBytes : physicalMemoryBytes;
+      if (s.section().equals(BUDGETS) && sources.get(s.path()) == ConfigSource.DEFAULT) {
+        // A default share is checked against its budget's minimum once the budgets set in the
+        // file are known (DefaultBudgets).
+        values.put(s.path(), s.type().parse(raw.get(s.path()), percentOf));
+        continue;
+      }
       parseValue(s, raw.get(s.path()), problems, percentOf).ifPresent(v -> values.put(s.path(), v));
       if (s.path().equals(TOTAL) && values.get(TOTAL) instanceof Long total) {
         totalBytes = total;
       }
     }
     if (problems.isEmpty()) {
-      checkAcrossKeys(values, raw, problems);
+      DefaultBudgets.fit(values, raw, sources, problems);
+    }
+    if (problems.isEmpty()) {
+      checkAcrossKeys(values, raw, sources, problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(sourceName, problems);
@@ -305,7 +314,10 @@ public final class ConfigLoader {
   }
 
   private static void checkAcrossKeys(
-      Map<String, Object> values, Map<String, String> raw, List<ConfigProblem> problems) {
+      Map<String, Object> values,
+      Map<String, String> raw,
+      Map<String, ConfigSource> sources,
+      List<ConfigProblem> problems) {
     if (((List<?>) values.get("capture.displays")).isEmpty()) {
       problems.add(
           new ConfigProblem(
@@ -316,7 +328,8 @@ public final class ConfigLoader {
     long sum = 0;
     List<String> parts = new ArrayList<>();
     for (Setting<?> s : ConfigSchema.settings()) {
-      if (s.section().equals(BUDGETS)) {
+      // The budgets left at their shares have been fitted into what the others leave.
+      if (s.section().equals(BUDGETS) && sources.get(s.path()) != ConfigSource.DEFAULT) {
         long bytes = (Long) values.get(s.path());
         sum += bytes;
         parts.add(s.key() + " " + Units.formatBytes(bytes));
@@ -326,13 +339,14 @@ public final class ConfigLoader {
       problems.add(
           new ConfigProblem(
               BUDGETS,
-              "together "
+              "set explicitly, together "
                   + Units.formatBytes(sum)
                   + " ("
                   + String.join(", ", parts)
                   + "), more than memory.total ("
                   + Units.formatBytes(total)
-                  + "); lower a budget or raise the total"));
+                  + "), with nothing left for the budgets at their shares; lower a budget or"
+                  + " raise the total"));
     }
     double medium = (Double) values.get("memory.pressure.medium");
     double high = (Double) values.get("memory.pressure.high");

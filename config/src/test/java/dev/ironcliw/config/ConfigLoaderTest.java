@@ -19,10 +19,74 @@ class ConfigLoaderTest {
     IroncliwConfig config = loader.parse("", "test", Map.of());
     assertEquals("auto", config.capture().source());
     assertEquals(10.0, config.capture().framesPerSecond());
-    assertEquals(512L << 20, config.memory().frameRingBytes());
-    assertEquals((long) ((16L << 30) * 0.4), config.memory().totalBytes());
+    assertEquals(512L << 20, config.memory().totalBytes());
+    assertEquals((long) ((512L << 20) * 0.4), config.memory().frameRingBytes());
     assertEquals(7117, config.api().port());
     assertEquals(Duration.ofSeconds(2), config.vision().batchMaxWait());
+  }
+
+  @Test
+  void shouldGiveEveryBudgetItsShareOfATotalSetAlone() {
+    IroncliwConfig config = loader.parse("memory:\n  total: 1GiB\n", "test", Map.of());
+    MemorySettings m = config.memory();
+    long budgets =
+        m.frameRingBytes()
+            + m.dedupBytes()
+            + m.visionQueueBytes()
+            + m.gpuBuffersBytes()
+            + m.journalCachesBytes()
+            + m.textIndexBytes()
+            + m.heapBytes();
+    assertTrue(budgets <= 1L << 30, "the shares fit: " + budgets);
+    assertTrue(budgets > (1L << 30) * 0.99, "and use the total: " + budgets);
+    assertEquals((long) ((1L << 30) * 0.4), m.frameRingBytes());
+  }
+
+  @Test
+  void shouldShrinkTheSharesToMakeRoomForABudgetSetExplicitly() {
+    IroncliwConfig config =
+        loader.parse(
+            "memory:\n  total: 512MiB\n  budgets:\n    frameRing: 400MiB\n", "test", Map.of());
+    MemorySettings m = config.memory();
+    assertEquals(400L << 20, m.frameRingBytes());
+    long others =
+        m.dedupBytes()
+            + m.visionQueueBytes()
+            + m.gpuBuffersBytes()
+            + m.journalCachesBytes()
+            + m.textIndexBytes()
+            + m.heapBytes();
+    assertTrue(others <= 112L << 20, "the others share what is left: " + others);
+    assertEquals(0.35 / 0.6, (double) m.heapBytes() / others, 0.01, "in proportion");
+  }
+
+  @Test
+  void shouldRefuseATotalTooSmallForTheSharesWithTheLeastThatWorks() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("memory:\n  total: 100MiB\n", "test", Map.of()));
+    assertTrue(
+        e.getMessage().contains("memory.total: \"100MiB\" is too small")
+            && e.getMessage().contains("memory.budgets.heap (35%) is 35.0MiB, under the 64.0MiB")
+            && e.getMessage().contains("must be at least 183.0MiB"),
+        e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseExplicitBudgetsThatLeaveTooLittleForTheShares() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader.parse(
+                    "memory:\n  total: 512MiB\n  budgets:\n    frameRing: 480MiB\n",
+                    "test",
+                    Map.of()));
+    assertTrue(
+        e.getMessage().contains("set explicitly (frameRing 480.0MiB), they leave 32.0MiB")
+            && e.getMessage().contains("memory.budgets.journalCaches would get"),
+        e.getMessage());
   }
 
   @Test
@@ -170,9 +234,8 @@ class ConfigLoaderTest {
     assertTrue(
         e.getMessage()
             .contains(
-                "memory.budgets: together 1.6GiB (dedup 16.0MiB, frameRing 900.0MiB,"
-                    + " visionQueue 128.0MiB, gpuBuffers 256.0MiB, journalCaches 64.0MiB,"
-                    + " textIndex 16.0MiB, heap 256.0MiB), more than memory.total (1.0GiB)"),
+                "memory.budgets: set explicitly, together 1.0GiB (frameRing 900.0MiB,"
+                    + " visionQueue 128.0MiB), more than memory.total (1.0GiB)"),
         e.getMessage());
   }
 

@@ -33,7 +33,7 @@ public record RingGeometry(int slotCount, long slotBytes, long maxFrameBytes) {
    */
   public static RingGeometry forBudget(long budgetBytes, int maxWidth, int maxHeight) {
     long frameBytes = (long) maxWidth * maxHeight * SlotDescriptor.BYTES_PER_PIXEL;
-    long slotBytes = alignToPage(SlotDescriptor.HEADER_BYTES + frameBytes);
+    long slotBytes = slotBytesFor(frameBytes);
     long slots = RingFileDescriptor.slotsIn(budgetBytes, slotBytes);
     if (slots < 2) {
       throw new IllegalArgumentException(
@@ -50,6 +50,16 @@ public record RingGeometry(int slotCount, long slotBytes, long maxFrameBytes) {
               + " bytes)");
     }
     return new RingGeometry((int) Math.min(slots, Integer.MAX_VALUE), slotBytes, frameBytes);
+  }
+
+  /** The smallest budget that holds the two frames of {@code maxWidth} x {@code maxHeight}. */
+  public static long leastBudget(int maxWidth, int maxHeight) {
+    long frameBytes = (long) maxWidth * maxHeight * SlotDescriptor.BYTES_PER_PIXEL;
+    return RingFileDescriptor.fileBytes(2, slotBytesFor(frameBytes));
+  }
+
+  private static long slotBytesFor(long frameBytes) {
+    return alignToPage(SlotDescriptor.HEADER_BYTES + frameBytes);
   }
 
   static long alignToPage(long bytes) {

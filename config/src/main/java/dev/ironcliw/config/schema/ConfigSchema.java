@@ -95,18 +95,20 @@ public final class ConfigSchema {
           live(
               "memory.total",
               ValueType.SIZE,
-              "40%",
+              "512MiB",
               "64MiB",
               "1TiB",
               "Upper bound on everything the daemon holds; a percentage is of physical memory."
-                  + " The budgets below must fit in it together."));
+                  + " The budgets below are shares of it by default, so setting it alone is"
+                  + " enough; a budget set to a size takes that, and the budgets left at their"
+                  + " shares shrink to fit what is left."));
 
   public static final Setting<Long> MEMORY_BUDGETS_DEDUP =
       number(
           live(
               "memory.budgets.dedup",
               ValueType.SIZE,
-              "16MiB",
+              "3%",
               "64KiB",
               "1TiB",
               "Memory for the dedup bloom filters, split across dedup.generations, and the exact"
@@ -118,7 +120,7 @@ public final class ConfigSchema {
           live(
               "memory.budgets.frameRing",
               ValueType.SIZE,
-              "512MiB",
+              "40%",
               "16MiB",
               "1TiB",
               "Size of the memory-mapped frame ring; its slot count is this divided by the size"
@@ -131,7 +133,7 @@ public final class ConfigSchema {
           live(
               "memory.budgets.visionQueue",
               ValueType.SIZE,
-              "64MiB",
+              "8%",
               "1MiB",
               "1TiB",
               "Memory for the downscaled crops of changed frames waiting to be sent to the vision"
@@ -142,7 +144,7 @@ public final class ConfigSchema {
           ranged(
               "memory.budgets.gpuBuffers",
               ValueType.SIZE,
-              "256MiB",
+              "6%",
               "1MiB",
               "1TiB",
               "Memory for the GPU diff's buffers (two frames, their upload copy and the tile"
@@ -155,7 +157,7 @@ public final class ConfigSchema {
           ranged(
               "memory.budgets.journalCaches",
               ValueType.SIZE,
-              "64MiB",
+              "5%",
               "4MiB",
               "1TiB",
               "Memory the history journal maps at once (Chronicle Queue's mapped blocks, a"
@@ -166,7 +168,7 @@ public final class ConfigSchema {
           ranged(
               "memory.budgets.textIndex",
               ValueType.SIZE,
-              "16MiB",
+              "3%",
               "1MiB",
               "1GiB",
               "Memory the screen-text index's writer holds (on the heap) before it writes a"
@@ -178,7 +180,7 @@ public final class ConfigSchema {
           ranged(
               "memory.budgets.heap",
               ValueType.SIZE,
-              "256MiB",
+              "35%",
               "64MiB",
               "1TiB",
               "The Java heap: the launcher starts the JVM with this as -Xmx, and heap pressure is"
