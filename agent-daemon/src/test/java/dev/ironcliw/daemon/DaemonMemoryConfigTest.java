@@ -111,12 +111,13 @@ class DaemonMemoryConfigTest {
       assertTrue(reader.failure.get() == null, reader.failure.get());
       assertTrue(reader.whole.get() > 20, "too few images read: " + reader.byStatus);
 
-      // Invalid edits: a bad value, and budgets that together pass the total.
+      // Invalid edits: a bad value, and a total too small for the shares of the other budgets.
       long processed = daemon.status().getJsonObject("frames").getLong("processed");
       Files.writeString(config, yaml("12XB"));
       daemon.awaitOutput("config change rejected", Duration.ofSeconds(10));
       Files.writeString(config, yaml("16MiB").replace("memory:\n", "memory:\n  total: 64MiB\n"));
-      daemon.awaitOutput("together", Duration.ofSeconds(10));
+      daemon.awaitOutput(
+          "it needs; lower a budget you set or raise memory.total", Duration.ofSeconds(10));
       status =
           daemon.awaitStatus(
               s -> s.getJsonObject("frames").getLong("processed") > processed + 20,

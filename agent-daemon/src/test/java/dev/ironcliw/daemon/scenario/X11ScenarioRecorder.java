@@ -44,6 +44,11 @@ public final class X11ScenarioRecorder {
   private final Path directory;
   private final ExecutorService writer = Executors.newSingleThreadExecutor();
   private final Map<ScenarioLabel, Integer> counts = new EnumMap<>(ScenarioLabel.class);
+  private final java.util.Set<Long> screensSeen = new java.util.HashSet<>();
+
+  /** Pixels of the ambient areas that lie outside every action area. */
+  private final boolean[] noiseOnly;
+
   private volatile ScenarioLabel actionKind = ScenarioLabel.REAL;
   private volatile List<Rect> actingIn;
   private volatile boolean recording;
@@ -69,6 +74,17 @@ public final class X11ScenarioRecorder {
     this.actingIn = this.actionAreas;
     this.ambientAreas = List.copyOf(ambientAreas);
     this.directory = directory;
+    this.noiseOnly = new boolean[width * height];
+    for (ScenarioArea ambient : ambientAreas) {
+      Rect a = ambient.area();
+      if (actionAreas.stream().allMatch(r -> r.intersect(a) == null)) {
+        for (int y = Math.max(0, a.y()); y < Math.min(height, a.y() + a.height()); y++) {
+          for (int x = Math.max(0, a.x()); x < Math.min(width, a.x() + a.width()); x++) {
+            noiseOnly[y * width + x] = true;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -135,7 +151,7 @@ public final class X11ScenarioRecorder {
         } else {
           pixels = previous; // the damage hint said nothing changed
         }
-        ScenarioLabel label = label(previous, pixels);
+        ScenarioLabel label = notNew(label(previous, pixels), previous, pixels);
         counts.merge(label, 1, Integer::sum);
         Path file = directory.resolve(String.format("%05d-%s.png", i, label));
         Path copyFrom = label == ScenarioLabel.DUPLICATE ? previousFile : null;
@@ -148,6 +164,39 @@ public final class X11ScenarioRecorder {
     } catch (Throwable t) {
       failure = t;
     }
+  }
+
+  /**
+   * A frame the timeline calls a real change but that shows a screen already recorded, the areas
+   * that only ever change on their own (a video) aside, brought nothing new: the caret of the field
+   * being typed into turning back on before the key's character shows. It carries the label of the
+   * ambient area inside the action area it changed in.
+   */
+  private ScenarioLabel notNew(ScenarioLabel label, int[] previous, int[] current) {
+    boolean seen = !screensSeen.add(screenHash(current));
+    if (label != ScenarioLabel.REAL || !seen || previous == null) {
+      return label;
+    }
+    for (ScenarioArea ambient : ambientAreas) {
+      boolean inAction = actionAreas.stream().anyMatch(a -> a.intersect(ambient.area()) != null);
+      if (inAction
+          && changedRows(previous, current).stream()
+              .anyMatch(r -> r.intersect(ambient.area()) != null)) {
+        return ambient.label();
+      }
+    }
+    return label;
+  }
+
+  /** A hash of the screen with the ambient areas that lie outside every action area blanked. */
+  private long screenHash(int[] pixels) {
+    long hash = 1;
+    for (int i = 0; i < pixels.length; i++) {
+      if (!noiseOnly[i]) {
+        hash = hash * 0x100000001B3L + (pixels[i] & 0xFFFFFF);
+      }
+    }
+    return hash;
   }
 
   private ScenarioLabel label(int[] previous, int[] current) {

@@ -277,8 +277,8 @@ public final class ConfigSchema {
               "5m",
               "1s",
               "1d",
-              "A frame identical to one seen this recently (but not the previous one) is a"
-                  + " REVISIT."));
+              "A screen (volatile tiles such as a clock left out) shown this recently, counted"
+                  + " from when it was last on screen, is a REVISIT when it comes back."));
 
   public static final Setting<Integer> DEDUP_GENERATIONS =
       integer(
