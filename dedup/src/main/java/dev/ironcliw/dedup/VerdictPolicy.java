@@ -211,21 +211,30 @@ public final class VerdictPolicy {
   /**
    * New content on a steady beat is a clock only where it is small: when more tiles than a clock
    * covers bring new content on the beat in one frame, it is output that comes at a steady pace (a
-   * log line a second, {@code ping}), and none of it is put down to the beat. Returns (a blink, a
-   * spinner) are not limited.
+   * log line a second, {@code ping}), and none of it is put down to the beat. Motion is a video in
+   * part of the screen: when more than half the screen moves, the user is scrolling or watching
+   * full screen, and it is all forwarded. Returns (a blink, a spinner) are not limited.
    */
   private static void disbelieveWideBeats(int[] explainedOwn, TileDiff diff) {
-    int beats = 0;
+    disbelieveBeyond(explainedOwn, diff, VolatileTiles.EXPLAINED_BEAT, MAX_BEAT_TILES);
+    disbelieveBeyond(explainedOwn, diff, VolatileTiles.EXPLAINED_MOTION, diff.tiles() / 2);
+  }
+
+  /**
+   * Takes back every {@code kind} explanation of the frame when there are more than {@code most}.
+   */
+  private static void disbelieveBeyond(int[] explainedOwn, TileDiff diff, int kind, int most) {
+    int count = 0;
     for (int t = 0; t < diff.tiles(); t++) {
-      if (explainedOwn[t] == VolatileTiles.EXPLAINED_BEAT) {
-        beats++;
+      if (explainedOwn[t] == kind) {
+        count++;
       }
     }
-    if (beats <= MAX_BEAT_TILES) {
+    if (count <= most) {
       return;
     }
     for (int t = 0; t < diff.tiles(); t++) {
-      if (explainedOwn[t] == VolatileTiles.EXPLAINED_BEAT) {
+      if (explainedOwn[t] == kind) {
         explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
       }
     }

@@ -174,6 +174,20 @@ class VerdictPolicyTest {
   }
 
   @Test
+  void shouldForwardMotionOverMostOfTheScreen() {
+    // Scrolling a long page for ten seconds, or a video full screen: not a corner's noise.
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int frame = 1; frame <= 100; frame++) {
+      for (int y = 0; y < 128; y += 16) {
+        screen.fill(0, y, 256, 16, random.nextInt(0x1000000));
+      }
+      assertEquals(Verdict.CHANGE, screen.capture(frame * 100L), "frame " + frame);
+    }
+  }
+
+  @Test
   void shouldForwardABurstOfOutputScrollingAtEveryFrame() {
     TestScreen screen = new TestScreen(policy());
     screen.capture(0);
