@@ -352,6 +352,21 @@ public final class FrameRing implements AutoCloseable {
     return occupied;
   }
 
+  /**
+   * When each frame the ring holds now was captured, epoch nanoseconds, in slot order: how much
+   * history it holds. A slot being written may show its new frame's time.
+   */
+  public long[] heldCaptureTimes() {
+    long[] times = new long[slotHeaders.length];
+    int held = 0;
+    for (UnsafeBuffer header : slotHeaders) {
+      if (header.getLongVolatile(SlotDescriptor.POSITION_OFFSET) >= 0) {
+        times[held++] = header.getLongVolatile(SlotDescriptor.CAPTURED_AT_NANOS_OFFSET);
+      }
+    }
+    return java.util.Arrays.copyOf(times, held);
+  }
+
   public RingGeometry geometry() {
     return geometry;
   }

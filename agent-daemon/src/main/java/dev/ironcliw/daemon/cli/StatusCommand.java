@@ -117,11 +117,12 @@ public final class StatusCommand {
     line(
         text,
         "ring",
-        "%s of %s slots active, %s occupied, %s",
+        "%s of %s slots active, %s occupied, %s; holds %s",
         text(ring, "activeSlots"),
         text(ring, "slots"),
         text(ring, "occupiedSlots"),
-        mib(ring.getLong("activeBytes", -1L)));
+        mib(ring.getLong("activeBytes", -1L)),
+        held(ring.getJsonObject("history", new JsonObject())));
     String backend = text(part(s, "diff"), "backend");
     int reason = backend.indexOf(" (auto:"); // why auto chose it: long, and in the log
     line(text, "diff", "%s", reason < 0 ? backend : backend.substring(0, reason));
@@ -212,6 +213,19 @@ public final class StatusCommand {
   private static void line(StringBuilder text, String label, String format, Object... args) {
     text.append(
         String.format(Locale.ROOT, "%-8s %s%n", label, String.format(Locale.ROOT, format, args)));
+  }
+
+  /** The ring's history: "12.3 s of frames (2.5 s at 10.0 distinct frames a second)". */
+  private static String held(JsonObject history) {
+    Double atRate = history.getDouble("secondsAtCurrentRate");
+    return String.format(Locale.ROOT, "%.1f s of frames", history.getDouble("heldSeconds", 0.0))
+        + (atRate == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " (%.1f s at %.1f distinct frames a second)",
+                atRate,
+                history.getDouble("distinctFramesPerSecond", 0.0)));
   }
 
   private static String mib(long bytes) {
