@@ -143,11 +143,13 @@ class DaemonMemoryConfigTest {
       assertEquals(16L << 20, keys.get("memory.budgets.frameRing").getLong("bytes"));
       assertEquals("flag", keys.get("capture.fps").getString("source"));
       assertEquals("default", keys.get("memory.budgets.heap").getString("source"));
-      // The text index's writer buffer is a budget like the others, reserved whole at start.
-      assertEquals(16L << 20, keys.get("memory.budgets.textIndex").getLong("bytes"));
+      // The text index's writer buffer is a budget like the others, reserved whole at start: its
+      // default is its share, 3% of the default total.
+      long textIndex = (long) ((512L << 20) * 0.03);
+      assertEquals(textIndex, keys.get("memory.budgets.textIndex").getLong("bytes"));
       JsonObject memory = daemon.status().getJsonObject("memory");
-      assertEquals(16L << 20, memory.getJsonObject("budgetBytes").getLong("textIndex"));
-      assertEquals(16L << 20, memory.getJsonObject("usedBytes").getLong("textIndex"));
+      assertEquals(textIndex, memory.getJsonObject("budgetBytes").getLong("textIndex"));
+      assertEquals(textIndex, memory.getJsonObject("usedBytes").getLong("textIndex"));
       assertEquals(true, keys.get("memory.pressure.high").getBoolean("live"));
       assertEquals(false, keys.get("api.port").getBoolean("live"));
 
@@ -169,19 +171,19 @@ class DaemonMemoryConfigTest {
       set = daemon.put("/api/v1/config/capture.fps", "{\"value\": \"" + "9".repeat(20_000) + "\"}");
       assertEquals(413, set.statusCode(), set.body());
 
-      set = daemon.put("/api/v1/config/memory.budgets.frameRing", "{\"value\": \"1%\"}");
+      set = daemon.put("/api/v1/config/memory.budgets.frameRing", "{\"value\": \"4%\"}");
       assertEquals(200, set.statusCode(), set.body());
       JsonObject entry = new JsonObject(set.body());
       assertEquals("api", entry.getString("source"));
       JsonObject status = daemon.status();
-      long onePercent = status.getJsonObject("memory").getLong("totalBytes") / 100;
-      long expected = Math.min(ring(status).getLong("slots"), expectedSlots(status, onePercent));
+      long fourPercent = status.getJsonObject("memory").getLong("totalBytes") * 4 / 100;
+      long expected = Math.min(ring(status).getLong("slots"), expectedSlots(status, fourPercent));
       daemon.awaitStatus(s -> ring(s).getLong("activeSlots") == expected, Duration.ofSeconds(10));
       String metrics = daemon.get("/metrics").body();
       assertTrue(metrics.contains("ironcliw_ring_active_slots " + expected + ".0"), metrics);
       assertTrue(
           metrics.contains(
-              "ironcliw_memory_budget_bytes{component=\"frameRing\"} " + (double) onePercent),
+              "ironcliw_memory_budget_bytes{component=\"frameRing\"} " + (double) fourPercent),
           metrics);
       assertTrue(metrics.contains("ironcliw_memory_used_bytes{component=\"dedup\"}"), metrics);
       assertTrue(metrics.contains("ironcliw_process_resident_bytes "), metrics);

@@ -17,11 +17,11 @@ import javax.imageio.ImageIO;
 
 /**
  * End-to-end: {@code ./ironcliw run} replaying 1920x1080 frames (a desktop with typing and window
- * switches, looped) at 10 FPS for 10 minutes by default, with {@code memory.total} at 512 MiB.
- * Every second it reads the daemon's resident memory, which the daemon takes from {@code
- * /proc/self/status}, and at the end prints the figures and whether they stayed under the total
- * plus {@link #FIXED_OVERHEAD_MIB} (what the JVM itself needs: code, metaspace, thread stacks, the
- * collector's own structures).
+ * switches, looped) at 10 FPS for 10 minutes by default, with {@code memory.total} at 512 MiB and
+ * nothing else set: every budget is its share of the total. Every second it reads the daemon's
+ * resident memory, which the daemon takes from {@code /proc/self/status}, and at the end prints the
+ * figures and whether they stayed under the total plus {@link #FIXED_OVERHEAD_MIB} (what the JVM
+ * itself needs: code, metaspace, thread stacks, the collector's own structures).
  *
  * <pre>./ironcliw bench MemoryBudgetRun [seconds]
  * </pre>
@@ -53,14 +53,6 @@ public final class MemoryBudgetRun {
           provider: none
         memory:
           total: %dMiB
-          budgets:
-            frameRing: 192MiB
-            dedup: 16MiB
-            visionQueue: 32MiB
-            gpuBuffers: 64MiB
-            journalCaches: 32MiB
-            textIndex: 16MiB
-            heap: 160MiB
         """
             .formatted(TOTAL_MIB));
     Path data = work.resolve("data");
@@ -112,7 +104,9 @@ public final class MemoryBudgetRun {
             + " %.1f)%n"
             + "  after %d s warm-up: first %.1f, last %.1f, growth %+.1f%%%n"
             + "  limit total + fixed overhead %d + %d MiB: %s%n"
-            + "  frames %s, verdicts %s, fps %s, ring %s/%s slots, pressure %s%n",
+            + "  frames %s, verdicts %s, fps %s, ring %s/%s slots, pressure %s%n"
+            + "  budgets (shares of the total) %s%n"
+            + "  ring history %s%n",
         seconds,
         TOTAL_MIB,
         samples.size(),
@@ -133,7 +127,9 @@ public final class MemoryBudgetRun {
         status.path("capture").path("fpsActual10s").asText(),
         status.path("ring").path("activeSlots").asText(),
         status.path("ring").path("slots").asText(),
-        status.path("memory").path("pressure").path("level").asText());
+        status.path("memory").path("pressure").path("level").asText(),
+        status.path("memory").path("budgetBytes"),
+        status.path("ring").path("history"));
   }
 
   private static long percentile(List<long[]> samples, int column, double p) {
