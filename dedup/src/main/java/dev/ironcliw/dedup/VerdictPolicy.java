@@ -187,7 +187,7 @@ public final class VerdictPolicy {
       }
     }
     rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
-    disbelieveWideBeats(explainedOwn, diff);
+    disbelieveWidespread(explainedOwn, diff);
     disbelieveInsideLargerChanges(explainedOwn, state.explainedBefore, diff);
     boolean anyUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {
@@ -215,7 +215,7 @@ public final class VerdictPolicy {
    * part of the screen: when more than half the screen moves, the user is scrolling or watching
    * full screen, and it is all forwarded. Returns (a blink, a spinner) are not limited.
    */
-  private static void disbelieveWideBeats(int[] explainedOwn, TileDiff diff) {
+  private static void disbelieveWidespread(int[] explainedOwn, TileDiff diff) {
     disbelieveBeyond(explainedOwn, diff, VolatileTiles.EXPLAINED_BEAT, MAX_BEAT_TILES);
     disbelieveBeyond(explainedOwn, diff, VolatileTiles.EXPLAINED_MOTION, diff.tiles() / 2);
   }
