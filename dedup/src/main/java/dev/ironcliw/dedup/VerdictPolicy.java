@@ -3,6 +3,7 @@ package dev.ironcliw.dedup;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.TileDiff;
+import dev.ironcliw.ring.TileGroups;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,14 @@ public final class VerdictPolicy {
    */
   private static final int MAX_BEAT_TILES = 8;
 
+  /** The most changed tiles, and tile rows, a clock's digits take in one frame. */
+  private static final int MAX_CLOCK_TILES = 4;
+
+  private static final int MAX_CLOCK_ROWS = 2;
+
+  /** Tiles either side of a clock's ticking tile taken for its other digits. */
+  private static final int CLOCK_REACH = 2;
+
   /** Unexplained changed neighbours (of 8) that make a volatile tile part of a larger change. */
   private static final int SURROUNDED = 4;
 
@@ -52,6 +61,10 @@ public final class VerdictPolicy {
   private final RecentFingerprints recentFrames;
   private final RecentFingerprints recentTiles;
   private final List<DisplayState> displays = new ArrayList<>();
+
+  /** The flood fill that finds a clock's changed tiles, its buffers reused. */
+  private final TileGroups groups = new TileGroups();
+
   private volatile long bloomFalsePositives;
   private volatile DedupSnapshot snapshot = DedupSnapshot.EMPTY;
   private long snapshotAtNanos;
@@ -64,6 +77,7 @@ public final class VerdictPolicy {
     boolean[] novel = new boolean[0];
     int[] explainedOwn = new int[0];
     int[] explainedBefore = new int[0];
+    boolean[] withClock = new boolean[0];
 
     DisplayState(int tileSize) {
       fingerprints = new TileFingerprints(tileSize);
@@ -189,18 +203,18 @@ public final class VerdictPolicy {
     rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
     disbelieveWidespread(explainedOwn, diff);
     disbelieveInsideLargerChanges(explainedOwn, state.explainedBefore, diff);
+    boolean[] withClock = partsOfClocks(state, volatileTiles, diff);
     boolean anyUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {
       if (diff.isChanged(t)) {
-        boolean explained =
-            explainedOwn[t] != VolatileTiles.NOT_EXPLAINED
-                || besideBeat(volatileTiles, explainedOwn, diff, t);
+        boolean explained = explainedOwn[t] != VolatileTiles.NOT_EXPLAINED || withClock[t];
         // A tile whose latest change was put down to volatility is left out of the screen's
         // stable hash until a change there is not.
         fingerprints.mask(t, explained);
         anyUnexplained |= !explained;
       }
     }
+    maskAroundClocks(fingerprints, volatileTiles, explainedOwn, diff);
     boolean seen = screenSeen(display, fingerprints, capturedAtNanos);
     if (!anyUnexplained) {
       return Verdict.MINOR;
@@ -309,45 +323,81 @@ public final class VerdictPolicy {
   }
 
   /**
-   * A changed tile whose changes mostly bring new content, next to a clock's beat in the same frame
-   * ({@link #clockBeside}), belongs to the same volatile thing: the tens digit of a clock beside
-   * its seconds. One step only, never spreading. A tile that learned returns (a blinking cursor's
-   * cell) never inherits, so a character typed there is never put down to a neighbour.
+   * The changed tiles that belong to a clock ticking in this frame: a small group of changed tiles
+   * (8-connected, at most {@link #MAX_BEAT_TILES}) that holds a clock's beat is the clock, its tens
+   * digit, its minutes at a rollover. Of the group, the tiles whose changes mostly bring new
+   * content join the beat; a tile that learned returns (a blinking caret's cell) never does, so a
+   * character typed there always counts. A group larger than a clock (a window opened beside it)
+   * lends nothing.
    */
-  private static boolean besideBeat(
-      VolatileTiles volatileTiles, int[] explainedOwn, TileDiff diff, int tile) {
-    if (!volatileTiles.novelHabit(tile)) {
-      return false;
+  private boolean[] partsOfClocks(DisplayState state, VolatileTiles volatileTiles, TileDiff diff) {
+    boolean[] parts = state.withClock;
+    java.util.Arrays.fill(parts, false);
+    int[] explainedOwn = state.explainedOwn;
+    boolean anyBeat = false;
+    for (int t = 0; t < diff.tiles() && !anyBeat; t++) {
+      anyBeat = clockBeat(volatileTiles, explainedOwn[t], t);
     }
-    int tx = tile % diff.tilesX();
-    int ty = tile / diff.tilesX();
-    for (int dy = -1; dy <= 1; dy++) {
-      for (int dx = -1; dx <= 1; dx++) {
-        int nx = tx + dx;
-        int ny = ty + dy;
-        if ((dx != 0 || dy != 0)
-            && nx >= 0
-            && ny >= 0
-            && nx < diff.tilesX()
-            && ny < diff.tilesY()
-            && clockBeside(
-                volatileTiles, explainedOwn[ny * diff.tilesX() + nx], ny * diff.tilesX() + nx)) {
-          return true;
-        }
-      }
+    if (!anyBeat) {
+      return parts;
     }
-    return false;
+    groups.find(
+        diff.tilesX(),
+        diff.tilesY(),
+        true,
+        diff::isChanged,
+        (minX, minY, maxX, maxY, members, count) -> {
+          if (count > MAX_CLOCK_TILES || maxY - minY + 1 > MAX_CLOCK_ROWS) {
+            return;
+          }
+          boolean beat = false;
+          for (int i = 0; i < count && !beat; i++) {
+            beat = clockBeat(volatileTiles, explainedOwn[members[i]], members[i]);
+          }
+          for (int i = 0; beat && i < count; i++) {
+            parts[members[i]] = volatileTiles.novelHabit(members[i]);
+          }
+        });
+    return parts;
   }
 
   /**
-   * Whether {@code neighbour}, explained as {@code explained} in this frame, is a clock's beat: new
+   * A clock's other digits (its minutes, its hours) sit beside its seconds on the same line and
+   * change too rarely to be learned before the user returns to a screen across a minute's turn: the
+   * tiles up to {@link #CLOCK_REACH} either side of a ticking tile, that did not change in this
+   * frame, are left out of the stable hash with it, until a change there is not explained.
+   */
+  private static void maskAroundClocks(
+      TileFingerprints fingerprints,
+      VolatileTiles volatileTiles,
+      int[] explainedOwn,
+      TileDiff diff) {
+    int tilesX = diff.tilesX();
+    for (int t = 0; t < diff.tiles(); t++) {
+      if (!clockBeat(volatileTiles, explainedOwn[t], t)) {
+        continue;
+      }
+      int row = t / tilesX * tilesX;
+      int x = t % tilesX;
+      for (int nx = Math.max(0, x - CLOCK_REACH);
+          nx <= Math.min(tilesX - 1, x + CLOCK_REACH);
+          nx++) {
+        if (!diff.isChanged(row + nx)) {
+          fingerprints.mask(row + nx, true);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code tile}, explained as {@code explained} in this frame, is a clock's beat: new
    * content on a steady beat, or any change of a tile that ticks once a second (a clock's units
    * digit returns to a digit seen ten seconds before). A blinking caret's return never is, so the
    * character typed into the tile beside it always counts.
    */
-  private static boolean clockBeside(VolatileTiles volatileTiles, int explained, int neighbour) {
-    return (explained == VolatileTiles.EXPLAINED_BEAT && volatileTiles.steadyBeat(neighbour))
-        || (explained != VolatileTiles.NOT_EXPLAINED && volatileTiles.ticksEachSecond(neighbour));
+  private static boolean clockBeat(VolatileTiles volatileTiles, int explained, int tile) {
+    return (explained == VolatileTiles.EXPLAINED_BEAT && volatileTiles.steadyBeat(tile))
+        || (explained != VolatileTiles.NOT_EXPLAINED && volatileTiles.ticksEachSecond(tile));
   }
 
   private VolatileTiles volatileTiles(DisplayState state, TileDiff diff) {
@@ -358,6 +408,7 @@ public final class VerdictPolicy {
       state.novel = new boolean[diff.tiles()];
       state.explainedOwn = new int[diff.tiles()];
       state.explainedBefore = new int[diff.tiles()];
+      state.withClock = new boolean[diff.tiles()];
     }
     return state.volatileTiles;
   }

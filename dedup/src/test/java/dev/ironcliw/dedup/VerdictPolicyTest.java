@@ -81,6 +81,35 @@ class VerdictPolicyTest {
   }
 
   @Test
+  void shouldKnowAScreenAgainAfterTheClocksMinuteTurned() {
+    // A clock MM:SS, a digit a tile: minutes units in tile 0, seconds tens in 1, units in 2.
+    TestScreen screen = new TestScreen(policy());
+    screen.capture(0);
+    for (int second = 50; second <= 54; second++) {
+      clock(screen, second).capture(second * 1000L);
+    }
+    assertEquals(Verdict.CHANGE, screen.fill(100, 40, 80, 50, 0xFFFFCC).capture(55_500), "opened");
+    for (int second = 55; second <= 65; second++) {
+      assertEquals(Verdict.MINOR, clock(screen, second).capture(second * 1000L), "tick " + second);
+    }
+    assertEquals(
+        Verdict.REVISIT,
+        clock(screen.fill(100, 40, 80, 50, 0x203040), 66).capture(66_000),
+        "closed after the minute turned: the clock, minutes and all, is left out");
+    assertEquals(
+        Verdict.CHANGE,
+        clock(screen.fill(100, 40, 80, 50, 0xCCFFFF), 67).capture(67_000),
+        "a popup opened beside the clock in the frame of a tick is not part of it");
+  }
+
+  private static TestScreen clock(TestScreen screen, int seconds) {
+    return screen
+        .glyph(8, 8, seconds / 60)
+        .glyph(40, 8, seconds % 60 / 10)
+        .glyph(70, 8, seconds % 10);
+  }
+
+  @Test
   void shouldRememberContentThatCameAndWentUnderTheThreshold() {
     // A tile whose content changes by less than the threshold both ways (a dot on a blank
     // tile) was still shown: when it comes back in one step over the threshold, it is seen.
