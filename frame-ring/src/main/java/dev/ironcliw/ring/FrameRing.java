@@ -50,6 +50,7 @@ public final class FrameRing implements AutoCloseable {
   private final long[] contentTags;
   private int releasePendingCount;
   private volatile long releasedBytes;
+  private volatile long unmappedBytes;
   private volatile long nextPosition;
   private volatile long retainedFrom = Long.MAX_VALUE;
   private boolean writerTaken;
@@ -396,6 +397,36 @@ public final class FrameRing implements AutoCloseable {
   /** Bytes of slot pages given back to the system since the ring opened. */
   public long releasedBytes() {
     return releasedBytes;
+  }
+
+  /**
+   * Takes the pages of the frame at {@code position} out of the process, for a consumer that is
+   * done with it for now. The frame stays in the file and readable: a read maps its pages back from
+   * the page cache. It only stops counting in the daemon's resident memory, which the ring would
+   * otherwise fill whole. Nothing happens when the slot holds another frame by now; a writer
+   * filling the slot meanwhile loses nothing either (the pages are the file's).
+   */
+  public void unmapFrame(long position) {
+    int slot = layout.slotOf(position);
+    if (slot < 0) {
+      return;
+    }
+    UnsafeBuffer header = slotHeaders[slot];
+    if (header.getLongVolatile(SlotDescriptor.POSITION_OFFSET) != position) {
+      return;
+    }
+    long frameBytes =
+        (long) header.getInt(SlotDescriptor.HEIGHT_OFFSET)
+            * header.getInt(SlotDescriptor.STRIDE_OFFSET);
+    if (frameBytes <= 0 || frameBytes > geometry.maxFrameBytes()) {
+      return;
+    }
+    unmappedBytes += PageRelease.unmap(slotPixels[slot].asSlice(0, frameBytes));
+  }
+
+  /** Bytes of frame pages taken out of the process by {@link #unmapFrame} since the ring opened. */
+  public long unmappedBytes() {
+    return unmappedBytes;
   }
 
   /** The slot the writer fills for {@code position}. */

@@ -7,10 +7,17 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Gives the pages of a shared file mapping back to the system with {@code madvise}: on Linux {@code
- * MADV_REMOVE} punches a hole in the file, freeing memory and disk without writing the pages out;
- * where that is not supported (macOS, some file systems) {@code MADV_DONTNEED} drops them from the
- * process. The mapping stays valid either way: a later touch reads zeros or the file's pages.
+ * Gives the pages of a shared file mapping back to the system with {@code madvise}.
+ *
+ * <p>{@link #release}: on Linux {@code MADV_REMOVE} punches a hole in the file, freeing memory and
+ * disk without writing the pages out; where that is not supported (macOS, some file systems) {@code
+ * MADV_DONTNEED} drops them from the process. The mapping stays valid either way: a later touch
+ * reads zeros or the file's pages.
+ *
+ * <p>{@link #unmap}: {@code MADV_DONTNEED} alone, which on a shared file mapping only takes the
+ * pages out of the process: they stop counting in its resident memory, the file keeps what they
+ * hold, and a later touch maps them again from the page cache (or the disk, once the kernel dropped
+ * them).
  */
 final class PageRelease {
   static final long PAGE_BYTES = 4096;
@@ -45,16 +52,34 @@ final class PageRelease {
    * @return the bytes released, 0 when the system refused
    */
   static long release(MemorySegment segment) {
-    long start = alignUp(segment.address());
-    long end = (segment.address() + segment.byteSize()) / PAGE_BYTES * PAGE_BYTES;
-    if (MADVISE == null || end <= start) {
+    MemorySegment pages = wholePages(segment);
+    if (pages == null) {
       return 0;
     }
-    MemorySegment pages = segment.asSlice(start - segment.address(), end - start);
     if ((LINUX && advise(pages, MADV_REMOVE)) || advise(pages, MADV_DONTNEED)) {
       return pages.byteSize();
     }
     return 0;
+  }
+
+  /**
+   * Takes the whole pages inside {@code segment} out of the process, keeping what they hold.
+   *
+   * @return the bytes unmapped, 0 when the system refused
+   */
+  static long unmap(MemorySegment segment) {
+    MemorySegment pages = wholePages(segment);
+    return pages != null && advise(pages, MADV_DONTNEED) ? pages.byteSize() : 0;
+  }
+
+  /** The whole pages inside {@code segment}, or null when none (or no madvise). */
+  private static MemorySegment wholePages(MemorySegment segment) {
+    long start = alignUp(segment.address());
+    long end = (segment.address() + segment.byteSize()) / PAGE_BYTES * PAGE_BYTES;
+    if (MADVISE == null || end <= start) {
+      return null;
+    }
+    return segment.asSlice(start - segment.address(), end - start);
   }
 
   private static boolean advise(MemorySegment pages, int advice) {

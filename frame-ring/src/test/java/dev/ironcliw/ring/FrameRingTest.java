@@ -39,6 +39,52 @@ class FrameRingTest {
   }
 
   @Test
+  void shouldTakeADoneFramesPagesOutOfTheProcessAndKeepItReadable() throws Exception {
+    int width = 512;
+    int height = 512;
+    int frameBytes = width * height * 4;
+    RingGeometry geometry = new RingGeometry(2, frameBytes + 4096, frameBytes);
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, geometry, OffHeapBudget.unlimited())) {
+      long position = TestFrames.write(ring.writer(), width, height, 3);
+      long residentBefore = residentKib(file);
+
+      ring.unmapFrame(position);
+      ring.unmapFrame(position + 1); // not written yet: nothing to do
+
+      assertTrue(ring.unmappedBytes() >= frameBytes - 4096, "unmapped " + ring.unmappedBytes());
+      if (residentBefore >= 0) {
+        long residentAfter = residentKib(file);
+        assertTrue(
+            residentAfter <= residentBefore - (frameBytes >> 10) + 8,
+            "resident KiB of the ring before " + residentBefore + ", after " + residentAfter);
+      }
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(position, view));
+      assertTrue(TestFrames.matches(view.pixels(), 3), "the frame's pixels, mapped back");
+      assertEquals(FrameHash.hash(view.pixels(), 0, view.pixels().byteSize()), view.fingerprint());
+    }
+  }
+
+  /** KiB of {@code file}'s mapping resident in this process, or -1 without /proc (not Linux). */
+  private static long residentKib(Path file) throws Exception {
+    Path smaps = Path.of("/proc/self/smaps");
+    if (!Files.isReadable(smaps)) {
+      return -1;
+    }
+    boolean inRing = false;
+    long kib = 0;
+    for (String line : Files.readAllLines(smaps)) {
+      if (Character.isDigit(line.charAt(0)) || Character.isLowerCase(line.charAt(0))) {
+        inRing = line.endsWith(file.toString()); // a mapping's first line ends with its path
+      } else if (inRing && line.startsWith("Rss:")) {
+        kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return kib;
+  }
+
+  @Test
   void shouldReportOverwrittenFramesAfterTheRingWraps() {
     try (FrameRing ring = FrameRing.open(dir.resolve("r"), GEOMETRY, OffHeapBudget.unlimited())) {
       FrameRingWriter writer = ring.writer();

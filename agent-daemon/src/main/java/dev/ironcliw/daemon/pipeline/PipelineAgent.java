@@ -290,10 +290,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
   }
 
-  /**
-   * Records the display's newest kept frame and lets the ring overwrite what no display needs:
-   * every frame before the oldest of the displays' previous kept frames.
-   */
+  /** A frame whose analysis threw: logged, and the display starts afresh from it. */
   private void analysisFailed(int display, FrameEvent frame, RuntimeException e) {
     long count = stats.recordAnalysisError();
     if (count == 1 || count % 1000 == 0) {
@@ -308,8 +305,18 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     keep(display, frame.ringPosition());
   }
 
+  /**
+   * Records the display's newest kept frame and lets the ring overwrite what no display needs:
+   * every frame before the oldest of the displays' previous kept frames.
+   */
   private void keep(int display, long position) {
+    long replaced = previousKeptPositions[display];
     previousKeptPositions[display] = position;
+    if (replaced >= 0 && replaced != position) {
+      // Done with it: its pages leave the daemon's resident memory; later readers (keyframes,
+      // text, the API) map them back from the page cache.
+      ring.unmapFrame(replaced);
+    }
     long oldest = Long.MAX_VALUE;
     for (long kept : previousKeptPositions) {
       if (kept >= 0) {

@@ -55,6 +55,7 @@ public final class RingPart implements StatusPart {
         .put("targetSlots", ringSizing.targetSlots())
         .put("activeBytes", ring.activeBytes())
         .put("releasedBytes", ring.releasedBytes())
+        .put("unmappedBytes", ring.unmappedBytes())
         .put("occupiedSlots", ring.occupiedSlots())
         .put("slotBytes", ring.geometry().slotBytes())
         .put("recoveredFrames", ring.recoveryReport().validSlots())

@@ -80,6 +80,20 @@ public class FrameWriteBenchmark extends BenchmarkDefaults {
     return writer.commit(seq++, seq, 0);
   }
 
+  /**
+   * {@link #ringWriteHashingCopy} into a slot whose pages were taken out of the process, as the
+   * pipeline does with each frame it is done with: the copy maps them back, and the unmapping
+   * itself is counted too.
+   */
+  @Benchmark
+  public long ringWriteHashingCopyUnmapped() {
+    writer.tryClaim(width, height);
+    writer.copyFrom(source, 0, width * 4L);
+    long position = writer.commit(seq++, seq, 0);
+    ring.unmapFrame(position);
+    return position;
+  }
+
   @Benchmark
   public MemorySegment plainCopy() {
     MemorySegment.copy(source, 0, plainTarget, 0, source.byteSize());
