@@ -404,7 +404,8 @@ public final class FrameRing implements AutoCloseable {
    * done with it for now. The frame stays in the file and readable: a read maps its pages back from
    * the page cache. It only stops counting in the daemon's resident memory, which the ring would
    * otherwise fill whole. Nothing happens when the slot holds another frame by now; a writer
-   * filling the slot meanwhile loses nothing either (the pages are the file's).
+   * filling the slot meanwhile loses nothing either (the pages are the file's). Called from one
+   * thread.
    */
   public void unmapFrame(long position) {
     int slot = layout.slotOf(position);
@@ -422,6 +423,16 @@ public final class FrameRing implements AutoCloseable {
       return;
     }
     unmappedBytes += PageRelease.unmap(slotPixels[slot].asSlice(0, frameBytes));
+  }
+
+  /** {@link #unmapFrame} for every frame the ring holds but those at {@code kept} positions. */
+  public void unmapFramesExcept(long[] kept) {
+    for (UnsafeBuffer header : slotHeaders) {
+      long position = header.getLongVolatile(SlotDescriptor.POSITION_OFFSET);
+      if (position >= 0 && java.util.Arrays.stream(kept).noneMatch(k -> k == position)) {
+        unmapFrame(position);
+      }
+    }
   }
 
   /** Bytes of frame pages taken out of the process by {@link #unmapFrame} since the ring opened. */

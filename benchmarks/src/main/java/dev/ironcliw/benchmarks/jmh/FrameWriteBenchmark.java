@@ -82,8 +82,8 @@ public class FrameWriteBenchmark extends BenchmarkDefaults {
 
   /**
    * {@link #ringWriteHashingCopy} into a slot whose pages were taken out of the process, as the
-   * pipeline does with each frame it is done with: the copy maps them back, and the unmapping
-   * itself is counted too.
+   * pipeline does every 10 s with the frames it is done with: what each whole frame written in the
+   * lap after such a pass costs. The copy maps the pages back; the unmapping is counted.
    */
   @Benchmark
   public long ringWriteHashingCopyUnmapped() {
