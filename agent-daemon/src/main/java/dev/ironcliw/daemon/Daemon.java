@@ -69,6 +69,8 @@ import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.dedup.VolatilityParameters;
 import dev.ironcliw.diff.DiffEngine;
 import dev.ironcliw.diff.GpuBufferBudget;
+import dev.ironcliw.diff.ScalarTileDiffEngine;
+import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRing;
@@ -186,8 +188,18 @@ public final class Daemon {
 
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
     VerdictPolicy verdicts = verdictPolicy(config);
+    Set<String> librariesBeforeProbes = MappedLibraries.paths();
     DiffEngines.Choice diffChoice = DiffEngines.select(config.diff(), new GpuBufferBudget(budgets));
     DiffEngine diff = opened(diffChoice.engine());
+    if (diff instanceof SimdTileDiffEngine || diff instanceof ScalarTileDiffEngine) {
+      // The GPU probes' driver stacks stay loaded, unused: their pages go back to the system.
+      List<String> pagedOut = MappedLibraries.pageOutLoadedSince(librariesBeforeProbes);
+      if (!pagedOut.isEmpty()) {
+        LOG.info(
+            "diff: the pages of {} libraries the GPU probes loaded went back to the system",
+            pagedOut.size());
+      }
+    }
     Vertx vertx = Vertx.vertx();
     opened(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     EventStream stream = opened(new EventStream(vertx, journal));

@@ -18,12 +18,17 @@ import java.lang.invoke.MethodHandle;
  * pages out of the process: they stop counting in its resident memory, the file keeps what they
  * hold, and a later touch maps them again from the page cache (or the disk, once the kernel dropped
  * them).
+ *
+ * <p>{@link #pageOut}: {@code MADV_PAGEOUT} (Linux), which asks the kernel to reclaim the pages of
+ * any mapping now. It never loses data: a clean file page is dropped and read again when touched, a
+ * changed one is written or swapped out first, or stays.
  */
-final class PageRelease {
+public final class PageRelease {
   static final long PAGE_BYTES = 4096;
   private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
   private static final int MADV_DONTNEED = 4; // Linux and macOS
   private static final int MADV_REMOVE = 9; // Linux only
+  private static final int MADV_PAGEOUT = 21; // Linux 5.4 and later
   private static final MethodHandle MADVISE = lookUp();
 
   private PageRelease() {}
@@ -70,6 +75,18 @@ final class PageRelease {
   static long unmap(MemorySegment segment) {
     MemorySegment pages = wholePages(segment);
     return pages != null && advise(pages, MADV_DONTNEED) ? pages.byteSize() : 0;
+  }
+
+  /**
+   * Asks the kernel to reclaim the {@code bytes} from {@code address} of any mapping of this
+   * process, for memory it will not touch for a long while.
+   *
+   * @return true when the kernel took the advice (false on systems without {@code MADV_PAGEOUT})
+   */
+  @SuppressWarnings("restricted") // the daemon runs with --enable-native-access=ALL-UNNAMED
+  public static boolean pageOut(long address, long bytes) {
+    MemorySegment pages = wholePages(MemorySegment.ofAddress(address).reinterpret(bytes));
+    return LINUX && pages != null && advise(pages, MADV_PAGEOUT);
   }
 
   /** The whole pages inside {@code segment}, or null when none (or no madvise). */
