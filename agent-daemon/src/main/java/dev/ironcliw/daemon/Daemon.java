@@ -38,6 +38,7 @@ import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.lifecycle.StartupRecovery;
 import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
+import dev.ironcliw.daemon.pipeline.CaptureClock;
 import dev.ironcliw.daemon.pipeline.FrameEvents;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
@@ -169,8 +170,14 @@ public final class Daemon {
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
     // Chronicle maps a block at a time for each writer and reader; the budget is held for them.
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
+    long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
+    // A recording replayed as fast as it goes keeps its own time: the journal rolls and ages by it.
+    CaptureClock clock =
+        config.capture().replayFast() && !source.isLive()
+            ? CaptureClock.followingFrames(nowEpochNanos)
+            : CaptureClock.wall();
     Journal journal =
-        opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4));
+        opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4, clock));
     JournalDiskGuard diskGuard =
         opened(
             new JournalDiskGuard(
@@ -239,7 +246,6 @@ public final class Daemon {
     LOG.info(visionChoice.message());
     Batcher batcher =
         new Batcher(vision, config.vision().batchSize(), config.vision().batchMaxWait().toNanos());
-    long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
     CaptureAgent capture =
         new CaptureAgent(
             source,
@@ -249,7 +255,8 @@ public final class Daemon {
             config.capture().framesPerSecond(),
             config.capture().replayFast(),
             firstSeq,
-            nowEpochNanos);
+            nowEpochNanos,
+            clock);
     capture.continueFrom(journaledFocus(journal));
     ChangeImages images =
         vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());

@@ -73,9 +73,15 @@ final class SourceSelector {
     if (spec.equals("x11") || (spec.equals("auto") && haveDisplay)) {
       return x11(settings, privacy);
     }
+    // Drawn fast, every tick in turn, when asked to replay fast: its frames are a function of time.
     SyntheticDesktop synthetic =
-        new SyntheticDesktop(settings.syntheticWidth(), settings.syntheticHeight());
-    String size = settings.syntheticWidth() + "x" + settings.syntheticHeight();
+        new SyntheticDesktop(
+            settings.syntheticWidth(), settings.syntheticHeight(), !settings.replayFast());
+    String size =
+        settings.syntheticWidth()
+            + "x"
+            + settings.syntheticHeight()
+            + (settings.replayFast() ? ", drawn as fast as the pipeline goes" : "");
     if (spec.equals("synthetic")) {
       return new Choice(synthetic, "capture: synthetic desktop " + size);
     }

@@ -1,6 +1,7 @@
 package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.benchmarks.run.ApiLoadRun;
+import dev.ironcliw.benchmarks.run.DayReplayRun;
 import dev.ironcliw.benchmarks.run.McpSearchRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
 import dev.ironcliw.benchmarks.run.PageWeekRun;
@@ -37,6 +38,13 @@ enum BenchRun {
       "a daemon replaying 1080p frames with memory.total 512MiB: resident memory every second"
           + " against the budget (Linux)",
       MemoryBudgetRun::main),
+  DAY_REPLAY(
+      "DayReplayRun",
+      "[hours=24] [size=1920x1080] [outputDir=target/day]",
+      "a day of the synthetic desktop at 10 FPS as fast as the pipeline goes, default budgets:"
+          + " resident memory, the API's answers, the journal's day roll and retention, errors"
+          + " logged (Linux)",
+      DayReplayRun::main),
   X11_DAEMON(
       "X11DaemonRun",
       "[seconds=60]",

@@ -31,9 +31,20 @@ public final class SyntheticDesktop implements CaptureSource {
   private final int height;
   private final double sx;
   private final double sy;
+  private final boolean live;
   private long elapsedMillis;
 
+  /** A live desktop: ticks the pipeline cannot take are dropped, as a screen's are. */
   public SyntheticDesktop(int width, int height) {
+    this(width, height, true);
+  }
+
+  /**
+   * @param live false for a desktop drawn as fast as the pipeline takes it, every tick in turn,
+   *     like a recording replayed fast (its frames depend on the capture time alone)
+   */
+  public SyntheticDesktop(int width, int height, boolean live) {
+    this.live = live;
     this.width = width;
     this.height = height;
     this.sx = width / 1920.0;
@@ -57,7 +68,7 @@ public final class SyntheticDesktop implements CaptureSource {
 
   @Override
   public boolean isLive() {
-    return true;
+    return live;
   }
 
   @Override

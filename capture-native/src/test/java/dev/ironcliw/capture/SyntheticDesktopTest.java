@@ -1,7 +1,9 @@
 package dev.ironcliw.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,6 +27,20 @@ class SyntheticDesktopTest {
   @Test
   void shouldDrawTheSameFrameForTheSameTime() {
     assertArrayEqualsQuietly(frameAt(12_345), frameAt(12_345));
+  }
+
+  @Test
+  void shouldBeDrawnAsFastAsTakenWhenNotLive() {
+    SyntheticDesktop fast = new SyntheticDesktop(W, H, false);
+    assertFalse(fast.isLive(), "every tick in turn, like a recording");
+    assertTrue(new SyntheticDesktop(W, H).isLive());
+    fast.grab(0, 12_345 * 1_000_000L);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment pixels = arena.allocate((long) W * H * 4);
+      fast.copyFrameTo(pixels, W * 4);
+      assertArrayEqualsQuietly(
+          frameAt(12_345), pixels.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+    }
   }
 
   @Test

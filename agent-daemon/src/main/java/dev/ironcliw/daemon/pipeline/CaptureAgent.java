@@ -34,6 +34,7 @@ public final class CaptureAgent implements Agent {
   private final boolean unpaced;
   private final long startNanoTime;
   private final long startEpochNanos;
+  private final CaptureClock clock;
   private final int displays;
   private final byte[][] displayLabels;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
@@ -72,7 +73,8 @@ public final class CaptureAgent implements Agent {
       double framesPerSecond,
       boolean replayFast,
       long firstSeq,
-      long startEpochNanos) {
+      long startEpochNanos,
+      CaptureClock clock) {
     this.source = source;
     this.writer = writer;
     this.events = events;
@@ -81,6 +83,7 @@ public final class CaptureAgent implements Agent {
     this.nextSeq = firstSeq;
     this.startNanoTime = System.nanoTime();
     this.startEpochNanos = startEpochNanos;
+    this.clock = clock;
     this.pacer = new FramePacer(framesPerSecond, startNanoTime);
     this.framesPerSecond = framesPerSecond;
     this.displays = source.displays().size();
@@ -292,6 +295,7 @@ public final class CaptureAgent implements Agent {
             && height == previousHeight[display];
     long seq = nextSeq++;
     long capturedAt = capturedAtNanos();
+    clock.captured(capturedAt);
     long position;
     if (sameAsPrevious) {
       writer.abandon();

@@ -100,10 +100,15 @@ final class DaemonClient {
   }
 
   String get(String path) throws Exception {
+    return send(path).body();
+  }
+
+  /** A GET of {@code path} with the token: the whole answer, status code included. */
+  HttpResponse<String> send(String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Authorization", "Bearer " + token)
             .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,6 +13,7 @@ import dev.ironcliw.daemon.DiffEngines;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
+import dev.ironcliw.daemon.pipeline.CaptureClock;
 import dev.ironcliw.daemon.pipeline.FrameEvents;
 import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
@@ -323,7 +324,8 @@ public final class PipelineReplayRun {
                 config.capture().framesPerSecond(),
                 true,
                 0,
-                System.currentTimeMillis() * 1_000_000L);
+                System.currentTimeMillis() * 1_000_000L,
+                CaptureClock.wall());
         PipelineAgent pipeline =
             new PipelineAgent(
                 events,

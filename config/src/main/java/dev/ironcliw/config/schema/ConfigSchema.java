@@ -58,8 +58,10 @@ public final class ConfigSchema {
               "capture.replayFast",
               ValueType.BOOLEAN,
               "false",
-              "Replay as fast as the pipeline goes instead of at capture.fps; capture times stay"
-                  + " 1/fps apart, so verdicts are the same at any speed."));
+              "Replay (and draw the synthetic desktop) as fast as the pipeline goes instead of at"
+                  + " capture.fps; capture times stay 1/fps apart, so verdicts are the same at any"
+                  + " speed, and the journal rolls its days and retention ages the history by"
+                  + " them."));
 
   public static final Setting<Boolean> CAPTURE_REPLAY_LOOP =
       bool(
