@@ -101,9 +101,10 @@ public final class DayReplayRun {
             || search.statusCode() != 200) {
           apiFailures++;
         } else {
-          Instant captured = Instant.parse(JSON.readTree(frame.body()).path("capturedAt").asText());
-          firstCapture = firstCapture == null ? captured : firstCapture;
-          lastCapture = captured;
+          if (firstCapture == null) {
+            firstCapture = capturedAt(api.send("/api/v1/frames/0"));
+          }
+          lastCapture = capturedAt(frame);
           searchHits += JSON.readTree(search.body()).path("results").size() > 0 ? 1 : 0;
         }
         List<String> days = journalDays(data.resolve("journal"));
@@ -134,6 +135,10 @@ public final class DayReplayRun {
     boolean ok =
         report(hours, size, samples, apiMillis, apiFailures, searchHits, daysSeen, status, errors);
     System.exit(ok ? 0 : 1);
+  }
+
+  private static Instant capturedAt(HttpResponse<String> frame) throws IOException {
+    return Instant.parse(JSON.readTree(frame.body()).path("capturedAt").asText());
   }
 
   /** The journal's day files (Chronicle cycles) now. */
@@ -177,15 +182,23 @@ public final class DayReplayRun {
     long daysDeleted = journal.path("daysDeleted").asLong();
     double framesPerSecond = status.path("frames").path("processed").asLong() / last.wallSeconds();
     boolean flat = lastQuarter <= firstQuarter * 1.1;
+    // memory.total is left at its default, which MemoryBudgetRun sets explicitly.
+    int limitMib = MemoryBudgetRun.TOTAL_MIB + MemoryBudgetRun.FIXED_OVERHEAD_MIB;
+    boolean underLimit = maxRss <= limitMib;
     boolean ok =
-        flat && errors.isEmpty() && apiFailures == 0 && daysSeen.size() >= 2 && daysDeleted >= 1;
+        flat
+            && underLimit
+            && errors.isEmpty()
+            && apiFailures == 0
+            && daysSeen.size() >= 2
+            && daysDeleted >= 1;
     System.out.printf(
         Locale.ROOT,
         "day replay: %.1f h of capture time (%s frames, %sx%s, 10 FPS) in %.1f min of wall time,"
             + " %.0f frames/s%n"
             + "  verdicts %s%n"
             + "  RSS MiB after the warm-up: median of the first quarter %.1f, of the last %.1f"
-            + " (%+.1f%%, %s), max %.1f%n"
+            + " (%+.1f%%, %s), max %.1f (%s the default total plus the fixed overhead, %d MiB)%n"
             + "  journal: day files seen %s, days deleted by retention %d (%s bytes)%n"
             + "  API: %d probes (status, newest frame, search) every 10 s, %d failed, median"
             + " %.1f ms, max %.1f ms; search found the typed text in %d%n"
@@ -203,6 +216,8 @@ public final class DayReplayRun {
         100 * (lastQuarter - firstQuarter) / firstQuarter,
         flat ? "flat" : "GROWING",
         maxRss,
+        underLimit ? "under" : "PAST",
+        limitMib,
         daysSeen,
         daysDeleted,
         journal.path("bytesDeleted").asText(),
@@ -215,7 +230,8 @@ public final class DayReplayRun {
         errors.isEmpty() ? "" : ", the first: " + errors.getFirst(),
         ok
             ? "the day went through"
-            : "FAILED: the memory must stay flat, nothing be logged as an error, the API answer"
+            : "FAILED: the memory must stay flat and under the limit, nothing be logged as an"
+                + " error, the API answer"
                 + " and the journal roll and delete a day (hours="
                 + hours
                 + ")");

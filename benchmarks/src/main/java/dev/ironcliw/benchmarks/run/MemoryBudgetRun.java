@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
  * nothing else set: every budget is its share of the total. Every second it reads the daemon's
  * resident memory, which the daemon takes from {@code /proc/self/status}, and at the end prints the
  * figures and whether they stayed under the total plus {@link #FIXED_OVERHEAD_MIB} (what the JVM
- * itself needs: code, metaspace, thread stacks, the collector's own structures).
+ * itself needs: code, metaspace, thread stacks, the collector's own structures). It exits non-zero
+ * when the peak passed them.
  *
  * <pre>./ironcliw bench MemoryBudgetRun [seconds]
  * </pre>
@@ -85,10 +86,13 @@ public final class MemoryBudgetRun {
       daemon.destroy();
       daemon.waitFor(60, TimeUnit.SECONDS);
     }
-    report(seconds, samples, last);
+    if (!report(seconds, samples, last)) {
+      System.exit(1);
+    }
   }
 
-  private static void report(int seconds, List<long[]> samples, JsonNode status) {
+  /** Prints the figures; whether the peak stayed under the total plus the fixed overhead. */
+  private static boolean report(int seconds, List<long[]> samples, JsonNode status) {
     List<long[]> steady = samples.stream().filter(s -> s[0] >= WARM_UP_SECONDS).toList();
     if (steady.isEmpty()) {
       steady = samples;
@@ -130,6 +134,7 @@ public final class MemoryBudgetRun {
         status.path("memory").path("pressure").path("level").asText(),
         status.path("memory").path("budgetBytes"),
         status.path("ring").path("history"));
+    return max <= limit;
   }
 
   private static long percentile(List<long[]> samples, int column, double p) {
