@@ -170,11 +170,10 @@ public final class Daemon {
     FrameRing ring = opened(openRing(dataDir, config, source, budgets));
     // Chronicle maps a block at a time for each writer and reader; the budget is held for them.
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
-    long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
     // A recording replayed as fast as it goes keeps its own time: the journal rolls and ages by it.
     CaptureClock clock =
         config.capture().replayFast() && !source.isLive()
-            ? CaptureClock.followingFrames(nowEpochNanos)
+            ? CaptureClock.followingFrames(System.currentTimeMillis() * 1_000_000L)
             : CaptureClock.wall();
     Journal journal =
         opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4, clock));
@@ -246,6 +245,9 @@ public final class Daemon {
     LOG.info(visionChoice.message());
     Batcher batcher =
         new Batcher(vision, config.vision().batchSize(), config.vision().batchMaxWait().toNanos());
+    // Taken now, next to the agent's own start: capture times are this plus the agent's elapsed
+    // time, so anything slow before (the diff engines' probes) must not come between the two.
+    long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
     CaptureAgent capture =
         new CaptureAgent(
             source,
