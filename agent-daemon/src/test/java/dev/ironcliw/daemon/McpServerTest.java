@@ -159,7 +159,9 @@ class McpServerTest {
         long before = processed(daemon);
         CallToolResult paused = call(client, "pause_capture", Map.of("for", "10m"));
         assertFalse(paused.isError(), text(paused));
-        assertTrue(daemon.status().getJsonObject("capture").getBoolean("paused"));
+        // The capture thread takes the hold at its next tick: status says so a moment later.
+        Waits.await("capture paused", Duration.ofSeconds(10))
+            .until(() -> daemon.status().getJsonObject("capture").getBoolean("paused"));
         long during = processed(daemon);
         Thread.sleep(1000);
         assertEquals(during, processed(daemon), "no frame while paused");
