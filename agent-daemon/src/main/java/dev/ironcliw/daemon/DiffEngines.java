@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, then Vulkan, takes
- * the first GPU that passes the self-test, and stays on the CPU for CPU-type devices (pocl,
- * lavapipe); {@code opencl} and {@code vulkan} take their device whatever its type if it passes. A
- * device engine runs with the CPU engine behind it.
+ * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, then Vulkan (in a
+ * child process first), takes the first GPU that passes the self-test, and stays on the CPU for
+ * CPU-type devices (pocl, lavapipe); {@code opencl} and {@code vulkan} take their device whatever
+ * its type if it passes. A device engine runs with the CPU engine behind it.
  */
 public final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
@@ -44,15 +44,25 @@ public final class DiffEngines {
           case "cpu" -> new Choice(cpu, "diff.backend is cpu");
           case "opencl" -> openCl(settings, cpu, true, buffers);
           case "vulkan" -> vulkan(settings, cpu, true, "", buffers);
-          default -> {
-            Choice openCl = openCl(settings, cpu, false, buffers);
-            yield openCl.engine() != cpu
-                ? openCl
-                : vulkan(settings, cpu, false, openCl.reason(), buffers);
-          }
+          default -> auto(settings, cpu, buffers);
         };
     LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
     return choice;
+  }
+
+  /**
+   * {@code auto}: looks for a GPU in a child process first, and loads the drivers into the daemon
+   * only when that found one (see {@link GpuProbeProcess}).
+   */
+  private static Choice auto(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
+    GpuProbeProcess.Outcome outcome = GpuProbeProcess.run(settings);
+    return outcome.gpuFound() ? probe(settings, cpu, buffers) : new Choice(cpu, outcome.reason());
+  }
+
+  /** OpenCL, then Vulkan: the first GPU that passes its self-test, else {@code cpu}. */
+  static Choice probe(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
+    Choice openCl = openCl(settings, cpu, false, buffers);
+    return openCl.engine() != cpu ? openCl : vulkan(settings, cpu, false, openCl.reason(), buffers);
   }
 
   private static DiffEngine cpuEngine(DiffSettings settings) {
