@@ -98,11 +98,13 @@ final class GpuProbeProcess {
   /** The outcome from the child's exit status and output: its last line that is an answer. */
   static Outcome parse(int exitStatus, String output) {
     List<String> lines = output.lines().map(String::strip).toList();
-    for (String line : lines.reversed()) {
-      int tab = line.indexOf('\t');
-      String kind = tab < 0 ? "" : line.substring(0, tab);
-      if (exitStatus == 0 && (kind.equals(GPU) || kind.equals(CPU))) {
-        return new Outcome(kind.equals(GPU), line.substring(tab + 1) + CHILD);
+    if (exitStatus == 0) {
+      for (String line : lines.reversed()) {
+        int tab = line.indexOf('\t');
+        String kind = tab < 0 ? "" : line.substring(0, tab);
+        if (kind.equals(GPU) || kind.equals(CPU)) {
+          return new Outcome(kind.equals(GPU), line.substring(tab + 1) + CHILD);
+        }
       }
     }
     String last =
