@@ -19,6 +19,10 @@ import java.lang.invoke.MethodHandle;
  * hold, and a later touch maps them again from the page cache (or the disk, once the kernel dropped
  * them).
  *
+ * <p>{@link #populateForWrite}: {@code MADV_POPULATE_WRITE} (Linux 5.14 and later), the way back
+ * for a writer about to fill pages {@link #unmap} took out: one call maps them all writable, where
+ * the copy would otherwise fault on each page.
+ *
  * <p>{@link #pageOut}: {@code MADV_PAGEOUT} (Linux), which asks the kernel to reclaim the pages of
  * any mapping now. It never loses data: a clean file page is dropped and read again when touched, a
  * changed one is written or swapped out first, or stays.
@@ -29,6 +33,7 @@ public final class PageRelease {
   private static final int MADV_DONTNEED = 4; // Linux and macOS
   private static final int MADV_REMOVE = 9; // Linux only
   private static final int MADV_PAGEOUT = 21; // Linux 5.4 and later
+  private static final int MADV_POPULATE_WRITE = 23; // Linux 5.14 and later
   private static final MethodHandle MADVISE = lookUp();
 
   private PageRelease() {}
@@ -75,6 +80,18 @@ public final class PageRelease {
   static long unmap(MemorySegment segment) {
     MemorySegment pages = wholePages(segment);
     return pages != null && advise(pages, MADV_DONTNEED) ? pages.byteSize() : 0;
+  }
+
+  /**
+   * Maps the whole pages inside {@code segment} into the process, writable, before they are
+   * written; nothing changes for pages already there.
+   *
+   * @return true when the kernel did it (false on systems without {@code MADV_POPULATE_WRITE}: the
+   *     writes then fault the pages in one by one, as they would have anyway)
+   */
+  static boolean populateForWrite(MemorySegment segment) {
+    MemorySegment pages = wholePages(segment);
+    return LINUX && pages != null && advise(pages, MADV_POPULATE_WRITE);
   }
 
   /**

@@ -73,6 +73,56 @@ class FrameRingTest {
     }
   }
 
+  @Test
+  void shouldWriteOnlyTheStaleRowsBackIntoASlotWhosePagesWereTakenOut() throws Exception {
+    int width = 512;
+    int height = 512;
+    long rowBytes = width * 4L;
+    long frameBytes = rowBytes * height;
+    RingGeometry geometry = new RingGeometry(2, frameBytes + 4096, frameBytes);
+    Path file = dir.resolve("r");
+    try (Arena arena = Arena.ofConfined();
+        FrameRing ring = FrameRing.open(file, geometry, OffHeapBudget.unlimited())) {
+      java.lang.foreign.MemorySegment first = arena.allocate(frameBytes);
+      java.lang.foreign.MemorySegment second = arena.allocate(frameBytes);
+      TestFrames.fill(first, 1);
+      TestFrames.fill(second, 2);
+      long[] chunkHashes = new long[(int) (frameBytes / FrameHash.CHUNK_BYTES)];
+      FrameRingWriter writer = ring.writer();
+      assertTrue(writer.tryClaim(width, height));
+      writer.copyFrom(first, 0, rowBytes, chunkHashes, null, null, 7);
+      long done = writer.commit(1, 1, 0);
+      TestFrames.write(writer, width, height, 9); // the other slot
+      ring.unmapFrame(done);
+      long residentBefore = residentKib(file);
+
+      boolean[] stale = new boolean[height];
+      java.util.Arrays.fill(stale, 100, 164, true); // 128 KiB of rows, in three hash chunks
+      assertTrue(writer.tryClaim(width, height)); // the unmapped slot again
+      assertEquals(7, writer.claimedContentTag());
+      writer.copyFrom(second, 0, rowBytes, chunkHashes, stale, stale, 8);
+      long rewritten = writer.commit(3, 3, 0);
+
+      if (residentBefore >= 0) {
+        long grownKib = residentKib(file) - residentBefore;
+        assertTrue(
+            grownKib >= 128 && grownKib <= (frameBytes >> 10) / 2,
+            "the rows written and the chunks hashed came back, not the frame: "
+                + grownKib
+                + " KiB");
+      }
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(rewritten, view));
+      java.lang.foreign.MemorySegment expected = arena.allocate(frameBytes);
+      expected.copyFrom(first);
+      expected
+          .asSlice(100 * rowBytes, 64 * rowBytes)
+          .copyFrom(second.asSlice(100 * rowBytes, 64 * rowBytes));
+      assertEquals(-1, view.pixels().mismatch(expected), "stale rows new, the others kept");
+      assertEquals(FrameHash.hash(expected, 0, frameBytes), view.fingerprint());
+    }
+  }
+
   /** KiB of {@code file}'s mapping resident in this process, or -1 without /proc (not Linux). */
   private static long residentKib(Path file) throws Exception {
     Path smaps = Path.of("/proc/self/smaps");
