@@ -40,13 +40,9 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private static final long MAX_PARK = 100_000_000L;
 
   /**
-   * Every this long, the pages of every frame the pipeline is done with leave the daemon's resident
-   * memory (the frames stay readable: later readers, the keyframe writer, the text reader and the
-   * API, map them back from the page cache). Not at each frame: a page taken out costs a fault when
-   * the writer fills its slot again, 8.6 ms for a whole 1080p frame on the 2-core VM here against
-   * 0.6 ms for the copy. A slot is filled again a lap of the ring later, so a pass every 10 s costs
-   * at most a lap of faults (25 whole frames) in 10 s of whole-screen changes, and almost nothing
-   * while only a caret, a clock or typed text change (X11's damage: only those pages are written).
+   * Every this long, the pages of every frame but the kept ones leave the daemon's resident memory
+   * again: those the later readers (the keyframe writer, the text reader, the API) mapped back from
+   * the page cache when they read a frame the pipeline had already let go of (see {@link #keep}).
    */
   static final long UNMAP_EVERY_NANOS = 10_000_000_000L;
 
@@ -328,9 +324,11 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   /**
    * Records the display's newest kept frame and lets the ring overwrite what no display needs:
-   * every frame before the oldest of the displays' previous kept frames.
+   * every frame before the oldest of the displays' previous kept frames. The frame it replaces
+   * leaves the daemon's resident memory.
    */
   private void keep(int display, long position) {
+    long replaced = previousKeptPositions[display];
     previousKeptPositions[display] = position;
     long oldest = Long.MAX_VALUE;
     for (long kept : previousKeptPositions) {
@@ -339,6 +337,12 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       }
     }
     ring.retainFrom(oldest);
+    if (replaced >= 0 && replaced != position) {
+      // Done with it: its pages leave the resident memory now, or a screen that changes whole
+      // keeps the entire ring resident. It stays readable from the page cache. The price is a
+      // fault per page when the writer fills the slot again, a lap later.
+      ring.unmapFrame(replaced);
+    }
   }
 
   /**

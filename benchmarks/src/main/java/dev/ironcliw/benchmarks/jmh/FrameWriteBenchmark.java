@@ -82,8 +82,8 @@ public class FrameWriteBenchmark extends BenchmarkDefaults {
 
   /**
    * {@link #ringWriteHashingCopy} into a slot whose pages were taken out of the process, as the
-   * pipeline does every 10 s with the frames it is done with: what each whole frame written in the
-   * lap after such a pass costs. The copy maps the pages back; the unmapping is counted.
+   * pipeline does with each frame it is done with: what a whole frame written a lap later costs.
+   * The writer maps the pages back in one call before the copy; the unmapping is counted.
    */
   @Benchmark
   public long ringWriteHashingCopyUnmapped() {
