@@ -196,6 +196,16 @@ public final class SoakRun {
     Map<String, Object> rss = new LinkedHashMap<>();
     rss.put("warmUpSeconds", WARM_UP_SECONDS);
     rss.put("afterWarmUpFirstMib", round(steady.getFirst().rssMib()));
+    rss.put("medianAfterWarmUpMib", round(median(steady.stream().map(Sample::rssMib).toList())));
+    Map<String, Object> byPhase = new LinkedHashMap<>();
+    for (SoakActivity.Phase phase : SoakActivity.Phase.values()) {
+      List<Double> inPhase =
+          steady.stream().filter(s -> s.phase() == phase).map(Sample::rssMib).toList();
+      if (!inPhase.isEmpty()) {
+        byPhase.put(phase.name().toLowerCase(Locale.ROOT), round(median(inPhase)));
+      }
+    }
+    rss.put("medianAfterWarmUpByPhaseMib", byPhase);
     rss.put("lastMib", round(samples.getLast().rssMib()));
     rss.put("maxMib", round(samples.stream().mapToDouble(Sample::rssMib).max().orElse(0)));
     rss.put(
@@ -269,13 +279,15 @@ public final class SoakRun {
     md.append(
         String.format(
             Locale.ROOT,
-            "%nResident memory: %s MiB after the %s s warm-up, %s MiB at the end (%s%%), %s MiB at"
-                + " most. Of it anonymous (heap and native): %s MiB after the warm-up, %s at the"
+            "%nResident memory after the %s s warm-up: median %s MiB (by phase %s), %s MiB"
+                + " first, %s MiB at the end (%s%%), %s MiB at most. Of it anonymous (heap and native): %s MiB after the warm-up, %s at the"
                 + " end, %s at most; file-backed (the ring's and journal's pages, which the kernel"
                 + " can drop) %s MiB at most.%n%nFrames processed %s, dropped ticks %s, missed"
                 + " ticks %s; verdicts %s.%n",
-            rss.get("afterWarmUpFirstMib"),
             rss.get("warmUpSeconds"),
+            rss.get("medianAfterWarmUpMib"),
+            byPhaseText((Map<String, Object>) rss.get("medianAfterWarmUpByPhaseMib")),
+            rss.get("afterWarmUpFirstMib"),
             rss.get("lastMib"),
             rss.get("growthAfterWarmUpPercent"),
             rss.get("maxMib"),
@@ -321,6 +333,12 @@ public final class SoakRun {
       windows.add(window);
     }
     return windows;
+  }
+
+  /** "idle 276.0, typing 278.3, ..." */
+  private static String byPhaseText(Map<String, Object> byPhase) {
+    return String.join(
+        ", ", byPhase.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
   }
 
   private static double median(List<Double> values) {
