@@ -43,6 +43,19 @@ public record MemorySettings(
     List<String> highActions,
     List<String> criticalActions) {
 
+  /**
+   * What the daemon's process takes on top of {@code memory.total}, as measured: the JVM itself
+   * (metaspace, JIT code, its own structures), the native libraries and their allocations (text
+   * recognition above all), and the ring's pages in use. Its resident memory stays under the total
+   * plus this (README, Memory budget; {@code DaemonResidentCeilingTest}).
+   */
+  public static final long FIXED_OVERHEAD_BYTES = 128L << 20;
+
+  /** {@link #totalBytes} plus {@link #FIXED_OVERHEAD_BYTES}: the most the process holds. */
+  public long residentCeilingBytes() {
+    return totalBytes + FIXED_OVERHEAD_BYTES;
+  }
+
   public MemorySettings {
     mediumActions = List.copyOf(mediumActions);
     highActions = List.copyOf(highActions);

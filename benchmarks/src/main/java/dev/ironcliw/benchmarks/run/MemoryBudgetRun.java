@@ -2,6 +2,7 @@ package dev.ironcliw.benchmarks.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ironcliw.config.MemorySettings;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -20,9 +21,9 @@ import javax.imageio.ImageIO;
  * switches, looped) at 10 FPS for 10 minutes by default, with {@code memory.total} at 512 MiB and
  * nothing else set: every budget is its share of the total. Every second it reads the daemon's
  * resident memory, which the daemon takes from {@code /proc/self/status}, and at the end prints the
- * figures and whether they stayed under the total plus {@link #FIXED_OVERHEAD_MIB} (what the JVM
- * itself needs: code, metaspace, thread stacks, the collector's own structures). It exits non-zero
- * when the peak passed them.
+ * figures and whether they stayed under the total plus {@link MemorySettings#FIXED_OVERHEAD_BYTES}
+ * (what the JVM and the native libraries take besides the budgets). It exits non-zero when the peak
+ * passed them.
  *
  * <pre>./ironcliw bench MemoryBudgetRun [seconds]
  * </pre>
@@ -31,7 +32,7 @@ import javax.imageio.ImageIO;
  */
 public final class MemoryBudgetRun {
   static final int TOTAL_MIB = 512;
-  static final int FIXED_OVERHEAD_MIB = 128;
+  static final int FIXED_OVERHEAD_MIB = (int) (MemorySettings.FIXED_OVERHEAD_BYTES >> 20);
   private static final int WARM_UP_SECONDS = 60;
   private static final int FRAMES = 60;
   private static final ObjectMapper JSON = new ObjectMapper();
