@@ -133,8 +133,25 @@ final class DaemonProcess implements AutoCloseable {
   static DaemonProcess start(
       String display, Path dataDir, int port, Map<String, String> environment, String... args)
       throws IOException {
+    return start(display, dataDir, port, "256m", List.of(), environment, args);
+  }
+
+  /**
+   * As {@link #start(String, Path, int, Map, String...)}, the heap at most {@code heap} and {@code
+   * jvmFlags} after the stack's flags.
+   */
+  static DaemonProcess start(
+      String display,
+      Path dataDir,
+      int port,
+      String heap,
+      List<String> jvmFlags,
+      Map<String, String> environment,
+      String... args)
+      throws IOException {
     List<String> command =
-        command("256m", "run", "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
+        command(heap, "run", "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
+    command.addAll(command.indexOf(Main.class.getName()) - 2, jvmFlags); // before -cp CLASSPATH
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (display == null) {
