@@ -46,6 +46,15 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
    */
   static final long UNMAP_EVERY_NANOS = 10_000_000_000L;
 
+  /**
+   * Up to this many frames written to the ring a second, each frame's pages leave the resident
+   * memory once the next kept frame replaces it (see {@link #keep}). More often than that (a replay
+   * at full speed), the writer would spend more time mapping the slots' pages again (about 3 ms of
+   * page faults for a whole 1080p frame on the 2-core VM here) than on the frames, and their pages
+   * are left to the sweep every {@link #UNMAP_EVERY_NANOS}.
+   */
+  static final int UNMAP_EACH_FRAME_UP_TO_PER_SECOND = 30;
+
   /** Features are measured for this many of the largest changed regions of a frame. */
   static final int FEATURE_REGIONS = 8;
 
@@ -78,6 +87,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final long[] previousKeptPositions;
   private long lastUnmapNanos = System.nanoTime();
   private boolean framesWritten;
+  private final FramesPerSecond written = new FramesPerSecond(System.nanoTime());
 
   /** Per display, the descriptor of the previous kept frame, or null when it has none. */
   private final byte[][] keptDescriptors;
@@ -155,6 +165,9 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   public void onFrame(FrameEvent frame) {
     long startNanos = System.nanoTime();
     framesWritten |= !frame.sameAsPrevious();
+    if (!frame.sameAsPrevious()) {
+      written.count(startNanos);
+    }
     int display = frame.display();
     Verdict verdict = Verdict.DUPLICATE;
     int changedTiles = 0;
@@ -325,7 +338,8 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   /**
    * Records the display's newest kept frame and lets the ring overwrite what no display needs:
    * every frame before the oldest of the displays' previous kept frames. The frame it replaces
-   * leaves the daemon's resident memory.
+   * leaves the daemon's resident memory, unless frames come faster than {@link
+   * #UNMAP_EACH_FRAME_UP_TO_PER_SECOND}.
    */
   private void keep(int display, long position) {
     long replaced = previousKeptPositions[display];
@@ -337,7 +351,9 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       }
     }
     ring.retainFrom(oldest);
-    if (replaced >= 0 && replaced != position) {
+    if (replaced >= 0
+        && replaced != position
+        && written.recent(System.nanoTime()) <= UNMAP_EACH_FRAME_UP_TO_PER_SECOND) {
       // Done with it: its pages leave the resident memory now, or a screen that changes whole
       // keeps the entire ring resident. It stays readable from the page cache. The price is a
       // fault per page when the writer fills the slot again, a lap later.
