@@ -164,8 +164,8 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   @Override
   public void onFrame(FrameEvent frame) {
     long startNanos = System.nanoTime();
-    framesWritten |= !frame.sameAsPrevious();
     if (!frame.sameAsPrevious()) {
+      framesWritten = true;
       written.count(startNanos);
     }
     int display = frame.display();
