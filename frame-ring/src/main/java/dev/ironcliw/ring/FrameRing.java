@@ -103,6 +103,16 @@ public final class FrameRing implements AutoCloseable {
    * @throws BudgetExceededException when the mapping does not fit {@code budget}
    */
   public static FrameRing open(Path file, RingGeometry wanted, OffHeapBudget budget) {
+    return open(file, wanted, RingFileDescriptor.fileBytes(wanted), budget);
+  }
+
+  /**
+   * As {@link #open(Path, RingGeometry, OffHeapBudget)}, but an existing ring is reopened whole
+   * (its frames kept) while its file is at most {@code mostFileBytes}, even when that is more than
+   * {@code wanted}: the caller then cuts its active part ({@link FrameRingWriter#setActiveSlots}).
+   */
+  public static FrameRing open(
+      Path file, RingGeometry wanted, long mostFileBytes, OffHeapBudget budget) {
     FileChannel channel = null;
     FileLock lock = null;
     OffHeapBudget.Reservation reservation = null;
@@ -115,7 +125,8 @@ public final class FrameRing implements AutoCloseable {
       boolean reopen =
           existing != null
               && existing.maxFrameBytes() >= wanted.maxFrameBytes()
-              && RingFileDescriptor.fileBytes(existing) <= RingFileDescriptor.fileBytes(wanted);
+              && RingFileDescriptor.fileBytes(existing)
+                  <= Math.max(mostFileBytes, RingFileDescriptor.fileBytes(wanted));
       if (!reopen && channel.size() > 0) {
         Path aside = file.resolveSibling(file.getFileName() + ".previous");
         LOG.warn(

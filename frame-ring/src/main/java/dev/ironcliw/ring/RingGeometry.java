@@ -52,6 +52,12 @@ public record RingGeometry(int slotCount, long slotBytes, long maxFrameBytes) {
     return new RingGeometry((int) Math.min(slots, Integer.MAX_VALUE), slotBytes, frameBytes);
   }
 
+  /** This geometry cut to at most {@code slots} slots, never fewer than 2. */
+  public RingGeometry withAtMostSlots(long slots) {
+    return new RingGeometry(
+        (int) Math.max(2, Math.min(slotCount, slots)), slotBytes, maxFrameBytes);
+  }
+
   /** The smallest budget that holds the two frames of {@code maxWidth} x {@code maxHeight}. */
   public static long leastBudget(int maxWidth, int maxHeight) {
     long frameBytes = (long) maxWidth * maxHeight * SlotDescriptor.BYTES_PER_PIXEL;

@@ -328,6 +328,33 @@ class FrameRingTest {
   }
 
   @Test
+  void shouldReopenALargerRingWholeWhileItFitsTheMostItMayTake() throws Exception {
+    Path file = dir.resolve("r");
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      for (long seq = 0; seq < 3; seq++) {
+        TestFrames.write(writer, W, H, seq);
+      }
+    }
+    RingGeometry fewer = GEOMETRY.withAtMostSlots(2);
+    try (FrameRing ring =
+        FrameRing.open(
+            file, fewer, RingFileDescriptor.fileBytes(GEOMETRY), OffHeapBudget.unlimited())) {
+      assertTrue(ring.recoveryReport().reopened());
+      assertEquals(GEOMETRY, ring.geometry());
+      assertEquals(3, ring.recoveryReport().validSlots());
+    }
+    // Over the most it may take: a new ring of the wanted size, the old one moved aside.
+    try (FrameRing ring =
+        FrameRing.open(
+            file, fewer, RingFileDescriptor.fileBytes(fewer), OffHeapBudget.unlimited())) {
+      assertFalse(ring.recoveryReport().reopened());
+      assertEquals(fewer, ring.geometry());
+    }
+    assertEquals(RingFileDescriptor.fileBytes(GEOMETRY), Files.size(dir.resolve("r.previous")));
+  }
+
+  @Test
   void shouldMoveAsideARingThatCannotHoldTheNewFrames() throws Exception {
     Path file = dir.resolve("r");
     try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
