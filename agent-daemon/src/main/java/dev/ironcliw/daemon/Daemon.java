@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import static dev.ironcliw.config.schema.ConfigSchema.CAPTURE_FPS;
+import static dev.ironcliw.config.schema.ConfigSchema.CAPTURE_RING_HISTORY;
 import static dev.ironcliw.config.schema.ConfigSchema.DIFF_TILE_THRESHOLD;
 import static dev.ironcliw.config.schema.ConfigSchema.MEMORY_BUDGETS_FRAME_RING;
 import static dev.ironcliw.config.schema.ConfigSchema.VISION_BATCH_MAX_WAIT;
@@ -303,6 +304,7 @@ public final class Daemon {
     }
 
     RingSizing ringSizing = new RingSizing(ring, capture);
+    ringSizing.setHistory(historySlots(config, source.displays().size()));
     watcher.addCheck(next -> ringBudgetProblems(next, ring));
     PressureActions pressureActions =
         new PressureActions(capture, pipeline, vision, images, ringSizing, watcher::current);
@@ -332,7 +334,10 @@ public final class Daemon {
                             .put("problem", watcher.problem())),
                 new CapturePart(source, capture, stats, userPause, watcher::current),
                 new FramesPart(stats, liveness),
-                new RingPart(ring, ringSizing),
+                new RingPart(
+                    ring,
+                    ringSizing,
+                    () -> watcher.current().capture().framesPerSecond() * source.displays().size()),
                 StatusPart.of("recovery", recovery::toJson),
                 new DedupPart(verdicts),
                 StatusPart.of(
@@ -398,6 +403,14 @@ public final class Daemon {
         new LiveMemory(budgets, ringSizing, dedupBudget, verdicts, pipeline, pressure, vision);
     watcher.subscribe(
         change -> applyLive(change, pressureActions, diff, pipeline, batcher, memory, retention));
+    int displays = source.displays().size();
+    watcher.subscribe(
+        change -> {
+          if (change.liveKeys().contains(CAPTURE_FPS.path())
+              || change.liveKeys().contains(CAPTURE_RING_HISTORY.path())) {
+            ringSizing.setHistory(historySlots(change.current(), displays));
+          }
+        });
     LOG.info(
         "ready: API on http://{}:{}/api/v1 (token in {}), data dir {}, frames from seq {}",
         config.api().bindAddress(),
@@ -430,12 +443,16 @@ public final class Daemon {
     try {
       geometry =
           RingGeometry.forBudget(
-              config.memory().frameRingBytes(), source.maxWidth(), source.maxHeight());
+                  config.memory().frameRingBytes(), source.maxWidth(), source.maxHeight())
+              .withAtMostSlots(historySlots(config, source.displays().size()));
     } catch (IllegalArgumentException e) {
       throw new StartupException(ringTooSmall(config, source, e), ExitCodes.USAGE, e);
     }
     try {
-      FrameRing ring = FrameRing.open(dataDir.ringFile(), geometry, budgets);
+      // A ring the last run left, larger than the history now asks for but within the budget, is
+      // reopened whole, its frames kept; RingSizing cuts its active part to the history.
+      FrameRing ring =
+          FrameRing.open(dataDir.ringFile(), geometry, config.memory().frameRingBytes(), budgets);
       LOG.info(
           "frame ring: {} slots of {}x{} in {} ({} frames recovered)",
           ring.geometry().slotCount(),
@@ -449,6 +466,12 @@ public final class Daemon {
     } catch (UncheckedIOException e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
     }
+  }
+
+  /** The slots {@code capture.ringHistory} asks for at {@code capture.fps} on every display. */
+  private static long historySlots(IroncliwConfig config, int displays) {
+    return RingSizing.historySlots(
+        config.capture().ringHistory(), config.capture().framesPerSecond(), displays);
   }
 
   /**

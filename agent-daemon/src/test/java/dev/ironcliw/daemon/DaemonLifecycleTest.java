@@ -35,7 +35,8 @@ class DaemonLifecycleTest {
   @Test
   void shouldKeepJournalAndRingFramesAcrossAKillAndServeThemAfterRestart() throws Exception {
     Path data = temp.resolve("data");
-    Path config = config(SMALL_DESKTOP);
+    // The budget sizes the ring in both runs: 10 min of history at 0.2 FPS is more than it holds.
+    Path config = config(SMALL_DESKTOP.replace("  fps: 20\n", "  fps: 20\n  ringHistory: 10min\n"));
     List<JsonObject> before;
     try (DaemonProcess first = DaemonProcess.startSynthetic(data, config)) {
       first.awaitStatus(

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Memory budgets changed while the daemon runs: the ring shrinks from a config-file edit while a
  * client keeps reading frame images, invalid edits are rejected with the running values kept, and
- * {@code /api/v1/config} shows and sets live keys.
+ * {@code /api/v1/config} shows and sets live keys. The ring holds {@code capture.ringHistory} at
+ * the capture rate when its budget allows.
  */
 class DaemonMemoryConfigTest {
   private static final int W = 640;
@@ -37,7 +38,7 @@ class DaemonMemoryConfigTest {
         + W
         + "\n    height: "
         + H
-        + "\nmemory:\n  budgets:\n    frameRing: "
+        + "\n  ringHistory: 1min\nmemory:\n  budgets:\n    frameRing: "
         + frameRing
         + "\n";
   }
@@ -123,6 +124,46 @@ class DaemonMemoryConfigTest {
               s -> s.getJsonObject("frames").getLong("processed") > processed + 20,
               Duration.ofSeconds(30));
       assertEquals(expectedSlots(status, 16L << 20), ring(status).getLong("activeSlots"));
+      assertEquals(0, daemon.terminate());
+    }
+  }
+
+  @Test
+  void shouldSizeTheRingByItsHistoryAtTheCaptureRate() throws Exception {
+    Path config = dir.resolve("ironcliw.yaml");
+    // The default budget, 40% of 512 MiB, holds 232 frames of 640x360: the history decides.
+    Files.writeString(
+        config, "capture:\n  fps: 20\n  synthetic:\n    width: " + W + "\n    height: " + H + "\n");
+    try (DaemonProcess daemon = DaemonProcess.startSynthetic(dir.resolve("data"), config)) {
+      JsonObject status =
+          daemon.awaitStatus(
+              s -> s.getJsonObject("frames").getLong("processed") > 20, Duration.ofSeconds(30));
+      assertEquals(50, ring(status).getLong("slots"), ring(status).encode()); // 2.5 s at 20 FPS
+      assertEquals(50, ring(status).getLong("activeSlots"));
+      assertEquals(2.5, ring(status).getJsonObject("history").getDouble("secondsAtCaptureRate"));
+      assertEquals(
+          4096 + 50 * ring(status).getLong("slotBytes"),
+          Files.size(dir.resolve("data").resolve("frames.ring")));
+
+      HttpResponse<String> set =
+          daemon.put("/api/v1/config/capture.ringHistory", "{\"value\": \"1s\"}");
+      assertEquals(200, set.statusCode(), set.body());
+      status =
+          daemon.awaitStatus(s -> ring(s).getLong("activeSlots") == 20, Duration.ofSeconds(10));
+      assertEquals(1.0, ring(status).getJsonObject("history").getDouble("secondsAtCaptureRate"));
+
+      set = daemon.put("/api/v1/config/capture.fps", "{\"value\": 5}");
+      assertEquals(200, set.statusCode(), set.body());
+      // 1 s at 5 FPS is 5 frames; 4 slots is the least, 5 it is.
+      status = daemon.awaitStatus(s -> ring(s).getLong("activeSlots") == 5, Duration.ofSeconds(10));
+      assertEquals(1.0, ring(status).getJsonObject("history").getDouble("secondsAtCaptureRate"));
+
+      // More than the ring started with: it stays at its 50 slots until a restart.
+      set = daemon.put("/api/v1/config/capture.ringHistory", "{\"value\": \"1min\"}");
+      assertEquals(200, set.statusCode(), set.body());
+      status =
+          daemon.awaitStatus(s -> ring(s).getLong("activeSlots") == 50, Duration.ofSeconds(10));
+      assertEquals(10.0, ring(status).getJsonObject("history").getDouble("secondsAtCaptureRate"));
       assertEquals(0, daemon.terminate());
     }
   }

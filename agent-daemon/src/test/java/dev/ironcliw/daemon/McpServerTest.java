@@ -76,6 +76,7 @@ class McpServerTest {
         capture:
           fps: 10
           replayLoop: true
+          ringHistory: 1min
         memory:
           budgets:
             frameRing: 32MiB

@@ -3,19 +3,26 @@ package dev.ironcliw.daemon.status;
 import dev.ironcliw.daemon.pipeline.RingSizing;
 import dev.ironcliw.ring.FrameRing;
 import io.vertx.core.json.JsonObject;
+import java.util.function.DoubleSupplier;
 
 /**
  * Status {@code ring}: the ring file, its slots, what is active and what was given back, and how
  * much history it holds: the seconds between its oldest and newest frame, the rate of distinct
- * frames over its newest minute, and how many seconds its active slots hold at that rate.
+ * frames over its newest minute, and how many seconds its active slots hold at that rate and at the
+ * capture rate (every captured frame distinct, the least it holds).
  */
 public final class RingPart implements StatusPart {
   private final FrameRing ring;
   private final RingSizing ringSizing;
+  private final DoubleSupplier captureFramesPerSecond;
 
-  public RingPart(FrameRing ring, RingSizing ringSizing) {
+  /**
+   * @param captureFramesPerSecond frames captured per second over all displays, as configured
+   */
+  public RingPart(FrameRing ring, RingSizing ringSizing, DoubleSupplier captureFramesPerSecond) {
     this.ring = ring;
     this.ringSizing = ringSizing;
+    this.captureFramesPerSecond = captureFramesPerSecond;
   }
 
   @Override
@@ -47,7 +54,10 @@ public final class RingPart implements StatusPart {
             .put("distinctFramesPerSecond", Math.round(perSecond * 100) / 100.0)
             .put(
                 "secondsAtCurrentRate",
-                perSecond > 0 ? Math.round(ring.activeSlots() / perSecond * 10) / 10.0 : null);
+                perSecond > 0 ? Math.round(ring.activeSlots() / perSecond * 10) / 10.0 : null)
+            .put(
+                "secondsAtCaptureRate",
+                Math.round(ring.activeSlots() / captureFramesPerSecond.getAsDouble() * 10) / 10.0);
     return new JsonObject()
         .put("file", ring.file().toString())
         .put("slots", ring.geometry().slotCount())

@@ -52,6 +52,20 @@ public final class ConfigSchema {
               List.of(),
               "Frames captured per second, on a drift-corrected schedule."));
 
+  public static final Setting<Duration> CAPTURE_RING_HISTORY =
+      duration(
+          live(
+              "capture.ringHistory",
+              ValueType.DURATION,
+              "2.5s",
+              "0s",
+              "10min",
+              "How much the frame ring holds, in time: capture.fps distinct frames a second per"
+                  + " display (at least 4 slots), so the pipeline may fall behind by this much"
+                  + " without a frame dropped, and frames/{seq}/image answers from the ring for"
+                  + " about this long. memory.budgets.frameRing caps it. Live: the ring's active"
+                  + " part follows, up to the size it started with."));
+
   public static final Setting<Boolean> CAPTURE_REPLAY_FAST =
       bool(
           restart(
@@ -1002,6 +1016,7 @@ public final class ConfigSchema {
           CAPTURE_SOURCE,
           CAPTURE_DISPLAYS,
           CAPTURE_FPS,
+          CAPTURE_RING_HISTORY,
           CAPTURE_REPLAY_FAST,
           CAPTURE_REPLAY_LOOP,
           CAPTURE_SYNTHETIC_WIDTH,
