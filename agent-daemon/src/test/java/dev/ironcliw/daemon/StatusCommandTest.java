@@ -58,6 +58,9 @@ class StatusCommandTest {
       assertTrue(text.contains("median us per frame: diff "), text);
       assertTrue(text.contains("\nvision   none; 0 batches sent, 0 insights\n"), text);
       assertTrue(text.contains("\ndiff     cpu-"), text);
+      // 2.5 s of history at 20 FPS: 50 slots, which the 16 MiB budget holds at 320x180.
+      assertTrue(text.contains("\nring     50 of 50 slots active, "), text);
+      assertTrue(text.contains(", 2.5 s when every frame changes\n"), text);
       assertTrue(
           text.matches("(?s).*\\nmemory   resident [0-9,]+ MiB.*pressure [A-Z]+\\n.*"), text);
       String token = Files.readString(data.resolve("api-token")).trim();

@@ -218,6 +218,7 @@ public final class StatusCommand {
   /** The ring's history: "12.3 s of frames (2.5 s at 10.0 distinct frames a second)". */
   private static String held(JsonObject history) {
     Double atRate = history.getDouble("secondsAtCurrentRate");
+    Double atCaptureRate = history.getDouble("secondsAtCaptureRate");
     return String.format(Locale.ROOT, "%.1f s of frames", history.getDouble("heldSeconds", 0.0))
         + (atRate == null
             ? ""
@@ -225,7 +226,10 @@ public final class StatusCommand {
                 Locale.ROOT,
                 " (%.1f s at %.1f distinct frames a second)",
                 atRate,
-                history.getDouble("distinctFramesPerSecond", 0.0)));
+                history.getDouble("distinctFramesPerSecond", 0.0)))
+        + (atCaptureRate == null
+            ? ""
+            : String.format(Locale.ROOT, ", %.1f s when every frame changes", atCaptureRate));
   }
 
   private static String mib(long bytes) {
