@@ -98,6 +98,14 @@ public interface CaptureSource extends AutoCloseable {
   /** The configured rate changed; a source that runs its own stream adjusts it. */
   default void setFramesPerSecond(double framesPerSecond) {}
 
+  /**
+   * {@code pixels}, or {@code points (...)} with what the display's scale made of it, for status
+   * (see {@link CaptureResolution}).
+   */
+  default String resolution() {
+    return "pixels";
+  }
+
   /** How the pixels are read, for status, e.g. {@code shm}. */
   default String grabMethod() {
     return "generated";

@@ -237,6 +237,12 @@ public final class ReconnectingSource implements CaptureSource {
   }
 
   @Override
+  public String resolution() {
+    CaptureSource open = source;
+    return open == null ? "disconnected" : open.resolution();
+  }
+
+  @Override
   public void close() {
     if (source != null) {
       source.close();

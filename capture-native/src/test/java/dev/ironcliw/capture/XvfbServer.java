@@ -161,6 +161,20 @@ public final class XvfbServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads X resources into the root's RESOURCE_MANAGER with xrdb, as a desktop session does (a
+   * scaled GNOME or KDE session sets Xft.dpi); connections opened after it see them.
+   */
+  public void loadResources(String resources) throws IOException, InterruptedException {
+    Path file = Files.createTempFile("ironcliw-xresources", ".txt");
+    try {
+      Files.writeString(file, resources + "\n");
+      run("xrdb", "-nocpp", "-load", file.toString());
+    } finally {
+      Files.delete(file);
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();

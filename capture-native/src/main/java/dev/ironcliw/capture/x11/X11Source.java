@@ -1,13 +1,16 @@
 package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.DamageFollowingWrites;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.HalfScale;
 import dev.ironcliw.capture.SourceLostException;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.Rect;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,11 @@ import java.util.List;
  * changed ({@link DamageFollowingWrites}). This trusts damage as {@link Grab#UNCHANGED} already
  * does. The first frame of a display, the one after a pause or a dropped frame, and every frame
  * while windows are excluded are read whole.
+ *
+ * <p>On a desktop drawn at 2x ({@link DesktopScale}) with {@link CaptureResolution#POINTS}, frames
+ * are half the monitors' pixel width and height: a half-size copy of the screen image is kept
+ * beside it ({@link HalfScale}), made again only where rows were read, and frames, damage and ring
+ * writes are all in its pixels.
  *
  * <p>Used by the capture thread only; Xlib calls all happen on it.
  */
@@ -43,6 +51,17 @@ public final class X11Source implements CaptureSource {
   private final FocusTracker focus;
   private List<Rect> tickHidden = List.of();
   private final List<MonitorLayout.Monitor> monitors;
+
+  /** Each monitor's area in the frame image: its root area, or that halved. */
+  private final List<Rect> frameAreas;
+
+  private final CaptureResolution resolution;
+  private final DesktopScale scale;
+
+  /** The half-size screen image frames are cut from when the desktop is halved, else null. */
+  private final Arena halfArena;
+
+  private final MemorySegment halfImage;
   private final boolean[] needsFullFrame;
   private long tickElapsedNanos = Long.MIN_VALUE;
   private boolean paused;
@@ -66,8 +85,12 @@ public final class X11Source implements CaptureSource {
       RootGrabber grabber,
       DamageTracker damageTracker,
       List<MonitorLayout.Monitor> monitors,
-      WindowExclusions exclusions) {
+      WindowExclusions exclusions,
+      CaptureResolution resolution,
+      DesktopScale scale) {
     this.connection = connection;
+    this.resolution = resolution;
+    this.scale = scale;
     this.exclusions = exclusions;
     this.focus = new FocusTracker(connection, exclusions, monitors);
     this.events = new WindowEvents(connection, exclusions, focus);
@@ -75,16 +98,23 @@ public final class X11Source implements CaptureSource {
     this.damageTracker = damageTracker;
     this.screenSaver = new ScreenSaverState(connection);
     this.monitors = List.copyOf(monitors);
+    this.frameAreas = monitors.stream().map(m -> toFrame(m.area())).toList();
+    if (halved()) {
+      this.halfArena = Arena.ofShared();
+      this.halfImage = halfArena.allocate(halfBytesPerLine() * (connection.height() / 2), 64);
+    } else {
+      this.halfArena = null;
+      this.halfImage = null;
+    }
     this.needsFullFrame = new boolean[monitors.size()];
     Arrays.fill(needsFullFrame, true);
     this.writes =
-        new DamageFollowingWrites(
-            connection.height(), monitors.stream().map(MonitorLayout.Monitor::area).toList());
+        new DamageFollowingWrites(connection.height() / scale.pixelsPerPoint(), frameAreas);
     this.damagedRootRows = new boolean[connection.height()];
   }
 
   /**
-   * Connects to {@code displayName} (null: $DISPLAY) and selects monitors.
+   * Connects to {@code displayName} (null: $DISPLAY) and selects monitors; every pixel is captured.
    *
    * @param displaySelection {@code [all]}, {@code [primary]} or monitor names
    * @param useDamage false to grab every tick (for tests that check the hint against full grabs)
@@ -98,6 +128,29 @@ public final class X11Source implements CaptureSource {
       boolean useDamage,
       List<String> excludeApps,
       List<String> excludeTitles) {
+    return open(
+        displayName,
+        displaySelection,
+        useDamage,
+        excludeApps,
+        excludeTitles,
+        CaptureResolution.PIXELS);
+  }
+
+  /**
+   * Connects to {@code displayName} (null: $DISPLAY) and selects monitors.
+   *
+   * @param resolution {@link CaptureResolution#POINTS} to capture a desktop drawn at 2x at half
+   *     size
+   * @throws X11Exception with one line saying what is wrong
+   */
+  public static X11Source open(
+      String displayName,
+      List<String> displaySelection,
+      boolean useDamage,
+      List<String> excludeApps,
+      List<String> excludeTitles,
+      CaptureResolution resolution) {
     X11Connection connection = X11Connection.open(displayName);
     try {
       List<MonitorLayout.Monitor> monitors =
@@ -112,7 +165,11 @@ public final class X11Source implements CaptureSource {
           grabber,
           damage,
           monitors,
-          new WindowExclusions(connection, excludeApps, excludeTitles));
+          new WindowExclusions(connection, excludeApps, excludeTitles),
+          resolution,
+          resolution == CaptureResolution.POINTS
+              ? DesktopScale.of(connection)
+              : DesktopScale.UNSCALED);
     } catch (RuntimeException e) {
       connection.close();
       throw e;
@@ -131,12 +188,29 @@ public final class X11Source implements CaptureSource {
 
   @Override
   public int maxWidth() {
-    return monitors.stream().mapToInt(m -> m.area().width()).max().orElseThrow();
+    return frameAreas.stream().mapToInt(Rect::width).max().orElseThrow();
   }
 
   @Override
   public int maxHeight() {
-    return monitors.stream().mapToInt(m -> m.area().height()).max().orElseThrow();
+    return frameAreas.stream().mapToInt(Rect::height).max().orElseThrow();
+  }
+
+  @Override
+  public String resolution() {
+    return resolution == CaptureResolution.PIXELS ? "pixels" : "points (" + scale.reason() + ")";
+  }
+
+  private boolean halved() {
+    return scale.pixelsPerPoint() == 2;
+  }
+
+  private long halfBytesPerLine() {
+    return (connection.width() / 2) * 4L;
+  }
+
+  private Rect toFrame(Rect root) {
+    return scale.toFrame(root, connection.width(), connection.height());
   }
 
   @Override
@@ -164,10 +238,10 @@ public final class X11Source implements CaptureSource {
     if (paused) {
       return Grab.PAUSED;
     }
-    Rect area = monitors.get(display).area();
+    Rect area = frameAreas.get(display);
     List<Rect> damage = new ArrayList<>();
     for (Rect r : visibleDamage(tickDamage, tickHidden)) {
-      Rect overlap = r.intersect(area);
+      Rect overlap = toFrame(r).intersect(area);
       if (overlap != null) {
         damage.add(overlap.relativeTo(area.x(), area.y()));
       }
@@ -302,10 +376,20 @@ public final class X11Source implements CaptureSource {
     }
     writes.nextVersion();
     for (int i = 0; i < count; i++) {
-      if (!grabber.grabRows(bands[2 * i], bands[2 * i + 1])) {
+      int first = bands[2 * i];
+      int rows = bands[2 * i + 1];
+      if (!grabber.grabRows(first, rows)) {
         return false; // the whole grab that follows gives every row the next version
       }
-      writes.changed(bands[2 * i], bands[2 * i + 1]);
+      if (halved()) {
+        // The half rows the band reaches into; a row pair's other row is still in the image.
+        int halfFirst = first / 2;
+        int halfEnd = Math.min((first + rows + 1) / 2, height / 2);
+        halve(halfFirst, halfEnd - halfFirst);
+        writes.changed(halfFirst, halfEnd - halfFirst);
+      } else {
+        writes.changed(first, rows);
+      }
     }
     tickHidden = List.of();
     damagedRowGrabs++;
@@ -335,6 +419,7 @@ public final class X11Source implements CaptureSource {
     if (exclusions.isEmpty()) {
       rootPixels = grabber.grab();
       tickHidden = List.of();
+      halve(0, connection.height() / 2);
       return;
     }
     Xlib.INSTANCE.XGrabServer(connection.display());
@@ -357,6 +442,33 @@ public final class X11Source implements CaptureSource {
             .fill((byte) 0);
       }
     }
+    halve(0, connection.height() / 2); // after the blanking: no excluded pixel reaches a frame
+  }
+
+  /** Makes rows [{@code firstRow}, + {@code rows}) of the half-size image again, when halved. */
+  private void halve(int firstRow, int rows) {
+    if (!halved()) {
+      return;
+    }
+    long bytesPerLine = grabber.bytesPerLine();
+    HalfScale.copy(
+        rootSegment(),
+        2L * firstRow * bytesPerLine,
+        bytesPerLine,
+        halfImage,
+        firstRow * halfBytesPerLine(),
+        halfBytesPerLine(),
+        connection.width() / 2,
+        rows);
+  }
+
+  /** What frames are cut from: the root image, or its half-size copy. */
+  private MemorySegment frameImage() {
+    return halved() ? halfImage : rootSegment();
+  }
+
+  private long frameImageBytesPerLine() {
+    return halved() ? halfBytesPerLine() : grabber.bytesPerLine();
   }
 
   @SuppressWarnings("restricted")
@@ -367,12 +479,12 @@ public final class X11Source implements CaptureSource {
 
   @Override
   public int frameWidth() {
-    return monitors.get(current).area().width();
+    return frameAreas.get(current).width();
   }
 
   @Override
   public int frameHeight() {
-    return monitors.get(current).area().height();
+    return frameAreas.get(current).height();
   }
 
   @Override
@@ -412,16 +524,16 @@ public final class X11Source implements CaptureSource {
     return grabber.method() + (damageTracker != null ? "+damage" : "");
   }
 
-  /** Copies the current display's rectangle of the last root grab, row by row. */
+  /** Copies the current display's rectangle of the last root grab (or its half), row by row. */
   @Override
   public void copyFrameTo(MemorySegment pixels, int strideBytes) {
-    Rect area = monitors.get(current).area();
-    int bytesPerLine = grabber.bytesPerLine();
-    MemorySegment root = rootSegment();
+    Rect area = frameAreas.get(current);
+    long bytesPerLine = frameImageBytesPerLine();
+    MemorySegment image = frameImage();
     long rowBytes = (long) area.width() * 4;
     for (int row = 0; row < area.height(); row++) {
       long from = (long) (area.y() + row) * bytesPerLine + (long) area.x() * 4;
-      MemorySegment.copy(root, from, pixels, (long) row * strideBytes, rowBytes);
+      MemorySegment.copy(image, from, pixels, (long) row * strideBytes, rowBytes);
     }
   }
 
@@ -432,14 +544,10 @@ public final class X11Source implements CaptureSource {
    */
   @Override
   public void writeFrameTo(FrameRingWriter writer) {
-    Rect area = monitors.get(current).area();
-    int bytesPerLine = grabber.bytesPerLine();
+    Rect area = frameAreas.get(current);
+    long bytesPerLine = frameImageBytesPerLine();
     writes.write(
-        writer,
-        current,
-        rootSegment(),
-        (long) area.y() * bytesPerLine + (long) area.x() * 4,
-        bytesPerLine);
+        writer, current, frameImage(), area.y() * bytesPerLine + (long) area.x() * 4, bytesPerLine);
   }
 
   @Override
@@ -449,5 +557,8 @@ public final class X11Source implements CaptureSource {
     }
     grabber.close();
     connection.close();
+    if (halfArena != null) {
+      halfArena.close();
+    }
   }
 }

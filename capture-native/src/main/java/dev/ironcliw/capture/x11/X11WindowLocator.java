@@ -1,5 +1,6 @@
 package dev.ironcliw.capture.x11;
 
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.LocatedWindow;
 import dev.ironcliw.capture.WindowLocator;
@@ -28,7 +29,9 @@ public final class X11WindowLocator implements WindowLocator {
   private final List<String> displaySelection;
   private final List<String> excludeApps;
   private final List<String> excludeTitles;
+  private final CaptureResolution resolution;
   private X11Connection connection;
+  private DesktopScale scale = DesktopScale.UNSCALED;
   private WindowExclusions exclusions;
   private List<MonitorLayout.Monitor> monitors = List.of();
   private long nextOpenNanos = System.nanoTime();
@@ -40,12 +43,15 @@ public final class X11WindowLocator implements WindowLocator {
    * @param displaySelection the capture's monitor selection, so display numbers agree
    * @param excludeApps the privacy rules' WM_CLASS names
    * @param excludeTitles the privacy rules' title patterns
+   * @param resolution the capture's, so areas are in its frames' pixels
    */
   public X11WindowLocator(
       String displayName,
       List<String> displaySelection,
       List<String> excludeApps,
-      List<String> excludeTitles) {
+      List<String> excludeTitles,
+      CaptureResolution resolution) {
+    this.resolution = resolution;
     this.displayName = displayName;
     this.displaySelection = List.copyOf(displaySelection);
     this.excludeApps = List.copyOf(excludeApps);
@@ -58,6 +64,7 @@ public final class X11WindowLocator implements WindowLocator {
       return List.of();
     }
     Rect monitor = monitors.get(display).area();
+    Rect monitorFrame = toFrame(monitor);
     WindowProperties properties = exclusions.properties();
     List<Long> stack = properties.children(connection.root());
     List<LocatedWindow> windows = new ArrayList<>();
@@ -65,14 +72,11 @@ public final class X11WindowLocator implements WindowLocator {
       long topLevel = stack.get(i);
       Rect area = exclusions.viewableArea(topLevel);
       Rect onDisplay = area == null ? null : area.intersect(monitor);
-      if (onDisplay != null) {
+      Rect inFrame = onDisplay == null ? null : toFrame(onDisplay).intersect(monitorFrame);
+      if (inFrame != null) {
         windows.add(
             new LocatedWindow(
-                new Rect(
-                    onDisplay.x() - monitor.x(),
-                    onDisplay.y() - monitor.y(),
-                    onDisplay.width(),
-                    onDisplay.height()),
+                inFrame.relativeTo(monitorFrame.x(), monitorFrame.y()),
                 nameOf(topLevel, display, properties)));
       }
     }
@@ -82,6 +86,10 @@ public final class X11WindowLocator implements WindowLocator {
       return List.of();
     }
     return windows;
+  }
+
+  private Rect toFrame(Rect root) {
+    return scale.toFrame(root, connection.width(), connection.height());
   }
 
   private FocusedWindow nameOf(long topLevel, int display, WindowProperties properties) {
@@ -113,6 +121,10 @@ public final class X11WindowLocator implements WindowLocator {
       connection = X11Connection.open(displayName);
       monitors = MonitorLayout.select(MonitorLayout.query(connection), displaySelection);
       exclusions = new WindowExclusions(connection, excludeApps, excludeTitles);
+      scale =
+          resolution == CaptureResolution.POINTS
+              ? DesktopScale.of(connection)
+              : DesktopScale.UNSCALED;
       return true;
     } catch (X11Exception e) {
       LOG.debug("window locator: cannot connect: {}", e.getMessage());

@@ -119,6 +119,12 @@ interface Xlib extends Library {
       long[] bytesAfter,
       com.sun.jna.ptr.PointerByReference data);
 
+  /**
+   * The root window's RESOURCE_MANAGER property (what {@code xrdb} loaded) as it was when the
+   * display was opened; owned by Xlib, may be null.
+   */
+  Pointer XResourceManagerString(Pointer display);
+
   int XGrabServer(Pointer display);
 
   int XUngrabServer(Pointer display);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.Grab;
+import dev.ironcliw.capture.HalfScale;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.ring.FrameHash;
 import dev.ironcliw.ring.FrameRing;
@@ -230,32 +232,192 @@ class X11SourceTest {
               continue;
             }
             assertEquals(Grab.FRAME, grab, "tick " + tick);
-            assertTrue(writer.tryClaim(hinted.frameWidth(), hinted.frameHeight()));
-            hinted.writeFrameTo(writer);
-            assertEquals(
-                FrameHash.hash(writer.pixels(), 0, frameBytes),
-                writer.fingerprint(),
-                "the fingerprint of display " + display + " at tick " + tick);
+            String what = "display " + display + " at tick " + tick;
+            writeChecked(writer, hinted, what);
             assertEquals(Grab.FRAME, full.grab(display, tick));
             full.copyFrameTo(truth, half * 4);
-            assertEquals(
-                -1,
-                MemorySegment.mismatch(truth, 0, frameBytes, writer.pixels(), 0, frameBytes),
-                "the pixels of display " + display + " at tick " + tick);
-            // Slots go round, so a claim finds an older frame of either display, or (given back)
-            // the frame just written.
-            if (tick % 3 == 0) {
-              writer.abandon();
-            } else {
-              writer.commit(written, tick, display);
-            }
-            written++;
+            assertSlotHoldsThenLetGo(writer, truth, written++, tick, display, what);
           }
         }
         assertTrue(written >= 40, "frames written: " + written);
         assertTrue(
             hinted.damagedRowGrabs() >= 30,
             "ticks that read only damaged rows: " + hinted.damagedRowGrabs());
+      }
+    }
+  }
+
+  /** Claims a slot, writes the source's frame into it, and checks the fingerprint it left. */
+  private static void writeChecked(FrameRingWriter writer, X11Source source, String what) {
+    assertTrue(writer.tryClaim(source.frameWidth(), source.frameHeight()));
+    source.writeFrameTo(writer);
+    long bytes = (long) source.frameWidth() * source.frameHeight() * 4;
+    assertEquals(
+        FrameHash.hash(writer.pixels(), 0, bytes),
+        writer.fingerprint(),
+        "the fingerprint of " + what);
+  }
+
+  /**
+   * Checks the claimed slot holds {@code truth}, then commits it, or gives it back every third
+   * tick: slots go round, so a later claim finds an older frame of either display, or the frame
+   * just written.
+   */
+  private static void assertSlotHoldsThenLetGo(
+      FrameRingWriter writer, MemorySegment truth, int seq, long tick, int display, String what) {
+    long bytes = truth.byteSize();
+    assertEquals(
+        -1,
+        MemorySegment.mismatch(truth, 0, bytes, writer.pixels(), 0, bytes),
+        "the pixels of " + what);
+    if (tick % 3 == 0) {
+      writer.abandon();
+    } else {
+      writer.commit(seq, tick, display);
+    }
+  }
+
+  @Test
+  void shouldCaptureADesktopDrawnAtTwiceItsPointsAtHalfSizeFollowingTheDamage() throws Exception {
+    XvfbServer.requirePrograms("xrdb");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("x11-points");
+    int half = W / 2;
+    int frameWidth = half / 2;
+    int frameHeight = H / 2;
+    long frameBytes = (long) frameWidth * frameHeight * 4;
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      xvfb.loadResources("Xft.dpi:\t192");
+      client.rootColour(ROOT);
+      client.monitor("LEFT", 0, 0, half, H);
+      client.monitor("RIGHT", half, 0, half, H);
+      long window = client.window(half - 61, 41, 200, 100, WINDOW, "editor", "editor");
+      List<String> both = List.of("LEFT", "RIGHT");
+      try (X11Source points =
+              X11Source.open(xvfb.display(), both, true, NONE, NONE, CaptureResolution.POINTS);
+          X11Source pixels = X11Source.open(xvfb.display(), both, false, NONE, NONE);
+          FrameRing ring =
+              FrameRing.open(
+                  dir.resolve("ring"),
+                  RingGeometry.forBudget(1L << 20, frameWidth, frameHeight),
+                  OffHeapBudget.unlimited());
+          Arena arena = Arena.ofConfined()) {
+        assertEquals(frameWidth, points.maxWidth());
+        assertEquals(frameHeight, points.maxHeight());
+        assertEquals(
+            "points (Xft.dpi 192: 2 pixels a point, frames at half size)", points.resolution());
+        assertEquals("pixels", pixels.resolution());
+        FrameRingWriter writer = ring.writer();
+        MemorySegment full = arena.allocate(frameBytes * 4);
+        MemorySegment truth = arena.allocate(frameBytes);
+        Random random = new Random(9);
+        int written = 0;
+        for (long tick = 1; tick <= 40; tick++) {
+          Rect glyph = null;
+          if (tick % 10 == 0) {
+            client.move(window, random.nextInt(W - 200), random.nextInt(H - 100));
+          } else if (tick > 1) {
+            // A typed glyph at any (odd or even) place: its half-size rows straddle row pairs.
+            glyph = new Rect(random.nextInt(190), random.nextInt(88), 5, 11);
+            client.fill(
+                window,
+                glyph.x(),
+                glyph.y(),
+                glyph.width(),
+                glyph.height(),
+                random.nextInt(0xFFFFFF));
+          }
+          for (int display = 0; display < 2; display++) {
+            Grab grab = points.grab(display, tick);
+            if (grab == Grab.UNCHANGED) {
+              continue;
+            }
+            assertEquals(Grab.FRAME, grab, "tick " + tick);
+            assertEquals(frameWidth, points.frameWidth());
+            for (Rect damage : points.damage()) {
+              assertTrue(
+                  damage.x() >= 0
+                      && damage.y() >= 0
+                      && damage.x() + damage.width() <= frameWidth
+                      && damage.y() + damage.height() <= frameHeight,
+                  "damage in the half-size frame: " + damage);
+            }
+            String what = "display " + display + " at tick " + tick;
+            writeChecked(writer, points, what);
+            assertEquals(Grab.FRAME, pixels.grab(display, tick));
+            pixels.copyFrameTo(full, half * 4);
+            HalfScale.copy(full, 0, half * 4L, truth, 0, frameWidth * 4L, frameWidth, frameHeight);
+            assertSlotHoldsThenLetGo(writer, truth, written++, tick, display, what);
+          }
+        }
+        assertTrue(written >= 40, "frames written: " + written);
+        assertTrue(
+            points.damagedRowGrabs() >= 25,
+            "ticks that read only damaged rows: " + points.damagedRowGrabs());
+      }
+    }
+  }
+
+  @Test
+  void shouldHalveAnExcludedWindowOnlyAfterItIsBlanked() throws Exception {
+    XvfbServer.requirePrograms("xrdb");
+    int frameWidth = W / 2;
+    int frameHeight = H / 2;
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      xvfb.loadResources("Xft.dpi: 192");
+      client.rootColour(ROOT);
+      long secret = client.window(51, 51, 201, 121, SECRET, "My Online Bank - Browser", "firefox");
+      client.fill(secret, 10, 10, 150, 12, SECRET_TEXT);
+      try (X11Source points =
+              X11Source.open(
+                  xvfb.display(),
+                  ALL,
+                  true,
+                  NONE,
+                  List.of("(?i)online bank"),
+                  CaptureResolution.POINTS);
+          X11Source pixels =
+              X11Source.open(xvfb.display(), ALL, false, NONE, List.of("(?i)online bank"));
+          Arena arena = Arena.ofConfined()) {
+        for (long tick = 1; tick <= 3; tick++) {
+          client.fill(secret, 20, 40, 30, 9, (int) tick * 0x010203); // typing in the bank
+          if (points.grab(0, tick) != Grab.FRAME) {
+            continue; // its redraws are no damage: they leave no trace
+          }
+          MemorySegment frame = arena.allocate((long) frameWidth * frameHeight * 4);
+          points.copyFrameTo(frame, frameWidth * 4);
+          assertEquals(Grab.FRAME, pixels.grab(0, tick));
+          MemorySegment full = arena.allocate((long) W * H * 4);
+          pixels.copyFrameTo(full, W * 4);
+          MemorySegment truth = arena.allocate((long) frameWidth * frameHeight * 4);
+          HalfScale.copy(full, 0, W * 4L, truth, 0, frameWidth * 4L, frameWidth, frameHeight);
+          assertEquals(-1, truth.mismatch(frame), "half of the masked screen");
+          // The blocks wholly inside the window are black; those on its edge mix in black only.
+          int[] rgb = frame.toArray(ValueLayout.JAVA_INT);
+          for (int y = 26; y < 85; y++) {
+            for (int x = 26; x < 125; x++) {
+              assertEquals(0, rgb[y * frameWidth + x] & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepEveryPixelOfADesktopThatIsNotDrawnAtTwiceItsPoints() throws Exception {
+    XvfbServer.requirePrograms("xrdb");
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      xvfb.loadResources("Xft.dpi: 144"); // 1.5x: halving would lose what the user reads
+      client.window(100, 50, 200, 100, WINDOW, "scene", "scene");
+      try (X11Source source =
+          X11Source.open(xvfb.display(), ALL, true, NONE, NONE, CaptureResolution.POINTS)) {
+        assertEquals(W, source.maxWidth());
+        assertEquals("points (Xft.dpi 144: 1 pixel a point)", source.resolution());
+        int[] rgb = frame(source, 0, 1, Grab.FRAME);
+        assertEquals(WINDOW, rgb[50 * W + 100]);
       }
     }
   }

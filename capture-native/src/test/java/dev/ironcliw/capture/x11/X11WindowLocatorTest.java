@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.LocatedWindow;
 import dev.ironcliw.capture.XvfbServer;
@@ -27,7 +28,11 @@ class X11WindowLocatorTest {
         XTestClient client = new XTestClient(xvfb.display());
         X11WindowLocator locator =
             new X11WindowLocator(
-                xvfb.display(), List.of("all"), List.of("keepassxc"), List.of("secret-bank"))) {
+                xvfb.display(),
+                List.of("all"),
+                List.of("keepassxc"),
+                List.of("secret-bank"),
+                CaptureResolution.PIXELS)) {
       long term = client.window(10, 10, 200, 100, 0x111111, "bash: ~/src", "XTerm");
       client.window(150, 50, 200, 100, 0x222222, "Notes", "gedit");
       client.window(400, 200, 100, 80, 0x333333, "Secret-Bank Login", "firefox");
@@ -66,7 +71,12 @@ class X11WindowLocatorTest {
       client.window(W / 2 - 50, 20, 100, 40, 0x111111, "across", "XTerm");
       client.window(W / 2 + 40, 100, 30, 30, 0x222222, "right", "xclock");
       try (X11WindowLocator locator =
-          new X11WindowLocator(xvfb.display(), List.of("LEFT", "RIGHT"), List.of(), List.of())) {
+          new X11WindowLocator(
+              xvfb.display(),
+              List.of("LEFT", "RIGHT"),
+              List.of(),
+              List.of(),
+              CaptureResolution.PIXELS)) {
         assertEquals(
             List.of(
                 new LocatedWindow(
@@ -88,7 +98,8 @@ class X11WindowLocatorTest {
   void shouldAnswerNothingWhileTheServerIsGoneAndConnectAgainOnceItIsBack() throws Exception {
     XvfbServer xvfb = XvfbServer.start(W, H);
     try (X11WindowLocator locator =
-        new X11WindowLocator(xvfb.display(), List.of("all"), List.of(), List.of())) {
+        new X11WindowLocator(
+            xvfb.display(), List.of("all"), List.of(), List.of(), CaptureResolution.PIXELS)) {
       try (XTestClient client = new XTestClient(xvfb.display())) {
         client.window(10, 10, 50, 50, 0x111111, "one", "XTerm");
         assertEquals(1, locator.windowsOn(0).size());
@@ -110,6 +121,25 @@ class X11WindowLocatorTest {
       }
     } finally {
       xvfb.close();
+    }
+  }
+
+  @Test
+  void shouldPlaceWindowsInTheHalfSizeFramesOfADesktopDrawnAtTwiceItsPoints() throws Exception {
+    XvfbServer.requirePrograms("xrdb");
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      xvfb.loadResources("Xft.dpi: 192");
+      client.window(10, 11, 200, 101, 0x111111, "bash: ~/src", "XTerm");
+      try (X11WindowLocator points =
+              new X11WindowLocator(
+                  xvfb.display(), List.of("all"), List.of(), List.of(), CaptureResolution.POINTS);
+          X11WindowLocator pixels =
+              new X11WindowLocator(
+                  xvfb.display(), List.of("all"), List.of(), List.of(), CaptureResolution.PIXELS)) {
+        assertEquals(new Rect(5, 5, 100, 51), points.windowsOn(0).getFirst().area());
+        assertEquals(new Rect(10, 11, 200, 101), pixels.windowsOn(0).getFirst().area());
+      }
     }
   }
 }
