@@ -1,6 +1,7 @@
 package dev.ironcliw.daemon;
 
 import dev.ironcliw.capture.AccessibleText;
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.ReconnectingSource;
 import dev.ironcliw.capture.ReplaySource;
@@ -110,15 +111,25 @@ final class SourceSelector {
 
   private static Choice x11(CaptureSettings settings, PrivacySettings privacy) {
     try {
+      CaptureResolution resolution = CaptureResolution.of(settings.resolution());
       Supplier<CaptureSource> opener =
           () ->
               X11Source.open(
-                  null, settings.displays(), true, privacy.excludeApps(), privacy.excludeTitles());
+                  null,
+                  settings.displays(),
+                  true,
+                  privacy.excludeApps(),
+                  privacy.excludeTitles(),
+                  resolution);
       CaptureSource source = opener.get();
       return new Choice(
           new ReconnectingSource(source, opener, System::nanoTime),
           new X11WindowLocator(
-              null, settings.displays(), privacy.excludeApps(), privacy.excludeTitles()),
+              null,
+              settings.displays(),
+              privacy.excludeApps(),
+              privacy.excludeTitles(),
+              resolution),
           AccessibleText.NONE,
           "capture: "
               + source.name()
@@ -126,6 +137,12 @@ final class SourceSelector {
               + source.displays()
               + " by "
               + source.grabMethod()
+              + ", "
+              + source.maxWidth()
+              + "x"
+              + source.maxHeight()
+              + " at "
+              + source.resolution()
               + " (the cursor is not in X11 grabs)");
     } catch (X11Exception e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);

@@ -218,6 +218,48 @@ class DaemonX11Test {
     }
   }
 
+  /**
+   * A desktop drawn at 2x (Xft.dpi 192, as a GNOME session scaled to 200% sets it) is captured at
+   * its point size by default: the ring's frames, their images and the status say so.
+   */
+  @Test
+  void shouldCaptureADesktopDrawnAtTwiceItsPointsAtHalfSize() throws Exception {
+    XvfbServer.requirePrograms("xrdb");
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      xvfb.loadResources("Xft.dpi: 192");
+      client.rootColour(0x336699);
+      client.window(100, 50, 200, 100, 0xFF8800, "Public", "viewer");
+      Path config = temp.resolve("ironcliw.yaml");
+      Files.writeString(config, "capture:\n  fps: 10\n"); // capture.resolution left at its default
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  xvfb.display(),
+                  temp.resolve("data"),
+                  DaemonProcess.freePort(),
+                  "--config",
+                  config.toString())
+              .awaitReady()) {
+        JsonObject status =
+            daemon.awaitStatus(
+                s -> s.getJsonObject("frames").getLong("processed") >= 1, Duration.ofSeconds(60));
+        assertEquals(
+            "points (Xft.dpi 192: 2 pixels a point, frames at half size)",
+            status.getJsonObject("capture").getString("resolution"));
+        JsonObject frame = daemon.allFrames("", 10).getFirst();
+        BufferedImage image =
+            ImageIO.read(
+                new ByteArrayInputStream(
+                    daemon.getBytes("/api/v1/frames/" + frame.getLong("seq") + "/image").body()));
+        assertEquals(W / 2, image.getWidth());
+        assertEquals(H / 2, image.getHeight());
+        assertEquals(0xFF8800, image.getRGB(100, 50) & 0xFFFFFF, "the window, at half its place");
+        assertEquals(0x336699, image.getRGB(49, 24) & 0xFFFFFF);
+        assertEquals(0, daemon.terminate());
+      }
+    }
+  }
+
   @Test
   void shouldRefuseABadDisplayInOneLine() throws Exception {
     try (DaemonProcess daemon =

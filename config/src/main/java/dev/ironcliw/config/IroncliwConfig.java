@@ -49,6 +49,7 @@ public record IroncliwConfig(
             CAPTURE_SOURCE.valueIn(v),
             CAPTURE_DISPLAYS.valueIn(v),
             CAPTURE_FPS.valueIn(v),
+            CAPTURE_RESOLUTION.valueIn(v),
             CAPTURE_RING_HISTORY.valueIn(v),
             CAPTURE_REPLAY_FAST.valueIn(v),
             CAPTURE_REPLAY_LOOP.valueIn(v),

@@ -43,6 +43,7 @@ public final class CapturePart implements StatusPart {
         .put("source", source.name())
         .put("displays", new JsonArray(source.displays()))
         .put("grabMethod", source.grabMethod())
+        .put("resolution", source.resolution())
         .put(
             "connection",
             new JsonObject()

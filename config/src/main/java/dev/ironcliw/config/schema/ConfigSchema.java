@@ -52,6 +52,22 @@ public final class ConfigSchema {
               List.of(),
               "Frames captured per second, on a drift-corrected schedule."));
 
+  public static final Setting<String> CAPTURE_RESOLUTION =
+      text(
+          setting(
+              "capture.resolution",
+              ValueType.CHOICE,
+              "points",
+              false,
+              null,
+              null,
+              List.of("points", "pixels"),
+              "How finely a live screen is captured: points (a desktop drawn at 2x, a Retina"
+                  + " display or an X11 desktop with Xft.dpi 168 or more, is captured at half its"
+                  + " pixel width and height: text as sharp as an unscaled screen's, a quarter of"
+                  + " the bytes, four times the frames in the ring; elsewhere every pixel) or"
+                  + " pixels (every pixel the display has)."));
+
   public static final Setting<Duration> CAPTURE_RING_HISTORY =
       duration(
           live(
@@ -1016,6 +1032,7 @@ public final class ConfigSchema {
           CAPTURE_SOURCE,
           CAPTURE_DISPLAYS,
           CAPTURE_FPS,
+          CAPTURE_RESOLUTION,
           CAPTURE_RING_HISTORY,
           CAPTURE_REPLAY_FAST,
           CAPTURE_REPLAY_LOOP,
