@@ -1,6 +1,7 @@
 package dev.ironcliw.capture.x11;
 
 import com.sun.jna.Pointer;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.ring.Rect;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,22 +45,8 @@ record DesktopScale(int pixelsPerPoint, String reason) {
         : new DesktopScale(1, "Xft.dpi " + dpiText + ": 1 pixel a point");
   }
 
-  /**
-   * A rectangle of root pixels in frame pixels: divided by the scale, outwards, and cut to the
-   * frame image of a {@code rootWidth} x {@code rootHeight} root (whose odd last column and row it
-   * leaves out).
-   */
+  /** A rectangle of root pixels in frame pixels (see {@link FrameScale#toFrame}). */
   Rect toFrame(Rect root, int rootWidth, int rootHeight) {
-    int s = pixelsPerPoint;
-    if (s == 1) {
-      return root;
-    }
-    int x = root.x() / s;
-    int y = root.y() / s;
-    return new Rect(
-        x,
-        y,
-        Math.min((root.x() + root.width() + s - 1) / s, rootWidth / s) - x,
-        Math.min((root.y() + root.height() + s - 1) / s, rootHeight / s) - y);
+    return new FrameScale(pixelsPerPoint).toFrame(root, rootWidth, rootHeight);
   }
 }

@@ -2,7 +2,6 @@ package dev.ironcliw.capture.x11;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ironcliw.ring.Rect;
 import org.junit.jupiter.api.Test;
 
 class DesktopScaleTest {
@@ -22,14 +21,5 @@ class DesktopScaleTest {
         1,
         DesktopScale.fromResources("MyApp.Xft.dpi: 192\n").pixelsPerPoint(),
         "another program's resource is not the desktop's");
-  }
-
-  @Test
-  void shouldTakeRectanglesToFramePixelsOutwardsWithinTheHalfImage() {
-    DesktopScale halved = DesktopScale.fromResources("Xft.dpi: 192");
-    assertEquals(new Rect(5, 5, 3, 2), halved.toFrame(new Rect(11, 10, 4, 3), 101, 51));
-    assertEquals(new Rect(49, 24, 1, 1), halved.toFrame(new Rect(98, 48, 3, 3), 101, 51));
-    Rect same = new Rect(11, 10, 4, 3);
-    assertEquals(same, DesktopScale.UNSCALED.toFrame(same, 101, 51));
   }
 }
