@@ -17,6 +17,9 @@ final class CaptureStream: NSObject, SCStreamOutput, SCStreamDelegate {
   private let lock = NSLock()
   private let queue = DispatchQueue(label: "ironcliw.capture.frames")
   private let displayID: CGDirectDisplayID
+  /// The frames' size: the display's pixels, or its points (ScreenCaptureKit scales to it).
+  private let frameWidth: Int
+  private let frameHeight: Int
   private let excludedApps: [String]
   private let excludedTitles: [NSRegularExpression]
   private var stream: SCStream?
@@ -30,8 +33,13 @@ final class CaptureStream: NSObject, SCStreamOutput, SCStreamDelegate {
   private var displayTime: UInt64 = 0
   private var stopError: Int32 = 0
 
-  init(displayID: CGDirectDisplayID, excludedApps: [String], excludedTitles: [NSRegularExpression]) {
+  init(
+    displayID: CGDirectDisplayID, frameWidth: Int, frameHeight: Int, excludedApps: [String],
+    excludedTitles: [NSRegularExpression]
+  ) {
     self.displayID = displayID
+    self.frameWidth = frameWidth
+    self.frameHeight = frameHeight
     self.excludedApps = excludedApps.map { $0.lowercased() }
     self.excludedTitles = excludedTitles
   }
@@ -39,14 +47,8 @@ final class CaptureStream: NSObject, SCStreamOutput, SCStreamDelegate {
   /// Opens the stream; blocks until ScreenCaptureKit answers. Returns 0 or an NSError code.
   func start(fps: Double) -> Int32 {
     guard let (display, filter) = currentFilter() else { return -1 }
-    let configuration = SCStreamConfiguration()
-    let mode = CGDisplayCopyDisplayMode(displayID)
-    configuration.width = mode?.pixelWidth ?? display.width
-    configuration.height = mode?.pixelHeight ?? display.height
-    configuration.pixelFormat = kCVPixelFormatType_32BGRA
-    configuration.minimumFrameInterval = CaptureStream.interval(fps)
-    configuration.queueDepth = 3
-    configuration.showsCursor = true
+    let configuration = streamConfiguration(
+      fps: fps, pointWidth: display.width, pointHeight: display.height)
     let stream = SCStream(filter: filter, configuration: configuration, delegate: self)
     do {
       try stream.addStreamOutput(self, type: .screen, sampleHandlerQueue: queue)
@@ -73,15 +75,24 @@ final class CaptureStream: NSObject, SCStreamOutput, SCStreamDelegate {
 
   func setFps(_ fps: Double) {
     guard let stream = stream else { return }
+    let configuration = streamConfiguration(fps: fps, pointWidth: 0, pointHeight: 0)
+    stream.updateConfiguration(configuration) { _ in }
+  }
+
+  /// BGRA frames of the size asked for at open; with none asked for (0), the display mode's pixels,
+  /// or the given points where the mode is unknown.
+  private func streamConfiguration(fps: Double, pointWidth: Int, pointHeight: Int)
+    -> SCStreamConfiguration
+  {
     let configuration = SCStreamConfiguration()
     let mode = CGDisplayCopyDisplayMode(displayID)
-    configuration.width = mode?.pixelWidth ?? 0
-    configuration.height = mode?.pixelHeight ?? 0
+    configuration.width = frameWidth > 0 ? frameWidth : mode?.pixelWidth ?? pointWidth
+    configuration.height = frameHeight > 0 ? frameHeight : mode?.pixelHeight ?? pointHeight
     configuration.pixelFormat = kCVPixelFormatType_32BGRA
     configuration.minimumFrameInterval = CaptureStream.interval(fps)
     configuration.queueDepth = 3
     configuration.showsCursor = true
-    stream.updateConfiguration(configuration) { _ in }
+    return configuration
   }
 
   /// The display and a filter that leaves out excluded apps' and titles' windows.
@@ -266,7 +277,8 @@ public func ironcliw_sck_available() -> Int32 {
 
 @_cdecl("ironcliw_sck_open")
 public func ironcliw_sck_open(
-  _ displayID: UInt32, _ fps: Double, _ apps: UnsafePointer<UnsafePointer<CChar>?>?,
+  _ displayID: UInt32, _ width: Int32, _ height: Int32, _ fps: Double,
+  _ apps: UnsafePointer<UnsafePointer<CChar>?>?,
   _ appCount: Int32, _ titles: UnsafePointer<UnsafePointer<CChar>?>?, _ titleCount: Int32,
   _ error: UnsafeMutablePointer<Int32>?
 ) -> UnsafeMutableRawPointer? {
@@ -276,7 +288,8 @@ public func ironcliw_sck_open(
   }
   let patterns = strings(titles, titleCount).compactMap { try? NSRegularExpression(pattern: $0) }
   let capture = CaptureStream(
-    displayID: displayID, excludedApps: strings(apps, appCount), excludedTitles: patterns)
+    displayID: displayID, frameWidth: Int(width), frameHeight: Int(height),
+    excludedApps: strings(apps, appCount), excludedTitles: patterns)
   let result = capture.start(fps: fps)
   if result != 0 {
     error?.pointee = result

@@ -25,7 +25,7 @@ typedef struct ironcliw_rect {
 } ironcliw_rect;
 
 typedef struct ironcliw_frame_info {
-  int32_t width;            /* pixels (Retina: device pixels, not points) */
+  int32_t width;            /* pixels of the frame: the display's, or its points (see open) */
   int32_t height;
   int64_t sequence;         /* frames the stream delivered so far */
   int64_t display_time;     /* mach absolute time the frame was displayed */
@@ -38,12 +38,15 @@ typedef struct ironcliw_frame_info {
 int32_t ironcliw_sck_available(void);
 
 /*
- * Opens one SCStream on a display at fps frames per second (minimumFrameInterval), BGRA, with
+ * Opens one SCStream on a display at fps frames per second (minimumFrameInterval), BGRA frames of
+ * width x height (the display's pixels, or its point size, which ScreenCaptureKit scales to; 0 x 0:
+ * the display mode's pixels), with
  * the windows of the named applications (bundle id or name) and the windows whose title matches
  * one of the regular expressions excluded through its SCContentFilter, refreshed every 2 s.
  * Returns NULL and sets *error on failure.
  */
-void *ironcliw_sck_open(uint32_t display_id, double fps, const char **exclude_apps,
+void *ironcliw_sck_open(uint32_t display_id, int32_t width, int32_t height, double fps,
+                        const char **exclude_apps,
                         int32_t exclude_app_count, const char **exclude_titles,
                         int32_t exclude_title_count, int32_t *error);
 

@@ -96,6 +96,7 @@ final class SourceSelector {
       MacScreenSource source =
           MacScreenSource.open(
               settings.displays(),
+              CaptureResolution.of(settings.resolution()),
               settings.framesPerSecond(),
               privacy.excludeApps(),
               privacy.excludeTitles());
@@ -103,7 +104,12 @@ final class SourceSelector {
           source,
           source.windowLocator(),
           source.accessibleText(),
-          "capture: " + source.name() + " displays " + source.displays());
+          "capture: "
+              + source.name()
+              + " displays "
+              + source.displays()
+              + " at "
+              + source.resolution());
     } catch (MacCaptureException e) {
       throw new StartupException(e.getMessage(), ExitCodes.FAILURE, e);
     }

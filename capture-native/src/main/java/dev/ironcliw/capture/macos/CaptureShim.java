@@ -18,6 +18,8 @@ interface CaptureShim extends Library {
 
   Pointer ironcliw_sck_open(
       int displayId,
+      int width,
+      int height,
       double fps,
       String[] excludeApps,
       int excludeAppCount,

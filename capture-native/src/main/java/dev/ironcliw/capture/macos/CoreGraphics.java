@@ -28,6 +28,11 @@ interface CoreGraphics extends Library {
 
   long CGDisplayModeGetPixelHeight(Pointer mode);
 
+  /** The mode's width in points (a Retina mode: half its pixel width). */
+  long CGDisplayModeGetWidth(Pointer mode);
+
+  long CGDisplayModeGetHeight(Pointer mode);
+
   void CGDisplayModeRelease(Pointer mode);
 
   /** Obsoleted in the macOS 15 SDK; called only after the symbol is found at run time. */

@@ -2,7 +2,9 @@ package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.AccessibleLine;
 import dev.ironcliw.capture.AccessibleText;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.ring.Rect;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +17,21 @@ import java.util.List;
 final class MacAccessibleText implements AccessibleText {
   private final MacScreenApi api;
   private final List<MacScreenApi.Display> displays;
+  private final List<FrameScale> scales;
   private final MacWindowRules rules;
 
-  MacAccessibleText(MacScreenApi api, List<MacScreenApi.Display> displays, MacWindowRules rules) {
+  /**
+   * @param scales each display's pixels per frame pixel: areas asked about and lines answered are
+   *     in the frames' pixels, the shim's in the display's
+   */
+  MacAccessibleText(
+      MacScreenApi api,
+      List<MacScreenApi.Display> displays,
+      List<FrameScale> scales,
+      MacWindowRules rules) {
     this.api = api;
     this.displays = List.copyOf(displays);
+    this.scales = List.copyOf(scales);
     this.rules = rules;
   }
 
@@ -33,19 +45,32 @@ final class MacAccessibleText implements AccessibleText {
       return null;
     }
     MacScreenApi.Display d = displays.get(display);
+    FrameScale scale = scales.get(display);
+    Rect onDisplay = scale.toDisplay(area);
     MacScreenApi.ScreenWindow top =
         api.windowsOn(d).stream()
-            .filter(w -> w.area().intersect(area) != null)
+            .filter(w -> w.area().intersect(onDisplay) != null)
             .findFirst()
             .orElse(null);
     if (top == null
         || !top.app().equals(front.app())
         || !top.title().equals(front.title())
-        || !area.equals(area.intersect(top.area()))) {
+        || !onDisplay.equals(onDisplay.intersect(top.area()))) {
       return null;
     }
-    List<AccessibleLine> lines = api.focusedText(d, area);
-    return lines == null || lines.isEmpty() ? null : lines;
+    List<AccessibleLine> lines = api.focusedText(d, onDisplay);
+    if (lines == null || lines.isEmpty()) {
+      return null;
+    }
+    List<AccessibleLine> inFrame = new ArrayList<>(lines.size());
+    for (AccessibleLine line : lines) {
+      inFrame.add(
+          new AccessibleLine(
+              line.element(),
+              scale.toFrame(line.box(), d.pixelWidth(), d.pixelHeight()),
+              line.text()));
+    }
+    return inFrame;
   }
 
   @Override

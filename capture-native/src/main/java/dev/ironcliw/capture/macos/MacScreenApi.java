@@ -1,6 +1,8 @@
 package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.AccessibleLine;
+import dev.ironcliw.capture.CaptureResolution;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -18,9 +20,28 @@ interface MacScreenApi {
    * @param name a stable name for {@code capture.displays}: {@code main} or {@code display-<id>}
    * @param pixelWidth width in device pixels (Retina: twice the points)
    * @param pixelHeight height in device pixels
+   * @param pointWidth width in points, what the display mode calls its width
+   * @param pointHeight height in points
    * @param main the main display
    */
-  record Display(int id, String name, int pixelWidth, int pixelHeight, boolean main) {}
+  record Display(
+      int id,
+      String name,
+      int pixelWidth,
+      int pixelHeight,
+      int pointWidth,
+      int pointHeight,
+      boolean main) {
+    /**
+     * The display's pixels per frame pixel at {@code resolution}: 2 for a display drawn at 1.75x or
+     * more (a Retina mode draws at 2x) captured at {@link CaptureResolution#POINTS}, else 1.
+     */
+    FrameScale frameScale(CaptureResolution resolution) {
+      return resolution == CaptureResolution.POINTS && pixelWidth * 4L >= pointWidth * 7L
+          ? new FrameScale(2)
+          : FrameScale.ONE;
+    }
+  }
 
   /**
    * What a poll or copy found.
@@ -96,8 +117,17 @@ interface MacScreenApi {
   String method();
 
   /**
+   * Opens a capture whose frames are {@code frameWidth} x {@code frameHeight}: the display's
+   * pixels, or fewer (its points), scaled down by ScreenCaptureKit or, in the CoreGraphics
+   * fallback, by {@link dev.ironcliw.capture.HalfScale}.
+   *
    * @throws MacCaptureException with one line when the stream cannot be opened
    */
   DisplayStream open(
-      Display display, double fps, List<String> excludeApps, List<String> excludeTitles);
+      Display display,
+      int frameWidth,
+      int frameHeight,
+      double fps,
+      List<String> excludeApps,
+      List<String> excludeTitles);
 }

@@ -1,8 +1,10 @@
 package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.AccessibleText;
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.CaptureSource;
 import dev.ironcliw.capture.FocusedWindow;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.TitlePatterns;
 import dev.ironcliw.capture.WindowLocator;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * stream's dirty rectangles are the damage hint. Capture pauses while the Screen Recording
  * permission is missing or was revoked (checked again with backoff, see {@link
  * ScreenCapturePermission}) or the session is locked. A stream that stops is reopened, after 1 s
- * doubling to 30 s while it keeps stopping. Used by the capture thread.
+ * doubling to 30 s while it keeps stopping. At {@link CaptureResolution#POINTS} a Retina display's
+ * frames are its point size, which ScreenCaptureKit scales to; windows, accessibility text and
+ * dirty rectangles are then taken to the frames' pixels. Used by the capture thread.
  */
 public final class MacScreenSource implements CaptureSource {
   static final String LOCKED = "the session is locked";
@@ -40,6 +44,11 @@ public final class MacScreenSource implements CaptureSource {
   private final LongSupplier nanoClock;
   private final ScreenCapturePermission permission;
   private final List<MacScreenApi.Display> displays;
+
+  /** Each display's pixels per frame pixel. */
+  private final List<FrameScale> scales;
+
+  private final CaptureResolution resolution;
   private final MacScreenApi.DisplayStream[] streams;
 
   /** When each display's stopped stream may be opened again. */
@@ -61,6 +70,7 @@ public final class MacScreenSource implements CaptureSource {
       MacScreenApi api,
       LongSupplier nanoClock,
       List<String> displaySelection,
+      CaptureResolution resolution,
       double framesPerSecond,
       List<String> excludeApps,
       List<String> excludeTitles) {
@@ -68,6 +78,8 @@ public final class MacScreenSource implements CaptureSource {
     this.nanoClock = nanoClock;
     this.permission = new ScreenCapturePermission(api);
     this.displays = select(api.displays(), displaySelection);
+    this.resolution = resolution;
+    this.scales = displays.stream().map(d -> d.frameScale(resolution)).toList();
     this.streams = new MacScreenApi.DisplayStream[displays.size()];
     this.reopens = new RetrySchedule[displays.size()];
     for (int d = 0; d < reopens.length; d++) {
@@ -87,6 +99,7 @@ public final class MacScreenSource implements CaptureSource {
    */
   public static MacScreenSource open(
       List<String> displaySelection,
+      CaptureResolution resolution,
       double framesPerSecond,
       List<String> excludeApps,
       List<String> excludeTitles) {
@@ -97,7 +110,13 @@ public final class MacScreenSource implements CaptureSource {
               + " with CGDisplayCreateImage, which cannot leave windows out");
     }
     return new MacScreenSource(
-        api, System::nanoTime, displaySelection, framesPerSecond, excludeApps, excludeTitles);
+        api,
+        System::nanoTime,
+        displaySelection,
+        resolution,
+        framesPerSecond,
+        excludeApps,
+        excludeTitles);
   }
 
   static List<MacScreenApi.Display> select(List<MacScreenApi.Display> all, List<String> selection) {
@@ -142,12 +161,49 @@ public final class MacScreenSource implements CaptureSource {
 
   @Override
   public int maxWidth() {
-    return displays.stream().mapToInt(MacScreenApi.Display::pixelWidth).max().orElseThrow();
+    int most = 0;
+    for (int d = 0; d < displays.size(); d++) {
+      most = Math.max(most, frameWidthOf(d));
+    }
+    return most;
   }
 
   @Override
   public int maxHeight() {
-    return displays.stream().mapToInt(MacScreenApi.Display::pixelHeight).max().orElseThrow();
+    int most = 0;
+    for (int d = 0; d < displays.size(); d++) {
+      most = Math.max(most, frameHeightOf(d));
+    }
+    return most;
+  }
+
+  private int frameWidthOf(int display) {
+    return scales.get(display).frameSize(displays.get(display).pixelWidth());
+  }
+
+  private int frameHeightOf(int display) {
+    return scales.get(display).frameSize(displays.get(display).pixelHeight());
+  }
+
+  @Override
+  public String resolution() {
+    if (resolution == CaptureResolution.PIXELS) {
+      return "pixels";
+    }
+    List<String> each = new ArrayList<>();
+    for (int d = 0; d < displays.size(); d++) {
+      MacScreenApi.Display display = displays.get(d);
+      each.add(
+          display.name()
+              + " "
+              + display.pixelWidth()
+              + "x"
+              + display.pixelHeight()
+              + (scales.get(d).displayPixelsPerFramePixel() == 2
+                  ? " pixels, frames at its " + frameWidthOf(d) + "x" + frameHeightOf(d) + " points"
+                  : " pixels, 1 a point"));
+    }
+    return "points (" + String.join("; ", each) + ")";
   }
 
   @Override
@@ -222,12 +278,12 @@ public final class MacScreenSource implements CaptureSource {
 
   /** Where this source's windows are, for a thread other than the capture thread. */
   public WindowLocator windowLocator() {
-    return new MacWindowLocator(api, displays, rules);
+    return new MacWindowLocator(api, displays, scales, rules);
   }
 
   /** The focused window's accessibility text, for a thread other than the capture thread. */
   public AccessibleText accessibleText() {
-    return new MacAccessibleText(api, displays, rules);
+    return new MacAccessibleText(api, displays, scales, rules);
   }
 
   /** What may be known of {@code front}: nothing of a window the privacy rules exclude. */
@@ -260,6 +316,8 @@ public final class MacScreenSource implements CaptureSource {
       streams[display] =
           api.open(
               displays.get(display),
+              frameWidthOf(display),
+              frameHeightOf(display),
               framesPerSecond,
               excludeApps,
               TitlePatterns.forIcu(excludeTitles));
@@ -288,8 +346,35 @@ public final class MacScreenSource implements CaptureSource {
         streams[current].copyLatest(pixels, strideBytes, frameWidth(), frameHeight());
     currentDamage =
         copied.status() == FrameInfoLayout.FRAME_NEW && copied.dirty() != null
-            ? copied.dirty()
+            ? inFrame(copied.dirty(), scales.get(current), copied.width(), copied.height())
             : List.of();
+  }
+
+  /**
+   * Dirty rectangles of a frame at {@code scale}, cut to it. Apple does not say whether they are in
+   * the display's points or the scaled frame's pixels, and nothing here runs macOS to tell: at a
+   * scale above 1 each is taken to cover both, from its corner as display pixels to its far corner
+   * as frame pixels, so no change is missed either way.
+   */
+  static List<Rect> inFrame(List<Rect> dirty, FrameScale scale, int frameWidth, int frameHeight) {
+    Rect frame = new Rect(0, 0, frameWidth, frameHeight);
+    int s = scale.displayPixelsPerFramePixel();
+    List<Rect> rects = new ArrayList<>(dirty.size());
+    for (Rect r : dirty) {
+      Rect covering =
+          s == 1
+              ? r
+              : new Rect(
+                  r.x() / s,
+                  r.y() / s,
+                  r.x() + r.width() - r.x() / s,
+                  r.y() + r.height() - r.y() / s);
+      Rect cut = covering.intersect(frame);
+      if (cut != null) {
+        rects.add(cut);
+      }
+    }
+    return rects;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.FocusedWindow;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.capture.LocatedWindow;
 import dev.ironcliw.capture.WindowLocator;
+import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +16,20 @@ import java.util.List;
 final class MacWindowLocator implements WindowLocator {
   private final MacScreenApi api;
   private final List<MacScreenApi.Display> displays;
+  private final List<FrameScale> scales;
   private final MacWindowRules rules;
 
-  MacWindowLocator(MacScreenApi api, List<MacScreenApi.Display> displays, MacWindowRules rules) {
+  /**
+   * @param scales each display's pixels per frame pixel, so areas are in the frames' pixels
+   */
+  MacWindowLocator(
+      MacScreenApi api,
+      List<MacScreenApi.Display> displays,
+      List<FrameScale> scales,
+      MacWindowRules rules) {
     this.api = api;
     this.displays = List.copyOf(displays);
+    this.scales = List.copyOf(scales);
     this.rules = rules;
   }
 
@@ -28,10 +39,15 @@ final class MacWindowLocator implements WindowLocator {
       return List.of();
     }
     List<LocatedWindow> located = new ArrayList<>();
-    for (MacScreenApi.ScreenWindow w : api.windowsOn(displays.get(display))) {
+    MacScreenApi.Display d = displays.get(display);
+    for (MacScreenApi.ScreenWindow w : api.windowsOn(d)) {
+      Rect area = scales.get(display).toFrame(w.area(), d.pixelWidth(), d.pixelHeight());
+      if (area.width() <= 0 || area.height() <= 0) {
+        continue;
+      }
       located.add(
           new LocatedWindow(
-              w.area(),
+              area,
               rules.excludes(w.app(), w.bundleId(), w.title())
                   ? FocusedWindow.excludedOn(display)
                   : new FocusedWindow(w.app(), w.title(), display, false)));

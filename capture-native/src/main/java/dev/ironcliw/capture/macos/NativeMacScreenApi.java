@@ -5,7 +5,9 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.ironcliw.capture.AccessibleLine;
+import dev.ironcliw.capture.HalfScale;
 import dev.ironcliw.ring.Rect;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,8 @@ final class NativeMacScreenApi implements MacScreenApi {
       Pointer mode = cg.CGDisplayCopyDisplayMode(ids[i]);
       int width = (int) cg.CGDisplayModeGetPixelWidth(mode);
       int height = (int) cg.CGDisplayModeGetPixelHeight(mode);
+      int pointWidth = (int) cg.CGDisplayModeGetWidth(mode);
+      int pointHeight = (int) cg.CGDisplayModeGetHeight(mode);
       cg.CGDisplayModeRelease(mode);
       boolean isMain = ids[i] == main;
       displays.add(
@@ -106,6 +110,8 @@ final class NativeMacScreenApi implements MacScreenApi {
               isMain ? "main" : "display-" + Integer.toUnsignedString(ids[i]),
               width,
               height,
+              pointWidth,
+              pointHeight,
               isMain));
     }
     return displays;
@@ -204,14 +210,21 @@ final class NativeMacScreenApi implements MacScreenApi {
 
   @Override
   public DisplayStream open(
-      Display display, double fps, List<String> excludeApps, List<String> excludeTitles) {
+      Display display,
+      int frameWidth,
+      int frameHeight,
+      double fps,
+      List<String> excludeApps,
+      List<String> excludeTitles) {
     if (shim == null) {
-      return new CoreGraphicsStream(display);
+      return new CoreGraphicsStream(display, frameWidth, frameHeight);
     }
     IntByReference error = new IntByReference();
     Pointer stream =
         shim.ironcliw_sck_open(
             display.id(),
+            frameWidth,
+            frameHeight,
             fps,
             excludeApps.toArray(String[]::new),
             excludeApps.size(),
@@ -282,13 +295,28 @@ final class NativeMacScreenApi implements MacScreenApi {
     }
   }
 
-  /** The fallback before macOS 12.3: a CGDisplayCreateImage per frame; no change information. */
+  /**
+   * The fallback before macOS 12.3: a CGDisplayCreateImage per frame; no change information. The
+   * image has the display's pixels; where frames are smaller (its points), it is converted whole
+   * into a scratch buffer and halved from there.
+   */
   private final class CoreGraphicsStream implements DisplayStream {
     private final Display display;
+    private final int frameWidth;
+    private final int frameHeight;
+    private final Arena scratchArena = Arena.ofShared();
+    private MemorySegment scratch;
     private Pointer image;
 
-    CoreGraphicsStream(Display display) {
+    CoreGraphicsStream(Display display, int frameWidth, int frameHeight) {
       this.display = display;
+      this.frameWidth = frameWidth;
+      this.frameHeight = frameHeight;
+    }
+
+    /** Whether an image of this size is halved into frames. */
+    private boolean halves(int width, int height) {
+      return width / 2 == frameWidth && height / 2 == frameHeight;
     }
 
     @Override
@@ -298,11 +326,11 @@ final class NativeMacScreenApi implements MacScreenApi {
       if (image == null) {
         return new FrameState(FrameInfoLayout.FRAME_NONE, 0, 0, null);
       }
-      return new FrameState(
-          FrameInfoLayout.FRAME_NEW,
-          (int) cg.CGImageGetWidth(image),
-          (int) cg.CGImageGetHeight(image),
-          null);
+      int width = (int) cg.CGImageGetWidth(image);
+      int height = (int) cg.CGImageGetHeight(image);
+      return halves(width, height)
+          ? new FrameState(FrameInfoLayout.FRAME_NEW, frameWidth, frameHeight, null)
+          : new FrameState(FrameInfoLayout.FRAME_NEW, width, height, null);
     }
 
     @Override
@@ -313,8 +341,12 @@ final class NativeMacScreenApi implements MacScreenApi {
       }
       int width = (int) cg.CGImageGetWidth(image);
       int height = (int) cg.CGImageGetHeight(image);
-      if (width > maxWidth || height > maxHeight) {
-        return new FrameState(FrameInfoLayout.FRAME_TOO_LARGE, width, height, null);
+      boolean halved = halves(width, height);
+      int outWidth = halved ? frameWidth : width;
+      int outHeight = halved ? frameHeight : height;
+      if (outWidth > maxWidth || outHeight > maxHeight) {
+        release();
+        return new FrameState(FrameInfoLayout.FRAME_TOO_LARGE, outWidth, outHeight, null);
       }
       CgPixelFormat format =
           CgPixelFormat.of(
@@ -328,12 +360,22 @@ final class NativeMacScreenApi implements MacScreenApi {
         MemorySegment source =
             MemorySegment.ofAddress(Pointer.nativeValue(cf.CFDataGetBytePtr(data)))
                 .reinterpret(cf.CFDataGetLength(data));
-        PixelRows.copyToBgrx(source, bytesPerRow, format, target, stride, width, height);
+        if (halved) {
+          long fullStride = width * 4L;
+          if (scratch == null || scratch.byteSize() < fullStride * height) {
+            scratch = scratchArena.allocate(fullStride * height, 64);
+          }
+          PixelRows.copyToBgrx(
+              source, bytesPerRow, format, scratch, (int) fullStride, width, height);
+          HalfScale.copy(scratch, 0, fullStride, target, 0, stride, outWidth, outHeight);
+        } else {
+          PixelRows.copyToBgrx(source, bytesPerRow, format, target, stride, width, height);
+        }
       } finally {
         CoreGraphics.CoreFoundation.INSTANCE.CFRelease(data);
         release();
       }
-      return new FrameState(FrameInfoLayout.FRAME_NEW, width, height, null);
+      return new FrameState(FrameInfoLayout.FRAME_NEW, outWidth, outHeight, null);
     }
 
     @Override
@@ -351,6 +393,7 @@ final class NativeMacScreenApi implements MacScreenApi {
     @Override
     public void close() {
       release();
+      scratchArena.close();
     }
   }
 }

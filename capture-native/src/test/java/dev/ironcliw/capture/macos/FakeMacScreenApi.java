@@ -1,6 +1,7 @@
 package dev.ironcliw.capture.macos;
 
 import dev.ironcliw.capture.AccessibleLine;
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
@@ -12,8 +13,14 @@ import java.util.List;
  * A scripted macOS for tests: displays, a permission switch, a lock switch, queued frames, windows.
  */
 final class FakeMacScreenApi implements MacScreenApi {
-  final List<Display> displays =
-      List.of(new Display(1, "main", 8, 4, true), new Display(2, "display-2", 4, 2, false));
+  /** Two displays at 1x; a test may put Retina ones (twice the pixels of their points) here. */
+  List<Display> displays =
+      List.of(
+          new Display(1, "main", 8, 4, 8, 4, true), new Display(2, "display-2", 4, 2, 4, 2, false));
+
+  /** The frame size each open asked for, as WIDTHxHEIGHT. */
+  final List<String> openedSizes = new ArrayList<>();
+
   boolean permitted = true;
   boolean locked;
   int preflights;
@@ -34,8 +41,21 @@ final class FakeMacScreenApi implements MacScreenApi {
    * "bank".
    */
   MacScreenSource source(java.util.function.LongSupplier nanoClock, List<String> displays) {
+    return source(nanoClock, displays, CaptureResolution.POINTS);
+  }
+
+  MacScreenSource source(
+      java.util.function.LongSupplier nanoClock,
+      List<String> displays,
+      CaptureResolution resolution) {
     return new MacScreenSource(
-        this, nanoClock, displays, 10, List.of("com.agilebits.onepassword7"), List.of("bank"));
+        this,
+        nanoClock,
+        displays,
+        resolution,
+        10,
+        List.of("com.agilebits.onepassword7"),
+        List.of("bank"));
   }
 
   @Override
@@ -87,32 +107,33 @@ final class FakeMacScreenApi implements MacScreenApi {
   }
 
   @Override
-  public DisplayStream open(Display display, double fps, List<String> apps, List<String> titles) {
+  public DisplayStream open(
+      Display display,
+      int frameWidth,
+      int frameHeight,
+      double fps,
+      List<String> apps,
+      List<String> titles) {
     opened.add(display.name() + " apps=" + apps + " titles=" + titles);
+    openedSizes.add(frameWidth + "x" + frameHeight);
     this.fps = fps;
     return new DisplayStream() {
       @Override
       public FrameState poll() {
         Integer status = frames.peek();
         return new FrameState(
-            status == null ? FrameInfoLayout.FRAME_IDLE : status,
-            display.pixelWidth(),
-            display.pixelHeight(),
-            null);
+            status == null ? FrameInfoLayout.FRAME_IDLE : status, frameWidth, frameHeight, null);
       }
 
       @Override
       public FrameState copyLatest(MemorySegment target, int stride, int maxWidth, int maxHeight) {
         frames.poll();
         copies++;
-        for (int y = 0; y < display.pixelHeight(); y++) {
-          target.asSlice((long) y * stride, display.pixelWidth() * 4L).fill((byte) display.id());
+        for (int y = 0; y < frameHeight; y++) {
+          target.asSlice((long) y * stride, frameWidth * 4L).fill((byte) display.id());
         }
         return new FrameState(
-            FrameInfoLayout.FRAME_NEW,
-            display.pixelWidth(),
-            display.pixelHeight(),
-            List.of(new Rect(1, 1, 2, 2)));
+            FrameInfoLayout.FRAME_NEW, frameWidth, frameHeight, List.of(new Rect(1, 1, 2, 2)));
       }
 
       @Override

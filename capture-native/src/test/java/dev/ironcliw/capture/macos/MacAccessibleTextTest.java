@@ -92,4 +92,21 @@ class MacAccessibleTextTest {
                 + "2 1 1 1 1\t   \n"
                 + "3 1 2 3 4\t请求失败\n"));
   }
+
+  /** Issue 24: on a Retina display captured at its points, areas and lines are in frame pixels. */
+  @Test
+  void shouldAskInTheDisplaysPixelsAndAnswerInTheFramesOnARetinaDisplay() {
+    mac.displays =
+        List.of(
+            new MacScreenApi.Display(1, "main", 2880, 1800, 1440, 900, true),
+            new MacScreenApi.Display(2, "display-2", 4, 2, 4, 2, false));
+    AccessibleText text = text();
+    assertEquals(
+        List.of(
+            new AccessibleLine(0, new Rect(5, 10, 150, 8), "Invoice 2291 is overdue"),
+            new AccessibleLine(1, new Rect(5, 20, 60, 8), "Pay now")),
+        text.linesIn(0, new Rect(5, 10, 150, 30)));
+    assertEquals(List.of("main Rect[x=10, y=20, width=300, height=60]"), mac.focusedTextAsked);
+    assertNull(text.linesIn(0, new Rect(150, 100, 100, 25)), "partly in the terminal behind");
+  }
 }

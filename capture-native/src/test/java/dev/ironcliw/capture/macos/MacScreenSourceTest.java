@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.capture.CaptureResolution;
 import dev.ironcliw.capture.FocusedWindow;
+import dev.ironcliw.capture.FrameScale;
 import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.Rect;
 import java.lang.foreign.Arena;
@@ -177,5 +179,61 @@ class MacScreenSourceTest {
         "capture.displays names display 'projector', which this Mac does not have (it has: main,"
             + " display-2)",
         e.getMessage());
+  }
+
+  /**
+   * Issue 24: a Retina display (twice the pixels of its points) is captured at its point size by
+   * default, every pixel on request; a 1x display the same either way.
+   */
+  @Test
+  void shouldCaptureARetinaDisplayAtItsPointSize() {
+    mac.displays =
+        List.of(
+            new MacScreenApi.Display(1, "main", 16, 8, 8, 4, true),
+            new MacScreenApi.Display(2, "display-2", 6, 4, 6, 4, false));
+    MacScreenSource points = mac.source(now::get, List.of("all"), CaptureResolution.POINTS);
+    assertEquals(8, points.maxWidth());
+    assertEquals(4, points.maxHeight());
+    assertEquals(
+        "points (main 16x8 pixels, frames at its 8x4 points; display-2 6x4 pixels, 1 a point)",
+        points.resolution());
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, points.grab(0, 1));
+    assertEquals(8, points.frameWidth());
+    try (Arena arena = Arena.ofConfined()) {
+      points.copyFrameTo(arena.allocate(8 * 4 * 4), 8 * 4);
+    }
+    // The dirty rectangle (1,1 2x2) may be in points or pixels: it is taken to cover both.
+    assertEquals(List.of(new Rect(0, 0, 3, 3)), points.damage());
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, points.grab(1, 1));
+    assertEquals(List.of("8x4", "6x4"), mac.openedSizes);
+
+    MacScreenSource pixels = mac.source(now::get, List.of("main"), CaptureResolution.PIXELS);
+    assertEquals(16, pixels.maxWidth());
+    assertEquals("pixels", pixels.resolution());
+    mac.frames.add(FrameInfoLayout.FRAME_NEW);
+    assertEquals(Grab.FRAME, pixels.grab(0, 2));
+    try (Arena arena = Arena.ofConfined()) {
+      pixels.copyFrameTo(arena.allocate(16 * 8 * 4), 16 * 4);
+    }
+    assertEquals(List.of(new Rect(1, 1, 2, 2)), pixels.damage());
+    assertEquals("16x8", mac.openedSizes.getLast());
+  }
+
+  @Test
+  void shouldCutDirtyRectanglesToTheFrameCoveringPointsAndPixelsAlike() {
+    FrameScale half = new FrameScale(2);
+    assertEquals(
+        List.of(new Rect(50, 20, 70, 40), new Rect(0, 0, 10, 10)),
+        MacScreenSource.inFrame(
+            List.of(new Rect(100, 40, 20, 20), new Rect(0, 0, 10, 10)), half, 200, 100));
+    assertEquals(
+        List.of(new Rect(150, 90, 50, 10)),
+        MacScreenSource.inFrame(List.of(new Rect(300, 180, 40, 40)), half, 200, 100),
+        "as pixels it is at the frame's corner; as points, outside: kept, cut to the frame");
+    assertEquals(
+        List.of(new Rect(190, 90, 10, 10)),
+        MacScreenSource.inFrame(List.of(new Rect(190, 90, 30, 30)), FrameScale.ONE, 200, 100));
   }
 }

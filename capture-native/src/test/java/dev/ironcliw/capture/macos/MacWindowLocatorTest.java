@@ -58,4 +58,20 @@ class MacWindowLocatorTest {
                 + "1 2 3\tNo\tbox\tfour\n"
                 + "10 10 300 200\tNotes\t\t\n"));
   }
+
+  @Test
+  void shouldPlaceWindowsInTheFramesOfARetinaDisplayCapturedAtItsPoints() {
+    FakeMacScreenApi mac = new FakeMacScreenApi();
+    mac.displays = List.of(new MacScreenApi.Display(1, "main", 16, 8, 8, 4, true));
+    mac.windows.put(
+        1, List.of(new MacScreenApi.ScreenWindow(new Rect(3, 2, 8, 5), "Mail", "", "Inbox")));
+    MacScreenSource source = mac.source(System::nanoTime, List.of("main"));
+    try (var locator = source.windowLocator()) {
+      assertEquals(
+          List.of(
+              new LocatedWindow(
+                  new Rect(1, 1, 5, 3), new FocusedWindow("Mail", "Inbox", 0, false))),
+          locator.windowsOn(0));
+    }
+  }
 }
