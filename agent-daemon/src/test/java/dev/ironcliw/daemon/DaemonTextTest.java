@@ -164,7 +164,8 @@ class DaemonTextTest {
     TextScreenshots.write(
         shots.resolve("2.png"),
         "Replayed invoice 5521 paid in full",
-        "Warehouse order 7730 shipped today");
+        "Warehouse order 7730 shipped today",
+        "Card 4242 4242 4242 4242 key sk-ant-api03-Zx8Qw7Er6Ty5Ui4Op3");
     try (StubProviderServer stub =
         new StubProviderServer(
             Reply.json(
@@ -224,6 +225,28 @@ class DaemonTextTest {
             "both lines, top first: " + onScreen);
         assertTrue(onScreen.indexOf("5521") < onScreen.indexOf("7730"), onScreen);
         assertTrue(vision.getJsonObject("screenText").getLong("batches") >= 1, vision.encode());
+
+        // Issue 25: the card number and the key were read, and replaced before anything kept them.
+        JsonObject redacted =
+            daemon
+                .awaitStatus(
+                    s -> {
+                      JsonObject r =
+                          s.getJsonObject("text").getJsonObject("reader").getJsonObject("redacted");
+                      return r.getLong("cardNumbers") >= 1 && r.getLong("apiKeys") >= 1;
+                    },
+                    Duration.ofSeconds(30))
+                .getJsonObject("text")
+                .getJsonObject("reader")
+                .getJsonObject("redacted");
+        System.out.println("redacted: " + redacted.encode());
+        for (StubProviderServer.Received request : stub.received()) {
+          String text = requestText(request.body()); // the images' base64 could hold any digits
+          assertFalse(text.contains("4242"), "a card number sent: " + text);
+          assertFalse(text.contains("api03"), "a key sent: " + text);
+        }
+        assertTrue(search(daemon, "4242").isEmpty(), "the card number is not in the index");
+        assertTrue(search(daemon, "\"Card [redacted]\"").size() >= 1, "its line is, redacted");
         assertEquals(0, daemon.terminate());
       }
     }

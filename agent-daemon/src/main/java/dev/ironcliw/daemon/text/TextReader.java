@@ -95,6 +95,7 @@ public final class TextReader implements AutoCloseable {
   private final AtomicLong missed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong cpuNanos = new AtomicLong();
+  private final SecretRedactor redactor = new SecretRedactor();
   private volatile boolean stopping;
   private volatile String priority = "not started";
   private long nextReadNanos;
@@ -234,7 +235,8 @@ public final class TextReader implements AutoCloseable {
       }
       List<LocatedWindow> located = read.isEmpty() ? List.of() : windows.windowsOn(frame.display());
       BlockWindows.Filed filed = BlockWindows.file(read, located);
-      List<TextLine> lines = filed.lines();
+      // Before anything stores or sends it: no journal, index, answer or request holds a secret.
+      List<TextLine> lines = redactor.redact(filed.lines());
       journal.append(
           new TextRecord(
               frame.seq(),
@@ -333,7 +335,17 @@ public final class TextReader implements AutoCloseable {
         .put("dropped", dropped.get())
         .put("skipped", skipped.get())
         .put("missed", missed.get())
-        .put("failed", failed.get());
+        .put("failed", failed.get())
+        .put("redacted", redacted());
+  }
+
+  /** What the redactor replaced, by kind: counts only. */
+  private JsonObject redacted() {
+    JsonObject counts = new JsonObject();
+    for (SecretRedactor.Kind kind : SecretRedactor.Kind.values()) {
+      counts.put(SecretRedactor.statusName(kind), redactor.count(kind));
+    }
+    return counts;
   }
 
   /** Ends the read in hand (as soon as its recognizer can), then frees the engine. */
