@@ -15,12 +15,17 @@ import dev.ironcliw.capture.x11.layout.XEventLayout;
  * client windows sit under a window manager's frame has PropertyNotify selected, windows made later
  * too (CreateNotify, ReparentNotify); a change of the title or class of a window that the rules now
  * exclude tells the source to grab every display again, masked.
+ *
+ * <p>Any change that could move what the rules hide (a window made, destroyed, mapped, unmapped,
+ * moved, resized, restacked or reparented, or a title or class changed) is remembered until {@link
+ * #takeWindowsChanged}: the source trusts its last walk of the windows only while none came.
  */
 final class WindowEvents {
   private final X11Connection connection;
   private final WindowExclusions exclusions;
   private final FocusTracker focus;
   private final Memory event = new Memory(XEventLayout.SIZE);
+  private boolean windowsChanged = true;
 
   WindowEvents(X11Connection connection, WindowExclusions exclusions, FocusTracker focus) {
     this.connection = connection;
@@ -59,20 +64,28 @@ final class WindowEvents {
             focus.rootPropertyChanged(atom);
           } else {
             focus.windowPropertyChanged(window, atom);
-            if (!exclusions.isEmpty()
-                && exclusions.properties().isClassOrTitle(atom)
-                && exclusions.isExcludedWindow(window)) {
-              excludedChanged = true;
+            if (!exclusions.isEmpty() && exclusions.properties().isClassOrTitle(atom)) {
+              windowsChanged = true;
+              excludedChanged |= exclusions.isExcludedWindow(window);
             }
           }
         }
+        case XEventLayout.DESTROY_NOTIFY,
+            XEventLayout.UNMAP_NOTIFY,
+            XEventLayout.MAP_NOTIFY,
+            XEventLayout.CONFIGURE_NOTIFY,
+            XEventLayout.GRAVITY_NOTIFY,
+            XEventLayout.CIRCULATE_NOTIFY ->
+            windowsChanged = true;
         case XEventLayout.CREATE_NOTIFY -> {
+          windowsChanged = true;
           if (!exclusions.isEmpty()) {
             watch(event.getLong(XEventLayout.CREATED_WINDOW), WindowExclusions.CLIENT_SEARCH_DEPTH);
             watched = true;
           }
         }
         case XEventLayout.REPARENT_NOTIFY -> {
+          windowsChanged = true;
           if (!exclusions.isEmpty()) {
             watch(
                 event.getLong(XEventLayout.REPARENTED_WINDOW),
@@ -89,6 +102,16 @@ final class WindowEvents {
       connection.syncAndTakeError(); // a window that went before it was watched
     }
     return excludedChanged;
+  }
+
+  /**
+   * Whether a window changed in a way that could move what the rules hide since the last call (true
+   * at the first); clears it.
+   */
+  boolean takeWindowsChanged() {
+    boolean changed = windowsChanged;
+    windowsChanged = false;
+    return changed;
   }
 
   /** Selects title changes on {@code window}, and new children on it and its subtree. */

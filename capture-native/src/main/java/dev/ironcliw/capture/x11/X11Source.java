@@ -26,7 +26,13 @@ import java.util.List;
  * little damage reads only the damaged rows into it, and ring writes copy and hash again only what
  * changed ({@link DamageFollowingWrites}). This trusts damage as {@link Grab#UNCHANGED} already
  * does. The first frame of a display, the one after a pause or a dropped frame, and every frame
- * while windows are excluded are read whole.
+ * while an excluded window shows are read whole.
+ *
+ * <p>With exclusion rules, the windows are walked under a server grab only when they may have
+ * changed: while the last walk found no excluded window showing and no window event came since,
+ * ticks take the fast way, with no server grab, and after reading the pixels the events are read
+ * again: one that came before the read (the server sends it before the read's reply) means a window
+ * may have shown up in it, so the tick reads again the safe way, walking and blanking.
  *
  * <p>On a desktop drawn at 2x ({@link DesktopScale}) with {@link CaptureResolution#POINTS}, frames
  * are half the monitors' pixel width and height: a half-size copy of the screen image is kept
@@ -50,6 +56,13 @@ public final class X11Source implements CaptureSource {
   private final WindowEvents events;
   private final FocusTracker focus;
   private List<Rect> tickHidden = List.of();
+
+  /**
+   * What the last walk of the windows found the rules hide, in root coordinates; null when a window
+   * event came since (walk again).
+   */
+  private List<Rect> knownHidden;
+
   private final List<MonitorLayout.Monitor> monitors;
 
   /** Each monitor's area in the frame image: its root area, or that halved. */
@@ -310,10 +323,7 @@ public final class X11Source implements CaptureSource {
    */
   private void startTick(long elapsedNanos) {
     tickElapsedNanos = elapsedNanos;
-    if (events.drain()) {
-      // An excluded window's title changed: every display again, masked by fresh exclusions.
-      Arrays.fill(needsFullFrame, true);
-    }
+    drainEvents();
     paused = screenSaver.isOn();
     if (paused) {
       Arrays.fill(needsFullFrame, true);
@@ -326,9 +336,37 @@ public final class X11Source implements CaptureSource {
     }
     if (anyFull) {
       grabRoot();
-    } else if (!tickDamage.isEmpty() && !(exclusions.isEmpty() && grabDamagedRows())) {
+    } else if (!tickDamage.isEmpty() && !(nothingHidden() && grabDamagedRows())) {
       grabRoot();
     }
+  }
+
+  /** Reads the pending events; forgets the last walk of the windows when one may have moved. */
+  private void drainEvents() {
+    if (events.drain()) {
+      // An excluded window's title changed: every display again, masked by fresh exclusions.
+      Arrays.fill(needsFullFrame, true);
+    }
+    if (events.takeWindowsChanged()) {
+      knownHidden = null;
+    }
+  }
+
+  /** No rules, or the last walk found nothing they hide and no window changed since. */
+  private boolean nothingHidden() {
+    return exclusions.isEmpty() || (knownHidden != null && knownHidden.isEmpty());
+  }
+
+  /**
+   * After a read the fast way: whether a window event came before it (and so before the pixels), in
+   * which case the read must not be used.
+   */
+  private boolean windowsChangedDuringRead() {
+    if (exclusions.isEmpty()) {
+      return false;
+    }
+    drainEvents();
+    return knownHidden == null;
   }
 
   /**
@@ -391,6 +429,9 @@ public final class X11Source implements CaptureSource {
         writes.changed(first, rows);
       }
     }
+    if (windowsChangedDuringRead()) {
+      return false; // the whole grab that follows walks the windows and reads every row
+    }
     tickHidden = List.of();
     damagedRowGrabs++;
     return true;
@@ -411,20 +452,24 @@ public final class X11Source implements CaptureSource {
   }
 
   /**
-   * Grabs the root; with exclusion rules, under a server grab so no window moves between finding
-   * the excluded windows and reading the pixels, which are blanked here, before any copy.
+   * Grabs the root; with exclusion rules and any excluded window possibly showing, under a server
+   * grab so no window moves between finding the excluded windows and reading the pixels, which are
+   * blanked here, before any copy.
    */
   private void grabRoot() {
     writes.changedAll();
-    if (exclusions.isEmpty()) {
+    if (nothingHidden()) {
       rootPixels = grabber.grab();
-      tickHidden = List.of();
-      halve(0, connection.height() / 2);
-      return;
+      if (!windowsChangedDuringRead()) {
+        tickHidden = List.of();
+        halve(0, connection.height() / 2);
+        return;
+      }
     }
     Xlib.INSTANCE.XGrabServer(connection.display());
     try {
       tickHidden = exclusions.visibleExcludedAreas();
+      knownHidden = tickHidden;
       rootPixels = grabber.grab();
     } finally {
       Xlib.INSTANCE.XUngrabServer(connection.display());

@@ -422,6 +422,52 @@ class X11SourceTest {
     }
   }
 
+  /**
+   * Issue 25: with exclusion rules but no excluded window showing, typing reads only the damaged
+   * rows with no server grab; a window the rules exclude is masked from the frame it first shows.
+   */
+  @Test
+  void shouldTakeTheFastWayWhileNoExcludedWindowShowsAndMaskOneAsSoonAsItDoes() throws Exception {
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display());
+        X11Source source =
+            X11Source.open(
+                xvfb.display(), ALL, true, List.of("keepassxc"), List.of("(?i)online bank"))) {
+      client.rootColour(ROOT);
+      long editor = client.window(300, 150, 300, 180, WINDOW, "notes", "editor");
+      long tick = 1;
+      frame(source, 0, tick++, Grab.FRAME);
+      for (int key = 0; key < 10; key++) {
+        client.fill(editor, 10 + 7 * key, 20, 6, 12, BOX);
+        int[] rgb = frame(source, 0, tick++, Grab.FRAME);
+        assertEquals(BOX, rgb[(150 + 25) * W + 300 + 10 + 7 * key], "key " + key);
+      }
+      assertEquals(10, source.damagedRowGrabs(), "every key read the fast way");
+
+      // A masked window's own drawing is no damage (it would give away typing in it); a key in
+      // the editor brings the next frame, which must show it blanked.
+      client.window(20, 20, 200, 100, SECRET, "My Online Bank", "firefox");
+      client.fill(editor, 10, 50, 6, 12, BOX);
+      int[] shown = frame(source, 0, tick++, Grab.FRAME);
+      assertNoSecretPixel(shown);
+      assertEquals(1, source.maskedRegions());
+      assertEquals(0, shown[60 * W + 100], "blanked from the first frame it shows in");
+      for (int key = 1; key < 4; key++) {
+        client.fill(editor, 10 + 7 * key, 50, 6, 12, BOX);
+        assertNoSecretPixel(frame(source, 0, tick++, Grab.FRAME));
+      }
+      assertEquals(10, source.damagedRowGrabs(), "read whole while it shows");
+      long vault = client.window(20, 200, 100, 80, SECRET, "Passwords", "keepassxc");
+      client.fill(editor, 10, 80, 6, 12, BOX);
+      assertNoSecretPixel(frame(source, 0, tick++, Grab.FRAME));
+      assertEquals(2, source.maskedRegions());
+      client.move(vault, 500, 10); // a move is a window event: walked again, still masked
+      client.fill(editor, 17, 80, 6, 12, BOX);
+      assertNoSecretPixel(frame(source, 0, tick++, Grab.FRAME));
+      assertEquals(2, source.maskedRegions());
+    }
+  }
+
   @Test
   void shouldPauseWhileTheScreenSaverIsOn() throws Exception {
     XvfbServer.requirePrograms("xset");

@@ -24,7 +24,13 @@ public final class XEventLayout {
   /** Event types ({@code X.h}). */
   public static final int CREATE_NOTIFY = 16;
 
+  public static final int DESTROY_NOTIFY = 17;
+  public static final int UNMAP_NOTIFY = 18;
+  public static final int MAP_NOTIFY = 19;
   public static final int REPARENT_NOTIFY = 21;
+  public static final int CONFIGURE_NOTIFY = 22;
+  public static final int GRAVITY_NOTIFY = 24;
+  public static final int CIRCULATE_NOTIFY = 26;
   public static final int PROPERTY_NOTIFY = 28;
 
   /** Event masks ({@code X.h}). */
