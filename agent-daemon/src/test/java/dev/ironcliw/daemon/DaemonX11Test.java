@@ -260,6 +260,67 @@ class DaemonX11Test {
     }
   }
 
+  /**
+   * Issue 25: private browsing and password managers are left out with no privacy configuration,
+   * and GET /api/v1/privacy lists the rules in force and counts what was blanked.
+   */
+  @Test
+  void shouldLeaveOutIncognitoWindowsAndPasswordManagersWithoutConfiguration() throws Exception {
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, "capture:\n  fps: 10\n"); // no privacy keys at all
+    try (XvfbServer xvfb = XvfbServer.start(W, H);
+        XTestClient client = new XTestClient(xvfb.display())) {
+      client.rootColour(0x336699);
+      client.window(20, 20, 200, 120, SECRET, "New Tab - Google Chrome (Incognito)", "chromium");
+      client.window(260, 40, 120, 100, SECRET, "Vault", "keepassxc");
+      client.window(400, 200, 100, 80, 0xFF8800, "Public", "viewer");
+      try (DaemonProcess daemon =
+          DaemonProcess.start(
+                  xvfb.display(),
+                  temp.resolve("data"),
+                  DaemonProcess.freePort(),
+                  "--config",
+                  config.toString())
+              .awaitReady()) {
+        daemon.awaitStatus(
+            s -> s.getJsonObject("frames").getLong("processed") >= 1, Duration.ofSeconds(60));
+        JsonObject frame = daemon.allFrames("", 10).getFirst();
+        assertEquals(2, frame.getInteger("maskedRegions"), frame.encode());
+        BufferedImage image =
+            ImageIO.read(
+                new ByteArrayInputStream(
+                    daemon.getBytes("/api/v1/frames/" + frame.getLong("seq") + "/image").body()));
+        assertNoPixel(image, SECRET);
+        assertEquals(0xFF8800, image.getRGB(450, 240) & 0xFFFFFF, "the public window is captured");
+
+        JsonObject privacy = new JsonObject(daemon.get("/api/v1/privacy").body());
+        assertEquals(
+            new JsonArray(List.of("private-browsing", "password-managers", "lock-screens")),
+            privacy.getJsonObject("defaults").getJsonArray("inForce"));
+        assertTrue(
+            privacy
+                .getJsonArray("titles")
+                .contains(
+                    new JsonObject()
+                        .put("pattern", "\\bincognito\\b")
+                        .put("from", "privacy.exclude.defaults: private-browsing")),
+            privacy.encode());
+        assertTrue(
+            privacy
+                .getJsonArray("apps")
+                .contains(
+                    new JsonObject()
+                        .put("app", "keepassxc")
+                        .put("from", "privacy.exclude.defaults: password-managers")),
+            privacy.encode());
+        JsonObject masked = privacy.getJsonObject("masked");
+        assertTrue(masked.getLong("frames") >= 1, masked.encode());
+        assertTrue(masked.getLong("regions") >= 2, masked.encode());
+        assertEquals(0, daemon.terminate());
+      }
+    }
+  }
+
   @Test
   void shouldRefuseABadDisplayInOneLine() throws Exception {
     try (DaemonProcess daemon =

@@ -2,6 +2,7 @@ package dev.ironcliw.config;
 
 import static dev.ironcliw.config.schema.ConfigSchema.*;
 
+import dev.ironcliw.config.schema.DefaultExclusions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -149,7 +150,10 @@ public record IroncliwConfig(
             TEXT_LANGUAGES.valueIn(v),
             TEXT_SETTLE.valueIn(v),
             TEXT_MAX_CPU_SHARE.valueIn(v)),
-        new PrivacySettings(PRIVACY_EXCLUDE_APPS.valueIn(v), PRIVACY_EXCLUDE_TITLES.valueIn(v)),
+        new PrivacySettings(
+            PRIVACY_EXCLUDE_APPS.valueIn(v),
+            PRIVACY_EXCLUDE_TITLES.valueIn(v),
+            PRIVACY_EXCLUDE_DEFAULTS.valueIn(v).stream().map(DefaultExclusions::named).toList()),
         raw,
         sources);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.config.schema.ConfigSchema;
+import dev.ironcliw.config.schema.DefaultExclusions;
 import dev.ironcliw.config.schema.Setting;
 import java.time.Duration;
 import java.util.List;
@@ -134,9 +135,40 @@ class ConfigLoaderTest {
             "privacy:\n  exclude:\n    apps: [KeePassXC]\n    titles: ['(?i)bank', 'a{1,3}']\n",
             "test",
             Map.of());
-    assertEquals(java.util.List.of("KeePassXC"), config.privacy().excludeApps());
-    assertEquals(java.util.List.of("(?i)bank", "a{1,3}"), config.privacy().excludeTitles());
-    assertTrue(loader.parse("", "test", Map.of()).privacy().isEmpty());
+    assertEquals(java.util.List.of("KeePassXC"), config.privacy().configuredApps());
+    assertEquals(java.util.List.of("(?i)bank", "a{1,3}"), config.privacy().configuredTitles());
+    // The default groups come after, a default the user also named once.
+    assertEquals("KeePassXC", config.privacy().excludeApps().getFirst());
+    assertEquals(
+        1,
+        config.privacy().excludeApps().stream()
+            .filter(a -> a.equalsIgnoreCase("keepassxc"))
+            .count());
+    assertTrue(config.privacy().excludeApps().contains("com.bitwarden.desktop"));
+    assertTrue(config.privacy().excludeTitles().contains("\\bincognito\\b"));
+    assertEquals(
+        java.util.List.of(DefaultExclusions.values()),
+        loader.parse("", "test", Map.of()).privacy().defaults());
+    assertTrue(
+        loader
+            .parse("privacy:\n  exclude:\n    defaults: []\n", "test", Map.of())
+            .privacy()
+            .isEmpty());
+    assertEquals(
+        java.util.List.of(DefaultExclusions.PASSWORD_MANAGERS),
+        loader
+            .parse("privacy:\n  exclude:\n    defaults: [password-managers]\n", "test", Map.of())
+            .privacy()
+            .defaults());
+    ConfigException unknown =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("privacy:\n  exclude:\n    defaults: [banks]\n", "test", Map.of()));
+    assertTrue(
+        unknown
+            .getMessage()
+            .contains("a list of names from private-browsing, password-managers, lock-screens"),
+        unknown.getMessage());
     ConfigException e =
         assertThrows(
             ConfigException.class,

@@ -287,6 +287,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     if ((verdict == Verdict.CHANGE || verdict == Verdict.REVISIT) && !frame.sameAsPrevious()) {
       screenChanges.accept(record);
     }
+    stats.recordMasked(frame.maskedRegions());
     stats.recordVerdict(frame.seq(), verdict, forward, now);
   }
 

@@ -29,6 +29,8 @@ public final class PipelineStats {
   private final AtomicLong journalErrors = new AtomicLong();
   private final AtomicLong analysisErrors = new AtomicLong();
   private final AtomicLong skippedGrabs = new AtomicLong();
+  private final AtomicLong maskedFrames = new AtomicLong();
+  private final AtomicLong maskedRegions = new AtomicLong();
   private final Latency grabNanos;
   private final EnumMap<PipelineStage, Latency> stageNanos = new EnumMap<>(PipelineStage.class);
 
@@ -78,6 +80,24 @@ public final class PipelineStats {
     }
     lastSeq.set(seq);
     lastProcessedNanos.set(nowNanos);
+  }
+
+  /** Pipeline thread: a frame had {@code regions} regions blanked by privacy exclusions. */
+  void recordMasked(int regions) {
+    if (regions > 0) {
+      maskedFrames.incrementAndGet();
+      maskedRegions.addAndGet(regions);
+    }
+  }
+
+  /** Frames with a region blanked by privacy exclusions since the start. */
+  public long maskedFrames() {
+    return maskedFrames.get();
+  }
+
+  /** Regions blanked by privacy exclusions since the start, over all frames. */
+  public long maskedRegions() {
+    return maskedRegions.get();
   }
 
   /** Capture thread: a frame needed no grab because the damage hint said nothing changed. */

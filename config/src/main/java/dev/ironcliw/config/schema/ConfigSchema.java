@@ -978,6 +978,24 @@ public final class ConfigSchema {
                   + " their visible area is blanked before a frame is written, and their redraws"
                   + " leave no trace."));
 
+  public static final Setting<List<String>> PRIVACY_EXCLUDE_DEFAULTS =
+      names(
+          setting(
+              "privacy.exclude.defaults",
+              ValueType.NAME_LIST,
+              String.join(", ", DefaultExclusions.NAMES),
+              false,
+              null,
+              null,
+              DefaultExclusions.NAMES,
+              "Windows excluded without being named above, by group: private-browsing (titles"
+                  + " with Private Browsing, Incognito, InPrivate or (Private), and Tor Browser),"
+                  + " password-managers (1Password, Bitwarden, KeePassXC, KeePass, Keychain Access,"
+                  + " Seahorse, KWallet) and lock-screens (i3lock, xsecurelock, xscreensaver,"
+                  + " light-locker and other lockers, loginwindow). Leave a group out to let its"
+                  + " windows be captured; an empty list keeps only the rules above. GET"
+                  + " /api/v1/privacy lists every rule in force."));
+
   public static final Setting<String> TEXT_ENGINE =
       text(
           setting(
@@ -1121,7 +1139,8 @@ public final class ConfigSchema {
           TEXT_SETTLE,
           TEXT_MAX_CPU_SHARE,
           PRIVACY_EXCLUDE_APPS,
-          PRIVACY_EXCLUDE_TITLES);
+          PRIVACY_EXCLUDE_TITLES,
+          PRIVACY_EXCLUDE_DEFAULTS);
 
   private static final Map<String, Setting<?>> BY_PATH = new LinkedHashMap<>();
 
