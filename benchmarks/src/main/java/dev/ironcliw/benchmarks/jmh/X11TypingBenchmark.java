@@ -5,6 +5,8 @@ import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.config.schema.DefaultExclusions;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.OffHeapBudget;
@@ -27,6 +29,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code damaged-rows} reads only the damaged rows into the kept shared image, copies only the rows
  * the slot (8 of them, going round) does not hold yet, and hashes again only the chunks that
  * changed. Drawing the glyph (an XFillRectangle and a round trip) is in both.
+ *
+ * <p>{@code exclusions}: {@code none}; {@code defaults}, the rules of every default group with no
+ * window they exclude showing (the fast way: no server grab, the events read again after the
+ * pixels); {@code defaults-showing}, the same with an incognito window open in a corner (every tick
+ * walks the windows under a server grab and reads the whole screen to blank it).
  */
 @State(Scope.Thread)
 public class X11TypingBenchmark extends BenchmarkDefaults {
@@ -36,6 +43,9 @@ public class X11TypingBenchmark extends BenchmarkDefaults {
 
   @Param({"whole", "damaged-rows"})
   public String read;
+
+  @Param({"none", "defaults", "defaults-showing"})
+  public String exclusions;
 
   private XvfbServer xvfb;
   private XTestClient client;
@@ -54,7 +64,17 @@ public class X11TypingBenchmark extends BenchmarkDefaults {
     client.rootColour(0x336699);
     window = client.window(200, 100, 1200, 800, 0xFFFFFF, "editor", "editor");
     boolean damage = read.equals("damaged-rows");
-    source = X11Source.open(xvfb.display(), List.of("all"), damage, List.of(), List.of());
+    PrivacySettings rules =
+        new PrivacySettings(
+            List.of(),
+            List.of(),
+            exclusions.equals("none") ? List.of() : List.of(DefaultExclusions.values()));
+    if (exclusions.equals("defaults-showing")) {
+      client.window(1500, 900, 300, 150, 0x101010, "New Tab - Google Chrome (Incognito)", "chrome");
+    }
+    source =
+        X11Source.open(
+            xvfb.display(), List.of("all"), damage, rules.excludeApps(), rules.excludeTitles());
     ringDir = Files.createTempDirectory("x11-typing");
     ring =
         FrameRing.open(

@@ -107,7 +107,9 @@ public final class MacScreenSource implements CaptureSource {
     if (!api.canExclude() && !(excludeApps.isEmpty() && excludeTitles.isEmpty())) {
       throw new MacCaptureException(
           "privacy exclusions need ScreenCaptureKit (macOS 12.3 or later); refusing to capture"
-              + " with CGDisplayCreateImage, which cannot leave windows out");
+              + " with CGDisplayCreateImage, which cannot leave windows out (the default groups"
+              + " of privacy.exclude.defaults are exclusions too: set it to [] and leave"
+              + " privacy.exclude.apps and .titles empty to capture everything)");
     }
     return new MacScreenSource(
         api,
