@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironcliw.config.ApiSettings;
+import dev.ironcliw.config.PrivacySettings;
 import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
+import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import dev.ironcliw.daemon.web.PageRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,6 +68,10 @@ class OpenApiDocumentTest {
                 0, "127.0.0.1", false, 100, Duration.ofSeconds(30), Duration.ofSeconds(5)))) {
       api.mountAlso(HttpMcpEndpoint.create(vertx, api::selfAddress, "test")::mount);
       api.mountAlso(new TimelineRoutes(null)::mount);
+      api.mountAlso(
+          new PrivacyRoutes(
+                  new PrivacySettings(List.of(), List.of(), List.of()), new PipelineStats())
+              ::mount);
       api.mountAlso(
           new SignInRoutes(new BrowserSessions(Clock.systemUTC()), api::selfAddress, api::port)
               ::mount);
