@@ -51,6 +51,12 @@ public final class SecretRedactor {
   private static final Pattern PASSWORD_IN_WORD =
       Pattern.compile("(?i)(?:password|passwd|pwd|passphrase|passcode)[:=]\\S+");
 
+  /** Brackets and punctuation around a group of digits. */
+  private static final Pattern AROUND_DIGITS = Pattern.compile("^[(\\[]+|[).,;:\\]]+$");
+
+  private static final Pattern DIGIT_GROUP = Pattern.compile("[0-9]+(?:-[0-9]+)*");
+  private static final Pattern ASSIGNMENT = Pattern.compile("[:=]");
+
   private final AtomicLongArray counts = new AtomicLongArray(Kind.values().length);
 
   /** The secrets {@code kind} it replaced since it was made. */
@@ -122,8 +128,8 @@ public final class SecretRedactor {
 
   /** The digits of a word made of digits and dashes (punctuation around it aside), else null. */
   private static String digitGroup(String word) {
-    String trimmed = word.replaceAll("^[(\\[]+|[).,;:\\]]+$", "");
-    if (trimmed.isEmpty() || !trimmed.matches("[0-9]+(?:-[0-9]+)*")) {
+    String trimmed = AROUND_DIGITS.matcher(word).replaceAll("");
+    if (!DIGIT_GROUP.matcher(trimmed).matches()) {
       return null;
     }
     return trimmed.replace("-", "");
@@ -185,7 +191,7 @@ public final class SecretRedactor {
       if (PASSWORD_IN_WORD.matcher(text).matches()) {
         words.set(i, redacted(words.get(i)));
       } else if (PASSWORD_LABEL.matcher(text).matches() && i + 1 < words.size()) {
-        int value = words.get(i + 1).text().matches("[:=]") ? i + 2 : i + 1;
+        int value = ASSIGNMENT.matcher(words.get(i + 1).text()).matches() ? i + 2 : i + 1;
         if (value >= words.size() || words.get(value).text().equals(REDACTED)) {
           continue;
         }
