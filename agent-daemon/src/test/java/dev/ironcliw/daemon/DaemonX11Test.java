@@ -219,6 +219,31 @@ class DaemonX11Test {
   }
 
   /**
+   * A daemon capturing {@code xvfb} with every key at its default but the rate, once it has judged
+   * its first frame.
+   */
+  private DaemonProcess startWithDefaults(XvfbServer xvfb) throws Exception {
+    Path config = temp.resolve("ironcliw.yaml");
+    Files.writeString(config, "capture:\n  fps: 10\n");
+    DaemonProcess daemon =
+        DaemonProcess.start(
+                xvfb.display(),
+                temp.resolve("data"),
+                DaemonProcess.freePort(),
+                "--config",
+                config.toString())
+            .awaitReady();
+    try {
+      daemon.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("processed") >= 1, Duration.ofSeconds(60));
+    } catch (RuntimeException | AssertionError e) {
+      daemon.close();
+      throw e;
+    }
+    return daemon;
+  }
+
+  /**
    * A desktop drawn at 2x (Xft.dpi 192, as a GNOME session scaled to 200% sets it) is captured at
    * its point size by default: the ring's frames, their images and the status say so.
    */
@@ -230,19 +255,8 @@ class DaemonX11Test {
       xvfb.loadResources("Xft.dpi: 192");
       client.rootColour(0x336699);
       client.window(100, 50, 200, 100, 0xFF8800, "Public", "viewer");
-      Path config = temp.resolve("ironcliw.yaml");
-      Files.writeString(config, "capture:\n  fps: 10\n"); // capture.resolution left at its default
-      try (DaemonProcess daemon =
-          DaemonProcess.start(
-                  xvfb.display(),
-                  temp.resolve("data"),
-                  DaemonProcess.freePort(),
-                  "--config",
-                  config.toString())
-              .awaitReady()) {
-        JsonObject status =
-            daemon.awaitStatus(
-                s -> s.getJsonObject("frames").getLong("processed") >= 1, Duration.ofSeconds(60));
+      try (DaemonProcess daemon = startWithDefaults(xvfb)) {
+        JsonObject status = daemon.status();
         assertEquals(
             "points (Xft.dpi 192: 2 pixels a point, frames at half size)",
             status.getJsonObject("capture").getString("resolution"));
@@ -266,24 +280,13 @@ class DaemonX11Test {
    */
   @Test
   void shouldLeaveOutIncognitoWindowsAndPasswordManagersWithoutConfiguration() throws Exception {
-    Path config = temp.resolve("ironcliw.yaml");
-    Files.writeString(config, "capture:\n  fps: 10\n"); // no privacy keys at all
     try (XvfbServer xvfb = XvfbServer.start(W, H);
         XTestClient client = new XTestClient(xvfb.display())) {
       client.rootColour(0x336699);
       client.window(20, 20, 200, 120, SECRET, "New Tab - Google Chrome (Incognito)", "chromium");
       client.window(260, 40, 120, 100, SECRET, "Vault", "keepassxc");
       client.window(400, 200, 100, 80, 0xFF8800, "Public", "viewer");
-      try (DaemonProcess daemon =
-          DaemonProcess.start(
-                  xvfb.display(),
-                  temp.resolve("data"),
-                  DaemonProcess.freePort(),
-                  "--config",
-                  config.toString())
-              .awaitReady()) {
-        daemon.awaitStatus(
-            s -> s.getJsonObject("frames").getLong("processed") >= 1, Duration.ofSeconds(60));
+      try (DaemonProcess daemon = startWithDefaults(xvfb)) {
         JsonObject frame = daemon.allFrames("", 10).getFirst();
         assertEquals(2, frame.getInteger("maskedRegions"), frame.encode());
         BufferedImage image =
