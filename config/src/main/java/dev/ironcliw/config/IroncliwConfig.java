@@ -19,6 +19,7 @@ import java.util.Map;
  * @param api API keys
  * @param text text recognition keys
  * @param privacy privacy exclusions
+ * @param encryption encryption of the history, and its key
  * @param rawValues every key's value as text, for change detection and display
  * @param sources where each key's value came from
  */
@@ -33,6 +34,7 @@ public record IroncliwConfig(
     ApiSettings api,
     TextSettings text,
     PrivacySettings privacy,
+    EncryptionSettings encryption,
     Map<String, String> rawValues,
     Map<String, ConfigSource> sources) {
 
@@ -44,6 +46,7 @@ public record IroncliwConfig(
   static IroncliwConfig from(
       Map<String, Object> v, Map<String, String> raw, Map<String, ConfigSource> sources) {
     String dataDir = DATA_DIR.valueIn(v);
+    String keyFile = PRIVACY_KEY_FILE.valueIn(v);
     return new IroncliwConfig(
         dataDir.isBlank() ? PlatformPaths.defaultDataDir() : Path.of(dataDir),
         new CaptureSettings(
@@ -154,6 +157,10 @@ public record IroncliwConfig(
             PRIVACY_EXCLUDE_APPS.valueIn(v),
             PRIVACY_EXCLUDE_TITLES.valueIn(v),
             PRIVACY_EXCLUDE_DEFAULTS.valueIn(v).stream().map(DefaultExclusions::named).toList()),
+        new EncryptionSettings(
+            PRIVACY_ENCRYPT.valueIn(v),
+            PRIVACY_KEY_STORE.valueIn(v),
+            keyFile.isBlank() ? PlatformPaths.defaultKeyFile() : Path.of(keyFile)),
         raw,
         sources);
   }

@@ -33,6 +33,19 @@ public final class PlatformPaths {
     return xdg("XDG_CONFIG_HOME", home.resolve(".config")).resolve("ironcliw/ironcliw.yaml");
   }
 
+  /**
+   * Where the history's key file is kept by default, outside the data dir: macOS:
+   * ~/Library/Preferences/Ironcliw/history.key; else
+   * ${XDG_CONFIG_HOME:-~/.config}/ironcliw/history.key.
+   */
+  public static Path defaultKeyFile() {
+    Path home = Path.of(System.getProperty("user.home"));
+    if (isMac()) {
+      return home.resolve("Library/Preferences/Ironcliw/history.key");
+    }
+    return xdg("XDG_CONFIG_HOME", home.resolve(".config")).resolve("ironcliw/history.key");
+  }
+
   private static Path xdg(String variable, Path fallback) {
     String value = System.getenv(variable);
     return value == null || value.isBlank() ? fallback : Path.of(value);

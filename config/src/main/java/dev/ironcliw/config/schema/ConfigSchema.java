@@ -996,6 +996,43 @@ public final class ConfigSchema {
                   + " windows be captured; an empty list keeps only the rules above. GET"
                   + " /api/v1/privacy lists every rule in force."));
 
+  public static final Setting<Boolean> PRIVACY_ENCRYPT =
+      bool(
+          restart(
+              "privacy.encrypt",
+              ValueType.BOOLEAN,
+              "true",
+              "Encrypt what the history holds of the screen (keyframes, text read from it, window"
+                  + " titles, insights, the text index) with AES-GCM under a key kept out of the"
+                  + " data dir (privacy.key.store). Off: new records are written in the clear;"
+                  + " what was encrypted still needs its key to be read."));
+
+  public static final Setting<String> PRIVACY_KEY_STORE =
+      text(
+          setting(
+              "privacy.key.store",
+              ValueType.CHOICE,
+              "auto",
+              false,
+              null,
+              null,
+              List.of("auto", "keychain", "secret-service", "file"),
+              "Where the history's key is kept: keychain (macOS, through the security tool),"
+                  + " secret-service (Linux, through secret-tool, in the login keyring), file"
+                  + " (privacy.key.file, mode 0600). auto: the keychain on macOS, the Secret"
+                  + " Service where the session has one, else the file. The store a history was"
+                  + " first encrypted with is the one it is opened with after."));
+
+  public static final Setting<String> PRIVACY_KEY_FILE =
+      text(
+          restart(
+              "privacy.key.file",
+              ValueType.TEXT,
+              "",
+              "The key file, when the key is kept in a file. Empty: history.key in the config"
+                  + " dir (${XDG_CONFIG_HOME:-~/.config}/ironcliw on Linux,"
+                  + " ~/Library/Preferences/Ironcliw on macOS). Must not be inside the data dir."));
+
   public static final Setting<String> TEXT_ENGINE =
       text(
           setting(
@@ -1140,7 +1177,10 @@ public final class ConfigSchema {
           TEXT_MAX_CPU_SHARE,
           PRIVACY_EXCLUDE_APPS,
           PRIVACY_EXCLUDE_TITLES,
-          PRIVACY_EXCLUDE_DEFAULTS);
+          PRIVACY_EXCLUDE_DEFAULTS,
+          PRIVACY_ENCRYPT,
+          PRIVACY_KEY_STORE,
+          PRIVACY_KEY_FILE);
 
   private static final Map<String, Setting<?>> BY_PATH = new LinkedHashMap<>();
 
