@@ -1,0 +1,277 @@
+package dev.ironcliw.daemon.vault;
+
+import dev.ironcliw.daemon.crypto.DataKey;
+import dev.ironcliw.daemon.crypto.Gcm;
+import dev.ironcliw.daemon.crypto.KeyRing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history's data keys, in {@code <data dir>/history.keys}, each wrapped (AES-GCM) under the
+ * master key, which is kept out of the data dir ({@link MasterKeyStore}). One key seals the records
+ * of one minute while one application had the focus, so forgetting a span or an application is
+ * destroying its keys; one more seals the text index. A new key is written and forced to disk
+ * before anything is sealed with it.
+ *
+ * <pre>
+ *   byte[4] "IRHK"   byte version (1)   byte storeNameLength   ascii storeName
+ *   int masterKeyId  byte[28] check: the empty message sealed under the master key, the header
+ *                    before it as its associated data (a wrong master key fails here)
+ *   then per data key: int length   byte[length] sealed under the master key:
+ *                      int id   long spanMinute (epoch minutes; -1: the text index)
+ *                      short appLength   utf8 app   byte[32] key
+ * </pre>
+ *
+ * Everything but the store's name and the master key's number is encrypted: which minutes and
+ * applications have keys is not in clear. Thread-safe.
+ */
+public final class HistoryKeys implements KeyRing, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryKeys.class);
+  private static final byte[] MAGIC = "IRHK".getBytes(StandardCharsets.US_ASCII);
+  private static final byte VERSION = 1;
+  private static final byte[] ENTRY_AAD = "ironcliw data key".getBytes(StandardCharsets.US_ASCII);
+  private static final long INDEX_SPAN = -1;
+  private static final int MAX_ENTRY_BYTES = 4096;
+
+  /** What the header says in clear. */
+  public record Header(String storeName, int masterKeyId) {}
+
+  private record Span(long minute, String app) {}
+
+  private final Path file;
+  private final SecretKey master;
+  private final FileChannel channel;
+  private final Map<Integer, SecretKey> byId = new ConcurrentHashMap<>();
+  private final Map<Span, DataKey> bySpan = new ConcurrentHashMap<>();
+  private int nextId = 1;
+
+  private HistoryKeys(Path file, SecretKey master, FileChannel channel) {
+    this.file = file;
+    this.master = master;
+    this.channel = channel;
+  }
+
+  /** Whether {@code file} exists: a history was encrypted in this data dir. */
+  public static boolean exist(Path file) {
+    return Files.exists(file);
+  }
+
+  /**
+   * Starts a new key file sealed under {@code master}, kept in the store named {@code storeName}.
+   */
+  static HistoryKeys create(Path file, String storeName, MasterKeys.Numbered master) {
+    byte[] header = header(storeName, master.id());
+    byte[] check = Gcm.seal(master.secret(), header, new byte[0]);
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      try (FileChannel out =
+          FileChannel.open(
+              temporary,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.SYNC)) {
+        out.write(ByteBuffer.wrap(header));
+        out.write(ByteBuffer.wrap(check));
+      }
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    HistoryKeys keys = open(file, master);
+    keys.indexKey();
+    return keys;
+  }
+
+  /** The header of {@code file}. */
+  public static Header readHeader(Path file) {
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(in.size(), 512));
+      in.read(buffer, 0);
+      buffer.flip();
+      return parseHeader(buffer, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Opens {@code file} with {@code master}.
+   *
+   * @throws WrongKeyException when {@code master} is not the key it was sealed under
+   */
+  static HistoryKeys open(Path file, MasterKeys.Numbered master) {
+    try {
+      byte[] all = Files.readAllBytes(file);
+      ByteBuffer buffer = ByteBuffer.wrap(all);
+      Header header = parseHeader(buffer, file);
+      if (header.masterKeyId() != master.id()) {
+        throw new WrongKeyException(
+            "the data keys are under master key "
+                + header.masterKeyId()
+                + ", and the store holds key "
+                + master.id());
+      }
+      int headerBytes = buffer.position();
+      byte[] check = new byte[Gcm.OVERHEAD_BYTES];
+      buffer.get(check);
+      try {
+        Gcm.open(master.secret(), java.util.Arrays.copyOf(all, headerBytes), check);
+      } catch (AEADBadTagException e) {
+        throw new WrongKeyException("the master key does not open the data keys");
+      }
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+      HistoryKeys keys = new HistoryKeys(file, master.secret(), channel);
+      long goodEnd = keys.readEntries(buffer);
+      if (goodEnd < all.length) {
+        LOG.warn(
+            "history keys: {} bytes at the end of {} are not a whole key (a write cut short);"
+                + " they are dropped",
+            all.length - goodEnd,
+            file);
+        channel.truncate(goodEnd);
+      }
+      channel.position(goodEnd);
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private long readEntries(ByteBuffer buffer) {
+    long goodEnd = buffer.position();
+    while (buffer.remaining() >= Integer.BYTES) {
+      int length = buffer.getInt();
+      if (length < Gcm.OVERHEAD_BYTES || length > MAX_ENTRY_BYTES || length > buffer.remaining()) {
+        break;
+      }
+      byte[] sealed = new byte[length];
+      buffer.get(sealed);
+      ByteBuffer entry;
+      try {
+        entry = ByteBuffer.wrap(Gcm.open(master, ENTRY_AAD, sealed));
+      } catch (AEADBadTagException e) {
+        break;
+      }
+      int id = entry.getInt();
+      long minute = entry.getLong();
+      byte[] app = new byte[entry.getShort()];
+      entry.get(app);
+      byte[] key = new byte[32];
+      entry.get(key);
+      remember(id, minute, new String(app, StandardCharsets.UTF_8), key);
+      goodEnd = buffer.position();
+    }
+    return goodEnd;
+  }
+
+  private void remember(int id, long minute, String app, byte[] key) {
+    SecretKey secret = new SecretKeySpec(key, "AES");
+    byId.put(id, secret);
+    bySpan.put(new Span(minute, app), new DataKey(id, secret));
+    nextId = Math.max(nextId, id + 1);
+  }
+
+  @Override
+  public DataKey keyFor(long epochMillis, String app) {
+    return keyOf(new Span(Math.floorDiv(epochMillis, 60_000L), app == null ? "" : app));
+  }
+
+  @Override
+  public SecretKey key(int id) {
+    return byId.get(id);
+  }
+
+  @Override
+  public DataKey indexKey() {
+    return keyOf(new Span(INDEX_SPAN, ""));
+  }
+
+  /** Data keys held. */
+  public int size() {
+    return byId.size();
+  }
+
+  private DataKey keyOf(Span span) {
+    DataKey known = bySpan.get(span);
+    return known != null ? known : made(span);
+  }
+
+  private synchronized DataKey made(Span span) {
+    DataKey known = bySpan.get(span);
+    if (known != null) {
+      return known;
+    }
+    int id = nextId;
+    byte[] key = Gcm.newKeyBytes();
+    byte[] app = span.app().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer entry =
+        ByteBuffer.allocate(Integer.BYTES + Long.BYTES + Short.BYTES + app.length + key.length)
+            .putInt(id)
+            .putLong(span.minute())
+            .putShort((short) app.length)
+            .put(app)
+            .put(key);
+    byte[] sealed = Gcm.seal(master, ENTRY_AAD, entry.array());
+    try {
+      channel.write(ByteBuffer.allocate(Integer.BYTES).putInt(0, sealed.length));
+      channel.write(ByteBuffer.wrap(sealed));
+      // On disk before a record is sealed with it: a key lost in a crash loses its records.
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a new data key to " + file, e);
+    }
+    remember(id, span.minute(), span.app(), key);
+    return bySpan.get(span);
+  }
+
+  private static byte[] header(String storeName, int masterKeyId) {
+    byte[] name = storeName.getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(MAGIC.length + 2 + name.length + Integer.BYTES)
+        .put(MAGIC)
+        .put(VERSION)
+        .put((byte) name.length)
+        .put(name)
+        .putInt(masterKeyId)
+        .array();
+  }
+
+  private static Header parseHeader(ByteBuffer buffer, Path file) {
+    byte[] magic = new byte[MAGIC.length];
+    if (buffer.remaining() < MAGIC.length + 2) {
+      throw new WrongKeyException(file + " is not a key file of Ironcliw (too short)");
+    }
+    buffer.get(magic);
+    if (!java.util.Arrays.equals(magic, MAGIC) || buffer.get() != VERSION) {
+      throw new WrongKeyException(file + " is not a key file of this version of Ironcliw");
+    }
+    byte[] name = new byte[buffer.get()];
+    if (buffer.remaining() < name.length + Integer.BYTES + Gcm.OVERHEAD_BYTES) {
+      throw new WrongKeyException(file + " is cut short in its header");
+    }
+    buffer.get(name);
+    return new Header(new String(name, StandardCharsets.US_ASCII), buffer.getInt());
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.warn("history keys: closing {}: {}", file, e.toString());
+    }
+  }
+}
