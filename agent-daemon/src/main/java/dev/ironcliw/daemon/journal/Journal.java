@@ -1,9 +1,12 @@
 package dev.ironcliw.daemon.journal;
 
+import dev.ironcliw.daemon.crypto.DataKey;
+import dev.ironcliw.daemon.crypto.KeyRing;
 import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventCodec;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgottenRecordException;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
@@ -15,6 +18,7 @@ import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RecordChecksum;
+import dev.ironcliw.daemon.journal.record.RecordSeal;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextRecord;
@@ -107,6 +111,13 @@ public final class Journal implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (queueIndex, record) -> {};
+
+  /** The history's data keys; null when none are open (then nothing is sealed). */
+  private final KeyRing keys;
+
+  /** Whether records with content from the screen are sealed as they are appended. */
+  private final boolean sealNew;
+
   private volatile JournalDiskGuard disk;
   private final Appender pipelineAppender = new Appender(true);
   private final Appender insightAppender = new Appender(true);
@@ -133,8 +144,12 @@ public final class Journal implements AutoCloseable {
       SingleChronicleQueue queue,
       RollCycle rollCycle,
       TimeProvider clock,
-      JournalRepairReport repairs) {
+      JournalRepairReport repairs,
+      KeyRing keys,
+      boolean sealNew) {
     this.queue = queue;
+    this.keys = keys;
+    this.sealNew = sealNew && keys != null;
     this.repairs = repairs;
     this.rollCycle = rollCycle;
     this.clock = clock;
@@ -161,6 +176,15 @@ public final class Journal implements AutoCloseable {
    * @param clock decides which day (cycle) a record is written to; tests move it
    */
   public static Journal open(Path directory, long blockBytes, TimeProvider clock) {
+    return open(directory, blockBytes, clock, null, false);
+  }
+
+  /**
+   * @param keys the history's data keys, which open sealed records; null when there are none
+   * @param sealNew whether keyframes, text, insights and context events are sealed as appended
+   */
+  public static Journal open(
+      Path directory, long blockBytes, TimeProvider clock, KeyRing keys, boolean sealNew) {
     RollCycle rollCycle = RollCycles.FAST_DAILY;
     JournalRepairReport repairs;
     try {
@@ -170,7 +194,7 @@ public final class Journal implements AutoCloseable {
           "journal: the check at start failed ({}); the journal opens unchecked", e.toString());
       repairs = JournalRepairReport.NOTHING;
     }
-    Journal journal = open(directory, blockBytes, clock, rollCycle, repairs);
+    Journal journal = open(directory, blockBytes, clock, rollCycle, repairs, keys, sealNew);
     Set<Integer> badIndexes = journal.rebuildIndex();
     if (badIndexes.isEmpty()) {
       return journal;
@@ -190,7 +214,7 @@ public final class Journal implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("journal: cannot rewrite a day whose index is damaged ({})", e.toString());
     }
-    journal = open(directory, blockBytes, clock, rollCycle, repairs);
+    journal = open(directory, blockBytes, clock, rollCycle, repairs, keys, sealNew);
     journal.rebuildIndex();
     return journal;
   }
@@ -200,14 +224,16 @@ public final class Journal implements AutoCloseable {
       long blockBytes,
       TimeProvider clock,
       RollCycle rollCycle,
-      JournalRepairReport repairs) {
+      JournalRepairReport repairs,
+      KeyRing keys,
+      boolean sealNew) {
     SingleChronicleQueue queue =
         ChronicleQueue.singleBuilder(directory)
             .rollCycle(rollCycle)
             .blockSize(blockBytes)
             .timeProvider(clock)
             .build();
-    return new Journal(queue, rollCycle, clock, repairs);
+    return new Journal(queue, rollCycle, clock, repairs, keys, sealNew);
   }
 
   /**
@@ -327,12 +353,30 @@ public final class Journal implements AutoCloseable {
 
   /** Pipeline thread: appends a change of the focused window. */
   public void append(ContextEventRecord event) {
-    long queueIndex = pipelineAppender.append(ContextEventCodec::write, event);
+    long queueIndex =
+        pipelineAppender.append(
+            ContextEventCodec::write,
+            event,
+            seal(event.timeNanos(), event.app(), RecordSeal.TYPE_AND_LAYOUT_BYTES));
     if (queueIndex >= 0) {
       contexts.context(event);
       eventIndexes.add(queueIndex);
       listener.appended(queueIndex, event);
     }
+  }
+
+  /**
+   * How a record of {@code app} at {@code epochNanos} is sealed, keeping its first {@code
+   * clearBytes} in clear; null when records are not sealed.
+   */
+  private Seal seal(long epochNanos, String app, int clearBytes) {
+    return sealNew ? new Seal(keys.keyFor(epochNanos / 1_000_000L, app), clearBytes) : null;
+  }
+
+  /** The application that had the focus at frame {@code seq}; empty when none or excluded. */
+  private String appOf(long seq) {
+    ContextEventRecord context = contexts.at(seq);
+    return context == null || context.excluded() ? "" : context.app();
   }
 
   /** Whether frame {@code seq} was captured while {@code app} had the focus (null: any). */
@@ -385,7 +429,12 @@ public final class Journal implements AutoCloseable {
 
   /** Vision-results thread only: appends one insight. */
   public void append(InsightRecord insight) {
-    long queueIndex = insightAppender.append(InsightRecordCodec::write, insight);
+    long lastFrame = insight.frameSeqs().isEmpty() ? -1 : insight.frameSeqs().getLast();
+    long queueIndex =
+        insightAppender.append(
+            InsightRecordCodec::write,
+            insight,
+            seal(insight.receivedAtNanos(), appOf(lastFrame), RecordSeal.TYPE_AND_LAYOUT_BYTES));
     if (queueIndex >= 0) {
       insightIndexes.add(queueIndex);
       lastInsightId.accumulateAndGet(insight.id(), Math::max);
@@ -428,7 +477,11 @@ public final class Journal implements AutoCloseable {
 
   /** Keyframe thread only: appends a forwarded frame's keyframe. */
   public void append(KeyframeRecord keyframe) {
-    long queueIndex = keyframeAppender.append(KeyframeCodec::write, keyframe);
+    long queueIndex =
+        keyframeAppender.append(
+            KeyframeCodec::write,
+            keyframe,
+            seal(keyframe.capturedAtNanos(), appOf(keyframe.seq()), KeyframeCodec.CLEAR_BYTES));
     if (queueIndex >= 0) {
       keyframeIndexes.put(keyframe.seq(), queueIndex);
     }
@@ -436,7 +489,11 @@ public final class Journal implements AutoCloseable {
 
   /** Text-reader thread only: appends the text read from an area of a frame. */
   public void append(TextRecord text) {
-    long queueIndex = textAppender.append(TextRecordCodec::write, text);
+    long queueIndex =
+        textAppender.append(
+            TextRecordCodec::write,
+            text,
+            seal(text.capturedAtNanos(), appOf(text.seq()), TextRecordCodec.CLEAR_BYTES));
     if (queueIndex >= 0) {
       addText(text.seq(), queueIndex);
       listener.appended(queueIndex, text);
@@ -778,7 +835,12 @@ public final class Journal implements AutoCloseable {
    */
   private boolean opened(DocumentContext dc, int type) {
     try {
-      if (type == KeyframeCodec.KEYFRAME_RECORD) {
+      if (RecordSeal.isSealed(dc.wire().bytes())) {
+        // Checked when opened: those read in place move to their clear bytes.
+        if (type == KeyframeCodec.KEYFRAME_RECORD || type == TextRecordCodec.TEXT_RECORD) {
+          RecordChecksum.skip(dc.wire().bytes());
+        }
+      } else if (type == KeyframeCodec.KEYFRAME_RECORD) {
         RecordChecksum.skip(dc.wire().bytes());
       } else {
         RecordChecksum.open(dc.wire().bytes());
@@ -791,13 +853,15 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * The record {@code codec} reads from {@code bytes} once its checksum matches; null when it is
-   * not of that kind, or is damaged (then counted and skipped).
+   * The record {@code codec} reads from {@code bytes} once its checksum matches (and, when sealed,
+   * it opens with its key); null when it is not of that kind, was forgotten, or is damaged (then
+   * counted and skipped).
    */
   private <T> T decode(DocumentContext dc, java.util.function.Function<Bytes<?>, T> codec) {
     try {
-      RecordChecksum.open(dc.wire().bytes());
-      return codec.apply(dc.wire().bytes());
+      return codec.apply(RecordChecksum.open(dc.wire().bytes(), keys));
+    } catch (ForgottenRecordException forgotten) {
+      return null;
     } catch (RuntimeException e) {
       damaged(dc.index(), "it is skipped", e);
       return null;
@@ -982,6 +1046,9 @@ public final class Journal implements AutoCloseable {
     insightAppender.close();
   }
 
+  /** A data key and how many of a record's first bytes stay in clear. */
+  private record Seal(DataKey key, int clearBytes) {}
+
   /**
    * The appender of one writing thread (pipeline, vision results, pressure, keyframes), made on its
    * first record: Chronicle's appenders belong to the thread that made them. Used by that thread
@@ -1008,6 +1075,13 @@ public final class Journal implements AutoCloseable {
      *     the caller goes on
      */
     <R> long append(BiConsumer<Bytes<?>, R> codec, R record) {
+      return append(codec, record, null);
+    }
+
+    /**
+     * @param seal how the record is sealed; null: written in clear, with its checksum
+     */
+    <R> long append(BiConsumer<Bytes<?>, R> codec, R record, Seal seal) {
       JournalDiskGuard guard = disk;
       if (guarded && guard != null && !guard.allowRecord()) {
         return -1;
@@ -1016,7 +1090,12 @@ public final class Journal implements AutoCloseable {
         appender = queue.createAppender();
       }
       try (DocumentContext dc = appender.writingDocument()) {
-        RecordChecksum.write(dc.wire().bytes(), scratch, codec, record);
+        if (seal == null) {
+          RecordChecksum.write(dc.wire().bytes(), scratch, codec, record);
+        } else {
+          RecordSeal.write(
+              dc.wire().bytes(), scratch, codec, record, seal.key(), seal.clearBytes());
+        }
       } catch (InternalError e) {
         ExcerptAppender broken = appender;
         appender = null;

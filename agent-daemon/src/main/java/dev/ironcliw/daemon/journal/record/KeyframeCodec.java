@@ -15,6 +15,9 @@ public final class KeyframeCodec {
   public static final byte KEYFRAME_RECORD = 5;
   static final byte LAYOUT_VERSION = 1;
 
+  /** Kept in clear when sealed, up to the JPEG's length: the index built at start reads them. */
+  public static final int CLEAR_BYTES = 2 + 2 * Long.BYTES + 4 * Integer.BYTES;
+
   /** A keyframe larger than this is not a keyframe this code wrote. */
   private static final int MAX_JPEG_BYTES = 64 << 20;
 

@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon.journal.record;
 
+import dev.ironcliw.daemon.crypto.KeyRing;
 import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
@@ -15,7 +16,9 @@ import net.openhft.chronicle.bytes.Bytes;
  *   ...   the record as its codec writes it
  * </pre>
  *
- * Records written before the checksum existed start with their type byte and are read unchecked.
+ * Records written before the checksum existed start with their type byte and are read unchecked. A
+ * record with content from the screen is sealed instead ({@link RecordSeal}), which has its own
+ * checksum.
  */
 public final class RecordChecksum {
   public static final byte CHECKSUMMED = 0x7E;
@@ -40,6 +43,23 @@ public final class RecordChecksum {
     out.writeByte(CHECKSUMMED);
     out.writeInt(crc32c(scratch, scratch.readPosition(), scratch.readLimit()));
     out.write(scratch);
+  }
+
+  /**
+   * The record at {@code in}'s read position, ready for its codec: past its checksum once that
+   * matches (a record written without one is left as it is), or opened with its key when sealed.
+   *
+   * @param keys the history's keys; null when none are open (a sealed record is then damaged)
+   * @return {@code in}, or for a sealed record a buffer of its bytes in clear
+   * @throws DamagedRecordException when the bytes are not those that were written
+   * @throws ForgottenRecordException when it is sealed with a key that was destroyed
+   */
+  public static Bytes<?> open(Bytes<?> in, KeyRing keys) {
+    if (RecordSeal.isSealed(in)) {
+      return RecordSeal.open(in, keys);
+    }
+    open(in);
+    return in;
   }
 
   /**
@@ -70,19 +90,43 @@ public final class RecordChecksum {
 
   /** Moves past the checksum without checking it: for reads of a few fields in place. */
   public static void skip(Bytes<?> in) {
-    if (isChecksummed(in) && in.readRemaining() >= PREFIX_BYTES) {
+    if (RecordSeal.isSealed(in)) {
+      RecordSeal.skip(in);
+    } else if (isChecksummed(in) && in.readRemaining() >= PREFIX_BYTES) {
       in.readSkip(PREFIX_BYTES);
     }
   }
 
   /** The type byte of the record at {@code in}'s read position, past its checksum; -1 if none. */
   public static int recordType(Bytes<?> in) {
-    long at = in.readPosition() + (isChecksummed(in) ? PREFIX_BYTES : 0);
+    long at =
+        in.readPosition()
+            + (RecordSeal.isSealed(in)
+                ? RecordSeal.PREFIX_BYTES
+                : isChecksummed(in) ? PREFIX_BYTES : 0);
     return at < in.readLimit() ? in.readUnsignedByte(at) : -1;
   }
 
   private static boolean isChecksummed(Bytes<?> in) {
     return in.readRemaining() > 0 && in.readByte(in.readPosition()) == CHECKSUMMED;
+  }
+
+  /** The bytes from {@code in}'s read position to its limit, read in order; moves to the limit. */
+  static byte[] readRemaining(Bytes<?> in) {
+    long left = in.readRemaining();
+    if (left > Integer.MAX_VALUE - 16) {
+      throw new DamagedRecordException("a record of " + left + " bytes");
+    }
+    byte[] all = new byte[(int) left];
+    for (int at = 0; at < all.length; ) {
+      // A mapped file's read stops at the end of its mapped chunk: fewer bytes than asked.
+      int n = in.read(all, at, all.length - at);
+      if (n <= 0) {
+        throw new DamagedRecordException("a record that ends before its length");
+      }
+      at += n;
+    }
+    return all;
   }
 
   /** Reads in order, as a codec does: a mapped document is read that way, never by offset. */

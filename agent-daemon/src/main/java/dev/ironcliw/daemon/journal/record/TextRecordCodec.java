@@ -22,6 +22,10 @@ import net.openhft.chronicle.bytes.Bytes;
 public final class TextRecordCodec {
   public static final byte TEXT_RECORD = 8;
   static final byte LAYOUT_VERSION = 2;
+
+  /** Kept in clear when sealed, type to capture time: the index built at start reads the seq. */
+  public static final int CLEAR_BYTES = 2 + 2 * Long.BYTES;
+
   private static final int LINE_BYTES = 2 * Integer.BYTES;
   private static final int WORD_BYTES = 1 + 4 * Integer.BYTES + 1;
   private static final int WINDOW_BYTES = 2;

@@ -13,6 +13,7 @@ import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RecordChecksum;
+import dev.ironcliw.daemon.journal.record.RecordSeal;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextRecord;
@@ -24,7 +25,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * (records written before checksums have none), and it is a known kind and layout that its codec
  * reads to the last byte, with a sequence number and a time that are not negative. For a record
  * without a checksum the decoding is what tells a damaged document from a good one: garbage rarely
- * decodes to exactly its own length.
+ * decodes to exactly its own length. A sealed record is whole when its checksum matches.
  */
 final class WholeRecord {
   private WholeRecord() {}
@@ -35,6 +36,10 @@ final class WholeRecord {
   static boolean is(Bytes<?> payload) {
     if (payload.readRemaining() < 2) {
       return false;
+    }
+    if (RecordSeal.isSealed(payload)) {
+      // Its content needs the history's keys; its checksum and framing tell it whole.
+      return RecordSeal.isWhole(payload);
     }
     try {
       RecordChecksum.open(payload);

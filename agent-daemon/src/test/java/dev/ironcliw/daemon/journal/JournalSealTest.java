@@ -1,0 +1,162 @@
+package dev.ironcliw.daemon.journal;
+
+import static dev.ironcliw.daemon.journal.TestFrames.frame;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ironcliw.config.EncryptionSettings;
+import dev.ironcliw.daemon.ClearBytes;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.KeyframeRecord;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextSource;
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
+import dev.ironcliw.daemon.vault.HistoryVault;
+import dev.ironcliw.ring.Rect;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sealed records: what a user saw (a keyframe's picture, the words read, window titles, insights)
+ * is not in the journal's files in clear, and reads back whole with the history's keys.
+ */
+class JournalSealTest {
+  private static final long T0_MILLIS = 1_796_000_000_000L;
+
+  @TempDir Path dataDir;
+  @TempDir Path configDir;
+
+  @Test
+  void shouldKeepNoWordTitleOrPictureInClearAndReadThemBackWithTheKeys() throws Exception {
+    EncryptionSettings settings =
+        new EncryptionSettings(true, "file", configDir.resolve("history.key"));
+    byte[] jpeg = pictureLikeAJpeg();
+    TextRecord text =
+        new TextRecord(
+            2,
+            T0_MILLIS * 1_000_000L,
+            0,
+            new Rect(0, 0, 400, 40),
+            List.of(
+                new TextLine(
+                    0,
+                    List.of(
+                        new TextWord("zanzibarquota", new Rect(0, 0, 90, 10), 90),
+                        new TextWord("7741", new Rect(95, 0, 30, 10), 90)))),
+            List.of(new WindowName("Firefox", "Quarterly secrets - Mozilla Firefox")),
+            TextSource.OCR);
+    InsightRecord insight =
+        new InsightRecord(
+            1,
+            T0_MILLIS * 1_000_000L,
+            List.of(2L),
+            "anthropic",
+            "claude-test",
+            1,
+            true,
+            "reading the zanzibarquota report",
+            "Firefox",
+            false,
+            "",
+            0.9,
+            false,
+            "",
+            "",
+            10,
+            5);
+    HistoryVault.Opened vault = HistoryVault.open(settings, dataDir, Map.of());
+    Path journalDir = dataDir.resolve("journal");
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (var keys = vault.keys();
+        Journal journal =
+            Journal.open(journalDir, 1 << 20, SystemTimeProvider.INSTANCE, keys, true)) {
+      writer
+          .submit(
+              () -> {
+                journal.append(
+                    new ContextEventRecord(
+                        T0_MILLIS * 1_000_000L,
+                        1,
+                        0,
+                        "Firefox",
+                        "Quarterly secrets - Mozilla Firefox",
+                        false));
+                journal.append(frame(1, T0_MILLIS));
+                journal.append(frame(2, T0_MILLIS + 100));
+                journal.append(new KeyframeRecord(2, T0_MILLIS * 1_000_000L, 64, 48, 64, 48, jpeg));
+                journal.append(text);
+                journal.append(insight);
+              })
+          .get(10, TimeUnit.SECONDS);
+    } finally {
+      writer.shutdown();
+    }
+
+    ClearBytes all = ClearBytes.under(dataDir);
+    for (String secret : List.of("zanzibarquota", "Quarterly secrets", "Firefox")) {
+      assertFalse(all.contains(secret), secret + " is in the data dir in clear");
+    }
+    assertFalse(all.contains(Arrays.copyOf(jpeg, 24)), "the keyframe's header is in clear");
+    assertFalse(
+        all.contains(Arrays.copyOfRange(jpeg, 500, 524)), "the keyframe's body is in clear");
+
+    HistoryVault.Opened again = HistoryVault.open(settings, dataDir, Map.of());
+    try (var keys = again.keys();
+        Journal journal =
+            Journal.open(journalDir, 1 << 20, SystemTimeProvider.INSTANCE, keys, true)) {
+      assertArrayEquals(jpeg, journal.keyframe(2).orElseThrow().jpeg());
+      assertEquals(List.of(text), journal.texts(2));
+      assertEquals(List.of(insight), journal.insights(null, null, 10));
+      assertEquals("Firefox", journal.contextOf(2).app());
+      assertEquals(2, journal.find(2).orElseThrow().seq());
+      assertEquals(0, journal.damaged());
+    }
+  }
+
+  /** Bytes that start as a JPEG does, and vary enough that no stretch of them repeats. */
+  private static byte[] pictureLikeAJpeg() {
+    byte[] jpeg = new byte[4096];
+    new java.util.Random(7).nextBytes(jpeg);
+    byte[] soi = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    System.arraycopy(soi, 0, jpeg, 0, soi.length);
+    return jpeg;
+  }
+
+  /** The control: written without keys, the same scan finds the word, the title and the picture. */
+  @Test
+  void shouldFindThemInClearWhenNotEncrypted() throws Exception {
+    byte[] jpeg = pictureLikeAJpeg();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (Journal journal =
+        Journal.open(
+            dataDir.resolve("journal"), 1 << 20, SystemTimeProvider.INSTANCE, null, true)) {
+      writer
+          .submit(
+              () -> {
+                journal.append(
+                    new ContextEventRecord(
+                        T0_MILLIS * 1_000_000L, 1, 0, "Firefox", "Quarterly secrets", false));
+                journal.append(new KeyframeRecord(2, T0_MILLIS * 1_000_000L, 64, 48, 64, 48, jpeg));
+              })
+          .get(10, TimeUnit.SECONDS);
+    } finally {
+      writer.shutdown();
+    }
+    ClearBytes all = ClearBytes.under(dataDir);
+    assertTrue(all.contains("Quarterly secrets"));
+    assertTrue(all.contains(Arrays.copyOfRange(jpeg, 500, 524)));
+  }
+}
