@@ -2,6 +2,7 @@ package dev.ironcliw.daemon.search;
 
 import static dev.ironcliw.daemon.search.IndexFields.*;
 
+import dev.ironcliw.daemon.crypto.KeyRing;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.ring.Rect;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -46,13 +48,14 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class TextIndex implements AutoCloseable {
   private final Analyzer analyzer = new TextAnalyzer();
-  private final FSDirectory directory;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TextIndex.class);
+  private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile long putJournalIndex;
   private volatile long committedJournalIndex;
 
-  private TextIndex(FSDirectory directory, IndexWriter writer) throws IOException {
+  private TextIndex(Directory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -66,8 +69,22 @@ public final class TextIndex implements AutoCloseable {
    * @param ramBufferBytes what the writer buffers before it flushes a segment
    */
   public static TextIndex open(Path dir, long ramBufferBytes) {
+    return open(dir, ramBufferBytes, null);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, its files encrypted under {@code keys}' index key
+   * ({@link EncryptedDirectory}) unless {@code keys} is null. An index written the other way (in
+   * clear before encryption was on, or encrypted and now off) is deleted, and built again from the
+   * journal.
+   *
+   * @param ramBufferBytes what the writer buffers before it flushes a segment
+   */
+  public static TextIndex open(Path dir, long ramBufferBytes, KeyRing keys) {
     try {
-      FSDirectory directory = FSDirectory.open(dir);
+      FSDirectory files = FSDirectory.open(dir);
+      deleteIfWrittenOtherwise(files, keys != null);
+      Directory directory = keys == null ? files : new EncryptedDirectory(files, keys);
       IndexWriterConfig config =
           new IndexWriterConfig(new TextAnalyzer())
               .setRAMBufferSizeMB(Math.max(1, ramBufferBytes >> 20))
@@ -141,6 +158,27 @@ public final class TextIndex implements AutoCloseable {
       committedJournalIndex = journalIndex;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the text index", e);
+    }
+  }
+
+  private static void deleteIfWrittenOtherwise(FSDirectory files, boolean encrypted)
+      throws IOException {
+    String segments = null;
+    for (String name : files.listAll()) {
+      if (name.startsWith("segments_")) {
+        segments = name;
+      }
+    }
+    if (segments == null || EncryptedDirectory.isEncrypted(files, segments) == encrypted) {
+      return;
+    }
+    LOG.warn(
+        "text index: it was written {}; it is deleted and built again from the journal",
+        encrypted ? "in clear, before encryption was on" : "encrypted, and encryption is off");
+    for (String name : files.listAll()) {
+      if (!name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+        files.deleteFile(name);
+      }
     }
   }
 

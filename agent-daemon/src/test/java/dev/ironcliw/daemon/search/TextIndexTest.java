@@ -35,8 +35,13 @@ class TextIndexTest {
     return hits.stream().map(h -> h.document().id()).toList();
   }
 
+  /** The index under test, in {@link #dir}; in clear here, encrypted in a subclass. */
+  TextIndex open() {
+    return TextIndex.open(dir, 16 << 20);
+  }
+
   private TextIndex indexed() {
-    TextIndex index = TextIndex.open(dir, 16 << 20);
+    TextIndex index = open();
     index.put(
         doc(
             "a",
@@ -128,7 +133,7 @@ class TextIndexTest {
 
   @Test
   void shouldBreakTiesByRecency() {
-    try (TextIndex index = TextIndex.open(dir, 16 << 20)) {
+    try (TextIndex index = open()) {
       index.put(doc("old", TextKind.OCR, "build failed", "XTerm", "make", 100, 1));
       index.put(doc("new", TextKind.OCR, "build failed", "XTerm", "make", 900, 2));
       index.refresh();
@@ -179,7 +184,7 @@ class TextIndexTest {
       assertEquals(4, index.documents());
       index.commit(5);
     }
-    try (TextIndex reopened = TextIndex.open(dir, 16 << 20)) {
+    try (TextIndex reopened = open()) {
       assertEquals(6, reopened.committedJournalIndex(), "close commits what was put");
       assertEquals(4, reopened.documents());
       assertEquals(List.of("d"), ids(reopened.search(query("請求書"))));
@@ -194,7 +199,7 @@ class TextIndexTest {
             new TextWord("disk", new Rect(46, 2, 24, 13), 88),
             new TextWord("fu ll", new Rect(76, 2, 30, 13), 40),
             new TextWord("lnvoice", new Rect(4, 20, 42, 13), 77));
-    try (TextIndex index = TextIndex.open(dir, 16 << 20)) {
+    try (TextIndex index = open()) {
       index.put(
           new TextDocument(
               "w",
