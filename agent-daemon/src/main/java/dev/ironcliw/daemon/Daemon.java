@@ -66,6 +66,7 @@ import dev.ironcliw.daemon.status.VisionPart;
 import dev.ironcliw.daemon.text.BatchScreenText;
 import dev.ironcliw.daemon.text.TextEngines;
 import dev.ironcliw.daemon.text.TextReader;
+import dev.ironcliw.daemon.vault.HistoryVault;
 import dev.ironcliw.daemon.web.PageRoutes;
 import dev.ironcliw.dedup.BloomKind;
 import dev.ironcliw.dedup.VerdictPolicy;
@@ -146,6 +147,13 @@ public final class Daemon {
     ApiServer.checkAddressAndPort(config.api(), config.api().port());
     DataDirectory dataDir = opened(DataDirectory.openAndLock(config.dataDir()));
     ApiToken token = ApiToken.loadOrCreate(dataDir.tokenFile());
+    // The key first: a history whose key cannot be had is not touched.
+    HistoryVault.Opened vault =
+        HistoryVault.open(config.encryption(), dataDir.path(), System.getenv());
+    if (vault.keys() != null) {
+      opened(vault.keys());
+    }
+    LOG.info(vault.message());
 
     SourceSelector.Choice choice = SourceSelector.select(config.capture(), config.privacy());
     CaptureSource source = choice.source();
@@ -178,7 +186,13 @@ public final class Daemon {
             ? CaptureClock.followingFrames(System.currentTimeMillis() * 1_000_000L)
             : CaptureClock.wall();
     Journal journal =
-        opened(Journal.open(dataDir.journalDir(), config.memory().journalCachesBytes() / 4, clock));
+        opened(
+            Journal.open(
+                dataDir.journalDir(),
+                config.memory().journalCachesBytes() / 4,
+                clock,
+                vault.keys(),
+                vault.sealNew()));
     JournalDiskGuard diskGuard =
         opened(
             new JournalDiskGuard(
@@ -214,7 +228,11 @@ public final class Daemon {
     // The index's writer fills its RAM buffer up to the budget before it writes a segment.
     opened(budgets.reserve(TEXT_INDEX_BUDGET, config.memory().textIndexBytes()));
     TextIndex textIndex =
-        opened(TextIndex.open(dataDir.indexDir(), config.memory().textIndexBytes()));
+        opened(
+            TextIndex.open(
+                dataDir.indexDir(),
+                config.memory().textIndexBytes(),
+                vault.sealNew() ? vault.keys() : null));
     TextIndexer indexer = opened(new TextIndexer(textIndex, journal));
     journal.onAppend(
         (queueIndex, record) -> {

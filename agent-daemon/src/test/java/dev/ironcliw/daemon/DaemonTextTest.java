@@ -61,15 +61,7 @@ class DaemonTextTest {
       xterm(xvfb, "secret notes", "40x4+420+250", "printf 'Confidential4242 payroll\\n'; exec cat");
       xterm(xvfb, "build log", "40x4+420+0", "printf 'Deployment finished cleanly\\n'; exec cat");
       client.activate(terminal);
-      try (DaemonProcess daemon =
-          DaemonProcess.start(
-                  xvfb.display(),
-                  data,
-                  DaemonProcess.freePort(),
-                  Map.of(),
-                  "--config",
-                  config.toString())
-              .awaitReady()) {
+      try (DaemonProcess daemon = started(xvfb, data, config)) {
         JsonObject shown = awaitHit(daemon, "overdue");
         System.out.println("search overdue: " + shown.encode());
         assertEquals("ocr", shown.getString("kind"));
@@ -147,8 +139,29 @@ class DaemonTextTest {
       } finally {
         clients.forEach(Process::destroy);
       }
+      // At rest: no word read or typed, no title and no picture in clear in the data dir.
+      ClearBytes files = ClearBytes.under(data);
+      for (String clear :
+          List.of("overdue", "rollout", "kubectl", "invoices - bash", "Deployment", "JFIF")) {
+        assertFalse(files.contains(clear), clear + " is in the data dir in clear");
+      }
+      assertFalse(files.contains(PNG_SIGNATURE), "a PNG is in the data dir in clear");
+      // With the key, all of it is found after a restart, on a screen that no longer shows it.
+      try (DaemonProcess again = started(xvfb, data, config)) {
+        assertEquals("invoices - bash", awaitHit(again, "overdue").getString("window"));
+        assertFalse(awaitHit(again, "\"rollout restart\"").isEmpty());
+        assertEquals(0, again.terminate());
+      }
     }
   }
+
+  private static DaemonProcess started(XvfbServer xvfb, Path data, Path config) throws Exception {
+    return DaemonProcess.start(
+            xvfb.display(), data, DaemonProcess.freePort(), Map.of(), "--config", config.toString())
+        .awaitReady();
+  }
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   /**
    * A replayed directory of screenshots has no windows, so no app or title: its text is read and

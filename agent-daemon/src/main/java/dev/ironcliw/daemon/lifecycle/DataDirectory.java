@@ -38,7 +38,15 @@ public final class DataDirectory implements AutoCloseable {
 
   /** What the daemon keeps in the dir. */
   static final List<String> OWN_FILES =
-      List.of("daemon.lock", "api-token", "api-token.tmp", "frames.ring", "journal", "index");
+      List.of(
+          "daemon.lock",
+          "api-token",
+          "api-token.tmp",
+          "frames.ring",
+          "journal",
+          "index",
+          "history.keys",
+          "history.keys.tmp");
 
   private final Path path;
   private final FileChannel lockChannel;
