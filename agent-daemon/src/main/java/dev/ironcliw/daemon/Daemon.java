@@ -36,6 +36,7 @@ import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
+import dev.ironcliw.daemon.lifecycle.RingLocation;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.lifecycle.StartupRecovery;
 import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
@@ -92,6 +93,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -177,7 +179,9 @@ public final class Daemon {
     // is reserved for them.
     OffHeapBudget.Reservation dedupBudget =
         opened(budgets.reserve(LiveMemory.DEDUP_BUDGET, config.memory().dedupBytes()));
-    FrameRing ring = opened(openRing(dataDir, config, source, budgets));
+    RingLocation.Chosen ringPlace = RingLocation.choose(dataDir.path());
+    LOG.info(ringPlace.message());
+    FrameRing ring = opened(openRing(ringPlace.file(), config, source, budgets));
     // Chronicle maps a block at a time for each writer and reader; the budget is held for them.
     opened(budgets.reserve(JOURNAL_BUDGET, config.memory().journalCachesBytes()));
     // A recording replayed as fast as it goes keeps its own time: the journal rolls and ages by it.
@@ -196,7 +200,11 @@ public final class Daemon {
     JournalDiskGuard diskGuard =
         opened(
             new JournalDiskGuard(
-                dataDir.journalDir(), () -> watcher.current().history(), ring::releasedBytes));
+                dataDir.journalDir(),
+                () -> watcher.current().history(),
+                // What the ring gave back it may take again: from the journal's disk only when
+                // the ring is on it.
+                ringPlace.inMemory() ? () -> 0L : ring::releasedBytes));
     journal.guardDisk(diskGuard);
     diskGuard.start();
     JournalRetention retention = opened(JournalRetention.of(journal, watcher::current));
@@ -458,7 +466,7 @@ public final class Daemon {
   }
 
   private static FrameRing openRing(
-      DataDirectory dataDir, IroncliwConfig config, CaptureSource source, BudgetRegistry budgets) {
+      Path ringFile, IroncliwConfig config, CaptureSource source, BudgetRegistry budgets) {
     RingGeometry geometry;
     try {
       geometry =
@@ -472,7 +480,7 @@ public final class Daemon {
       // A ring the last run left, larger than the history now asks for but within the budget, is
       // reopened whole, its frames kept; RingSizing cuts its active part to the history.
       FrameRing ring =
-          FrameRing.open(dataDir.ringFile(), geometry, config.memory().frameRingBytes(), budgets);
+          FrameRing.open(ringFile, geometry, config.memory().frameRingBytes(), budgets);
       LOG.info(
           "frame ring: {} slots of {}x{} in {} ({} frames recovered)",
           ring.geometry().slotCount(),

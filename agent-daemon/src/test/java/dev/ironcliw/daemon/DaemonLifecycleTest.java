@@ -116,7 +116,7 @@ class DaemonLifecycleTest {
     }
     try (FrameRing ring =
         FrameRing.open(
-            data.resolve("frames.ring"),
+            dev.ironcliw.daemon.lifecycle.RingLocation.fileFor(data),
             RingGeometry.forBudget(16 << 20, 320, 180),
             OffHeapBudget.unlimited())) {
       RecoveryReport report = ring.recoveryReport();

@@ -143,7 +143,7 @@ class DaemonMemoryConfigTest {
       assertEquals(2.5, ring(status).getJsonObject("history").getDouble("secondsAtCaptureRate"));
       assertEquals(
           4096 + 50 * ring(status).getLong("slotBytes"),
-          Files.size(dir.resolve("data").resolve("frames.ring")));
+          Files.size(dev.ironcliw.daemon.lifecycle.RingLocation.fileFor(dir.resolve("data"))));
 
       HttpResponse<String> set =
           daemon.put("/api/v1/config/capture.ringHistory", "{\"value\": \"1s\"}");

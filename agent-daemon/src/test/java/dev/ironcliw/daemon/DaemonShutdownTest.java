@@ -106,7 +106,7 @@ class DaemonShutdownTest {
         }
         try (FrameRing ring =
             FrameRing.open(
-                data.resolve("frames.ring"),
+                dev.ironcliw.daemon.lifecycle.RingLocation.fileFor(data),
                 RingGeometry.forBudget(16 << 20, 160, 90),
                 OffHeapBudget.unlimited())) {
           RecoveryReport report = ring.recoveryReport();

@@ -251,10 +251,6 @@ public final class DataDirectory implements AutoCloseable {
     return path;
   }
 
-  public Path ringFile() {
-    return path.resolve("frames.ring");
-  }
-
   public Path journalDir() {
     return path.resolve("journal");
   }
