@@ -45,7 +45,11 @@ public enum NativePiece {
   CHROMIUM(
       "Chromium and its WebDriver (/usr/bin/chromium and /usr/bin/chromedriver)",
       List.of("chromium", "chromium-driver"),
-      List.of("chromium", "chromedriver"));
+      List.of("chromium", "chromedriver")),
+  SECRET_SERVICE(
+      "a Secret Service to keep keys in (gnome-keyring-daemon, secret-tool and dbus-daemon)",
+      List.of("gnome-keyring", "libsecret-tools", "dbus-daemon"),
+      List.of()); // the Secret Service is Linux's
 
   private final String description;
   private final List<String> debianPackages;

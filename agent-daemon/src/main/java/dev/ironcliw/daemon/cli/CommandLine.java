@@ -33,6 +33,8 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
              ironcliw index rebuild [OPTIONS]
                                              throw the text index away; the next start builds
                                              it again from the journal
+             ironcliw key rotate [OPTIONS]   a new master key for the encrypted history, the
+                                             data keys wrapped under it (daemon stopped)
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it

@@ -217,15 +217,8 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
     }
     int id = nextId;
     byte[] key = Gcm.newKeyBytes();
-    byte[] app = span.app().getBytes(StandardCharsets.UTF_8);
-    ByteBuffer entry =
-        ByteBuffer.allocate(Integer.BYTES + Long.BYTES + Short.BYTES + app.length + key.length)
-            .putInt(id)
-            .putLong(span.minute())
-            .putShort((short) app.length)
-            .put(app)
-            .put(key);
-    byte[] sealed = Gcm.seal(master, ENTRY_AAD, entry.array());
+    DataKey made = new DataKey(id, new SecretKeySpec(key, "AES"));
+    byte[] sealed = Gcm.seal(master, ENTRY_AAD, entry(id, span, made));
     try {
       channel.write(ByteBuffer.allocate(Integer.BYTES).putInt(0, sealed.length));
       channel.write(ByteBuffer.wrap(sealed));
@@ -236,6 +229,48 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
     }
     remember(id, span.minute(), span.app(), key);
     return bySpan.get(span);
+  }
+
+  /**
+   * Writes the key file again with every data key wrapped under {@code next}, in a new file renamed
+   * over the old one; from then on it is opened with {@code next}. The data keys stay as they are:
+   * records are not sealed again.
+   */
+  synchronized void rewrap(String storeName, MasterKeys.Numbered next) {
+    byte[] header = header(storeName, next.id());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      try (FileChannel out =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(ByteBuffer.wrap(header));
+        out.write(ByteBuffer.wrap(Gcm.seal(next.secret(), header, new byte[0])));
+        for (Map.Entry<Span, DataKey> e : bySpan.entrySet()) {
+          byte[] sealed =
+              Gcm.seal(
+                  next.secret(), ENTRY_AAD, entry(e.getValue().id(), e.getKey(), e.getValue()));
+          out.write(ByteBuffer.allocate(Integer.BYTES).putInt(0, sealed.length));
+          out.write(ByteBuffer.wrap(sealed));
+        }
+        out.force(true);
+      }
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + " again", e);
+    }
+  }
+
+  private static byte[] entry(int id, Span span, DataKey key) {
+    byte[] app = span.app().getBytes(StandardCharsets.UTF_8);
+    byte[] secret = key.key().getEncoded();
+    return ByteBuffer.allocate(
+            Integer.BYTES + Long.BYTES + Short.BYTES + app.length + secret.length)
+        .putInt(id)
+        .putLong(span.minute())
+        .putShort((short) app.length)
+        .put(app)
+        .put(secret)
+        .array();
   }
 
   private static byte[] header(String storeName, int masterKeyId) {

@@ -2,9 +2,11 @@ package dev.ironcliw.daemon.vault;
 
 import dev.ironcliw.config.EncryptionSettings;
 import dev.ironcliw.config.PlatformPaths;
+import dev.ironcliw.daemon.crypto.Gcm;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,8 +54,25 @@ public final class HistoryVault {
           ExitCodes.USAGE);
     }
     Path keysFile = absoluteDir.resolve(KEYS_FILE);
+    try {
+      return openOrStart(settings, absoluteDir, keysFile, env);
+    } catch (java.io.UncheckedIOException e) {
+      throw refused(absoluteDir, e.getMessage() + " (" + e.getCause().getMessage() + ")");
+    }
+  }
+
+  private static Opened openOrStart(
+      EncryptionSettings settings, Path absoluteDir, Path keysFile, Map<String, String> env) {
     if (HistoryKeys.exist(keysFile)) {
-      return openExisting(settings, absoluteDir, keysFile);
+      Existing existing = openExisting(settings, absoluteDir, keysFile, env);
+      MasterKeyStore store = existing.store();
+      String message =
+          settings.encrypt()
+              ? "history: encrypted (AES-256-GCM), its key in " + store.describe()
+              : "history: new records are clear (privacy.encrypt: false); what was encrypted opens"
+                  + " with the key in "
+                  + store.describe();
+      return new Opened(existing.keys(), settings.encrypt(), store, message);
     }
     if (!settings.encrypt()) {
       return new Opened(
@@ -65,14 +84,66 @@ public final class HistoryVault {
     return startNew(settings, absoluteDir, keysFile, env);
   }
 
-  private static Opened openExisting(EncryptionSettings settings, Path dataDir, Path keysFile) {
+  /** An encrypted history's keys, opened, and where its master key came from. */
+  private record Existing(
+      HistoryKeys keys, MasterKeyStore store, MasterKeys masters, HistoryKeys.Header header) {}
+
+  /**
+   * {@code ironcliw key rotate}, with no daemon on the data dir: a new master key, and the data
+   * keys wrapped under it. The store holds the old key beside the new one until the key file is
+   * written again, so a crash midway leaves a history that opens. The data keys themselves stay:
+   * records are not sealed again.
+   *
+   * @return what was done, in a line
+   * @throws StartupException when the history's keys cannot be opened, or there are none
+   */
+  public static String rotate(EncryptionSettings settings, Path dataDir, Map<String, String> env) {
+    Path absoluteDir = dataDir.toAbsolutePath().normalize();
+    Path keysFile = absoluteDir.resolve(KEYS_FILE);
+    if (!HistoryKeys.exist(keysFile)) {
+      throw new StartupException(
+          "no encrypted history in " + absoluteDir + " (no " + KEYS_FILE + "): nothing to rotate",
+          ExitCodes.FAILURE);
+    }
+    Existing existing = openExisting(settings, absoluteDir, keysFile, env);
+    try (HistoryKeys keys = existing.keys()) {
+      int nextId =
+          existing.masters().keys().stream().mapToInt(MasterKeys.Numbered::id).max().orElse(0) + 1;
+      MasterKeys.Numbered next = new MasterKeys.Numbered(nextId, Gcm.newKeyBytes());
+      MasterKeys.Numbered current = existing.masters().numbered(existing.header().masterKeyId());
+      MasterKeyStore store = existing.store();
+      try {
+        store.write(new MasterKeys(List.of(next, current)).text());
+        keys.rewrap(existing.header().storeName(), next);
+        store.write(MasterKeys.of(next).text());
+      } catch (KeyStoreUnavailableException e) {
+        throw refused(
+            absoluteDir,
+            "the new key cannot be kept in " + store.describe() + ": " + e.getMessage());
+      }
+      return "rotated the key of the history in "
+          + absoluteDir
+          + ": master key "
+          + next.id()
+          + " in "
+          + store.describe()
+          + ", "
+          + keys.size()
+          + " data keys wrapped under it; master key "
+          + current.id()
+          + " is gone";
+    }
+  }
+
+  private static Existing openExisting(
+      EncryptionSettings settings, Path dataDir, Path keysFile, Map<String, String> env) {
     HistoryKeys.Header header;
     try {
       header = HistoryKeys.readHeader(keysFile);
     } catch (RuntimeException e) {
       throw refused(dataDir, keysFile + " cannot be read: " + e.getMessage());
     }
-    MasterKeyStore store = named(header.storeName(), settings);
+    MasterKeyStore store = named(header.storeName(), settings, env);
     if (!settings.keyStore().equals("auto") && !settings.keyStore().equals(header.storeName())) {
       throw refused(
           dataDir,
@@ -120,13 +191,7 @@ public final class HistoryVault {
       throw refused(
           dataDir, "the key in " + store.describe() + " does not open it: " + e.getMessage());
     }
-    String message =
-        settings.encrypt()
-            ? "history: encrypted (AES-256-GCM), its key in " + store.describe()
-            : "history: new records are clear (privacy.encrypt: false); what was encrypted opens"
-                + " with the key in "
-                + store.describe();
-    return new Opened(keys, settings.encrypt(), store, message);
+    return new Existing(keys, store, masters, header);
   }
 
   private static Opened startNew(
@@ -134,11 +199,11 @@ public final class HistoryVault {
     MasterKeyStore store;
     String why = "";
     if (!settings.keyStore().equals("auto")) {
-      store = named(settings.keyStore(), settings);
+      store = named(settings.keyStore(), settings, env);
     } else if (PlatformPaths.isMac()) {
       store = new MacKeychainStore();
     } else if (SecretServiceStore.mayBeAvailable(env)) {
-      store = new SecretServiceStore();
+      store = new SecretServiceStore(env);
     } else {
       store = new KeyFileStore(settings.keyFile());
       why = " (this session has no Secret Service: no secret-tool, or no session bus)";
@@ -179,16 +244,15 @@ public final class HistoryVault {
             "it holds a key Ironcliw cannot read: " + e.getMessage());
       }
     }
-    MasterKeys.Numbered made =
-        new MasterKeys.Numbered(1, dev.ironcliw.daemon.crypto.Gcm.newKeyBytes());
+    MasterKeys.Numbered made = new MasterKeys.Numbered(1, Gcm.newKeyBytes());
     store.write(MasterKeys.of(made).text());
     return made;
   }
 
-  static MasterKeyStore named(String name, EncryptionSettings settings) {
+  static MasterKeyStore named(String name, EncryptionSettings settings, Map<String, String> env) {
     return switch (name) {
       case "keychain" -> new MacKeychainStore();
-      case "secret-service" -> new SecretServiceStore();
+      case "secret-service" -> new SecretServiceStore(env);
       default -> new KeyFileStore(settings.keyFile());
     };
   }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +23,16 @@ final class KeyCommand {
   /**
    * @param input written to its standard input, then closed; null for none
    * @param timeout how long it may take (a keychain may ask the user first)
+   * @param environment set for it over this process's own
    * @throws KeyStoreUnavailableException when it cannot be started or does not end in time
    */
-  static Result run(List<String> command, String input, Duration timeout) {
+  static Result run(
+      List<String> command, String input, Duration timeout, Map<String, String> environment) {
     Process process;
     try {
-      process = new ProcessBuilder(command).start();
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new KeyStoreUnavailableException(
           "cannot run " + command.getFirst() + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.ironcliw.daemon.vault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,8 @@ public final class MacKeychainStore implements MasterKeyStore {
             List.of(
                 "security", "find-generic-password", "-s", "ironcliw", "-a", "history-key", "-w"),
             null,
-            TIMEOUT);
+            TIMEOUT,
+            Map.of());
     if (result.exitCode() == 0) {
       return Optional.of(result.out().strip());
     }
@@ -55,7 +57,8 @@ public final class MacKeychainStore implements MasterKeyStore {
         "add-generic-password -U -s ironcliw -a history-key -l \"Ironcliw history key\" -w "
             + value
             + "\n";
-    KeyCommand.Result result = KeyCommand.run(List.of("security", "-i"), command, TIMEOUT);
+    KeyCommand.Result result =
+        KeyCommand.run(List.of("security", "-i"), command, TIMEOUT, Map.of());
     if (result.exitCode() != 0 || !result.err().isEmpty()) {
       throw new KeyStoreUnavailableException(
           "the keychain did not keep the key: "

@@ -16,6 +16,16 @@ public final class SecretServiceStore implements MasterKeyStore {
   private static final List<String> ATTRIBUTES =
       List.of("service", "ironcliw", "account", "history-key");
 
+  private final Map<String, String> session;
+
+  /**
+   * @param env the session's environment: its {@code DBUS_SESSION_BUS_ADDRESS} is the bus asked
+   */
+  public SecretServiceStore(Map<String, String> env) {
+    String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
+    this.session = bus == null ? Map.of() : Map.of("DBUS_SESSION_BUS_ADDRESS", bus);
+  }
+
   /** Whether this session may have one: {@code secret-tool} is installed and a session bus set. */
   public static boolean mayBeAvailable(Map<String, String> env) {
     String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
@@ -36,7 +46,7 @@ public final class SecretServiceStore implements MasterKeyStore {
   public Optional<String> read() {
     List<String> command = new java.util.ArrayList<>(List.of("secret-tool", "lookup"));
     command.addAll(ATTRIBUTES);
-    KeyCommand.Result result = KeyCommand.run(command, null, TIMEOUT);
+    KeyCommand.Result result = KeyCommand.run(command, null, TIMEOUT, session);
     if (result.exitCode() == 0 && !result.out().isBlank()) {
       return Optional.of(result.out().strip());
     }
@@ -53,7 +63,7 @@ public final class SecretServiceStore implements MasterKeyStore {
     List<String> command =
         new java.util.ArrayList<>(List.of("secret-tool", "store", "--label=Ironcliw history key"));
     command.addAll(ATTRIBUTES);
-    KeyCommand.Result result = KeyCommand.run(command, value, TIMEOUT);
+    KeyCommand.Result result = KeyCommand.run(command, value, TIMEOUT, session);
     if (result.exitCode() != 0) {
       throw new KeyStoreUnavailableException(
           "the Secret Service did not keep the key: "

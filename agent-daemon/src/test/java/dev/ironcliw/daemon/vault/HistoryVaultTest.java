@@ -150,6 +150,35 @@ class HistoryVaultTest {
   }
 
   @Test
+  void shouldRotateTheMasterKeyAndKeepEveryDataKey() throws Exception {
+    DataKey before;
+    try (HistoryKeys keys = HistoryVault.open(settings("file"), dataDir, Map.of()).keys()) {
+      before = keys.keyFor(7 * MINUTE, "XTerm");
+    }
+    KeyFileStore store = new KeyFileStore(configDir.resolve("keys/history.key"));
+    String oldText = store.read().orElseThrow();
+
+    String said = HistoryVault.rotate(settings("auto"), dataDir, Map.of());
+    assertTrue(said.contains("master key 2"), said);
+    assertTrue(said.contains("master key 1 is gone"), said);
+    MasterKeys now = MasterKeys.parse(store.read().orElseThrow());
+    assertEquals(List.of(2), now.keys().stream().map(MasterKeys.Numbered::id).toList());
+    assertEquals(2, HistoryKeys.readHeader(dataDir.resolve(HistoryVault.KEYS_FILE)).masterKeyId());
+
+    try (HistoryKeys keys = HistoryVault.open(settings("auto"), dataDir, Map.of()).keys()) {
+      DataKey after = keys.keyFor(7 * MINUTE, "XTerm");
+      assertEquals(before.id(), after.id());
+      assertArrayEquals(before.key().getEncoded(), after.key().getEncoded());
+    }
+    // The old master key no longer opens the history.
+    store.write(oldText);
+    StartupException e =
+        assertThrows(
+            StartupException.class, () -> HistoryVault.open(settings("auto"), dataDir, Map.of()));
+    assertOneLine(e, "is not the one it was encrypted with (master key 2)");
+  }
+
+  @Test
   void shouldHaveNoKeysWhenEncryptionIsOffAndNothingWasEncrypted() {
     HistoryVault.Opened opened =
         HistoryVault.open(
