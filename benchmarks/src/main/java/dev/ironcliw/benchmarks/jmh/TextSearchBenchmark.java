@@ -2,16 +2,20 @@ package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.SkewedVocabulary;
 import dev.ironcliw.benchmarks.support.TempFiles;
+import dev.ironcliw.config.EncryptionSettings;
 import dev.ironcliw.daemon.search.TextDocument;
 import dev.ironcliw.daemon.search.TextHit;
 import dev.ironcliw.daemon.search.TextIndex;
 import dev.ironcliw.daemon.search.TextKind;
 import dev.ironcliw.daemon.search.TextQuery;
+import dev.ironcliw.daemon.vault.HistoryKeys;
+import dev.ironcliw.daemon.vault.HistoryVault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * days, most of kind ocr), searched for one word and for a phrase within the last day, and for a
  * word with a typo over the whole week (fuzzy). Sampled, so JMH reports percentiles: the goal is a
  * p99 of at most 20 ms. The documents stand in for what text recognition will add; the index is the
- * real one.
+ * real one. With {@code encrypted}, its files are encrypted as the daemon's are by default.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,6 +51,12 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
   @Param({"20000", "200000"})
   public int documents;
 
+  /** Whether the index's files are encrypted (AES-CTR under the history's index key). */
+  @Param({"false", "true"})
+  public boolean encrypted;
+
+  private HistoryKeys keys;
+
   private Path dir;
   private TextIndex index;
   private SkewedVocabulary vocabulary;
@@ -58,7 +68,16 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
     dir = Files.createTempDirectory("text-search");
     Random random = new Random(21);
     vocabulary = new SkewedVocabulary(random, 30_000);
-    index = TextIndex.open(dir, 64L << 20);
+    if (encrypted) {
+      Path data = Files.createDirectory(dir.resolve("data"));
+      keys =
+          HistoryVault.open(
+                  new EncryptionSettings(true, "file", dir.resolve("config/history.key")),
+                  data,
+                  Map.of())
+              .keys();
+    }
+    index = TextIndex.open(dir.resolve("index"), 64L << 20, keys);
     List<String> last = List.of();
     for (int d = 0; d < documents; d++) {
       int count = 8 + random.nextInt(33);
@@ -91,6 +110,9 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
   @TearDown(Level.Trial)
   public void delete() throws IOException {
     index.close();
+    if (keys != null) {
+      keys.close();
+    }
     TempFiles.deleteTree(dir);
   }
 
