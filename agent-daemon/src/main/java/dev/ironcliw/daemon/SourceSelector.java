@@ -14,7 +14,7 @@ import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.capture.x11.X11WindowLocator;
 import dev.ironcliw.config.CaptureSettings;
 import dev.ironcliw.config.PlatformPaths;
-import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.config.privacy.PrivacySettings;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import java.nio.file.Path;

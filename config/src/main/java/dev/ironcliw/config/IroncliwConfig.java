@@ -2,6 +2,8 @@ package dev.ironcliw.config;
 
 import static dev.ironcliw.config.schema.ConfigSchema.*;
 
+import dev.ironcliw.config.privacy.EncryptionSettings;
+import dev.ironcliw.config.privacy.PrivacySettings;
 import dev.ironcliw.config.schema.DefaultExclusions;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ironcliw.daemon.api;
 
-import dev.ironcliw.config.ExclusionRule;
-import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.config.privacy.ExclusionRule;
+import dev.ironcliw.config.privacy.PrivacySettings;
 import dev.ironcliw.config.schema.DefaultExclusions;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package dev.ironcliw.daemon.vault;
 
-import dev.ironcliw.config.EncryptionSettings;
 import dev.ironcliw.config.PlatformPaths;
+import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.crypto.Gcm;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironcliw.config.ApiSettings;
-import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.config.privacy.PrivacySettings;
 import dev.ironcliw.daemon.mcp.HttpMcpEndpoint;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.daemon.pipeline.UserPause;

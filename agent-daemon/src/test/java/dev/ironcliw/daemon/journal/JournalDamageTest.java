@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
-import dev.ironcliw.daemon.journal.record.RecordChecksum;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.daemon.journal.repair.RepairedCycle;
+import dev.ironcliw.daemon.journal.seal.RecordChecksum;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

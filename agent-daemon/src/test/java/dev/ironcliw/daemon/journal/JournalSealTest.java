@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ironcliw.config.EncryptionSettings;
+import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.ClearBytes;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ironcliw.config.EncryptionSettings;
+import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import java.nio.file.Files;

@@ -1,18 +1,18 @@
 package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.TempFiles;
-import dev.ironcliw.config.EncryptionSettings;
+import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
-import dev.ironcliw.daemon.journal.record.RecordChecksum;
-import dev.ironcliw.daemon.journal.record.RecordSeal;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
+import dev.ironcliw.daemon.journal.seal.RecordChecksum;
+import dev.ironcliw.daemon.journal.seal.RecordSeal;
 import dev.ironcliw.daemon.vault.HistoryKeys;
 import dev.ironcliw.daemon.vault.HistoryVault;
 import dev.ironcliw.ring.Rect;

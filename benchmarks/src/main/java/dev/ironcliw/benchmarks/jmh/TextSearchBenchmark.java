@@ -2,7 +2,7 @@ package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.SkewedVocabulary;
 import dev.ironcliw.benchmarks.support.TempFiles;
-import dev.ironcliw.config.EncryptionSettings;
+import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.search.TextDocument;
 import dev.ironcliw.daemon.search.TextHit;
 import dev.ironcliw.daemon.search.TextIndex;

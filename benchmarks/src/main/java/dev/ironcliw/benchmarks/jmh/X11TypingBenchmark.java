@@ -5,7 +5,7 @@ import dev.ironcliw.capture.Grab;
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.X11Source;
 import dev.ironcliw.capture.x11.XTestClient;
-import dev.ironcliw.config.PrivacySettings;
+import dev.ironcliw.config.privacy.PrivacySettings;
 import dev.ironcliw.config.schema.DefaultExclusions;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;

@@ -12,12 +12,12 @@ import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.PressureEventCodec;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
-import dev.ironcliw.daemon.journal.record.RecordChecksum;
-import dev.ironcliw.daemon.journal.record.RecordSeal;
 import dev.ironcliw.daemon.journal.record.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextRecordCodec;
+import dev.ironcliw.daemon.journal.seal.RecordChecksum;
+import dev.ironcliw.daemon.journal.seal.RecordSeal;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**

@@ -1,8 +1,9 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.seal;
 
 import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.crypto.Gcm;
 import dev.ironcliw.daemon.crypto.KeyRing;
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.CRC32C;

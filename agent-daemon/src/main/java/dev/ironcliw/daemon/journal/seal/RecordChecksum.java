@@ -1,6 +1,7 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.seal;
 
 import dev.ironcliw.daemon.crypto.KeyRing;
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;

@@ -1,9 +1,12 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.seal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.record.ContextEventCodec;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 

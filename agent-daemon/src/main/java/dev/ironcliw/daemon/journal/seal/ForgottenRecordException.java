@@ -1,4 +1,4 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.seal;
 
 /** A sealed record whose data key was destroyed: its content was forgotten on purpose. */
 public final class ForgottenRecordException extends RuntimeException {

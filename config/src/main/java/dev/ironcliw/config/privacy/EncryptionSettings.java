@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.privacy;
 
 import java.nio.file.Path;
 

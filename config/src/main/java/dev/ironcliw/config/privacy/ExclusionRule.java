@@ -1,4 +1,4 @@
-package dev.ironcliw.config;
+package dev.ironcliw.config.privacy;
 
 import dev.ironcliw.config.schema.DefaultExclusions;
 
