@@ -4,62 +4,73 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.IvParameterSpec;
 
 /**
  * AES-CTR over a file, from any byte offset: the counter block of offset {@code p} is the file's
- * random 128-bit base plus {@code p / 16}, so a read at {@code p} needs no earlier byte. (The index
- * files carry Lucene's own checksums of their clear bytes; CTR adds secrecy, not integrity.) Not
- * thread-safe: one per input or output.
+ * random 128-bit base plus {@code p / 16}, so a read at {@code p} needs no earlier byte. The key
+ * stream is AES (ECB, one block at a time, the JDK's AES-NI intrinsic) of the counter blocks, made
+ * here: the key is expanded once per file, not at every read as re-initialising a CTR cipher would.
+ * (The index files carry Lucene's own checksums of their clear bytes; CTR adds secrecy, not
+ * integrity.) Not thread-safe: one per input or output.
  */
 final class CtrCipher {
   static final int BLOCK_BYTES = 16;
-  private final Cipher cipher;
-  private final SecretKey key;
+  private final Cipher aes;
   private final byte[] base;
-  private final byte[] skip = new byte[BLOCK_BYTES];
+  private byte[] counters = new byte[0];
+  private byte[] stream = new byte[0];
+  private long position;
 
   CtrCipher(SecretKey key, byte[] base) {
-    this.key = key;
     this.base = base.clone();
     try {
-      this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
+      this.aes = Cipher.getInstance("AES/ECB/NoPadding");
+      aes.init(Cipher.ENCRYPT_MODE, key);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JDK has no AES-CTR", e);
+      throw new IllegalStateException("this JDK has no AES, or refused the index key", e);
     }
   }
 
   /** Starts the key stream at byte {@code offset} of the file. */
   void at(long offset) {
-    try {
-      cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter(offset / BLOCK_BYTES)));
-      int into = (int) (offset % BLOCK_BYTES);
-      if (into > 0) {
-        cipher.update(skip, 0, into, new byte[into]);
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CTR refused the index key", e);
-    }
+    position = offset;
   }
 
   /** XORs the next {@code length} bytes of the key stream into {@code bytes[from...]}, in place. */
   void apply(byte[] bytes, int from, int length) {
+    if (length == 0) {
+      return;
+    }
+    long firstBlock = position / BLOCK_BYTES;
+    int skip = (int) (position % BLOCK_BYTES);
+    int blocks = (skip + length + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    int streamBytes = blocks * BLOCK_BYTES;
+    if (counters.length < streamBytes) {
+      counters = new byte[streamBytes];
+      stream = new byte[streamBytes];
+    }
+    for (int b = 0; b < blocks; b++) {
+      counter(firstBlock + b, counters, b * BLOCK_BYTES);
+    }
     try {
-      cipher.update(bytes, from, length, bytes, from);
+      aes.update(counters, 0, streamBytes, stream, 0);
     } catch (ShortBufferException e) {
       throw new IllegalStateException(e);
     }
+    for (int i = 0; i < length; i++) {
+      bytes[from + i] ^= stream[skip + i];
+    }
+    position += length;
   }
 
-  /** The base plus {@code block}, as a 128-bit big-endian number. */
-  private byte[] counter(long block) {
-    byte[] iv = base.clone();
+  /** The base plus {@code block}, as a 128-bit big-endian number, into {@code out[at...]}. */
+  private void counter(long block, byte[] out, int at) {
+    System.arraycopy(base, 0, out, at, BLOCK_BYTES);
     long carry = block;
-    for (int i = iv.length - 1; i >= 0 && carry != 0; i--) {
-      long sum = (iv[i] & 0xFF) + (carry & 0xFF);
-      iv[i] = (byte) sum;
+    for (int i = BLOCK_BYTES - 1; i >= 0 && carry != 0; i--) {
+      long sum = (out[at + i] & 0xFF) + (carry & 0xFF);
+      out[at + i] = (byte) sum;
       carry = (carry >>> 8) + (sum >>> 8);
     }
-    return iv;
   }
 }
