@@ -221,6 +221,45 @@ public final class FrameRingWriter {
     claimedSlot = -1;
   }
 
+  /** Which frames to forget, by their sequence number and capture time (epoch nanoseconds). */
+  @FunctionalInterface
+  public interface FrameFilter {
+    boolean test(long frameSeq, long capturedAtEpochNanos);
+  }
+
+  /**
+   * Wipes every frame the ring holds that {@code forgotten} names: its pixels zeroed, its slot left
+   * empty, as a write would (a reader of it sees its lock move and drops what it read). Between
+   * claims only.
+   *
+   * @return the frames wiped
+   * @throws IllegalStateException while a slot is claimed
+   */
+  public int forget(FrameFilter forgotten) {
+    if (claimedSlot >= 0) {
+      throw new IllegalStateException("cannot forget frames while a slot is claimed");
+    }
+    int wiped = 0;
+    for (int slot = 0; slot < ring.geometry().slotCount(); slot++) {
+      UnsafeBuffer header = ring.slotHeader(slot);
+      if (header.getLongVolatile(SlotDescriptor.POSITION_OFFSET) < 0
+          || !forgotten.test(
+              header.getLong(SlotDescriptor.FRAME_SEQ_OFFSET),
+              header.getLong(SlotDescriptor.CAPTURED_AT_NANOS_OFFSET))) {
+        continue;
+      }
+      long lock = header.getLong(SlotDescriptor.LOCK_OFFSET);
+      header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 1);
+      VarHandle.storeStoreFence();
+      ring.slotPixels(slot).fill((byte) 0);
+      ring.setContentTag(slot, NO_CONTENT_TAG);
+      header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+      header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 2);
+      wiped++;
+    }
+    return wiped;
+  }
+
   /**
    * Makes the ring go round {@code slots} slots from the next frame on, {@code 2} to the geometry's
    * slot count. Frames outside them are dropped once no consumer retains them, and their memory is

@@ -38,6 +38,53 @@ class FrameRingTest {
     }
   }
 
+  /** Forgotten frames leave the ring: not readable, no pixel left, not there after a reopen. */
+  @Test
+  void shouldWipeTheFramesItIsToldToForgetAndKeepTheOthers() throws Exception {
+    Path file = dir.resolve("r");
+    long kept;
+    long forgotten;
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      FrameRingWriter writer = ring.writer();
+      kept = TestFrames.write(writer, W, H, 5);
+      forgotten = TestFrames.write(writer, W, H, 6);
+      assertEquals(1, writer.forget((seq, at) -> seq == 6));
+      FrameView view = new FrameView();
+      assertEquals(ReadStatus.OK, ring.read(kept, view));
+      assertTrue(TestFrames.matches(view.pixels(), 5));
+      assertTrue(ring.read(forgotten, view) != ReadStatus.OK);
+      assertEquals(1, ring.occupiedSlots());
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    try (Arena arena = Arena.ofConfined()) {
+      var written = arena.allocate(W * H * 4L);
+      TestFrames.fill(written, 6);
+      byte[] pattern =
+          written.asSlice(W * 4L * 3, 64).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+      assertFalse(indexOf(bytes, pattern) >= 0, "a row of the forgotten frame is in the file");
+      TestFrames.fill(written, 5);
+      byte[] keptRow =
+          written.asSlice(W * 4L * 3, 64).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+      assertTrue(indexOf(bytes, keptRow) >= 0, "the control: a row of the kept frame is there");
+    }
+    try (FrameRing ring = FrameRing.open(file, GEOMETRY, OffHeapBudget.unlimited())) {
+      assertEquals(1, ring.recoveryReport().validSlots());
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @Test
   void shouldTakeDoneFramesPagesOutOfTheProcessAndKeepThemReadable() throws Exception {
     int width = 512;
