@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
@@ -53,14 +54,16 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
 
   private final Path file;
   private final SecretKey master;
-  private final FileChannel channel;
+  private final String storeName;
+  private FileChannel channel;
   private final Map<Integer, SecretKey> byId = new ConcurrentHashMap<>();
   private final Map<Span, DataKey> bySpan = new ConcurrentHashMap<>();
   private int nextId = 1;
 
-  private HistoryKeys(Path file, SecretKey master, FileChannel channel) {
+  private HistoryKeys(Path file, SecretKey master, String storeName, FileChannel channel) {
     this.file = file;
     this.master = master;
+    this.storeName = storeName;
     this.channel = channel;
   }
 
@@ -134,7 +137,7 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
         throw new WrongKeyException("the master key does not open the data keys");
       }
       FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-      HistoryKeys keys = new HistoryKeys(file, master.secret(), channel);
+      HistoryKeys keys = new HistoryKeys(file, master.secret(), header.storeName(), channel);
       long goodEnd = keys.readEntries(buffer);
       if (goodEnd < all.length) {
         LOG.warn(
@@ -237,24 +240,66 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
    * records are not sealed again.
    */
   synchronized void rewrap(String storeName, MasterKeys.Numbered next) {
-    byte[] header = header(storeName, next.id());
+    writeAgain(storeName, next.id(), next.secret());
+  }
+
+  /**
+   * Destroys the data keys of the minutes that overlap [{@code fromMillis}, {@code toMillis}] (all
+   * of them when either is null) of {@code app} (every application when null, matched without
+   * regard to case): what they sealed can no longer be read by anyone. The key file is written
+   * again without them and renamed over the old one.
+   *
+   * @return the keys destroyed
+   */
+  public synchronized int destroy(Long fromMillis, Long toMillis, String app) {
+    long fromMinute = fromMillis == null ? Long.MIN_VALUE : Math.floorDiv(fromMillis, 60_000L);
+    long toMinute = toMillis == null ? Long.MAX_VALUE : Math.floorDiv(toMillis, 60_000L);
+    List<Span> doomed =
+        bySpan.keySet().stream()
+            .filter(s -> s.minute() != INDEX_SPAN)
+            .filter(s -> s.minute() >= fromMinute && s.minute() <= toMinute)
+            .filter(s -> app == null || s.app().equalsIgnoreCase(app))
+            .toList();
+    if (doomed.isEmpty()) {
+      return 0;
+    }
+    for (Span span : doomed) {
+      DataKey key = bySpan.remove(span);
+      byId.remove(key.id());
+    }
+    writeAgain(storeName, headerMasterId(), master);
+    return doomed.size();
+  }
+
+  private int headerMasterId() {
+    return readHeader(file).masterKeyId();
+  }
+
+  /** Writes every key held into a new file, renamed over the old one; appends go on there. */
+  private void writeAgain(String store, int masterId, SecretKey wrapping) {
+    byte[] header = header(store, masterId);
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(temporary);
-      try (FileChannel out =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      FileChannel out =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try {
         out.write(ByteBuffer.wrap(header));
-        out.write(ByteBuffer.wrap(Gcm.seal(next.secret(), header, new byte[0])));
+        out.write(ByteBuffer.wrap(Gcm.seal(wrapping, header, new byte[0])));
         for (Map.Entry<Span, DataKey> e : bySpan.entrySet()) {
           byte[] sealed =
-              Gcm.seal(
-                  next.secret(), ENTRY_AAD, entry(e.getValue().id(), e.getKey(), e.getValue()));
+              Gcm.seal(wrapping, ENTRY_AAD, entry(e.getValue().id(), e.getKey(), e.getValue()));
           out.write(ByteBuffer.allocate(Integer.BYTES).putInt(0, sealed.length));
           out.write(ByteBuffer.wrap(sealed));
         }
         out.force(true);
+      } catch (IOException e) {
+        out.close();
+        throw e;
       }
       Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      channel.close();
+      channel = out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + " again", e);
     }

@@ -3,9 +3,9 @@ package dev.ironcliw.daemon.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.codec.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.codec.InsightRecordCodec;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
-import dev.ironcliw.daemon.journal.record.InsightRecordCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ironcliw.daemon.journal.record.FrameRecordCodec;
+import dev.ironcliw.daemon.journal.codec.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.daemon.journal.repair.RepairedCycle;
 import dev.ironcliw.daemon.journal.seal.RecordChecksum;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.config.HistorySettings;
-import dev.ironcliw.daemon.journal.record.CaptureEventCodec;
+import dev.ironcliw.daemon.journal.codec.CaptureEventCodec;
+import dev.ironcliw.daemon.journal.codec.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
-import dev.ironcliw.daemon.journal.record.KeyframeCodec;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.daemon.journal.codec.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
-import dev.ironcliw.daemon.journal.record.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;

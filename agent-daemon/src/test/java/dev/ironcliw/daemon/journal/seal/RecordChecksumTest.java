@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ironcliw.daemon.journal.record.ContextEventCodec;
+import dev.ironcliw.daemon.journal.codec.ContextEventCodec;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import net.openhft.chronicle.bytes.Bytes;

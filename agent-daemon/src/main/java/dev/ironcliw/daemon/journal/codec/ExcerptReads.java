@@ -1,5 +1,6 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
 import net.openhft.chronicle.bytes.Bytes;
 
 /** Reads the codecs share that check what a damaged excerpt could get wrong. */

@@ -1,5 +1,6 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**

@@ -1,5 +1,6 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
+import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.diff.RegionFeatures;

@@ -1,5 +1,11 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextSource;
+import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.ring.Rect;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,15 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
+import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.DamagedRecordException;
+import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.journal.record.InsightRecord;
+import dev.ironcliw.daemon.journal.record.KeyframeRecord;
+import dev.ironcliw.daemon.journal.record.PressureEventRecord;
+import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.diff.RegionFeatures;

@@ -1,8 +1,9 @@
-package dev.ironcliw.daemon.journal.record;
+package dev.ironcliw.daemon.journal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.diff.RegionFeatures;
