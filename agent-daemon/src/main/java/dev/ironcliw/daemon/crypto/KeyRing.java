@@ -13,4 +13,17 @@ public interface KeyRing {
 
   /** The key of the text index's files. */
   DataKey indexKey();
+
+  /**
+   * The data keys of the minutes that overlap [{@code fromMillis}, {@code toMillis}] (either null:
+   * open) of {@code app} (null: every application; matched without regard to case).
+   */
+  int count(Long fromMillis, Long toMillis, String app);
+
+  /**
+   * Destroys the keys {@link #count} counts: what they sealed can no longer be read.
+   *
+   * @return the keys destroyed
+   */
+  int destroy(Long fromMillis, Long toMillis, String app);
 }

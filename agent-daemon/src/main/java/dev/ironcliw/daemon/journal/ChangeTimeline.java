@@ -51,6 +51,20 @@ public final class ChangeTimeline {
     size -= from;
   }
 
+  /** Forgets the changes of the frames {@code forgotten} names (the user had them forgotten). */
+  synchronized void forget(java.util.function.LongPredicate forgotten) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (!forgotten.test(seqs[i])) {
+        seqs[kept] = seqs[i];
+        times[kept] = times[i];
+        displays[kept] = displays[i];
+        kept++;
+      }
+    }
+    size = kept;
+  }
+
   /**
    * The changes of {@code display} (all displays when negative) in {@code buckets} equal parts of
    * [{@code fromNanos}, {@code toNanos}).

@@ -12,7 +12,7 @@ import java.util.List;
 final class ContextIndex {
   /** A span while it is built; its counts grow with its frames. */
   private static final class Span {
-    final ContextEventRecord context;
+    ContextEventRecord context;
     long frames;
     long changes;
     long lastNanos;
@@ -89,6 +89,27 @@ final class ContextIndex {
       }
     }
     return found;
+  }
+
+  /**
+   * Blanks the contexts {@code forgotten} names (the user had them forgotten): their application
+   * and title are gone, and their frames stay theirs, as an excluded window's.
+   */
+  synchronized int forget(java.util.function.Predicate<ContextEventRecord> forgotten) {
+    int blanked = 0;
+    for (Span span : spans) {
+      if (!span.context.excluded() && forgotten.test(span.context)) {
+        span.context =
+            blank(span.context.timeNanos(), span.context.fromSeq(), span.context.display());
+        blanked++;
+      }
+    }
+    return blanked;
+  }
+
+  /** A context whose application and title are not known: excluded, or forgotten. */
+  static ContextEventRecord blank(long timeNanos, long fromSeq, int display) {
+    return new ContextEventRecord(timeNanos, fromSeq, display, "", "", true);
   }
 
   /** Forgets spans whose frames are all before {@code firstKeptSeq} (deleted by retention). */

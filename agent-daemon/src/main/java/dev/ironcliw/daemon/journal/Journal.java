@@ -4,6 +4,7 @@ import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.crypto.KeyRing;
 import dev.ironcliw.daemon.journal.codec.CaptureEventCodec;
 import dev.ironcliw.daemon.journal.codec.ContextEventCodec;
+import dev.ironcliw.daemon.journal.codec.ForgetEventCodec;
 import dev.ironcliw.daemon.journal.codec.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.codec.InsightRecordCodec;
 import dev.ironcliw.daemon.journal.codec.KeyframeCodec;
@@ -12,6 +13,8 @@ import dev.ironcliw.daemon.journal.codec.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.codec.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord.SeqRange;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
@@ -102,6 +105,9 @@ public final class Journal implements AutoCloseable {
 
   /** The focused window's spans, with their frames counted. */
   private final ContextIndex contexts = new ContextIndex();
+
+  /** The frames the user had forgotten: every query passes over them. */
+  private final ForgottenFrames forgotten = new ForgottenFrames();
 
   private final ChangeTimeline changes = new ChangeTimeline();
 
@@ -279,9 +285,15 @@ public final class Journal implements AutoCloseable {
           } else if (type == TextRecordCodec.TEXT_RECORD && bytes.readRemaining() >= 10) {
             addText(TextRecordCodec.peekSeq(bytes), dc.index());
           } else if (type == ContextEventCodec.CONTEXT_EVENT_RECORD) {
-            ContextEventRecord context = decode(dc, ContextEventCodec::read);
+            ContextEventRecord context = contextAtStart(dc);
             if (context != null) {
               contexts.context(context);
+              eventIndexes.add(dc.index());
+            }
+          } else if (type == ForgetEventCodec.FORGET_EVENT_RECORD) {
+            ForgetEventRecord forget = decode(dc, ForgetEventCodec::read);
+            if (forget != null) {
+              forgotten.add(forget.hiddenSeqs());
               eventIndexes.add(dc.index());
             }
           } else if (type == CaptureEventCodec.CAPTURE_EVENT_RECORD
@@ -296,6 +308,9 @@ public final class Journal implements AutoCloseable {
           break; // the tailer cannot go past it
         }
       }
+    }
+    if (!forgotten.isEmpty()) {
+      dropForgottenFromIndexes();
     }
     if (index.records() > 0 || skipped > 0) {
       LOG.info(
@@ -357,11 +372,128 @@ public final class Journal implements AutoCloseable {
         pipelineAppender.append(
             ContextEventCodec::write,
             event,
-            seal(event.timeNanos(), event.app(), RecordSeal.TYPE_AND_LAYOUT_BYTES));
+            seal(event.timeNanos(), event.app(), ContextEventCodec.CLEAR_BYTES));
     if (queueIndex >= 0) {
       contexts.context(event);
       eventIndexes.add(queueIndex);
       listener.appended(queueIndex, event);
+    }
+  }
+
+  /**
+   * Forgets what was on screen from {@code fromNanos} to {@code toNanos}, rounded out to whole
+   * minutes (the data keys' span), while {@code app} had the focus (null: whatever had it): the
+   * data keys that sealed its keyframes, text, window titles and insights are destroyed, its frames
+   * hidden from every query, and what the indexes in memory hold of it dropped. A forget event,
+   * without content, is journaled first: when it cannot be written, nothing is forgotten. Any
+   * thread.
+   *
+   * @throws IllegalStateException when the history has no keys (it is not encrypted): what it holds
+   *     in clear cannot be forgotten this way
+   * @throws JournalWriteException when the forget event could not be written
+   */
+  public synchronized ForgetEventRecord forget(long fromNanos, long toNanos, String app) {
+    if (keys == null) {
+      throw new IllegalStateException(
+          "the history is not encrypted (privacy.encrypt: false): nothing can be forgotten");
+    }
+    long minute = 60_000_000_000L;
+    long from = Math.floorDiv(fromNanos, minute) * minute;
+    long to = Math.floorDiv(toNanos, minute) * minute + minute - 1;
+    java.util.function.LongPredicate inScope =
+        seq -> app == null || app.equalsIgnoreCase(appOf(seq));
+    List<SeqRange> hidden = reading(() -> framesBetween(from, to, inScope));
+    Long fromMillis = from / 1_000_000L;
+    Long toMillis = to / 1_000_000L;
+    ForgetEventRecord event =
+        new ForgetEventRecord(
+            clock.currentTimeMillis() * 1_000_000L,
+            from,
+            to,
+            app != null,
+            keys.count(fromMillis, toMillis, app),
+            hidden);
+    Appender appender = new Appender(false);
+    long queueIndex;
+    try {
+      queueIndex = appender.append(ForgetEventCodec::write, event);
+    } finally {
+      appender.close();
+    }
+    keys.destroy(fromMillis, toMillis, app);
+    forgotten.add(hidden);
+    dropForgottenFromIndexes();
+    contexts.forget(
+        c ->
+            c.timeNanos() >= from
+                && c.timeNanos() <= to
+                && (app == null || app.equalsIgnoreCase(c.app())));
+    eventIndexes.add(queueIndex);
+    listener.appended(queueIndex, event);
+    return event;
+  }
+
+  /** The frames captured in [{@code from}, {@code to}] that {@code wanted} takes, as ranges. */
+  private List<SeqRange> framesBetween(
+      long from, long to, java.util.function.LongPredicate wanted) {
+    List<SeqRange> ranges = new ArrayList<>();
+    ExcerptTailer tailer = readerTailer();
+    long start = index.startFor(null, from);
+    if (start < 0 || !moveTo(tailer, start)) {
+      tailer.toStart();
+    }
+    long first = -1;
+    long last = -1;
+    for (FrameRecord r = readNext(tailer); r != null; r = readNext(tailer)) {
+      if (r.capturedAtNanos() > to) {
+        break;
+      }
+      boolean take = r.capturedAtNanos() >= from && wanted.test(r.seq());
+      if (take && first >= 0 && r.seq() == last + 1) {
+        last = r.seq();
+      } else if (take) {
+        if (first >= 0) {
+          ranges.add(new SeqRange(first, last));
+        }
+        first = r.seq();
+        last = r.seq();
+      } else if (first >= 0 && r.capturedAtNanos() >= from) {
+        ranges.add(new SeqRange(first, last));
+        first = -1;
+      }
+    }
+    if (first >= 0) {
+      ranges.add(new SeqRange(first, last));
+    }
+    return ranges;
+  }
+
+  /** Drops the forgotten frames' keyframes, text and changes from the indexes in memory. */
+  private void dropForgottenFromIndexes() {
+    keyframeIndexes.keySet().removeIf(forgotten::contains);
+    textIndexes.keySet().removeIf(forgotten::contains);
+    changes.forget(forgotten::contains);
+  }
+
+  /**
+   * At start: the context event in {@code dc}; for one whose key was destroyed, a context without
+   * application or title from the same frame on (its frames were not that window's after all).
+   */
+  private ContextEventRecord contextAtStart(DocumentContext dc) {
+    Bytes<?> bytes = dc.wire().bytes();
+    long start = bytes.readPosition();
+    try {
+      return ContextEventCodec.read(RecordChecksum.open(bytes, keys));
+    } catch (ForgottenRecordException gone) {
+      bytes.readPosition(start);
+      RecordChecksum.skip(bytes);
+      return ContextIndex.blank(
+          ContextEventCodec.peekTimeNanos(bytes),
+          ContextEventCodec.peekFromSeq(bytes),
+          ContextEventCodec.peekDisplay(bytes));
+    } catch (RuntimeException e) {
+      damaged(dc.index(), "it is skipped", e);
+      return null;
     }
   }
 
@@ -691,7 +823,7 @@ public final class Journal implements AutoCloseable {
                 continue; // the record the client already has
               }
               JournalRecord r = decode(dc, Journal::readAny);
-              if (r != null) {
+              if (r != null && !(r instanceof FrameRecord f && forgotten.contains(f.seq()))) {
                 found.add(new Indexed(dc.index(), r));
               }
             } catch (RuntimeException e) {
@@ -718,6 +850,7 @@ public final class Journal implements AutoCloseable {
       case ContextEventCodec.CONTEXT_EVENT_RECORD -> ContextEventCodec.read(bytes);
       case PressureEventCodec.PRESSURE_EVENT_RECORD -> PressureEventCodec.read(bytes);
       case RetentionEventCodec.RETENTION_EVENT_RECORD -> RetentionEventCodec.read(bytes);
+      case ForgetEventCodec.FORGET_EVENT_RECORD -> ForgetEventCodec.read(bytes);
       default -> null;
     };
   }
@@ -782,7 +915,7 @@ public final class Journal implements AutoCloseable {
       if (r == null || q.after(r)) {
         return new FramePage(found, null);
       }
-      if (q.before(r) || !q.wants(r) || !inApp(r.seq(), q.app())) {
+      if (q.before(r) || !q.wants(r) || !inApp(r.seq(), q.app()) || forgotten.contains(r.seq())) {
         continue;
       }
       if (found.size() == q.limit()) {

@@ -2,6 +2,7 @@ package dev.ironcliw.daemon.journal;
 
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
@@ -9,8 +10,8 @@ import java.util.Locale;
 
 /**
  * The kinds of what the journal records, as the event stream names them and a client asks for them:
- * frame verdicts, capture, context (the focused window), pressure and retention events, insights,
- * and notices (the insights that became one).
+ * frame verdicts, capture, context (the focused window), pressure, retention and forget events,
+ * insights, and notices (the insights that became one).
  */
 public enum RecordKind {
   FRAME,
@@ -18,6 +19,7 @@ public enum RecordKind {
   CONTEXT,
   PRESSURE,
   RETENTION,
+  FORGET,
   INSIGHT,
   NOTICE;
 
@@ -26,13 +28,14 @@ public enum RecordKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The kind of a capture, context, pressure or retention event. */
+  /** The kind of a capture, context, pressure, retention or forget event. */
   public static RecordKind of(JournalEvent event) {
     return switch (event) {
       case CaptureEventRecord c -> CAPTURE;
       case ContextEventRecord c -> CONTEXT;
       case PressureEventRecord p -> PRESSURE;
       case RetentionEventRecord r -> RETENTION;
+      case ForgetEventRecord f -> FORGET;
     };
   }
 }

@@ -243,23 +243,18 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
     writeAgain(storeName, next.id(), next.secret());
   }
 
+  @Override
+  public int count(Long fromMillis, Long toMillis, String app) {
+    return doomed(fromMillis, toMillis, app).size();
+  }
+
   /**
-   * Destroys the data keys of the minutes that overlap [{@code fromMillis}, {@code toMillis}] (all
-   * of them when either is null) of {@code app} (every application when null, matched without
-   * regard to case): what they sealed can no longer be read by anyone. The key file is written
-   * again without them and renamed over the old one.
-   *
-   * @return the keys destroyed
+   * {@inheritDoc} The key file is written again without them and renamed over the old one. (The old
+   * file's blocks may hold them, wrapped under the master key, until the file system reuses them.)
    */
+  @Override
   public synchronized int destroy(Long fromMillis, Long toMillis, String app) {
-    long fromMinute = fromMillis == null ? Long.MIN_VALUE : Math.floorDiv(fromMillis, 60_000L);
-    long toMinute = toMillis == null ? Long.MAX_VALUE : Math.floorDiv(toMillis, 60_000L);
-    List<Span> doomed =
-        bySpan.keySet().stream()
-            .filter(s -> s.minute() != INDEX_SPAN)
-            .filter(s -> s.minute() >= fromMinute && s.minute() <= toMinute)
-            .filter(s -> app == null || s.app().equalsIgnoreCase(app))
-            .toList();
+    List<Span> doomed = doomed(fromMillis, toMillis, app);
     if (doomed.isEmpty()) {
       return 0;
     }
@@ -269,6 +264,16 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
     }
     writeAgain(storeName, headerMasterId(), master);
     return doomed.size();
+  }
+
+  private List<Span> doomed(Long fromMillis, Long toMillis, String app) {
+    long fromMinute = fromMillis == null ? Long.MIN_VALUE : Math.floorDiv(fromMillis, 60_000L);
+    long toMinute = toMillis == null ? Long.MAX_VALUE : Math.floorDiv(toMillis, 60_000L);
+    return bySpan.keySet().stream()
+        .filter(s -> s.minute() != INDEX_SPAN)
+        .filter(s -> s.minute() >= fromMinute && s.minute() <= toMinute)
+        .filter(s -> app == null || s.app().equalsIgnoreCase(app))
+        .toList();
   }
 
   private int headerMasterId() {

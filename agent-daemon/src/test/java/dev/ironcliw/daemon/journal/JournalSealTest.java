@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ironcliw.config.privacy.EncryptionSettings;
 import dev.ironcliw.daemon.ClearBytes;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
@@ -81,8 +82,7 @@ class JournalSealTest {
     Path journalDir = dataDir.resolve("journal");
     ExecutorService writer = Executors.newSingleThreadExecutor();
     try (var keys = vault.keys();
-        Journal journal =
-            Journal.open(journalDir, 1 << 20, SystemTimeProvider.INSTANCE, keys, true)) {
+        Journal journal = sealing(journalDir, keys)) {
       writer
           .submit(
               () -> {
@@ -115,8 +115,7 @@ class JournalSealTest {
 
     HistoryVault.Opened again = HistoryVault.open(settings, dataDir, Map.of());
     try (var keys = again.keys();
-        Journal journal =
-            Journal.open(journalDir, 1 << 20, SystemTimeProvider.INSTANCE, keys, true)) {
+        Journal journal = sealing(journalDir, keys)) {
       assertArrayEquals(jpeg, journal.keyframe(2).orElseThrow().jpeg());
       assertEquals(List.of(text), journal.texts(2));
       assertEquals(List.of(insight), journal.insights(null, null, 10));
@@ -124,6 +123,65 @@ class JournalSealTest {
       assertEquals(2, journal.find(2).orElseThrow().seq());
       assertEquals(0, journal.damaged());
     }
+  }
+
+  /**
+   * Forgetting an application: its frames hidden, its keyframes and text unreadable (their keys
+   * destroyed), its window blanked; the other application's records untouched; the same after a
+   * restart, with nothing counted as damaged.
+   */
+  @Test
+  void shouldForgetOneApplicationAndKeepTheOther() throws Exception {
+    EncryptionSettings settings =
+        new EncryptionSettings(true, "file", configDir.resolve("history.key"));
+    Path journalDir = dataDir.resolve("journal");
+    long t0 = T0_MILLIS * 1_000_000L;
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (var keys = HistoryVault.open(settings, dataDir, Map.of()).keys();
+        Journal journal = sealing(journalDir, keys)) {
+      writer
+          .submit(
+              () -> {
+                journal.append(
+                    new ContextEventRecord(t0, 1, 0, "Firefox", "Bank - Firefox", false));
+                journal.append(frame(1, T0_MILLIS));
+                journal.append(frame(2, T0_MILLIS + 100));
+                journal.append(
+                    new KeyframeRecord(2, t0 + 100_000_000L, 64, 48, 64, 48, new byte[64]));
+                journal.append(
+                    new ContextEventRecord(t0 + 200_000_000L, 3, 0, "XTerm", "bash", false));
+                journal.append(frame(3, T0_MILLIS + 200));
+                journal.append(
+                    new KeyframeRecord(3, t0 + 200_000_000L, 64, 48, 64, 48, new byte[64]));
+              })
+          .get(10, TimeUnit.SECONDS);
+      var forget = journal.forget(t0, t0 + 1_000_000_000L, "firefox");
+      assertEquals(1, forget.dataKeys());
+      assertEquals(2, forget.hiddenFrames());
+      assertForgotten(journal);
+    } finally {
+      writer.shutdown();
+    }
+    try (var keys = HistoryVault.open(settings, dataDir, Map.of()).keys();
+        Journal journal = sealing(journalDir, keys)) {
+      assertForgotten(journal);
+      assertEquals(0, journal.damaged());
+    }
+  }
+
+  private static void assertForgotten(Journal journal) {
+    assertTrue(journal.find(1).isEmpty());
+    assertTrue(journal.find(2).isEmpty());
+    assertTrue(journal.keyframe(2).isEmpty());
+    assertEquals(3, journal.find(3).orElseThrow().seq());
+    assertTrue(journal.keyframe(3).isPresent());
+    assertEquals("", journal.contextOf(2).app());
+    assertEquals("XTerm", journal.contextOf(3).app());
+    assertEquals(1, journal.events(e -> e instanceof ForgetEventRecord, null, null, 10).size());
+  }
+
+  private static Journal sealing(Path journalDir, dev.ironcliw.daemon.crypto.KeyRing keys) {
+    return Journal.open(journalDir, 1 << 20, SystemTimeProvider.INSTANCE, keys, true);
   }
 
   /** Bytes that start as a JPEG does, and vary enough that no stretch of them repeats. */

@@ -15,6 +15,12 @@ public final class ContextEventCodec {
   public static final byte CONTEXT_EVENT_RECORD = 7;
   static final byte LAYOUT_VERSION = 1;
 
+  /**
+   * Kept in clear when sealed, type to display: a forgotten context still says from which frame on
+   * its window (no longer known) had the focus.
+   */
+  public static final int CLEAR_BYTES = 2 + 2 * Long.BYTES + Integer.BYTES;
+
   private ContextEventCodec() {}
 
   public static void write(Bytes<?> out, ContextEventRecord r) {
@@ -26,6 +32,21 @@ public final class ContextEventCodec {
     out.writeByte((byte) (r.excluded() ? 1 : 0));
     out.writeUtf8(r.app());
     out.writeUtf8(r.window());
+  }
+
+  /** The time of a context event excerpt, read in place. */
+  public static long peekTimeNanos(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 2);
+  }
+
+  /** The first frame of a context event excerpt, read in place. */
+  public static long peekFromSeq(Bytes<?> in) {
+    return in.readLong(in.readPosition() + 2 + Long.BYTES);
+  }
+
+  /** The display of a context event excerpt, read in place. */
+  public static int peekDisplay(Bytes<?> in) {
+    return in.readInt(in.readPosition() + 2 + 2 * Long.BYTES);
   }
 
   /** The record, or null when the excerpt is not a context event of this layout. */

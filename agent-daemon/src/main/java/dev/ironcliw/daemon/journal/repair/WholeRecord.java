@@ -2,6 +2,7 @@ package dev.ironcliw.daemon.journal.repair;
 
 import dev.ironcliw.daemon.journal.codec.CaptureEventCodec;
 import dev.ironcliw.daemon.journal.codec.ContextEventCodec;
+import dev.ironcliw.daemon.journal.codec.ForgetEventCodec;
 import dev.ironcliw.daemon.journal.codec.FrameRecordCodec;
 import dev.ironcliw.daemon.journal.codec.InsightRecordCodec;
 import dev.ironcliw.daemon.journal.codec.KeyframeCodec;
@@ -10,6 +11,7 @@ import dev.ironcliw.daemon.journal.codec.RetentionEventCodec;
 import dev.ironcliw.daemon.journal.codec.TextRecordCodec;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.InsightRecord;
 import dev.ironcliw.daemon.journal.record.KeyframeRecord;
@@ -56,6 +58,7 @@ final class WholeRecord {
                 plausible(ContextEventCodec.read(payload));
             case RetentionEventCodec.RETENTION_EVENT_RECORD ->
                 plausible(RetentionEventCodec.read(payload));
+            case ForgetEventCodec.FORGET_EVENT_RECORD -> plausible(ForgetEventCodec.read(payload));
             case TextRecordCodec.TEXT_RECORD -> plausible(TextRecordCodec.read(payload));
             default -> false;
           };
@@ -87,6 +90,10 @@ final class WholeRecord {
 
   private static boolean plausible(RetentionEventRecord r) {
     return r != null && isTime(r.timeNanos()) && r.days() >= 0 && r.bytes() >= 0;
+  }
+
+  private static boolean plausible(ForgetEventRecord r) {
+    return r != null && isTime(r.timeNanos()) && r.dataKeys() >= 0;
   }
 
   private static boolean plausible(TextRecord r) {
