@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -85,9 +86,13 @@ public final class TextIndex implements AutoCloseable {
       FSDirectory files = FSDirectory.open(dir);
       deleteIfWrittenOtherwise(files, keys != null);
       Directory directory = keys == null ? files : new EncryptedDirectory(files, keys);
+      // A forget rewrites every segment with a deleted document, however few it has.
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0);
       IndexWriterConfig config =
           new IndexWriterConfig(new TextAnalyzer())
               .setRAMBufferSizeMB(Math.max(1, ramBufferBytes >> 20))
+              .setMergePolicy(merges)
               .setCommitOnClose(false);
       return new TextIndex(directory, new IndexWriter(directory, config));
     } catch (IOException e) {
@@ -134,6 +139,34 @@ public final class TextIndex implements AutoCloseable {
       writer.deleteDocuments(LongPoint.newRangeQuery(LAST_SEEN, Long.MIN_VALUE, nanos - 1));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete from the text index", e);
+    }
+  }
+
+  /**
+   * Deletes every document on screen at some time in [{@code fromNanos}, {@code toNanos}] (of
+   * {@code app} when not null), then rewrites the segments that held them and commits, so that no
+   * file of the index holds their words any more (what the user had forgotten).
+   *
+   * @return the documents deleted
+   */
+  public synchronized long forget(long fromNanos, long toNanos, String app) {
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(LongPoint.newRangeQuery(FIRST_SEEN, Long.MIN_VALUE, toNanos), Occur.FILTER)
+            .add(LongPoint.newRangeQuery(LAST_SEEN, fromNanos, Long.MAX_VALUE), Occur.FILTER);
+    if (app != null) {
+      query.add(new TermQuery(new Term(APP, app.toLowerCase(Locale.ROOT))), Occur.FILTER);
+    }
+    try {
+      long before = writer.getDocStats().numDocs;
+      writer.deleteDocuments(query.build());
+      writer.forceMergeDeletes(true);
+      commit(Math.max(putJournalIndex, committedJournalIndex));
+      searchers.maybeRefreshBlocking();
+      writer.deleteUnusedFiles();
+      return before - writer.getDocStats().numDocs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot forget documents of the text index", e);
     }
   }
 

@@ -9,8 +9,12 @@ import dev.ironcliw.daemon.ClearBytes;
 import dev.ironcliw.daemon.vault.HistoryKeys;
 import dev.ironcliw.daemon.vault.HistoryVault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,41 @@ class EncryptedTextIndexTest extends TextIndexTest {
       index.commit(2);
     }
     assertFalse(ClearBytes.under(dir).contains("zanzibarquota"));
+  }
+
+  /** A forget deletes the documents and rewrites their segments: no file holds their words. */
+  @Test
+  void shouldKeepNoWordOfAForgottenDocumentInAnyFileReadWithTheKey() throws Exception {
+    try (TextIndex index = open()) {
+      index.put(doc("a", "zanzibarquota reached", 1));
+      index.put(doc("b", "kept words here", 2));
+      index.refresh();
+      index.commit(2);
+      index.put(
+          new TextDocument(
+              "c", TextKind.OCR, "later words", "XTerm", "bash", 0, 900 * S, 960 * S, 3, 3));
+      index.commit(3);
+      assertEquals(2, index.forget(90 * S, 200 * S, "firefox"));
+      assertEquals(List.of(), index.search(query("zanzibarquota")));
+      assertEquals(1, index.search(query("later")).size());
+    }
+    boolean laterFound = false;
+    try (EncryptedDirectory files = new EncryptedDirectory(FSDirectory.open(dir), keys)) {
+      for (String name : files.listAll()) {
+        if (name.equals("write.lock")) {
+          continue;
+        }
+        try (IndexInput input = files.openInput(name, IOContext.READONCE)) {
+          byte[] clear = new byte[(int) input.length()];
+          input.readBytes(clear, 0, clear.length);
+          String text = new String(clear, java.nio.charset.StandardCharsets.ISO_8859_1);
+          assertFalse(text.contains("zanzibarquota"), name + " holds a forgotten word");
+          assertFalse(text.contains("kept words"), name + " holds a forgotten document");
+          laterFound |= text.contains("later");
+        }
+      }
+    }
+    assertTrue(laterFound, "the control: the words kept are read in clear through the key");
   }
 
   private static TextQuery query(String q) {
