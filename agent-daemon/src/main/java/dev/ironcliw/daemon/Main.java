@@ -5,6 +5,7 @@ import dev.ironcliw.config.ConfigWatcher;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.cli.CommandLine;
 import dev.ironcliw.daemon.cli.ConfigCommand;
+import dev.ironcliw.daemon.cli.ForgetCommand;
 import dev.ironcliw.daemon.cli.IndexCommand;
 import dev.ironcliw.daemon.cli.KeyRotateCommand;
 import dev.ironcliw.daemon.cli.McpCommand;
@@ -53,6 +54,7 @@ public final class Main {
       case "search" -> SearchCommand.run(args.subList(1, args.size()), out, err);
       case "index" -> IndexCommand.run(args.subList(1, args.size()), out, err);
       case "key" -> KeyRotateCommand.run(args.subList(1, args.size()), out, err);
+      case "forget" -> ForgetCommand.run(args.subList(1, args.size()), out, err);
       case "mcp" -> McpCommand.run(args.subList(1, args.size()), err);
       case "open" -> OpenCommand.run(args.subList(1, args.size()), out, err);
       case "bench" -> {

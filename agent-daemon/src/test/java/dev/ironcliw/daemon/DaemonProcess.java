@@ -311,6 +311,25 @@ final class DaemonProcess implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString()));
   }
 
+  /** {@code POST path} with a JSON body. */
+  HttpResponse<String> post(String path, String json) throws Exception {
+    return HTTP.send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code DELETE path}. */
+  HttpResponse<String> delete(String path) throws Exception {
+    return checked(
+        "DELETE",
+        path,
+        HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
   /** {@code GET path} with {@code token} instead of the data dir's. */
   HttpResponse<String> getWithToken(String path, String token) throws Exception {
     return checked(

@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.XvfbServer;
 import dev.ironcliw.capture.x11.XTestClient;
+import dev.ironcliw.config.PlatformPaths;
+import dev.ironcliw.config.privacy.EncryptionSettings;
+import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.search.TextIndex;
+import dev.ironcliw.daemon.search.TextQuery;
 import dev.ironcliw.daemon.text.TesseractEngine;
 import dev.ironcliw.daemon.text.TextEngineUnavailableException;
+import dev.ironcliw.daemon.vault.HistoryKeys;
+import dev.ironcliw.daemon.vault.HistoryVault;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import dev.ironcliw.testing.Waits;
@@ -15,13 +22,17 @@ import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,6 +173,100 @@ class DaemonTextTest {
   }
 
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+  /**
+   * Issue 25: {@code ironcliw forget --last 10m} makes what was read and shown unfindable through
+   * every route (search, frames, their images and text, events, activity, MCP), and no file keeps
+   * it: not in clear, and not read with the history's key either.
+   */
+  @Test
+  void shouldForgetTheLastMinutesThroughEveryRouteAndKeepNoTraceInTheFiles() throws Exception {
+    XvfbServer.requirePrograms("xterm");
+    Path data = temp.resolve("data");
+    Path config = config("");
+    try (XvfbServer xvfb = XvfbServer.start(640, 200)) {
+      xterm(
+          xvfb, "ledger - bash", "60x6+0+0", "printf 'Zanzibar quota 7741 approved\\n'; exec cat");
+      try (DaemonProcess daemon = started(xvfb, data, config)) {
+        JsonObject hit = awaitHit(daemon, "Zanzibar");
+        long seq = hit.getLong("seq");
+        assertEquals(200, daemon.getBytes("/api/v1/frames/" + seq + "/image").statusCode());
+        clients.forEach(Process::destroy); // the screen no longer shows it
+        Thread.sleep(1500);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status =
+            Main.run(
+                List.of(
+                    "forget",
+                    "--last",
+                    "10m",
+                    "--config",
+                    config.toString(),
+                    "--data-dir",
+                    data.toString(),
+                    "--port",
+                    Integer.toString(daemon.port())),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        System.out.println("forget: " + said + err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(said.contains("data keys destroyed"), said);
+
+        for (String q : List.of("Zanzibar", "quota", "ledger")) {
+          JsonArray found =
+              new JsonObject(daemon.get("/api/v1/search?q=" + q).body()).getJsonArray("results");
+          assertTrue(found.isEmpty(), q + " is still found: " + found.encode());
+        }
+        for (String route : List.of("", "/image", "/text")) {
+          assertEquals(
+              404, daemon.get("/api/v1/frames/" + seq + route).statusCode(), "frames/seq" + route);
+        }
+        String frames = daemon.get("/api/v1/frames?limit=100").body();
+        assertFalse(frames.contains("\"seq\":" + seq + ","), frames);
+        String events = daemon.get("/api/v1/events").body();
+        assertFalse(events.contains("ledger"), events);
+        assertTrue(events.contains("\"kind\":\"forget\""), events);
+        String activity = daemon.get("/api/v1/activity").body();
+        assertFalse(activity.contains("ledger"), activity);
+        String mcp =
+            daemon
+                .post(
+                    "/mcp",
+                    "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\":"
+                        + " {\"name\": \"search_screen\", \"arguments\": {\"query\": \"Zanzibar\"}}}")
+                .body();
+        assertFalse(mcp.contains("7741"), mcp);
+        assertEquals(0, daemon.terminate());
+      }
+    }
+    // No trace in the files: none in clear, and none read with the key.
+    ClearBytes files = ClearBytes.under(data);
+    assertFalse(files.contains("Zanzibar") || files.contains("ledger - bash"));
+    HistoryVault.Opened vault =
+        HistoryVault.open(
+            new EncryptionSettings(true, "auto", PlatformPaths.defaultKeyFile()), data, Map.of());
+    try (HistoryKeys keys = vault.keys();
+        Journal journal =
+            Journal.open(
+                data.resolve("journal"),
+                1 << 20,
+                net.openhft.chronicle.core.time.SystemTimeProvider.INSTANCE,
+                keys,
+                true);
+        TextIndex index = TextIndex.open(data.resolve("index"), 16 << 20, keys)) {
+      for (Journal.Indexed r : journal.readAfter(-1, 1_000_000)) {
+        assertFalse(r.record().toString().contains("Zanzibar"), r.record().toString());
+        assertFalse(r.record().toString().contains("ledger"), r.record().toString());
+      }
+      assertEquals(
+          List.of(),
+          index.search(new TextQuery("Zanzibar", null, null, null, null, Set.of(), null, 10, 0)));
+      assertEquals(0, journal.damaged(), "forgotten records are not damaged ones");
+    }
+  }
 
   /**
    * A replayed directory of screenshots has no windows, so no app or title: its text is read and

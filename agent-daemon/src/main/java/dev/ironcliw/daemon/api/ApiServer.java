@@ -847,15 +847,19 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The journaled event kinds {@code kind} names (capture, context, pressure, retention); all when
-   * it is empty.
+   * The journaled event kinds {@code kind} names (capture, context, pressure, retention, forget);
+   * all when it is empty.
    */
   private static Set<RecordKind> eventKinds(String text) {
     Set<RecordKind> journaled =
         EnumSet.of(
-            RecordKind.CAPTURE, RecordKind.CONTEXT, RecordKind.PRESSURE, RecordKind.RETENTION);
+            RecordKind.CAPTURE,
+            RecordKind.CONTEXT,
+            RecordKind.PRESSURE,
+            RecordKind.RETENTION,
+            RecordKind.FORGET);
     String noun = "an event kind";
-    String choices = "capture, context, pressure or retention";
+    String choices = "capture, context, pressure, retention or forget";
     Set<RecordKind> kinds = ApiParams.enumList(text, RecordKind.class, "kind", noun, choices);
     for (RecordKind kind : kinds) {
       if (!journaled.contains(kind)) {

@@ -3,6 +3,7 @@ package dev.ironcliw.daemon.api;
 import dev.ironcliw.daemon.journal.RecordKind;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.ForgetEventRecord;
 import dev.ironcliw.daemon.journal.record.JournalEvent;
 import dev.ironcliw.daemon.journal.record.PressureEventRecord;
 import dev.ironcliw.daemon.journal.record.RetentionEventRecord;
@@ -10,7 +11,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The API's JSON form of a journaled event: a capture pause or resume, a change of the focused
- * window, a pressure change, or days deleted by retention.
+ * window, a pressure change, days deleted by retention, or a span the user had forgotten.
  */
 final class EventJson {
   private EventJson() {}
@@ -40,6 +41,12 @@ final class EventJson {
               .put("files", r.files())
               .put("limits", r.limits())
               .put("keptFrom", FrameJson.isoTime(r.keptFromNanos()));
+      case ForgetEventRecord f ->
+          json.put("from", FrameJson.isoTime(f.fromNanos()))
+              .put("to", FrameJson.isoTime(f.toNanos()))
+              .put("byApp", f.byApp())
+              .put("dataKeys", f.dataKeys())
+              .put("frames", f.hiddenFrames());
     };
   }
 }

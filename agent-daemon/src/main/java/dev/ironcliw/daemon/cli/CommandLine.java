@@ -33,6 +33,9 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
              ironcliw index rebuild [OPTIONS]
                                              throw the text index away; the next start builds
                                              it again from the journal
+             ironcliw forget --last 10m | --from T --to T | --app NAME [OPTIONS]
+                                             the running daemon forgets that span (or app)
+                                             from every store
              ironcliw key rotate [OPTIONS]   a new master key for the encrypted history, the
                                              data keys wrapped under it (daemon stopped)
              ironcliw config defaults        print the complete default configuration

@@ -7,6 +7,7 @@ import dev.ironcliw.capture.Grab;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRingWriter;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -170,6 +171,28 @@ public final class CaptureAgent implements Agent {
             LOG.warn("frame ring: cannot resize to {} slots: {}", slots, e.getMessage());
           }
         });
+  }
+
+  /**
+   * Any thread: wipes the frames of the ring that {@code forgotten} names, on the capture thread
+   * between frames; the next frame of each display is then taken whole, as a first one.
+   *
+   * @return the frames wiped, once done
+   */
+  public CompletableFuture<Integer> forgetFrames(FrameRingWriter.FrameFilter forgotten) {
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    command(
+        "forget frames",
+        () -> {
+          try {
+            int wiped = writer.forget(forgotten);
+            Arrays.fill(hasPrevious, false);
+            done.complete(wiped);
+          } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+          }
+        });
+    return done;
   }
 
   private void command(String what, Runnable command) {

@@ -72,6 +72,7 @@ class OpenApiDocumentTest {
           new PrivacyRoutes(
                   new PrivacySettings(List.of(), List.of(), List.of()), new PipelineStats())
               ::mount);
+      api.mountAlso(new ForgetRoutes(vertx, null, null, null)::mount);
       api.mountAlso(
           new SignInRoutes(new BrowserSessions(Clock.systemUTC()), api::selfAddress, api::port)
               ::mount);
