@@ -53,6 +53,16 @@ export async function post(path, params) {
   );
 }
 
+export async function del(path, params) {
+  return answer(
+    await fetch(url(path, params), {
+      method: 'DELETE',
+      credentials: 'same-origin',
+      headers: { 'X-Ironcliw-Request': '1' },
+    }),
+  );
+}
+
 /** Whether this browser has a session (asked without a 401, so the console stays clean). */
 export async function signedIn() {
   const body = await answer(await fetch('/api/v1/session', { credentials: 'same-origin' }));

@@ -1,6 +1,7 @@
-// The status panel: what capture is doing, pause and resume, and the problems health reports.
+// The status panel: what capture is doing, pause and resume, forget the last minutes, and the
+// problems health reports.
 
-import { get, post, SignedOut } from './api.js';
+import { del, get, post, SignedOut } from './api.js';
 import { bytes } from './format.js';
 
 const POLL_MS = 2000;
@@ -14,6 +15,34 @@ export class StatusPanel {
     this.resumeButton = document.getElementById('resume');
     this.pauseButton.addEventListener('click', () => this.act('/api/v1/pause'));
     this.resumeButton.addEventListener('click', () => this.act('/api/v1/resume'));
+    this.forgetButton = document.getElementById('forget');
+    this.forgetButton.addEventListener('click', () => this.forget('10m'));
+  }
+
+  /** Forgets the last {@code last} of the history, once the user said yes. */
+  async forget(last) {
+    const sure = window.confirm(
+      'Forget the last 10 minutes? Their frames, text, windows and insights are removed from' +
+        ' every store of the history, and cannot be brought back.',
+    );
+    if (!sure) {
+      return;
+    }
+    try {
+      const gone = await del('/api/v1/history', { last });
+      this.notice =
+        `Forgot ${gone.frames} frames from ${new Date(gone.from).toLocaleTimeString()} to ` +
+        `${new Date(gone.to).toLocaleTimeString()} (${gone.dataKeys} keys destroyed).`;
+      this.noticeUntil = Date.now() + 30_000;
+      this.refresh();
+    } catch (e) {
+      if (e instanceof SignedOut) {
+        this.stop();
+        this.onSignedOut();
+      } else {
+        this.show([`Forget failed: ${e.message}`]);
+      }
+    }
   }
 
   start() {
@@ -77,7 +106,8 @@ export class StatusPanel {
           ` tokens today, ${budget.imagesLastHour} images this hour`;
     this.pauseButton.disabled = userPaused;
     this.resumeButton.disabled = !userPaused;
-    this.show(problemsOf(status));
+    const notice = this.notice && Date.now() < this.noticeUntil ? [this.notice] : [];
+    this.show(notice.concat(problemsOf(status)));
   }
 
   show(problems) {

@@ -211,6 +211,17 @@ class PageBrowserTest {
         assertEquals(
             bar.getDomAttribute("data-keyframe"),
             driver.findElement(By.id("thumb-img")).getDomAttribute("data-seq"));
+
+        // Issue 25: the page's button forgets the last 10 minutes, once the user says yes.
+        driver.findElement(By.id("forget")).click();
+        wait.until(d -> d.switchTo().alert()).accept();
+        wait.until(
+            d -> d.findElement(By.id("problems")).getText().startsWith("Forgot ") ? true : null);
+        JsonObject forgets =
+            new JsonObject(daemon.get("/api/v1/events?kind=forget").body())
+                .getJsonArray("events")
+                .getJsonObject(0);
+        assertTrue(forgets.getLong("frames") > 0, forgets.encode());
         assertEquals(List.of(), Chromium.consoleErrors(driver), "console errors");
       }
       assertEquals(0, daemon.terminate());
