@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,6 +203,70 @@ class DaemonBadInputTest {
               Duration.ofSeconds(30));
       assertEquals(0, status.getJsonObject("journal").getLong("appendErrors"));
     }
+  }
+
+  /**
+   * Issue 25: a history whose key is wrong, or gone: one line, exit 1, and nothing in the data dir
+   * touched; no new key is made in the old one's place.
+   */
+  @Test
+  void shouldRefuseAWrongOrMissingKeyInOneLineAndTouchNothing() throws Exception {
+    Path data = temp.resolve("data");
+    Path keyFile = temp.resolve("keys/history.key");
+    Path config = temp.resolve("small.yaml");
+    Files.writeString(
+        config, DaemonProcess.SMALL_DESKTOP_YAML + "privacy:\n  key:\n    file: " + keyFile + "\n");
+    try (DaemonProcess first = DaemonProcess.startSynthetic(data, config)) {
+      first.awaitStatus(
+          s -> s.getJsonObject("frames").getLong("processed") > 5, Duration.ofSeconds(60));
+      assertEquals(0, first.terminate());
+    }
+    Map<String, String> before = contents(data);
+    String[] start = {
+      "run",
+      "--config",
+      config.toString(),
+      "--data-dir",
+      data.toString(),
+      "--source",
+      "synthetic",
+      "--port",
+      Integer.toString(DaemonProcess.freePort())
+    };
+    byte[] other = new byte[32];
+    new java.security.SecureRandom().nextBytes(other);
+    Files.writeString(keyFile, "1:" + java.util.Base64.getEncoder().encodeToString(other) + "\n");
+    Outcome wrong = run(start);
+    assertEquals(1, wrong.status(), wrong.err());
+    assertTrue(
+        wrong
+            .err()
+            .matches(
+                "ironcliw: error: cannot open the encrypted history in .*: the key in the key file"
+                    + " .* does not open it: .*"),
+        wrong.err());
+    assertEquals(before, contents(data), "the data dir was touched");
+
+    Files.delete(keyFile);
+    Outcome missing = run(start);
+    assertEquals(1, missing.status(), missing.err());
+    assertEquals(1, missing.err().lines().count(), missing.err());
+    assertTrue(missing.err().contains("holds no key of Ironcliw"), missing.err());
+    assertEquals(before, contents(data), "the data dir was touched");
+    assertTrue(Files.notExists(keyFile), "a new key was made in the old one's place");
+  }
+
+  /** Every file under {@code dir}, by its path there, as a digest of its bytes. */
+  private static Map<String, String> contents(Path dir) throws Exception {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (var walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        byte[] digest =
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        files.put(dir.relativize(file).toString(), java.util.HexFormat.of().formatHex(digest));
+      }
+    }
+    return files;
   }
 
   private Path writeEmptyConfig() {
