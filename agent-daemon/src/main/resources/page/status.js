@@ -3,6 +3,7 @@
 
 import { del, get, post, SignedOut } from './api.js';
 import { bytes } from './format.js';
+import { renderPrivacy } from './privacy.js';
 
 const POLL_MS = 2000;
 
@@ -15,6 +16,7 @@ export class StatusPanel {
     this.resumeButton = document.getElementById('resume');
     this.pauseButton.addEventListener('click', () => this.act('/api/v1/pause'));
     this.resumeButton.addEventListener('click', () => this.act('/api/v1/resume'));
+    this.privacy = document.getElementById('status-privacy');
     this.forgetButton = document.getElementById('forget');
     this.forgetButton.addEventListener('click', () => this.forget('10m'));
   }
@@ -66,7 +68,12 @@ export class StatusPanel {
 
   async refresh() {
     try {
-      this.render(await get('/api/v1/status'));
+      const [status, privacy] = await Promise.all([
+        get('/api/v1/status'),
+        get('/api/v1/privacy'),
+      ]);
+      this.render(status);
+      renderPrivacy(this.privacy, privacy);
     } catch (e) {
       if (e instanceof SignedOut) {
         this.stop();

@@ -212,6 +212,17 @@ class PageBrowserTest {
             bar.getDomAttribute("data-keyframe"),
             driver.findElement(By.id("thumb-img")).getDomAttribute("data-seq"));
 
+        // Issue 25: the page lists what capture leaves out, with where each rule comes from.
+        WebElement privacy = wait.until(d -> d.findElement(By.id("status-privacy")));
+        wait.until(d -> privacy.isDisplayed() ? true : null);
+        assertTrue(
+            privacy.getText().startsWith("Excluded: ") && privacy.getText().contains("masked"),
+            privacy.getText());
+        privacy.findElement(By.tagName("summary")).click();
+        String rules = privacy.findElement(By.tagName("ul")).getText();
+        assertTrue(
+            rules.contains("app keepassxc (privacy.exclude.defaults: password-managers)"), rules);
+
         // Issue 25: the page's button forgets the last 10 minutes, once the user says yes.
         driver.findElement(By.id("forget")).click();
         wait.until(d -> d.switchTo().alert()).accept();

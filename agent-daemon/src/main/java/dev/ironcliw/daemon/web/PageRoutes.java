@@ -26,6 +26,7 @@ public final class PageRoutes {
           "api.js",
           "format.js",
           "status.js",
+          "privacy.js",
           "search.js",
           "timeline.js",
           "viewer.js",
