@@ -185,10 +185,16 @@ class DaemonTextTest {
     Path data = temp.resolve("data");
     Path config = config("");
     try (XvfbServer xvfb = XvfbServer.start(640, 200)) {
+      // A secret in a window's title is redacted too, wherever the title is kept.
       xterm(
-          xvfb, "ledger - bash", "60x6+0+0", "printf 'Zanzibar quota 7741 approved\\n'; exec cat");
+          xvfb,
+          "ledger sk-ant-api03-Zx8Qw7Er6Ty5Ui4Op3 - bash",
+          "60x6+0+0",
+          "printf 'Zanzibar quota 7741 approved\\n'; exec cat");
       try (DaemonProcess daemon = started(xvfb, data, config)) {
         JsonObject hit = awaitHit(daemon, "Zanzibar");
+        assertEquals("ledger [redacted] - bash", hit.getString("window"), hit.encode());
+        assertFalse(daemon.get("/api/v1/events").body().contains("sk-ant"));
         long seq = hit.getLong("seq");
         assertEquals(200, daemon.getBytes("/api/v1/frames/" + seq + "/image").statusCode());
         clients.forEach(Process::destroy); // the screen no longer shows it
@@ -244,7 +250,7 @@ class DaemonTextTest {
     }
     // No trace in the files: none in clear, and none read with the key.
     ClearBytes files = ClearBytes.under(data);
-    assertFalse(files.contains("Zanzibar") || files.contains("ledger - bash"));
+    assertFalse(files.contains("Zanzibar") || files.contains("ledger") || files.contains("sk-ant"));
     HistoryVault.Opened vault =
         HistoryVault.open(
             new EncryptionSettings(true, "auto", PlatformPaths.defaultKeyFile()), data, Map.of());

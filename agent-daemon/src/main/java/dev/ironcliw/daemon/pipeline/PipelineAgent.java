@@ -5,6 +5,7 @@ import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.journal.record.CaptureEventRecord;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
+import dev.ironcliw.daemon.text.SecretRedactor;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.dedup.VerdictPolicy;
 import dev.ironcliw.diff.ChangedRegions;
@@ -72,6 +73,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private ChangeImages changeImages;
 
   private final Journal journal;
+  private final SecretRedactor titles = new SecretRedactor();
   private final KeyframeWriter keyframes;
 
   /** Told of each frame that changed the screen (CHANGE or REVISIT): the text reader. */
@@ -314,7 +316,15 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   @Override
   public void onContext(ContextEventRecord context) {
     try {
-      journal.append(context);
+      // A title can show a secret (a key in a terminal's, a card number in a tab's).
+      journal.append(
+          new ContextEventRecord(
+              context.timeNanos(),
+              context.fromSeq(),
+              context.display(),
+              context.app(),
+              titles.redactTitle(context.window()),
+              context.excluded()));
     } catch (RuntimeException e) {
       stats.recordJournalError();
       LOG.error("journal: cannot append a change of the focused window", e);

@@ -20,6 +20,8 @@ public final class SecretRedactor {
   /** What a redacted word reads. */
   public static final String REDACTED = "[redacted]";
 
+  private static final dev.ironcliw.ring.Rect NO_BOX = new dev.ironcliw.ring.Rect(0, 0, 1, 1);
+
   /** The kinds of secret, for the counts. */
   public enum Kind {
     CARD_NUMBER,
@@ -92,6 +94,25 @@ public final class SecretRedactor {
       redacted.add(new TextLine(lines.get(i).block(), words.get(i)));
     }
     return redacted;
+  }
+
+  /**
+   * {@code title} (a window's) with every secret's words replaced, by the rules of {@link #redact}:
+   * a key in a terminal's title, a card number in a browser tab's. Words are split at white space
+   * and, when one is replaced, joined again with single spaces.
+   */
+  public String redactTitle(String title) {
+    String[] parts = title.strip().split("\\s+");
+    if (title.isBlank()) {
+      return title;
+    }
+    List<TextWord> words = new ArrayList<>(parts.length);
+    for (String part : parts) {
+      words.add(new TextWord(part, NO_BOX, 100));
+    }
+    List<TextLine> line = List.of(new TextLine(0, words));
+    List<TextLine> redacted = redact(line);
+    return redacted == line ? title : redacted.getFirst().text();
   }
 
   private static TextWord redacted(TextWord word) {

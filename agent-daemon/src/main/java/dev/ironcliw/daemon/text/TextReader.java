@@ -10,6 +10,7 @@ import dev.ironcliw.daemon.journal.record.TextLine;
 import dev.ironcliw.daemon.journal.record.TextRecord;
 import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
+import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.daemon.lifecycle.BackgroundPriority;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
@@ -244,7 +245,9 @@ public final class TextReader implements AutoCloseable {
               frame.display(),
               area,
               lines,
-              filed.windows(),
+              filed.windows().stream()
+                  .map(w -> new WindowName(w.app(), redactor.redactTitle(w.title())))
+                  .toList(),
               source));
       reads.incrementAndGet();
       words.addAndGet(lines.stream().mapToInt(l -> l.words().size()).sum());

@@ -31,6 +31,20 @@ class SecretRedactorTest {
     return redactor.redact(List.of(line(text))).getFirst().text();
   }
 
+  /** Window titles too: a key in a terminal's title, a card number in a tab's; others kept. */
+  @Test
+  void shouldRedactSecretsInWindowTitlesAndKeepTheRest() {
+    assertEquals(
+        "export [redacted] - bash",
+        redactor.redactTitle("export KEY=sk-ant-api03-Zx8Qw7Er6Ty5Ui4Op3 - bash"));
+    assertEquals(
+        "Pay [redacted] [redacted] [redacted] [redacted] - Firefox",
+        redactor.redactTitle("Pay 4242 4242 4242 4242 - Firefox"));
+    String plain = "quarterly report.odt  -  LibreOffice";
+    assertSame(plain, redactor.redactTitle(plain), "a title without a secret is kept as it is");
+    assertEquals("", redactor.redactTitle(""));
+  }
+
   @Test
   void shouldReplaceCardNumbersWholeOrInGroupsOnlyWhenTheyPassTheLuhnCheck() {
     assertEquals("card [redacted] exp 12/29", redacted("card 4111111111111111 exp 12/29"));
