@@ -374,7 +374,7 @@ public final class Daemon {
                         new JsonObject()
                             .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
                 new VisionPart(batcher, insights, stream),
-                new JournalPart(journal, retention, keyframes, stats),
+                new JournalPart(journal, retention, keyframes, stats, vault),
                 StatusPart.of(
                     "text",
                     () ->

@@ -6,26 +6,36 @@ import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.journal.repair.JournalRepairReport;
 import dev.ironcliw.daemon.journal.repair.RepairedCycle;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
+import dev.ironcliw.daemon.vault.HistoryVault;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Status {@code journal}: records, its disk, retention, keyframes, and the damage found at start
- * and since.
+ * Status {@code journal}: records, its disk, retention, keyframes, the damage found at start and
+ * since, and its encryption.
  */
 public final class JournalPart implements StatusPart {
   private final Journal journal;
   private final JournalRetention retention;
   private final KeyframeWriter keyframes;
   private final PipelineStats stats;
+  private final HistoryVault.Opened vault;
 
+  /**
+   * @param vault the history's keys as opened at start
+   */
   public JournalPart(
-      Journal journal, JournalRetention retention, KeyframeWriter keyframes, PipelineStats stats) {
+      Journal journal,
+      JournalRetention retention,
+      KeyframeWriter keyframes,
+      PipelineStats stats,
+      HistoryVault.Opened vault) {
     this.journal = journal;
     this.retention = retention;
     this.keyframes = keyframes;
     this.stats = stats;
+    this.vault = vault;
   }
 
   @Override
@@ -54,7 +64,13 @@ public final class JournalPart implements StatusPart {
         .put("bytesDeleted", retention.bytesDeleted())
         .put("appendErrors", stats.journalErrors())
         .put("damaged", journal.damaged())
-        .put("repairs", repairs(journal.repairs()));
+        .put("repairs", repairs(journal.repairs()))
+        .put(
+            "encryption",
+            new JsonObject()
+                .put("encrypted", vault.sealNew())
+                .put("keyStore", vault.store() == null ? null : vault.store().describe())
+                .put("dataKeys", vault.keys() == null ? 0 : vault.keys().size()));
   }
 
   /** What the check at start moved aside and kept, so a user can find the damaged files. */
