@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,19 +89,20 @@ public final class Main {
     ConfigWatcher watcher =
         new ConfigWatcher(
             configFile, loader, commandLine.overrides(), config, Duration.ofSeconds(1));
-    Daemon daemon;
-    try {
-      daemon = Daemon.start(watcher);
-    } catch (StartupException e) {
-      err.println("ironcliw: error: " + e.getMessage());
-      return e.exitCode();
-    }
-    watcher.start();
+    // The signals are ours before the daemon answers: a stop asked for the moment it is ready
+    // (a service manager's, a test's) waits for the start, then stops it and exits 0.
+    CompletableFuture<Daemon> started = new CompletableFuture<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =
         () -> {
+          Daemon running;
+          try {
+            running = started.join();
+          } catch (CompletionException notStarted) {
+            return; // the start failed, and said why
+          }
           watcher.close();
-          daemon.stop();
+          running.stop();
           stopped.countDown();
         };
     ShutdownSignals.install(
@@ -109,6 +112,17 @@ public final class Main {
           System.exit(ExitCodes.OK);
         });
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown-hook"));
+    try {
+      started.complete(Daemon.start(watcher));
+    } catch (StartupException e) {
+      started.completeExceptionally(e);
+      err.println("ironcliw: error: " + e.getMessage());
+      return e.exitCode();
+    } catch (RuntimeException | Error e) {
+      started.completeExceptionally(e);
+      throw e;
+    }
+    watcher.start();
     try {
       stopped.await();
     } catch (InterruptedException e) {
