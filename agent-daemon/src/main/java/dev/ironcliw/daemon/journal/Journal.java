@@ -118,6 +118,9 @@ public final class Journal implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (queueIndex, record) -> {};
 
+  /** Keys this close to the end of a deleted day are kept until the next retention pass. */
+  private static final long KEY_MARGIN_MILLIS = 10 * 60_000L;
+
   /** The history's data keys; null when none are open (then nothing is sealed). */
   private final KeyRing keys;
 
@@ -1131,6 +1134,7 @@ public final class Journal implements AutoCloseable {
         textIndexes.values().removeIf(i -> i.getLast() < firstKeptIndex);
         eventIndexes.dropBefore(firstKeptIndex);
         queue.refreshDirectoryListing();
+        destroyKeysBefore(deleted.getLast().endMillis());
       }
     } catch (IOException e) {
       LOG.error("journal: cannot delete an old cycle file", e);
@@ -1139,6 +1143,26 @@ public final class Journal implements AutoCloseable {
       cycleLock.writeLock().unlock();
     }
     return deleted;
+  }
+
+  /**
+   * Destroys the data keys of what retention deleted: a copy of a deleted day's file (a backup) can
+   * no longer be read either. Keys of the last minutes before {@code endMillis} stay until the next
+   * pass: a record captured just before midnight can be appended just after, into the day that is
+   * kept.
+   */
+  private void destroyKeysBefore(long endMillis) {
+    if (keys == null) {
+      return;
+    }
+    try {
+      int destroyed = keys.destroy(null, endMillis - KEY_MARGIN_MILLIS, null);
+      if (destroyed > 0) {
+        LOG.info("journal: destroyed the {} data keys of the days retention deleted", destroyed);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("journal: cannot destroy the data keys of the days retention deleted", e);
+    }
   }
 
   private Path fileOf(int cycle) {

@@ -169,6 +169,40 @@ class JournalSealTest {
     }
   }
 
+  /**
+   * Retention destroys the data keys of the days it deletes (but the last minutes'), so a copy of a
+   * deleted day's file cannot be read either; the kept day's records still read.
+   */
+  @Test
+  void shouldDestroyTheKeysOfTheDaysRetentionDeletes() throws Exception {
+    EncryptionSettings settings =
+        new EncryptionSettings(true, "file", configDir.resolve("history.key"));
+    long day0 = java.time.Instant.parse("2026-11-01T10:00:00Z").toEpochMilli();
+    long day1 = day0 + java.time.Duration.ofDays(1).toMillis();
+    var clock = new net.openhft.chronicle.core.time.SetTimeProvider(day0);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (var keys = HistoryVault.open(settings, dataDir, Map.of()).keys();
+        Journal journal = Journal.open(dataDir.resolve("journal"), 1 << 20, clock, keys, true)) {
+      for (long at : new long[] {day0, day0 + 60_000, day1}) {
+        clock.currentTimeMillis(at);
+        writer
+            .submit(
+                () ->
+                    journal.append(
+                        new KeyframeRecord(
+                            at / 100, at * 1_000_000L, 64, 48, 64, 48, new byte[64])))
+            .get(10, TimeUnit.SECONDS);
+      }
+      assertEquals(3, keys.count(null, null, null));
+      List<JournalCycle> deleted = journal.deleteCyclesBefore(journal.cycles().getLast().cycle());
+      assertEquals(1, deleted.size());
+      assertEquals(1, keys.count(null, null, null), "the deleted day's keys are gone");
+      assertTrue(journal.keyframe(day1 / 100).isPresent());
+    } finally {
+      writer.shutdown();
+    }
+  }
+
   private static void assertForgotten(Journal journal) {
     assertTrue(journal.find(1).isEmpty());
     assertTrue(journal.find(2).isEmpty());
