@@ -1,7 +1,7 @@
 package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.TempFiles;
-import dev.ironcliw.config.privacy.EncryptionSettings;
+import dev.ironcliw.benchmarks.support.ThrowawayKeys;
 import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.journal.codec.KeyframeCodec;
 import dev.ironcliw.daemon.journal.codec.TextRecordCodec;
@@ -14,14 +14,12 @@ import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.daemon.journal.seal.RecordChecksum;
 import dev.ironcliw.daemon.journal.seal.RecordSeal;
 import dev.ironcliw.daemon.vault.HistoryKeys;
-import dev.ironcliw.daemon.vault.HistoryVault;
 import dev.ironcliw.ring.Rect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.openhft.chronicle.bytes.Bytes;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,13 +57,7 @@ public class RecordSealBenchmark extends BenchmarkDefaults {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("record-seal");
-    Path data = Files.createDirectory(dir.resolve("data"));
-    keys =
-        HistoryVault.open(
-                new EncryptionSettings(true, "file", dir.resolve("config/history.key")),
-                data,
-                Map.of())
-            .keys();
+    keys = ThrowawayKeys.under(dir);
     key = keys.keyFor(System.currentTimeMillis(), "XTerm");
     Random random = new Random(5);
     byte[] jpeg = new byte[jpegKiB << 10];

@@ -2,20 +2,18 @@ package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.SkewedVocabulary;
 import dev.ironcliw.benchmarks.support.TempFiles;
-import dev.ironcliw.config.privacy.EncryptionSettings;
+import dev.ironcliw.benchmarks.support.ThrowawayKeys;
 import dev.ironcliw.daemon.search.TextDocument;
 import dev.ironcliw.daemon.search.TextHit;
 import dev.ironcliw.daemon.search.TextIndex;
 import dev.ironcliw.daemon.search.TextKind;
 import dev.ironcliw.daemon.search.TextQuery;
 import dev.ironcliw.daemon.vault.HistoryKeys;
-import dev.ironcliw.daemon.vault.HistoryVault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -69,13 +67,7 @@ public class TextSearchBenchmark extends BenchmarkDefaults {
     Random random = new Random(21);
     vocabulary = new SkewedVocabulary(random, 30_000);
     if (encrypted) {
-      Path data = Files.createDirectory(dir.resolve("data"));
-      keys =
-          HistoryVault.open(
-                  new EncryptionSettings(true, "file", dir.resolve("config/history.key")),
-                  data,
-                  Map.of())
-              .keys();
+      keys = ThrowawayKeys.under(dir);
     }
     index = TextIndex.open(dir.resolve("index"), 64L << 20, keys);
     List<String> last = List.of();
