@@ -1,7 +1,5 @@
 package dev.ironcliw.daemon.cli;
 
-import dev.ironcliw.config.ConfigLoader;
-import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,22 +19,17 @@ public final class IndexCommand {
   private IndexCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    if (!CommandLine.startsWithSubcommand(args, "index", "rebuild", err)) {
-      return ExitCodes.USAGE;
+    RunSelection.Offline offline =
+        RunSelection.offline(
+            args,
+            "index",
+            "rebuild",
+            "then rebuild (its next start indexes the journal again)",
+            err);
+    if (offline.selection() == null) {
+      return offline.failure();
     }
-    RunSelection selection =
-        RunSelection.select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
-    if (selection == null) {
-      return ExitCodes.USAGE;
-    }
-    Path dataDir = selection.config().dataDir();
-    if (DataDirectory.isHeld(dataDir)) {
-      err.println(
-          "ironcliw: error: a daemon runs on "
-              + dataDir
-              + "; stop it first, then rebuild (its next start indexes the journal again)");
-      return ExitCodes.FAILURE;
-    }
+    Path dataDir = offline.selection().config().dataDir();
     Path index = dataDir.resolve("index");
     if (Files.isSymbolicLink(index)) {
       err.println("ironcliw: error: " + index + " is a symbolic link; remove it by hand");

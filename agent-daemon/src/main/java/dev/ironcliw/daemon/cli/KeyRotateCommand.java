@@ -1,7 +1,5 @@
 package dev.ironcliw.daemon.cli;
 
-import dev.ironcliw.config.ConfigLoader;
-import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.vault.HistoryVault;
@@ -18,20 +16,13 @@ public final class KeyRotateCommand {
   private KeyRotateCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    if (!CommandLine.startsWithSubcommand(args, "key", "rotate", err)) {
-      return ExitCodes.USAGE;
+    RunSelection.Offline offline =
+        RunSelection.offline(args, "key", "rotate", "then rotate the key", err);
+    if (offline.selection() == null) {
+      return offline.failure();
     }
-    RunSelection selection =
-        RunSelection.select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
-    if (selection == null) {
-      return ExitCodes.USAGE;
-    }
+    RunSelection selection = offline.selection();
     Path dataDir = selection.config().dataDir();
-    if (DataDirectory.isHeld(dataDir)) {
-      err.println(
-          "ironcliw: error: a daemon runs on " + dataDir + "; stop it first, then rotate the key");
-      return ExitCodes.FAILURE;
-    }
     try {
       out.println(
           "ironcliw: "

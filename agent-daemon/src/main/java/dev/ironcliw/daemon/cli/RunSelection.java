@@ -5,6 +5,8 @@ import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.ConfigProblem;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.config.PlatformPaths;
+import dev.ironcliw.daemon.lifecycle.DataDirectory;
+import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,36 @@ import java.util.List;
  * {@code status} and {@code service install} all find them.
  */
 public record RunSelection(CommandLine commandLine, Path configFile, IroncliwConfig config) {
+  /**
+   * What {@link #offline} found: the selection, or null with the exit status of why not (already
+   * told on stderr).
+   */
+  record Offline(RunSelection selection, int failure) {}
+
+  /**
+   * For {@code command sub [RUN OPTIONS]}, a command that needs the data dir to itself: the
+   * selection its options make, once no daemon holds that data dir.
+   *
+   * @param then what to do once the daemon is stopped, for the refusal: "then rebuild (...)"
+   */
+  static Offline offline(
+      List<String> args, String command, String sub, String then, PrintStream err) {
+    if (!CommandLine.startsWithSubcommand(args, command, sub, err)) {
+      return new Offline(null, ExitCodes.USAGE);
+    }
+    RunSelection selection =
+        select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
+    if (selection == null) {
+      return new Offline(null, ExitCodes.USAGE);
+    }
+    Path dataDir = selection.config().dataDir();
+    if (DataDirectory.isHeld(dataDir)) {
+      err.println("ironcliw: error: a daemon runs on " + dataDir + "; stop it first, " + then);
+      return new Offline(null, ExitCodes.FAILURE);
+    }
+    return new Offline(selection, ExitCodes.OK);
+  }
+
   /**
    * Parses {@code run}'s options and loads the configuration they select; null after printing why
    * not (a usage or configuration error).
