@@ -18,6 +18,11 @@ public record Rect(int x, int y, int width, int height) {
     return right > left && bottom > top ? new Rect(left, top, right - left, bottom - top) : null;
   }
 
+  /** This rectangle grown by {@code pixels} on every side. */
+  public Rect grownBy(int pixels) {
+    return new Rect(x - pixels, y - pixels, width + 2 * pixels, height + 2 * pixels);
+  }
+
   /** This rectangle moved by (-dx, -dy): into the coordinates of an area at (dx, dy). */
   public Rect relativeTo(int dx, int dy) {
     return new Rect(x - dx, y - dy, width, height);

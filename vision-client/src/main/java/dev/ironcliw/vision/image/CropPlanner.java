@@ -19,13 +19,7 @@ public final class CropPlanner {
     Rect frame = new Rect(0, 0, frameWidth, frameHeight);
     List<Rect> crops = new ArrayList<>();
     for (Rect r : changed) {
-      Rect padded =
-          new Rect(
-                  r.x() - padding,
-                  r.y() - padding,
-                  r.width() + 2 * padding,
-                  r.height() + 2 * padding)
-              .intersect(frame);
+      Rect padded = r.grownBy(padding).intersect(frame);
       if (padded != null) {
         crops.add(padded);
       }
