@@ -30,18 +30,30 @@ public final class SecretRedactor {
     PASSWORD
   }
 
-  /** Tokens whose prefix names the service that issued them. */
+  /**
+   * Tokens whose prefix names the service that issued them, at the start of a word or after a
+   * non-alphanumeric (an {@code =}, a quote). Past a prefix any visible character counts: character
+   * recognition reads a random token's letters with errors ({@code 7} as {@code ?}, {@code l} as
+   * {@code |}), and a token cut by one must still be found. A prefix that says plainly what follows
+   * ({@code sk-ant-}, {@code ghp_}) needs fewer characters after it than a bare {@code sk-}.
+   */
   private static final Pattern API_KEY =
       Pattern.compile(
-          "sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}"
-              + "|[sr]k_(?:live|test)_[A-Za-z0-9]{16,}"
-              + "|gh[pousr]_[A-Za-z0-9]{30,}"
-              + "|github_pat_[A-Za-z0-9_]{30,}"
+          "(?<![A-Za-z0-9])(?:"
+              + "sk-(?:ant|proj|svcacct|admin)-\\S{8,}"
+              + "|sk-\\S{16,}"
+              + "|[sr]k_(?:live|test)_\\S{8,}"
+              + "|gh[pousr]_\\S{8,}"
+              + "|github_pat_\\S{8,}"
               + "|(?:AKIA|ASIA)[0-9A-Z]{16}"
-              + "|xox[abprs]-[A-Za-z0-9-]{10,}"
-              + "|AIza[0-9A-Za-z_-]{35}"
-              + "|glpat-[A-Za-z0-9_-]{20,}"
-              + "|eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
+              + "|xox[abprs]-\\S{8,}"
+              + "|AIza\\S{30,}"
+              + "|glpat-\\S{8,}"
+              + "|eyJ\\S{10,}\\.eyJ\\S{10,}\\.\\S{10,})");
+
+  /** A word that may be the rest of a token cut in two: letters and digits, both. */
+  private static final Pattern KEY_REST =
+      Pattern.compile("(?=\\S*[A-Za-z])(?=\\S*[0-9])[A-Za-z0-9_?|!-]{4,}");
 
   private static final Pattern KEY_BEGIN = Pattern.compile("BEGIN [A-Z ]*PRIVATE KEY");
   private static final Pattern KEY_END = Pattern.compile("END [A-Z ]*PRIVATE KEY");
@@ -196,6 +208,11 @@ public final class SecretRedactor {
         words.set(i, redacted(words.get(i)));
         counts.incrementAndGet(Kind.API_KEY.ordinal());
         found = true;
+        // The rest of a token that recognition cut in two.
+        while (i + 1 < words.size() && KEY_REST.matcher(words.get(i + 1).text()).matches()) {
+          i++;
+          words.set(i, redacted(words.get(i)));
+        }
       }
     }
     return found;

@@ -79,6 +79,23 @@ class SecretRedactorTest {
     }
     assertEquals(9, redactor.count(Kind.API_KEY));
     assertEquals("the sk-learn docs", redacted("the sk-learn docs"), "too short to be a key");
+    assertEquals(
+        "a task-management-framework-x",
+        redacted("a task-management-framework-x"),
+        "sk- inside a word is no prefix");
+  }
+
+  /** As Tesseract read a key typed into an xterm: a 7 as ?, a 5 as S, an O as 0. */
+  @Test
+  void shouldReplaceKeysReadWithErrorsAndKeysCutShort() {
+    assertEquals(
+        "token [redacted]", redacted("token sk-ant-api03-Qw?Er6TySUi40ps2x8Lm2Nb"), "misread");
+    assertEquals(
+        "[redacted] [redacted] - bash",
+        redacted("KEY=sk-ant-api03-Qw7E Er6Ty5 - bash"),
+        "cut by a space");
+    assertEquals("[redacted] [redacted] again", redacted("ghp_Zx8Qw|Er6 Ty5Ui4Op3 again"));
+    assertEquals(3, redactor.count(Kind.API_KEY));
   }
 
   @Test
