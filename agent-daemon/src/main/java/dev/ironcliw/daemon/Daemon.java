@@ -66,6 +66,7 @@ import dev.ironcliw.daemon.status.StatusPart;
 import dev.ironcliw.daemon.status.StatusReporter;
 import dev.ironcliw.daemon.status.VisionPart;
 import dev.ironcliw.daemon.text.BatchScreenText;
+import dev.ironcliw.daemon.text.ReadProgress;
 import dev.ironcliw.daemon.text.TextEngines;
 import dev.ironcliw.daemon.text.TextReader;
 import dev.ironcliw.daemon.vault.HistoryVault;
@@ -256,6 +257,27 @@ public final class Daemon {
                 stream::publish,
                 config.vision().notices(),
                 config.vision().notices().desktop() ? new DesktopNotifier() : null));
+    KeyframeWriter keyframes =
+        opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
+    TextEngines.Choice textChoice = TextEngines.choose(config.text());
+    LOG.info(textChoice.message());
+    if (textChoice.engine() != null && choice.accessibleText() != AccessibleText.NONE) {
+      LOG.info(
+          "text: the focused window's accessibility text: {}", choice.accessibleText().state());
+    }
+    TextReader textReader =
+        textChoice.engine() == null
+            ? null
+            : opened(
+                new TextReader(
+                    textChoice.engine(),
+                    choice.accessibleText(),
+                    opened(choice.windows()),
+                    ring,
+                    journal,
+                    keyframes::keep,
+                    config.text().settle(),
+                    config.text().maxCpuShare()));
     VisionProviders.Choice visionChoice;
     try {
       visionChoice =
@@ -266,7 +288,11 @@ public final class Daemon {
                   budgets,
                   LiveMemory.VISION_QUEUE_BUDGET,
                   insights,
-                  new BatchScreenText(journal, config.vision().screenTextMaxChars())));
+                  new BatchScreenText(
+                      journal,
+                      config.vision().screenTextMaxChars(),
+                      textReader == null ? ReadProgress.NOTHING_READ : textReader,
+                      TextReader.longestReadDelay(config.text().settle()))));
     } catch (IllegalArgumentException e) {
       throw new StartupException(e.getMessage(), ExitCodes.USAGE, e);
     }
@@ -291,27 +317,6 @@ public final class Daemon {
     capture.continueFrom(journaledFocus(journal));
     ChangeImages images =
         vision instanceof NoVisionProvider ? null : new ChangeImages(config.vision().image());
-    KeyframeWriter keyframes =
-        opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
-    TextEngines.Choice textChoice = TextEngines.choose(config.text());
-    LOG.info(textChoice.message());
-    if (textChoice.engine() != null && choice.accessibleText() != AccessibleText.NONE) {
-      LOG.info(
-          "text: the focused window's accessibility text: {}", choice.accessibleText().state());
-    }
-    TextReader textReader =
-        textChoice.engine() == null
-            ? null
-            : opened(
-                new TextReader(
-                    textChoice.engine(),
-                    choice.accessibleText(),
-                    opened(choice.windows()),
-                    ring,
-                    journal,
-                    keyframes::keep,
-                    config.text().settle(),
-                    config.text().maxCpuShare()));
     PipelineAgent pipeline =
         new PipelineAgent(
             events,

@@ -45,6 +45,7 @@ public final class RemoteVisionProvider implements VisionProvider {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteVisionProvider.class);
   private static final int RAW_REPLY_CHARS = 16_384;
   private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  private static final long READ_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final ProviderProtocol protocol;
   private final VisionCaller caller;
@@ -67,21 +68,29 @@ public final class RemoteVisionProvider implements VisionProvider {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong sentWithScreenText = new AtomicLong();
   private final AtomicLong screenTextChars = new AtomicLong();
+  private final AtomicLong batchesHeldForText = new AtomicLong();
+  private final AtomicLong batchesSentUnread = new AtomicLong();
+  private final AtomicLong imagesMasked = new AtomicLong();
   private final AtomicLong insights = new AtomicLong();
   private final AtomicLong invalidReplies = new AtomicLong();
   private final Thread dispatcher;
   private int inFlight;
+  private QueuedBatch lastHeld;
   private long queuedBytes;
   private boolean closed;
   private boolean paused;
 
-  /** A batch waiting, with the budget its pixels hold. */
+  /** A batch waiting, with the budget its pixels hold, and since when. */
   private record QueuedBatch(
-      List<BatchFrame> frames, long bytes, OffHeapBudget.Reservation reservation) {}
+      List<BatchFrame> frames,
+      long bytes,
+      OffHeapBudget.Reservation reservation,
+      long queuedAtNanos) {}
 
   /**
    * @param memory where the queued pixels are counted, under {@code memoryComponent}
-   * @param screenText the text read off the screen that goes with a batch
+   * @param screenText the text read off the screen that goes with a batch, and where it showed
+   *     secrets to mask
    * @param clock the wall clock that sets the UTC day of the token budget
    */
   public RemoteVisionProvider(
@@ -150,7 +159,7 @@ public final class RemoteVisionProvider implements VisionProvider {
           dropOldest(DropReason.OVER_MEMORY_BUDGET);
         }
       }
-      queue.addLast(new QueuedBatch(List.copyOf(batch), bytes, reservation));
+      queue.addLast(new QueuedBatch(List.copyOf(batch), bytes, reservation, nanoClock.getAsLong()));
       queuedBytes += bytes;
       changed.signalAll();
     } finally {
@@ -180,15 +189,21 @@ public final class RemoteVisionProvider implements VisionProvider {
     warmUp();
     while (true) {
       QueuedBatch next;
+      boolean read;
       lock.lock();
       try {
         next = null;
+        read = true;
         while (next == null) {
           if (closed) {
             return;
           }
           long wait = nanosUntilSendable();
           if (wait == 0) {
+            wait = nanosUntilRead(queue.peekFirst());
+          }
+          if (wait == 0 || wait == READ_WAIT_OVER) {
+            read = wait == 0;
             next = queue.pollFirst();
             release(next);
             inFlight++;
@@ -204,6 +219,9 @@ public final class RemoteVisionProvider implements VisionProvider {
       }
       boolean called = false;
       try {
+        if (!read) {
+          batchesSentUnread.incrementAndGet();
+        }
         called = send(next.frames());
       } catch (RuntimeException e) {
         LOG.error("vision: could not prepare a batch; it is dropped", e);
@@ -225,6 +243,41 @@ public final class RemoteVisionProvider implements VisionProvider {
     InsightParser.parse("{\"activity\": \"warm-up\", \"needsHelp\": false, \"confidence\": 0.5}");
     ImageEncoder.warmUp();
     LOG.debug("vision: warmed up in {} ms", (nanoClock.getAsLong() - start) / 1_000_000);
+  }
+
+  /** {@link #nanosUntilRead}: the batch has waited as long as it may. */
+  private static final long READ_WAIT_OVER = -1;
+
+  /**
+   * Caller holds the lock: 0 when the text of the batch's last frames has been read, {@link
+   * #READ_WAIT_OVER} when it has not but the batch has waited its longest, or the queue is over
+   * half full (waiting must not cost later batches their place, nor fill the queue's memory
+   * budget), else how long to wait before asking again. The first time a batch waits is counted.
+   */
+  private long nanosUntilRead(QueuedBatch batch) {
+    if (hasRead(batch)) {
+      return 0;
+    }
+    long waited = nanoClock.getAsLong() - batch.queuedAtNanos();
+    long longest = screenText.longestReadWait().toNanos();
+    if (waited >= longest || 2 * queue.size() > limits.queueBatches()) {
+      return READ_WAIT_OVER;
+    }
+    if (batch != lastHeld) {
+      lastHeld = batch; // only the oldest batch waits, so each is counted once
+      batchesHeldForText.incrementAndGet();
+    }
+    return Math.min(READ_POLL_NANOS, longest - waited);
+  }
+
+  /** A source that fails to say counts as having read: the batch goes, as it would without text. */
+  private boolean hasRead(QueuedBatch batch) {
+    try {
+      return screenText.hasRead(batch.frames());
+    } catch (RuntimeException e) {
+      LOG.warn("vision: cannot tell whether a batch's screen text was read: {}", e.toString());
+      return true;
+    }
   }
 
   /** Caller holds the lock: 0 when a batch may go now, else how long to wait before looking. */
@@ -255,6 +308,7 @@ public final class RemoteVisionProvider implements VisionProvider {
       drop(DropReason.OVER_DAILY_TOKENS);
       return false;
     }
+    ScreenText onScreen = screenTextOf(frames);
     List<EncodedImage> images = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     long requestBytes = 0;
@@ -266,7 +320,11 @@ public final class RemoteVisionProvider implements VisionProvider {
           if (crop.context() != context) {
             continue;
           }
-          EncodedImage image = ImageEncoder.encode(crop, maxImageBytes);
+          FrameCrop shown = crop.masked(onScreen.secretsOn(frame.display()));
+          if (shown != crop) {
+            imagesMasked.incrementAndGet();
+          }
+          EncodedImage image = ImageEncoder.encode(shown, maxImageBytes);
           if (requestBytes + image.bytes().length > limits.maxRequestBytes()) {
             continue;
           }
@@ -294,16 +352,16 @@ public final class RemoteVisionProvider implements VisionProvider {
       imagesLastHour.add(images.size(), now);
       bytesLastHour.add(requestBytes, now);
     }
-    String onScreen = screenTextOf(frames);
+    String lines = onScreen.lines().strip();
     VisionRequest request =
         new VisionRequest(
             VisionPrompt.SYSTEM,
-            VisionPrompt.batchText(frames.size(), text.toString(), onScreen),
+            VisionPrompt.batchText(frames.size(), text.toString(), lines),
             images,
             limits.maxOutputTokens());
-    if (!onScreen.isEmpty()) {
+    if (!lines.isEmpty()) {
       sentWithScreenText.incrementAndGet();
-      screenTextChars.addAndGet(onScreen.length());
+      screenTextChars.addAndGet(lines.length());
     }
     List<Long> seqs = frames.stream().map(BatchFrame::seq).toList();
     int imageCount = images.size();
@@ -325,13 +383,16 @@ public final class RemoteVisionProvider implements VisionProvider {
     return true;
   }
 
-  /** The batch's screen text; a source that fails costs the batch its text, not the batch. */
-  private String screenTextOf(List<BatchFrame> frames) {
+  /**
+   * The batch's screen text. A source that fails costs the batch its text, not the batch; its
+   * images then go unmasked, as they would with no text recognition at all.
+   */
+  private ScreenText screenTextOf(List<BatchFrame> frames) {
     try {
-      return screenText.textOf(frames).strip();
+      return screenText.of(frames);
     } catch (RuntimeException e) {
       LOG.warn("vision: a batch goes without its screen text: {}", e.toString());
-      return "";
+      return ScreenText.NONE;
     }
   }
 
@@ -459,8 +520,12 @@ public final class RemoteVisionProvider implements VisionProvider {
         bytes,
         flying,
         sent.get(),
-        sentWithScreenText.get(),
-        screenTextChars.get(),
+        new ScreenTextUse(
+            sentWithScreenText.get(),
+            screenTextChars.get(),
+            batchesHeldForText.get(),
+            batchesSentUnread.get(),
+            imagesMasked.get()),
         caller.attempts(),
         caller.retries(),
         insights.get(),

@@ -13,8 +13,7 @@ import java.util.Map;
  * @param queuedBytes heap bytes of their pixels
  * @param inFlight requests under way
  * @param batchesSent batches sent (each may take several attempts)
- * @param batchesWithScreenText of those, the batches sent with text read off the screen
- * @param screenTextChars characters of that text sent
+ * @param screenText what was sent of the text read off the screen, and what it masked
  * @param attempts HTTP requests made, retries included
  * @param retries attempts that were retries
  * @param insights valid insights received
@@ -37,8 +36,7 @@ public record VisionStatus(
     long queuedBytes,
     int inFlight,
     long batchesSent,
-    long batchesWithScreenText,
-    long screenTextChars,
+    ScreenTextUse screenText,
     long attempts,
     long retries,
     long insights,

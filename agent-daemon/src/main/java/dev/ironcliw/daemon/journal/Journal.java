@@ -693,6 +693,20 @@ public final class Journal implements AutoCloseable {
     return found;
   }
 
+  /** The text records read from the frames after {@code seq}, oldest first, at most {@code max}. */
+  public List<TextRecord> textsAfter(long seq, int max) {
+    List<TextRecord> found = new ArrayList<>();
+    for (long readSeq : textIndexes.tailMap(seq, false).keySet()) {
+      for (TextRecord r : texts(readSeq)) {
+        if (found.size() == max) {
+          return found;
+        }
+        found.add(r);
+      }
+    }
+    return found;
+  }
+
   /** Whether any text was read from frame {@code seq}. */
   public boolean hasText(long seq) {
     return textIndexes.containsKey(seq);

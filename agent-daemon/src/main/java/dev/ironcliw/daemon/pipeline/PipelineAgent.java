@@ -243,17 +243,6 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
     boolean forward = verdict == Verdict.CHANGE;
     long now = System.nanoTime();
-    if (forward) {
-      batcher.add(
-          new BatchFrame(
-              frame.seq(),
-              frame.capturedAtNanos(),
-              display,
-              frame.ringPosition(),
-              changedTiles,
-              images),
-          now);
-    }
     FrameRecord record =
         new FrameRecord(
             frame.seq(),
@@ -288,6 +277,19 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
     if ((verdict == Verdict.CHANGE || verdict == Verdict.REVISIT) && !frame.sameAsPrevious()) {
       screenChanges.accept(record);
+    }
+    // Last: the vision stage waits for the text of what it was handed, so the text reader must
+    // have been handed it first.
+    if (forward) {
+      batcher.add(
+          new BatchFrame(
+              frame.seq(),
+              frame.capturedAtNanos(),
+              display,
+              frame.ringPosition(),
+              changedTiles,
+              images),
+          now);
     }
     stats.recordMasked(frame.maskedRegions());
     stats.recordVerdict(frame.seq(), verdict, forward, now);

@@ -43,8 +43,11 @@ public final class VisionPart implements StatusPart {
         .put(
             "screenText",
             new JsonObject()
-                .put("batches", v.batchesWithScreenText())
-                .put("chars", v.screenTextChars()))
+                .put("batches", v.screenText().batches())
+                .put("chars", v.screenText().chars())
+                .put("batchesHeld", v.screenText().batchesHeld())
+                .put("batchesSentUnread", v.screenText().batchesSentUnread())
+                .put("imagesMasked", v.screenText().imagesMasked()))
         .put("attempts", v.attempts())
         .put("retries", v.retries())
         .put("insights", v.insights())

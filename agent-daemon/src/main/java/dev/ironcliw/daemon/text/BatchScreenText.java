@@ -1,10 +1,15 @@
 package dev.ironcliw.daemon.text;
 
 import dev.ironcliw.daemon.journal.Journal;
+import dev.ironcliw.daemon.journal.record.TextLine;
+import dev.ironcliw.daemon.journal.record.TextRecord;
+import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.BatchFrame;
+import dev.ironcliw.vision.ScreenText;
 import dev.ironcliw.vision.ScreenTextSource;
 import dev.ironcliw.vision.image.FrameCrop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +25,11 @@ import java.util.TreeMap;
  * {@link #AROUND_PIXELS} of a crop; all of them when a whole-screen image goes too), area by area
  * from the top left, each area's lines in the order they were read; at most {@code maxChars}, cut
  * between lines. Sent whole, a screen's text outweighed a typing batch's small crops by far.
+ *
+ * <p>With it go the boxes of every word the reader redacted ({@link SecretRedactor}) on screen at
+ * any moment of the batch: those of the reads visible at its first frame and of every read since. A
+ * batch waits until its last frames have been read ({@link ReadProgress}), so that a secret typed
+ * just before it is among them; a box that no longer holds a secret is painted over all the same.
  */
 public final class BatchScreenText implements ScreenTextSource {
   /** How far around a changed area its text goes with it: some ten lines of a UI font. */
@@ -27,25 +37,89 @@ public final class BatchScreenText implements ScreenTextSource {
 
   private final Journal journal;
   private final int maxChars;
+  private final ReadProgress progress;
+  private final Duration longestReadWait;
 
   /**
-   * @param maxChars the most characters sent; 0 sends none
+   * @param maxChars the most characters sent; 0 sends none (secrets are masked all the same)
+   * @param progress how far the reader has read
+   * @param longestReadWait how long a batch waits for it
    */
-  public BatchScreenText(Journal journal, int maxChars) {
+  public BatchScreenText(
+      Journal journal, int maxChars, ReadProgress progress, Duration longestReadWait) {
     this.journal = journal;
     this.maxChars = maxChars;
+    this.progress = progress;
+    this.longestReadWait = longestReadWait;
   }
 
   @Override
-  public String textOf(List<BatchFrame> frames) {
+  public boolean hasRead(List<BatchFrame> frames) {
+    for (var last : lastSeqOfDisplay(frames).entrySet()) {
+      if (!progress.hasRead(last.getKey(), last.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public Duration longestReadWait() {
+    return longestReadWait;
+  }
+
+  @Override
+  public ScreenText of(List<BatchFrame> frames) {
+    return new ScreenText(linesOf(frames), secretsOf(frames));
+  }
+
+  private static Map<Integer, Long> lastSeqOfDisplay(List<BatchFrame> frames) {
+    Map<Integer, Long> last = new TreeMap<>();
+    for (BatchFrame f : frames) {
+      last.merge(f.display(), f.seq(), Math::max);
+    }
+    return last;
+  }
+
+  /** Where redacted words were on each display, at any moment from the batch's first frame on. */
+  private Map<Integer, List<Rect>> secretsOf(List<BatchFrame> frames) {
+    Map<Integer, Long> firstSeqOfDisplay = new TreeMap<>();
+    for (BatchFrame f : frames) {
+      firstSeqOfDisplay.merge(f.display(), f.seq(), Math::min);
+    }
+    Map<Integer, List<Rect>> secrets = new HashMap<>();
+    for (var first : firstSeqOfDisplay.entrySet()) {
+      int display = first.getKey();
+      List<TextLine> shown = new ArrayList<>();
+      VisibleText.at(journal, first.getValue(), display).forEach(l -> shown.add(l.line()));
+      for (TextRecord later : journal.textsAfter(first.getValue(), VisibleText.MAX_READS_BACK)) {
+        if (later.display() == display) {
+          shown.addAll(later.lines());
+        }
+      }
+      List<Rect> boxes = new ArrayList<>();
+      for (TextLine line : shown) {
+        for (TextWord word : line.words()) {
+          if (word.text().equals(SecretRedactor.REDACTED)) {
+            boxes.add(word.box());
+          }
+        }
+      }
+      if (!boxes.isEmpty()) {
+        secrets.put(display, boxes);
+      }
+    }
+    return secrets;
+  }
+
+  private String linesOf(List<BatchFrame> frames) {
     if (maxChars == 0) {
       return "";
     }
-    Map<Integer, Long> lastSeqOfDisplay = new TreeMap<>();
+    Map<Integer, Long> lastSeqOfDisplay = lastSeqOfDisplay(frames);
     Map<Integer, List<Rect>> changedOfDisplay = new HashMap<>();
     Set<Integer> wholeDisplays = new HashSet<>();
     for (BatchFrame f : frames) {
-      lastSeqOfDisplay.merge(f.display(), f.seq(), Math::max);
       if (f.images().isEmpty()) {
         wholeDisplays.add(f.display()); // what changed is not known
       }
@@ -53,15 +127,9 @@ public final class BatchScreenText implements ScreenTextSource {
         if (crop.context()) {
           wholeDisplays.add(f.display());
         }
-        Rect s = crop.source();
         changedOfDisplay
             .computeIfAbsent(f.display(), d -> new ArrayList<>())
-            .add(
-                new Rect(
-                    s.x() - AROUND_PIXELS,
-                    s.y() - AROUND_PIXELS,
-                    s.width() + 2 * AROUND_PIXELS,
-                    s.height() + 2 * AROUND_PIXELS));
+            .add(crop.source().grownBy(AROUND_PIXELS));
       }
     }
     StringBuilder out = new StringBuilder();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -48,12 +49,13 @@ import org.slf4j.LoggerFactory;
  * meanwhile are skipped for the newest (counted). Each block read is filed under the window it lies
  * in ({@link BlockWindows}), asked of the {@link WindowLocator} as the text is journaled.
  */
-public final class TextReader implements AutoCloseable {
+public final class TextReader implements ReadProgress, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextReader.class);
   static final long MAX_UNSETTLED_NANOS = Duration.ofSeconds(5).toNanos();
   private static final int QUEUE_FRAMES = 256;
   private static final int CACHE_ENTRIES = 512;
   private static final long POLL_MILLIS = 50;
+  private static final Duration READ_ALLOWANCE = Duration.ofSeconds(4);
 
   /** The rectangle of one display that changed since it was last read, and its newest frame. */
   private static final class Pending {
@@ -78,6 +80,13 @@ public final class TextReader implements AutoCloseable {
   private final double maxCpuShare;
   private final BlockingQueue<FrameRecord> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
   private final Map<Integer, Pending> pending = new HashMap<>();
+
+  /** Per display, the newest frame handed over: written by the pipeline thread. */
+  private final Map<Integer, Long> lastOffered = new ConcurrentHashMap<>();
+
+  /** Per display, the newest frame its reads have covered: written by the reading thread. */
+  private final Map<Integer, Long> readThrough = new ConcurrentHashMap<>();
+
   private final Map<CacheKey, List<TextLine>> cache =
       new LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
         @Override
@@ -139,9 +148,29 @@ public final class TextReader implements AutoCloseable {
     if (frame.regions().isEmpty()) {
       return;
     }
-    if (!queue.offer(frame)) {
+    if (queue.offer(frame)) {
+      lastOffered.put(frame.display(), frame.seq());
+    } else {
       dropped.incrementAndGet();
     }
+  }
+
+  /**
+   * Any thread. A frame never handed over (nothing changed, or the queue was full) is not waited
+   * for; the last one handed over before it is.
+   */
+  @Override
+  public boolean hasRead(int display, long seq) {
+    Long offered = lastOffered.get(display);
+    return offered == null || readThrough.getOrDefault(display, -1L) >= Math.min(seq, offered);
+  }
+
+  /**
+   * The longest a read can take to come after the frame it reads, within reason: the area settles,
+   * or keeps changing for {@link #MAX_UNSETTLED_NANOS}, and is then read, at the CPU budget's pace.
+   */
+  public static Duration longestReadDelay(Duration settle) {
+    return Duration.ofNanos(Math.max(settle.toNanos(), MAX_UNSETTLED_NANOS)).plus(READ_ALLOWANCE);
   }
 
   private void run() {
@@ -158,6 +187,7 @@ public final class TextReader implements AutoCloseable {
           if (ready != null) {
             pending.remove(ready.newest.display());
             read(ready);
+            readThrough.put(ready.newest.display(), ready.newest.seq());
           }
         }
       }

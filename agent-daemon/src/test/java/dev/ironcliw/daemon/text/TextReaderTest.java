@@ -1,12 +1,14 @@
 package dev.ironcliw.daemon.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.capture.AccessibleLine;
 import dev.ironcliw.capture.AccessibleText;
 import dev.ironcliw.capture.FocusedWindow;
 import dev.ironcliw.capture.LocatedWindow;
+import dev.ironcliw.capture.WindowLocator;
 import dev.ironcliw.daemon.journal.Journal;
 import dev.ironcliw.daemon.journal.record.FrameRecord;
 import dev.ironcliw.daemon.journal.record.TextLine;
@@ -93,11 +95,7 @@ class TextReaderTest {
     List<LocatedWindow> windows =
         List.of(
             new LocatedWindow(new Rect(0, 0, W, H), new FocusedWindow("Mail", "Inbox", 0, false)));
-    try (FrameRing ring =
-            FrameRing.open(
-                dir.resolve("frames.ring"),
-                RingGeometry.forBudget(8 << 20, W, H),
-                OffHeapBudget.unlimited());
+    try (FrameRing ring = openRing();
         Journal journal = Journal.open(dir.resolve("journal"))) {
       TextReader reader =
           new TextReader(
@@ -139,6 +137,43 @@ class TextReaderTest {
         reader.close();
       }
     }
+  }
+
+  @Test
+  void shouldSayADisplayIsReadOnceEveryFrameHandedOverUpToASeqIsRead() throws Exception {
+    try (FrameRing ring = openRing();
+        Journal journal = Journal.open(dir.resolve("journal"))) {
+      TextReader reader =
+          new TextReader(
+              new CountingEngine(),
+              AccessibleText.NONE,
+              WindowLocator.NONE,
+              ring,
+              journal,
+              frame -> {},
+              Duration.ofSeconds(2),
+              1.0);
+      reader.start();
+      try {
+        assertTrue(reader.hasRead(0, 1), "nothing handed over, nothing to wait for");
+        reader.offer(frame(ring.writer(), journal, 1));
+        assertFalse(reader.hasRead(0, 1), "settling");
+        assertFalse(reader.hasRead(0, 9), "a later frame waits for the last one handed over");
+        assertTrue(reader.hasRead(1, 1), "another display");
+        awaitText(journal, 1);
+        Waits.await("frame 1 read", Duration.ofSeconds(10)).until(() -> reader.hasRead(0, 1));
+        assertTrue(reader.hasRead(0, 9));
+      } finally {
+        reader.close();
+      }
+    }
+  }
+
+  private FrameRing openRing() {
+    return FrameRing.open(
+        dir.resolve("frames.ring"),
+        RingGeometry.forBudget(8 << 20, W, H),
+        OffHeapBudget.unlimited());
   }
 
   /** A frame with a dark block on white at (10, 10), in the ring and the journal. */
