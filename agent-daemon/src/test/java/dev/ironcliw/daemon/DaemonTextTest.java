@@ -15,6 +15,7 @@ import dev.ironcliw.daemon.text.TesseractEngine;
 import dev.ironcliw.daemon.text.TextEngineUnavailableException;
 import dev.ironcliw.daemon.vault.HistoryKeys;
 import dev.ironcliw.daemon.vault.HistoryVault;
+import dev.ironcliw.ring.Rect;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
 import dev.ironcliw.testing.Waits;
@@ -60,8 +61,10 @@ class DaemonTextTest {
               exclude:
                 titles: ['secret']
             """);
-    try (XvfbServer xvfb = XvfbServer.start(800, 400);
+    try (StubProviderServer stub = stubProvider();
+        XvfbServer xvfb = XvfbServer.start(800, 400);
         XTestClient client = new XTestClient(xvfb.display())) {
+      sendBatchesTo(stub, config, 5, "2s");
       client.rootColour(0x202020);
       long terminal =
           xterm(
@@ -142,6 +145,32 @@ class DaemonTextTest {
         // The terminal's cursor sits on the last letters typed, and recognition errs there: a
         // word one edit away is still found.
         assertFalse(awaitHit(daemon, "kubectl").isEmpty());
+
+        // Issue 25: a key typed into the terminal is replaced in what is kept and sent, and its
+        // pixels are painted over in every image sent to the model, as it was typed too.
+        xvfb.run("xdotool", "key", "Return");
+        xvfb.run("xdotool", "type", "--delay", "40", "token sk-ant-api03-Qw7Er6Ty5Ui4Op3Zx8Lm2Nb");
+        JsonObject key = awaitHit(daemon, "\"token [redacted]\"");
+        List<Rect> secrets = redactedBoxes(daemon, key.getLong("seq"));
+        assertEquals(1, secrets.size(), key.encode());
+        JsonObject vision =
+            daemon
+                .awaitStatus(
+                    s -> {
+                      JsonObject v = s.getJsonObject("vision");
+                      return v.getJsonObject("screenText").getLong("imagesMasked") >= 1
+                          && v.getJsonObject("queue").getInteger("batches") == 0
+                          && v.getInteger("inFlight") == 0;
+                    },
+                    Duration.ofSeconds(30))
+                .getJsonObject("vision");
+        System.out.println("vision, a key typed: " + vision.encode());
+        List<String> requests =
+            stub.received().stream().map(StubProviderServer.Received::body).toList();
+        for (String request : requests) {
+          assertFalse(requestText(request).contains("api03"), requestText(request));
+        }
+        assertTrue(SentImages.assertPaintedOver(requests, secrets) >= 1, "sent where it was typed");
 
         JsonObject reader = daemon.status().getJsonObject("text").getJsonObject("reader");
         System.out.println("text reader: " + reader.encode());
@@ -255,7 +284,12 @@ class DaemonTextTest {
 
   private static DaemonProcess started(XvfbServer xvfb, Path data, Path config) throws Exception {
     return DaemonProcess.start(
-            xvfb.display(), data, DaemonProcess.freePort(), Map.of(), "--config", config.toString())
+            xvfb.display(),
+            data,
+            DaemonProcess.freePort(),
+            Map.of("ANTHROPIC_API_KEY", "sk-ant-text"),
+            "--config",
+            config.toString())
         .awaitReady();
   }
 
@@ -277,26 +311,10 @@ class DaemonTextTest {
         "Replayed invoice 5521 paid in full",
         "Warehouse order 7730 shipped today",
         "Card 4242 4242 4242 4242 key sk-ant-api03-Zx8Qw7Er6Ty5Ui4Op3");
-    try (StubProviderServer stub =
-        new StubProviderServer(
-            Reply.json(
-                200,
-                StubProviderServer.anthropicReply(
-                    "{\"activity\": \"reading invoices\", \"app\": \"\", \"needsHelp\": false,"
-                        + " \"confidence\": 0.5}",
-                    10,
-                    10)))) {
+    try (StubProviderServer stub = stubProvider()) {
       // The last batch waits long enough for the last screenshot's text to be read.
       Path config = config("");
-      Files.writeString(
-          config,
-          Files.readString(config)
-              .replace(
-                  "  provider: none\n",
-                  "  provider: anthropic\n  batch:\n    size: 2\n    maxWait: 5s\n"
-                      + "  anthropic:\n    baseUrl: "
-                      + stub.uri("")
-                      + "\n"));
+      sendBatchesTo(stub, config, 2, "5s");
       try (DaemonProcess daemon =
           DaemonProcess.start(
                   null,
@@ -358,9 +376,69 @@ class DaemonTextTest {
         }
         assertTrue(search(daemon, "4242").isEmpty(), "the card number is not in the index");
         assertTrue(search(daemon, "\"Card [redacted]\"").size() >= 1, "its line is, redacted");
+        // ... and their words are painted over in every image that showed them.
+        JsonObject cardLine = search(daemon, "\"Card [redacted]\"").getJsonObject(0);
+        List<Rect> secrets = redactedBoxes(daemon, cardLine.getLong("seq"));
+        assertTrue(secrets.size() >= 2, "the card's groups and the key: " + secrets);
+        int seen =
+            SentImages.assertPaintedOver(
+                stub.received().stream().map(StubProviderServer.Received::body).toList(), secrets);
+        assertTrue(seen >= 1, "an image showed where the secrets were");
+        assertTrue(
+            daemon
+                    .status()
+                    .getJsonObject("vision")
+                    .getJsonObject("screenText")
+                    .getLong("imagesMasked")
+                >= 1);
         assertEquals(0, daemon.terminate());
       }
     }
+  }
+
+  /** The boxes of the words redacted in the text on screen in frame {@code seq}. */
+  private static List<Rect> redactedBoxes(DaemonProcess daemon, long seq) throws Exception {
+    List<Rect> boxes = new ArrayList<>();
+    JsonObject text = new JsonObject(daemon.get("/api/v1/frames/" + seq + "/text").body());
+    for (Object line : text.getJsonArray("lines")) {
+      for (Object word : ((JsonObject) line).getJsonArray("words")) {
+        JsonObject w = (JsonObject) word;
+        if (w.getString("text").equals("[redacted]")) {
+          JsonArray b = w.getJsonArray("box");
+          boxes.add(new Rect(b.getInteger(0), b.getInteger(1), b.getInteger(2), b.getInteger(3)));
+        }
+      }
+    }
+    return boxes;
+  }
+
+  /** A stub Messages API that answers every batch with the same insight. */
+  private static StubProviderServer stubProvider() throws Exception {
+    return new StubProviderServer(
+        Reply.json(
+            200,
+            StubProviderServer.anthropicReply(
+                "{\"activity\": \"reading a terminal\", \"app\": \"\", \"needsHelp\": false,"
+                    + " \"confidence\": 0.5}",
+                10,
+                10)));
+  }
+
+  /** {@code config} with batches of {@code batchSize} sent to {@code stub}. */
+  private static void sendBatchesTo(
+      StubProviderServer stub, Path config, int batchSize, String maxWait) throws IOException {
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(
+                "  provider: none\n",
+                "  provider: anthropic\n  limits:\n    requestsPerMinute: 100\n  batch:\n    size: "
+                    + batchSize
+                    + "\n    maxWait: "
+                    + maxWait
+                    + "\n  anthropic:\n    baseUrl: "
+                    + stub.uri("")
+                    + "\n"));
   }
 
   /** The text block of an Anthropic Messages request: what goes with its images. */
