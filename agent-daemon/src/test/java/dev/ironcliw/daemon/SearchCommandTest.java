@@ -28,28 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchCommandTest {
   @TempDir Path temp;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result search(Path config, Path data, int port, String... words) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private static CommandRun search(Path config, Path data, int port, String... words) {
     List<String> args = new ArrayList<>(List.of("search"));
     args.addAll(List.of(words));
-    args.addAll(
-        List.of(
-            "--config",
-            config.toString(),
-            "--data-dir",
-            data.toString(),
-            "--port",
-            Integer.toString(port)));
-    int status =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CommandRun.of(config, data, port, args.toArray(String[]::new));
   }
 
   @Test
@@ -78,22 +60,22 @@ class SearchCommandTest {
                       .getJsonArray("results")
                       .isEmpty());
 
-      Result found = search(config, data, port, "quartely", "--since", "1h", "--limit", "5");
+      CommandRun found = search(config, data, port, "quartely", "--since", "1h", "--limit", "5");
       assertEquals(ExitCodes.OK, found.status(), found.err());
       assertTrue(
           found.out().contains("  Gedit  quarterly report - gedit  [quarterly] report"),
           found.out());
 
-      Result none = search(config, data, port, "nothing-like-it");
+      CommandRun none = search(config, data, port, "nothing-like-it");
       assertEquals(ExitCodes.OK, none.status(), none.err());
       assertEquals("no matches", none.out().strip());
 
-      Result bad = search(config, data, port, "\"unclosed");
+      CommandRun bad = search(config, data, port, "\"unclosed");
       assertEquals(ExitCodes.USAGE, bad.status());
       assertTrue(bad.err().contains("is not closed"), bad.err());
       assertEquals(0, daemon.terminate());
     }
-    Result stopped = search(config, data, DaemonProcess.freePort(), "quarterly");
+    CommandRun stopped = search(config, data, DaemonProcess.freePort(), "quarterly");
     assertEquals(ExitCodes.FAILURE, stopped.status());
     assertTrue(stopped.err().contains("no daemon answers"), stopped.err());
 
@@ -114,8 +96,8 @@ class SearchCommandTest {
                   !new JsonObject(again.get("/api/v1/search?q=quarterly").body())
                       .getJsonArray("results")
                       .isEmpty());
-      Result whileRunning =
-          new Result(
+      CommandRun whileRunning =
+          new CommandRun(
               Main.run(
                   List.of(
                       "index",

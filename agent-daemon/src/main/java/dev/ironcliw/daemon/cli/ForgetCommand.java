@@ -1,11 +1,9 @@
 package dev.ironcliw.daemon.cli;
 
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,20 +46,9 @@ public final class ForgetCommand {
       return ExitCodes.USAGE;
     }
     LocalDaemon.Asked asked = LocalDaemon.ask(runOptions, "/api/v1/history" + query, "DELETE", err);
-    HttpResponse<String> reply = asked.reply();
-    if (reply == null) {
-      return asked.failure();
-    }
-    JsonObject body;
-    try {
-      body = new JsonObject(reply.body());
-    } catch (DecodeException e) {
-      body = new JsonObject();
-    }
-    if (reply.statusCode() != 200) {
-      JsonObject error = body.getJsonObject("error", new JsonObject());
-      err.println("ironcliw: error: " + error.getString("message", "HTTP " + reply.statusCode()));
-      return reply.statusCode() == 400 ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    JsonObject body = asked.answer(err);
+    if (body == null) {
+      return asked.failureStatus();
     }
     out.println(
         "ironcliw: forgot "

@@ -4,6 +4,8 @@ import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.mcp.HttpDaemonApi;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -31,7 +33,40 @@ record LocalDaemon(String where, int port, Path tokenFile) {
    * What asking the daemon a command's run options select gave: its reply, or, with a null reply,
    * the exit status of why not (already told on stderr).
    */
-  record Asked(LocalDaemon daemon, HttpResponse<String> reply, int failure) {}
+  record Asked(LocalDaemon daemon, HttpResponse<String> reply, int failure) {
+    /** The reply's JSON body; empty when it is not JSON. */
+    JsonObject body() {
+      try {
+        return new JsonObject(reply.body());
+      } catch (DecodeException e) {
+        return new JsonObject();
+      }
+    }
+
+    /**
+     * The body of a 200 reply; null once {@code err} was told why there is none (no daemon, or its
+     * error's message), and then {@link #failureStatus} is the exit status.
+     */
+    JsonObject answer(PrintStream err) {
+      if (reply == null) {
+        return null;
+      }
+      if (reply.statusCode() != 200) {
+        JsonObject error = body().getJsonObject("error", new JsonObject());
+        err.println("ironcliw: error: " + error.getString("message", "HTTP " + reply.statusCode()));
+        return null;
+      }
+      return body();
+    }
+
+    /** The exit status when {@link #answer} gave none: {@link ExitCodes#USAGE} for a 400. */
+    int failureStatus() {
+      if (reply == null) {
+        return failure;
+      }
+      return reply.statusCode() == 400 ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+  }
 
   /**
    * Asks {@code method} {@code path} of the daemon {@code runOptions} select, with its token once

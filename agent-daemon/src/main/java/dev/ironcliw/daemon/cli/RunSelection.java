@@ -30,11 +30,7 @@ public record RunSelection(CommandLine commandLine, Path configFile, IroncliwCon
    */
   static Offline offline(
       List<String> args, String command, String sub, String then, PrintStream err) {
-    if (!CommandLine.startsWithSubcommand(args, command, sub, err)) {
-      return new Offline(null, ExitCodes.USAGE);
-    }
-    RunSelection selection =
-        select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
+    RunSelection selection = ofSubcommand(args, command, sub, err);
     if (selection == null) {
       return new Offline(null, ExitCodes.USAGE);
     }
@@ -44,6 +40,17 @@ public record RunSelection(CommandLine commandLine, Path configFile, IroncliwCon
       return new Offline(null, ExitCodes.FAILURE);
     }
     return new Offline(selection, ExitCodes.OK);
+  }
+
+  /**
+   * For {@code command sub [RUN OPTIONS]} ({@code args} from {@code sub} on): the selection its
+   * options make; null after printing why not (a usage or configuration error).
+   */
+  static RunSelection ofSubcommand(List<String> args, String command, String sub, PrintStream err) {
+    if (!CommandLine.startsWithSubcommand(args, command, sub, err)) {
+      return null;
+    }
+    return select(args.subList(1, args.size()), ConfigLoader.forThisMachine(), err);
   }
 
   /**
