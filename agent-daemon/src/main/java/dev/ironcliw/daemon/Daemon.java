@@ -24,6 +24,7 @@ import dev.ironcliw.daemon.api.BrowserSessions;
 import dev.ironcliw.daemon.api.ConfigRoutes;
 import dev.ironcliw.daemon.api.EventStream;
 import dev.ironcliw.daemon.api.ForgetRoutes;
+import dev.ironcliw.daemon.api.KeyRoutes;
 import dev.ironcliw.daemon.api.PrivacyRoutes;
 import dev.ironcliw.daemon.api.SearchRoutes;
 import dev.ironcliw.daemon.api.SignInRoutes;
@@ -422,6 +423,7 @@ public final class Daemon {
     api.mountAlso(new TimelineRoutes(journal)::mount);
     api.mountAlso(new PrivacyRoutes(config.privacy(), stats)::mount);
     api.mountAlso(new ForgetRoutes(vertx, journal, textIndex, capture::forgetFrames)::mount);
+    api.mountAlso(new KeyRoutes(vertx, vault.keys(), vault.store(), dataDir.path())::mount);
     api.mountAlso(new SignInRoutes(sessions, served::selfAddress, served::port)::mount);
     api.mountAlso(PageRoutes.load()::mount);
     api.start(config.api().port());

@@ -159,7 +159,7 @@ class DaemonApiTest {
     token = daemon.token(); // POST /api/v1/token/rotate made a new one
     System.out.println("every documented route: " + answers);
     answers.forEach((route, status) -> assertEquals(200, status, route));
-    assertEquals(29, answers.size(), answers.toString());
+    assertEquals(30, answers.size(), answers.toString());
     post("/api/v1/resume");
   }
 

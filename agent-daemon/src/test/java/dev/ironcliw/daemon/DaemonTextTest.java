@@ -23,10 +23,7 @@ import dev.ironcliw.vision.provider.StubProviderServer;
 import dev.ironcliw.vision.provider.StubProviderServer.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,6 +194,10 @@ class DaemonTextTest {
         assertEquals("invoices - bash", hit.getString("window"));
         assertFalse(awaitHit(again, "\"rollout restart\"").isEmpty());
         assertFalse(again.get("/api/v1/events").body().contains("sk-ant"));
+        // The key rotated by the running daemon: what it forgets next, and the check after it
+        // stops, go by the new key.
+        String rotated = cli(again, data, config, "key", "rotate");
+        assertTrue(rotated.contains("by the running daemon"), rotated);
         forgetTheLastTenMinutes(again, data, config, hit.getLong("seq"));
         assertEquals(0, again.terminate());
       }
@@ -230,31 +231,21 @@ class DaemonTextTest {
     }
   }
 
+  /** Runs {@code ironcliw ARGS} for {@code daemon}, which must succeed; its stdout. */
+  private static String cli(DaemonProcess daemon, Path data, Path config, String... args) {
+    CommandRun run = CommandRun.of(config, data, daemon.port(), args);
+    System.out.println(String.join(" ", args) + ": " + run.out() + run.err());
+    assertEquals(0, run.status(), run.err());
+    return run.out();
+  }
+
   /**
    * Issue 25: {@code ironcliw forget --last 10m} makes what was read and shown unfindable through
    * every route: search, the frame, its image and text, events, activity, MCP.
    */
   private static void forgetTheLastTenMinutes(
       DaemonProcess daemon, Path data, Path config, long seq) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of(
-                "forget",
-                "--last",
-                "10m",
-                "--config",
-                config.toString(),
-                "--data-dir",
-                data.toString(),
-                "--port",
-                Integer.toString(daemon.port())),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String said = out.toString(StandardCharsets.UTF_8);
-    System.out.println("forget: " + said + err.toString(StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    String said = cli(daemon, data, config, "forget", "--last", "10m");
     assertTrue(said.contains("data keys destroyed"), said);
     for (String q : List.of("overdue", "Deployment", "rollout", "invoices")) {
       JsonArray found =

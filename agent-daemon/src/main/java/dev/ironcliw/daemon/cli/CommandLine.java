@@ -37,7 +37,8 @@ public record CommandLine(Path configFile, Map<String, String> overrides) {
                                              the running daemon forgets that span (or app)
                                              from every store
              ironcliw key rotate [OPTIONS]   a new master key for the encrypted history, the
-                                             data keys wrapped under it (daemon stopped)
+                                             data keys wrapped under it (by the daemon
+                                             when one runs)
              ironcliw config defaults        print the complete default configuration
              ironcliw config check FILE      validate a configuration file
              ironcliw config heap [OPTIONS]  print memory.budgets.heap in MiB, as run would use it

@@ -53,7 +53,10 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
   private record Span(long minute, String app) {}
 
   private final Path file;
-  private final SecretKey master;
+
+  /** Guarded by this: replaced by {@link #rewrap}. */
+  private SecretKey master;
+
   private final String storeName;
   private FileChannel channel;
   private final Map<Integer, SecretKey> byId = new ConcurrentHashMap<>();
@@ -236,11 +239,17 @@ public final class HistoryKeys implements KeyRing, AutoCloseable {
 
   /**
    * Writes the key file again with every data key wrapped under {@code next}, in a new file renamed
-   * over the old one; from then on it is opened with {@code next}. The data keys stay as they are:
-   * records are not sealed again.
+   * over the old one; from then on it is opened with {@code next}, and the keys made from now on
+   * are wrapped under it. The data keys stay as they are: records are not sealed again.
    */
-  synchronized void rewrap(String storeName, MasterKeys.Numbered next) {
+  synchronized void rewrap(MasterKeys.Numbered next) {
     writeAgain(storeName, next.id(), next.secret());
+    master = next.secret();
+  }
+
+  /** The number of the master key the key file is wrapped under, from its header. */
+  synchronized int masterKeyId() {
+    return headerMasterId();
   }
 
   @Override

@@ -89,10 +89,8 @@ public final class HistoryVault {
       HistoryKeys keys, MasterKeyStore store, MasterKeys masters, HistoryKeys.Header header) {}
 
   /**
-   * {@code ironcliw key rotate}, with no daemon on the data dir: a new master key, and the data
-   * keys wrapped under it. The store holds the old key beside the new one until the key file is
-   * written again, so a crash midway leaves a history that opens. The data keys themselves stay:
-   * records are not sealed again.
+   * {@code ironcliw key rotate}, with no daemon on the data dir: {@link #rotate(HistoryKeys,
+   * MasterKeyStore, Path)} on the history's keys, opened for it.
    *
    * @return what was done, in a line
    * @throws StartupException when the history's keys cannot be opened, or there are none
@@ -107,32 +105,59 @@ public final class HistoryVault {
     }
     Existing existing = openExisting(settings, absoluteDir, keysFile, env);
     try (HistoryKeys keys = existing.keys()) {
-      int nextId =
-          existing.masters().keys().stream().mapToInt(MasterKeys.Numbered::id).max().orElse(0) + 1;
-      MasterKeys.Numbered next = new MasterKeys.Numbered(nextId, Gcm.newKeyBytes());
-      MasterKeys.Numbered current = existing.masters().numbered(existing.header().masterKeyId());
-      MasterKeyStore store = existing.store();
-      try {
-        store.write(new MasterKeys(List.of(next, current)).text());
-        keys.rewrap(existing.header().storeName(), next);
-        store.write(MasterKeys.of(next).text());
-      } catch (KeyStoreUnavailableException e) {
-        throw refused(
-            absoluteDir,
-            "the new key cannot be kept in " + store.describe() + ": " + e.getMessage());
-      }
-      return "rotated the key of the history in "
-          + absoluteDir
-          + ": master key "
-          + next.id()
-          + " in "
-          + store.describe()
-          + ", "
-          + keys.size()
-          + " data keys wrapped under it; master key "
-          + current.id()
-          + " is gone";
+      return rotate(keys, existing.store(), absoluteDir);
     }
+  }
+
+  /**
+   * A new master key in {@code store}, and the data keys of {@code keys} wrapped under it; the
+   * running daemon's keys go on with it. The store holds the old key beside the new one until the
+   * key file is written again, so a crash midway leaves a history that opens. The data keys
+   * themselves stay: records are not sealed again.
+   *
+   * @return what was done, in a line
+   * @throws StartupException when the store cannot be asked, or no longer holds the key in use
+   */
+  public static String rotate(HistoryKeys keys, MasterKeyStore store, Path dataDir) {
+    MasterKeys masters;
+    try {
+      masters =
+          MasterKeys.parse(
+              store
+                  .read()
+                  .orElseThrow(
+                      () ->
+                          rotationRefused(dataDir, store.describe() + " no longer holds the key")));
+    } catch (KeyStoreUnavailableException | IllegalArgumentException e) {
+      throw rotationRefused(dataDir, "its key is in " + store.describe() + ": " + e.getMessage());
+    }
+    MasterKeys.Numbered current = masters.numbered(keys.masterKeyId());
+    if (current == null) {
+      throw rotationRefused(
+          dataDir,
+          store.describe() + " no longer holds master key " + keys.masterKeyId() + ", in use");
+    }
+    int nextId = masters.keys().stream().mapToInt(MasterKeys.Numbered::id).max().orElse(0) + 1;
+    MasterKeys.Numbered next = new MasterKeys.Numbered(nextId, Gcm.newKeyBytes());
+    try {
+      store.write(new MasterKeys(List.of(next, current)).text());
+      keys.rewrap(next);
+      store.write(MasterKeys.of(next).text());
+    } catch (KeyStoreUnavailableException e) {
+      throw rotationRefused(
+          dataDir, "the new key cannot be kept in " + store.describe() + ": " + e.getMessage());
+    }
+    return "rotated the key of the history in "
+        + dataDir
+        + ": master key "
+        + next.id()
+        + " in "
+        + store.describe()
+        + ", "
+        + keys.size()
+        + " data keys wrapped under it; master key "
+        + current.id()
+        + " is gone";
   }
 
   private static Existing openExisting(
@@ -260,5 +285,10 @@ public final class HistoryVault {
   private static StartupException refused(Path dataDir, String why) {
     return new StartupException(
         "cannot open the encrypted history in " + dataDir + ": " + why, ExitCodes.FAILURE);
+  }
+
+  private static StartupException rotationRefused(Path dataDir, String why) {
+    return new StartupException(
+        "cannot rotate the key of the history in " + dataDir + ": " + why, ExitCodes.FAILURE);
   }
 }

@@ -73,6 +73,7 @@ class OpenApiDocumentTest {
                   new PrivacySettings(List.of(), List.of(), List.of()), new PipelineStats())
               ::mount);
       api.mountAlso(new ForgetRoutes(vertx, null, null, null)::mount);
+      api.mountAlso(new KeyRoutes(vertx, null, null, null)::mount);
       api.mountAlso(
           new SignInRoutes(new BrowserSessions(Clock.systemUTC()), api::selfAddress, api::port)
               ::mount);

@@ -178,6 +178,31 @@ class HistoryVaultTest {
     assertOneLine(e, "is not the one it was encrypted with (master key 2)");
   }
 
+  /** As the running daemon rotates: its keys go on, and what it adds and destroys after is kept. */
+  @Test
+  void shouldRotateTheKeysInUseAndWrapTheKeysMadeAfterUnderTheNewMasterKey() throws Exception {
+    DataKey before;
+    DataKey after;
+    DataKey doomed;
+    HistoryVault.Opened opened = HistoryVault.open(settings("file"), dataDir, Map.of());
+    try (HistoryKeys keys = opened.keys()) {
+      before = keys.keyFor(7 * MINUTE, "XTerm");
+      doomed = keys.keyFor(8 * MINUTE, "Firefox");
+      String said = HistoryVault.rotate(keys, opened.store(), dataDir);
+      assertTrue(said.contains("master key 2") && said.contains("master key 1 is gone"), said);
+      after = keys.keyFor(9 * MINUTE, "XTerm");
+      assertEquals(1, keys.destroy(8 * MINUTE, 8 * MINUTE + 1, "Firefox"));
+      assertNull(keys.key(doomed.id()));
+    }
+    try (HistoryKeys keys = HistoryVault.open(settings("auto"), dataDir, Map.of()).keys()) {
+      assertArrayEquals(
+          before.key().getEncoded(), keys.keyFor(7 * MINUTE, "XTerm").key().getEncoded());
+      assertArrayEquals(
+          after.key().getEncoded(), keys.keyFor(9 * MINUTE, "XTerm").key().getEncoded());
+      assertNull(keys.key(doomed.id()), "destroyed after the rotation, and gone");
+    }
+  }
+
   @Test
   void shouldHaveNoKeysWhenEncryptionIsOffAndNothingWasEncrypted() {
     HistoryVault.Opened opened =
