@@ -168,6 +168,15 @@ class DaemonTextTest {
           assertFalse(requestText(request).contains("api03"), requestText(request));
         }
         assertTrue(SentImages.assertPaintedOver(requests, secrets) >= 1, "sent where it was typed");
+        // ... and in the frame's image the API serves (to the page, and to assistants over MCP).
+        var served = daemon.getBytes("/api/v1/frames/" + key.getLong("seq") + "/image");
+        assertEquals("1", served.headers().firstValue("X-Ironcliw-Secrets-Masked").orElse(""));
+        java.awt.image.BufferedImage frame =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body()));
+        int contrast =
+            new SentImages.Shown(frame, new Rect(0, 0, frame.getWidth(), frame.getHeight()))
+                .contrastIn(secrets.getFirst());
+        assertTrue(contrast >= 0 && contrast < 80, "the key shows in its frame: " + contrast);
 
         JsonObject reader = daemon.status().getJsonObject("text").getJsonObject("reader");
         System.out.println("text reader: " + reader.encode());

@@ -15,6 +15,7 @@ import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.StartupException;
 import dev.ironcliw.daemon.pipeline.UserPause;
 import dev.ironcliw.daemon.search.WordMatcher;
+import dev.ironcliw.daemon.text.SecretBoxes;
 import dev.ironcliw.daemon.text.VisibleText;
 import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.ring.Rect;
@@ -70,6 +71,12 @@ import org.slf4j.LoggerFactory;
  * loop.
  */
 public final class ApiServer implements AutoCloseable {
+  /**
+   * How long after a frame a read of its display may still show its secrets: an area that keeps
+   * changing is read after 5 s, and the reader keeps to its CPU share.
+   */
+  private static final long SECRETS_READ_WITHIN_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   public static final String HOST = "127.0.0.1";
   public static final String OPENAPI_RESOURCE = "/openapi.yaml";
@@ -719,6 +726,7 @@ public final class ApiServer implements AutoCloseable {
                 if (words != null) {
                   ctx.response().putHeader("X-Ironcliw-Highlighted", result.highlighted() + "");
                 }
+                ctx.response().putHeader("X-Ironcliw-Secrets-Masked", result.masked() + "");
                 ctx.response()
                     .putHeader("Content-Type", request.format().contentType())
                     .putHeader("X-Ironcliw-Image-Source", result.source())
@@ -753,7 +761,7 @@ public final class ApiServer implements AutoCloseable {
   private ImageResult image(long seq, ImageRequest request, WordMatcher highlight) {
     var record = journal.find(seq);
     if (record.isEmpty()) {
-      return new ImageResult(404, "no frame with seq " + seq, null);
+      return new ImageResult(404, "no frame with seq " + seq, null, 0, 0);
     }
     FrameRecord r = record.get();
     BufferedImage image = FrameImages.fromRing(ring, r.ringPosition(), r.fingerprint());
@@ -770,11 +778,18 @@ public final class ApiServer implements AutoCloseable {
                 + " one); its record is still at /api/v1/frames/"
                 + seq
                 + (nearest < 0 ? "" : "; the nearest earlier keyframe is frame " + nearest),
-            null);
+            null,
+            0,
+            0);
       }
       image = FrameImages.decode(keyframe.get().jpeg());
       source = "keyframe";
     }
+    // No secret the text reader redacted leaves in an image either: an assistant over MCP asks
+    // here.
+    List<Rect> secrets =
+        SecretBoxes.of(journal, seq, r.display(), r.capturedAtNanos() + SECRETS_READ_WITHIN_NANOS);
+    FrameImages.paintOver(image, r.width(), secrets);
     int highlighted = 0;
     if (highlight != null) {
       List<Rect> boxes = new ArrayList<>();
@@ -789,7 +804,11 @@ public final class ApiServer implements AutoCloseable {
       highlighted = boxes.size();
     }
     return new ImageResult(
-        200, source, FrameImages.render(image, r.width(), r.height(), request), highlighted);
+        200,
+        source,
+        FrameImages.render(image, r.width(), r.height(), request),
+        highlighted,
+        secrets.size());
   }
 
   private void insights(RoutingContext ctx) {
@@ -923,12 +942,10 @@ public final class ApiServer implements AutoCloseable {
    *
    * @param source where the pixels came from (ring, keyframe), or the error message
    * @param highlighted how many word boxes were drawn
+   * @param masked how many secrets' boxes were painted over
    */
-  private record ImageResult(int status, String source, byte[] bytes, int highlighted) {
-    ImageResult(int status, String source, byte[] bytes) {
-      this(status, source, bytes, 0);
-    }
-  }
+  private record ImageResult(
+      int status, String source, byte[] bytes, int highlighted, int masked) {}
 
   static int parseLimit(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");

@@ -113,6 +113,27 @@ public final class FrameImages {
     }
   }
 
+  /**
+   * Paints {@code secrets} (frame pixels) black on {@code image}, which shows a frame of {@code
+   * frameWidth} pixels across, with 2 pixels around each: a word's box is tight round its ink.
+   */
+  public static void paintOver(BufferedImage image, int frameWidth, List<Rect> secrets) {
+    double s = (double) image.getWidth() / frameWidth;
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.BLACK);
+      for (Rect b : secrets) {
+        int left = (int) Math.floor((b.x() - 2) * s);
+        int top = (int) Math.floor((b.y() - 2) * s);
+        int right = (int) Math.ceil((b.x() + b.width() + 2) * s);
+        int bottom = (int) Math.ceil((b.y() + b.height() + 2) * s);
+        g.fillRect(left, top, right - left, bottom - top);
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
   static BufferedImage scale(BufferedImage image, double factor) {
     int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
     int height = Math.max(1, (int) Math.round(image.getHeight() * factor));

@@ -1,9 +1,6 @@
 package dev.ironcliw.daemon.text;
 
 import dev.ironcliw.daemon.journal.Journal;
-import dev.ironcliw.daemon.journal.record.TextLine;
-import dev.ironcliw.daemon.journal.record.TextRecord;
-import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.BatchFrame;
 import dev.ironcliw.vision.ScreenText;
@@ -89,24 +86,9 @@ public final class BatchScreenText implements ScreenTextSource {
     }
     Map<Integer, List<Rect>> secrets = new HashMap<>();
     for (var first : firstSeqOfDisplay.entrySet()) {
-      int display = first.getKey();
-      List<TextLine> shown = new ArrayList<>();
-      VisibleText.at(journal, first.getValue(), display).forEach(l -> shown.add(l.line()));
-      for (TextRecord later : journal.textsAfter(first.getValue(), VisibleText.MAX_READS_BACK)) {
-        if (later.display() == display) {
-          shown.addAll(later.lines());
-        }
-      }
-      List<Rect> boxes = new ArrayList<>();
-      for (TextLine line : shown) {
-        for (TextWord word : line.words()) {
-          if (word.text().equals(SecretRedactor.REDACTED)) {
-            boxes.add(word.box());
-          }
-        }
-      }
+      List<Rect> boxes = SecretBoxes.of(journal, first.getValue(), first.getKey(), Long.MAX_VALUE);
       if (!boxes.isEmpty()) {
-        secrets.put(display, boxes);
+        secrets.put(first.getKey(), boxes);
       }
     }
     return secrets;
