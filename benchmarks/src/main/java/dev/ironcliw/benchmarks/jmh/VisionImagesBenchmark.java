@@ -1,5 +1,6 @@
 package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.DesktopPicture;
 import dev.ironcliw.config.VisionImageSettings;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -25,8 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 public class VisionImagesBenchmark extends BenchmarkDefaults {
-  private static final int WIDTH = 1920;
-  private static final int HEIGHT = 1080;
+  private static final int WIDTH = DesktopPicture.WIDTH;
+  private static final int HEIGHT = DesktopPicture.HEIGHT;
   private static final VisionImageSettings DEFAULTS =
       new VisionImageSettings(1568, 3 << 20, 16, 3, 0.25, 1024);
 
@@ -42,25 +43,12 @@ public class VisionImagesBenchmark extends BenchmarkDefaults {
     MemorySegment pixels = arena.allocate((long) WIDTH * HEIGHT * 4, 64);
     for (int y = 0; y < HEIGHT; y++) {
       for (int x = 0; x < WIDTH; x++) {
-        pixels.setAtIndex(ValueLayout.JAVA_INT, (long) y * WIDTH + x, desktopPixel(x, y));
+        pixels.setAtIndex(ValueLayout.JAVA_INT, (long) y * WIDTH + x, DesktopPicture.pixel(x, y));
       }
     }
     frame = FrameView.detached(pixels, WIDTH, HEIGHT, WIDTH * 4, 0);
     typedLine = images.of(frame, List.of(new Rect(300, 200, 400, 32))).getFirst();
     context = images.of(frame, List.of(new Rect(200, 100, 1400, 800))).getFirst();
-  }
-
-  /** A window with lines of "text" on a flat desktop with a gradient wallpaper band. */
-  private static int desktopPixel(int x, int y) {
-    boolean window = x >= 200 && x < 1600 && y >= 100 && y < 900;
-    if (!window) {
-      return y < 200 ? (x * 255 / WIDTH) << 8 | 0x40 : 0x2E6E73;
-    }
-    if (y < 130) {
-      return 0x3B4252;
-    }
-    boolean glyph = (y - 130) % 24 < 14 && x % 11 < 7 && (x / 11 + y / 24) % 5 != 0;
-    return glyph ? 0x2E3440 : 0xECEFF4;
   }
 
   @TearDown(Level.Trial)
