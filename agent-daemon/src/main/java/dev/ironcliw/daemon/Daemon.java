@@ -91,6 +91,7 @@ import dev.ironcliw.vision.NoVisionProvider;
 import dev.ironcliw.vision.VisionProvider;
 import dev.ironcliw.vision.VisionProviders;
 import dev.ironcliw.vision.image.ChangeImages;
+import dev.ironcliw.vision.image.ImageEncoder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -258,6 +259,7 @@ public final class Daemon {
                 stream::publish,
                 config.vision().notices(),
                 config.vision().notices().desktop() ? new DesktopNotifier() : null));
+    LOG.info("images: JPEG by {}", ImageEncoder.jpegEncoder());
     KeyframeWriter keyframes =
         opened(new KeyframeWriter(ring, journal, () -> watcher.current().history()));
     TextEngines.Choice textChoice = TextEngines.choose(config.text());

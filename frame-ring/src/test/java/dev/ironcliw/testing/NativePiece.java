@@ -46,6 +46,10 @@ public enum NativePiece {
       "Chromium and its WebDriver (/usr/bin/chromium and /usr/bin/chromedriver)",
       List.of("chromium", "chromium-driver"),
       List.of("chromium", "chromedriver")),
+  TURBOJPEG(
+      "libjpeg-turbo's TurboJPEG library, for fast JPEG",
+      List.of("libturbojpeg0"),
+      List.of("jpeg-turbo")),
   SECRET_SERVICE(
       "a Secret Service to keep keys in (gnome-keyring-daemon, secret-tool and dbus-daemon)",
       List.of("gnome-keyring", "libsecret-tools", "dbus-daemon"),
