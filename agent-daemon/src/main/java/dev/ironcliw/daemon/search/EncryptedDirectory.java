@@ -3,11 +3,9 @@ package dev.ironcliw.daemon.search;
 import dev.ironcliw.daemon.crypto.DataKey;
 import dev.ironcliw.daemon.crypto.KeyRing;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
 import javax.crypto.SecretKey;
-import org.apache.lucene.store.BufferedIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
@@ -86,7 +84,8 @@ final class EncryptedDirectory extends FilterDirectory {
       if (key == null) {
         throw new IOException(name + " is encrypted with key " + keyId + ", which is gone");
       }
-      return new Input(name, raw, new CtrCipher(key, base), key, base);
+      return new DecryptingInput(
+          "encrypted(" + name + ")", raw, 0, raw.length() - HEADER_BYTES, key, base);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
@@ -162,69 +161,6 @@ final class EncryptedDirectory extends FilterDirectory {
       try (out) {
         flush();
       }
-    }
-  }
-
-  /** Decrypts what it reads, from any offset; a clone reads through a clone of the file. */
-  private static final class Input extends BufferedIndexInput {
-    private IndexInput raw;
-    private CtrCipher cipher;
-    private final SecretKey key;
-    private final byte[] base;
-    private final long length;
-    private byte[] scratch = new byte[0];
-
-    Input(String name, IndexInput raw, CtrCipher cipher, SecretKey key, byte[] base) {
-      super("encrypted(" + name + ")");
-      this.raw = raw;
-      this.cipher = cipher;
-      this.key = key;
-      this.base = base;
-      this.length = raw.length() - HEADER_BYTES;
-    }
-
-    @Override
-    protected void readInternal(ByteBuffer b) throws IOException {
-      long position = getFilePointer();
-      int n = b.remaining();
-      if (position + n > length) {
-        throw new java.io.EOFException("read past the end of " + this);
-      }
-      if (scratch.length < n) {
-        scratch = new byte[n];
-      }
-      raw.seek(HEADER_BYTES + position);
-      raw.readBytes(scratch, 0, n);
-      cipher.at(position);
-      cipher.apply(scratch, 0, n);
-      b.put(scratch, 0, n);
-    }
-
-    @Override
-    protected void seekInternal(long position) throws IOException {
-      if (position > length) {
-        throw new java.io.EOFException("seek past the end of " + this);
-      }
-    }
-
-    @Override
-    public long length() {
-      return length;
-    }
-
-    @Override
-    public Input clone() {
-      Input copy = (Input) super.clone();
-      copy.raw = raw.clone();
-      copy.cipher = new CtrCipher(key, base);
-      copy.scratch = new byte[0];
-      return copy;
-    }
-
-    @Override
-    public void close() throws IOException {
-      // A clone's file is a clone too, whose close leaves the file open.
-      raw.close();
     }
   }
 }
