@@ -37,7 +37,7 @@ public final class TurboJpeg {
       } catch (UnsatisfiedLinkError e) {
         why =
             "libturbojpeg is not installed (Debian: libturbojpeg0, Homebrew: jpeg-turbo): "
-                + e.getMessage().lines().findFirst().orElse("");
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       }
     }
     LIBRARY = library;
