@@ -8,14 +8,10 @@ import dev.ironcliw.daemon.cli.StatusCommand;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.testing.ForeignListener;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusCommandTest {
   @TempDir Path temp;
 
-  /** Exit status, standard output, standard error. */
-  private record Result(int status, String out, String err) {}
-
-  private Result status(Path config, Path dataDir, int port) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> args = new ArrayList<>(List.of("status", "--config", config.toString()));
-    args.addAll(List.of("--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
-    int status =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CommandRun status(Path config, Path dataDir, int port) {
+    return CommandRun.of(config, dataDir, port, "status");
   }
 
   @Test
@@ -49,7 +32,7 @@ class StatusCommandTest {
     try (DaemonProcess daemon = DaemonProcess.startSynthetic(data, config)) {
       daemon.awaitStatus(
           s -> s.getJsonObject("frames").getLong("processed") >= 20, Duration.ofSeconds(60));
-      Result result = status(config, data, daemon.port());
+      CommandRun result = status(config, data, daemon.port());
       assertEquals(ExitCodes.OK, result.status(), result.err());
       String text = result.out();
       assertTrue(text.startsWith("daemon   running on 127.0.0.1:" + daemon.port() + ", up "), text);
@@ -70,7 +53,7 @@ class StatusCommandTest {
       // token is not sent, and the error says why.
       Path other = Files.createDirectories(temp.resolve("other"));
       Files.writeString(other.resolve("api-token"), "0".repeat(64) + "\n");
-      Result refused = status(config, other, daemon.port());
+      CommandRun refused = status(config, other, daemon.port());
       assertEquals(ExitCodes.FAILURE, refused.status());
       assertEquals(
           "ironcliw: error: what answers on 127.0.0.1:"
@@ -158,7 +141,7 @@ class StatusCommandTest {
     int port = DaemonProcess.freePort();
     try (ForeignListener impostor =
         ForeignListener.start(temp, port, "{\"proof\":\"" + "0".repeat(64) + "\"}")) {
-      Result result = status(config, data, port);
+      CommandRun result = status(config, data, port);
       assertEquals(ExitCodes.FAILURE, result.status(), result.err());
       assertTrue(result.err().contains("did not prove it holds the token"), result.err());
       List<String> requests = impostor.requests();
@@ -180,7 +163,7 @@ class StatusCommandTest {
     Path data = temp.resolve("data");
     try (DaemonProcess daemon = DaemonProcess.startSynthetic(data, config)) {
       String old = daemon.token();
-      Result rotated = run("token", "rotate", config, data, daemon.port());
+      CommandRun rotated = run("token", "rotate", config, data, daemon.port());
       assertEquals(ExitCodes.OK, rotated.status(), rotated.err());
       String fresh = daemon.token();
       assertFalse(old.equals(fresh), "the token changed");
@@ -192,30 +175,14 @@ class StatusCommandTest {
       assertEquals(200, daemon.get("/api/v1/status").statusCode(), "the new token works");
     }
     String before = Files.readString(data.resolve("api-token")).trim();
-    Result offline = run("token", "rotate", config, data, DaemonProcess.freePort());
+    CommandRun offline = run("token", "rotate", config, data, DaemonProcess.freePort());
     assertEquals(ExitCodes.OK, offline.status(), offline.err());
     assertTrue(offline.out().contains("no daemon runs"), offline.out());
     assertFalse(before.equals(Files.readString(data.resolve("api-token")).trim()));
   }
 
-  private Result run(String command, String sub, Path config, Path dataDir, int port) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of(
-                command,
-                sub,
-                "--config",
-                config.toString(),
-                "--data-dir",
-                dataDir.toString(),
-                "--port",
-                Integer.toString(port)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CommandRun run(String command, String sub, Path config, Path dataDir, int port) {
+    return CommandRun.of(config, dataDir, port, command, sub);
   }
 
   @Test
@@ -223,7 +190,7 @@ class StatusCommandTest {
     Path config = Files.writeString(temp.resolve("ironcliw.yaml"), "");
     int port = DaemonProcess.freePort();
     Path never = Files.createDirectories(temp.resolve("never"));
-    Result noToken = status(config, never, port);
+    CommandRun noToken = status(config, never, port);
     assertEquals(ExitCodes.FAILURE, noToken.status());
     assertEquals(
         "ironcliw: error: no API token at "
@@ -233,7 +200,7 @@ class StatusCommandTest {
 
     Path stopped = Files.createDirectories(temp.resolve("stopped"));
     Files.writeString(stopped.resolve("api-token"), "f".repeat(64) + "\n");
-    Result noAnswer = status(config, stopped, port);
+    CommandRun noAnswer = status(config, stopped, port);
     assertEquals(ExitCodes.FAILURE, noAnswer.status());
     assertEquals(
         "ironcliw: error: no daemon answers on 127.0.0.1:"
