@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,14 @@ public final class FrameRing implements AutoCloseable {
   private final boolean[] releasePending;
   // What each slot's pixels hold, as the writer's source tagged them; not kept across opens.
   private final long[] contentTags;
+
+  /**
+   * Per slot, 1 while its pages may be out of the process (never written since the ring was mapped,
+   * unmapped, given back): the writer maps them in one call before it fills the slot, and skips
+   * that call (a walk over every page) while they are in.
+   */
+  private final AtomicIntegerArray pagesOut;
+
   private int releasePendingCount;
   private volatile long releasedBytes;
   private volatile long unmappedBytes;
@@ -88,6 +97,10 @@ public final class FrameRing implements AutoCloseable {
     }
     this.releasePending = new boolean[slots];
     this.contentTags = new long[slots];
+    this.pagesOut = new AtomicIntegerArray(slots);
+    for (int i = 0; i < slots; i++) {
+      pagesOut.set(i, 1);
+    }
     java.util.Arrays.fill(contentTags, FrameRingWriter.NO_CONTENT_TAG);
     this.recoveryReport = reopen ? recover() : initialise();
     this.nextPosition = recoveryReport.nextPosition();
@@ -433,7 +446,16 @@ public final class FrameRing implements AutoCloseable {
     if (frameBytes <= 0 || frameBytes > geometry.maxFrameBytes()) {
       return;
     }
+    pagesOut.set(slot, 1);
     unmappedBytes += PageRelease.unmap(slotPixels[slot].asSlice(0, frameBytes));
+  }
+
+  /**
+   * The writer, about to fill {@code slot}: whether its pages may be out of the process, so it
+   * should map them first. Clears the mark; an unmap that comes after sets it again.
+   */
+  boolean takePagesOut(int slot) {
+    return pagesOut.getAndSet(slot, 0) == 1;
   }
 
   /** {@link #unmapFrame} for every frame the ring holds but those at {@code kept} positions. */
@@ -535,6 +557,7 @@ public final class FrameRing implements AutoCloseable {
       header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 1);
       java.lang.invoke.VarHandle.storeStoreFence();
       header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
+      pagesOut.set(slot, 1);
       releasedBytes += PageRelease.release(slotPixels[slot]);
       contentTags[slot] = FrameRingWriter.NO_CONTENT_TAG;
       header.putLongRelease(SlotDescriptor.LOCK_OFFSET, lock + 2);

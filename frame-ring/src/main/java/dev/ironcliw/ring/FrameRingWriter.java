@@ -156,6 +156,9 @@ public final class FrameRingWriter {
    * @param staleRows per row: about to be written; null: all
    */
   private void populateRowsForWrite(boolean[] staleRows) {
+    if (staleRows == null && !ring.takePagesOut(claimedSlot)) {
+      return; // mapped since its last whole write: the call would only walk the pages
+    }
     long stride = strideBytes();
     int row = 0;
     while (row < height) {
