@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The durations of one step the daemon times on every frame (a grab, a pipeline stage): a
  * Micrometer {@link Timer} whose median and 99th percentile, over the last {@link #WINDOW}, status
- * shows and {@code /metrics} exports; and the latest duration, for the replay benchmark. One thread
- * records; any thread reads.
+ * shows and {@code /metrics} exports; and the latest duration, for the replay benchmark. Any thread
+ * records and reads (the timer is thread-safe; the latest is the last one written).
  */
 public final class Latency {
   /** How far back the percentiles look (Micrometer rotates its histogram over this time). */

@@ -21,7 +21,6 @@ import dev.ironcliw.ring.TileDiff;
 import dev.ironcliw.vision.BatchFrame;
 import dev.ironcliw.vision.Batcher;
 import dev.ironcliw.vision.image.ChangeImages;
-import dev.ironcliw.vision.image.FrameCrop;
 import java.util.List;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -83,6 +82,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
   private final ParkingIdleStrategy idle = new ParkingIdleStrategy(this::nanosUntilDue, MAX_PARK);
+  private final ChangeImageCopier imageCopier;
   private final FrameView previous = new FrameView();
   private final FrameView current = new FrameView();
   private final int tileSize;
@@ -121,6 +121,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.keyframes = keyframes;
     this.screenChanges = screenChanges;
     this.stats = stats;
+    this.imageCopier = new ChangeImageCopier(ring, stats, idle::wake);
   }
 
   /** Any thread: from the next frame on, copies CHANGE frames' images with {@code images}. */
@@ -151,6 +152,11 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     int work = commands.drain(Runnable::run, 16);
     work += events.drain(this, EVENTS_PER_WORK);
     long now = System.nanoTime();
+    int handed = imageCopier.handOn(frame -> batcher.add(frame, now));
+    if (handed > 0) {
+      retainNeeded();
+      work += handed;
+    }
     if (batcher.poll(now)) {
       work++;
     }
@@ -177,7 +183,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     List<Region> changed = List.of();
     List<RegionFeatures> regionFeatures = List.of();
     byte[] descriptor = NO_DESCRIPTOR;
-    List<FrameCrop> images = List.of();
+    List<Rect> imageRects = null;
     if (!frame.sameAsPrevious()) {
       if (ring.read(frame.ringPosition(), current) != ReadStatus.OK) {
         // Gone before it could be looked at: forward it rather than lose a change.
@@ -220,10 +226,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
             verdict = Verdict.CHANGE;
             keptDescriptor = null;
           } else if (verdict == Verdict.CHANGE && changeImages != null) {
-            // Copied now: the ring may overwrite the frame long before its batch is sent.
-            long imagesNanos = System.nanoTime();
-            images = changeImages.of(current, rects(changed));
-            stats.recordStage(PipelineStage.IMAGES, System.nanoTime() - imagesNanos);
+            imageRects = rects(changed);
           }
           keep(display, frame.ringPosition());
           keptDescriptors[display] = keptDescriptor;
@@ -237,7 +240,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
           changed = List.of(wholeFrame(frame, changedTiles));
           regionFeatures = List.of();
           descriptor = NO_DESCRIPTOR;
-          images = List.of();
+          imageRects = null;
         }
       }
     }
@@ -281,15 +284,23 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     // Last: the vision stage waits for the text of what it was handed, so the text reader must
     // have been handed it first.
     if (forward) {
-      batcher.add(
+      BatchFrame toVision =
           new BatchFrame(
               frame.seq(),
               frame.capturedAtNanos(),
               display,
               frame.ringPosition(),
               changedTiles,
-              images),
-          now);
+              List.of());
+      if (imageRects != null) {
+        // Copied on the images thread; the ring keeps the frame until then, since it may
+        // overwrite it long before its batch is sent.
+        imageCopier.copy(toVision, changeImages, imageRects, current);
+        retainNeeded();
+      } else {
+        imageCopier.handOn(f -> batcher.add(f, now)); // the frames before it go first
+        batcher.add(toVision, now);
+      }
     }
     stats.recordMasked(frame.maskedRegions());
     stats.recordVerdict(frame.seq(), verdict, forward, now);
@@ -357,13 +368,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private void keep(int display, long position) {
     long replaced = previousKeptPositions[display];
     previousKeptPositions[display] = position;
-    long oldest = Long.MAX_VALUE;
-    for (long kept : previousKeptPositions) {
-      if (kept >= 0) {
-        oldest = Math.min(oldest, kept);
-      }
-    }
-    ring.retainFrom(oldest);
+    retainNeeded();
     if (replaced >= 0
         && replaced != position
         && written.recent(System.nanoTime()) <= UNMAP_EACH_FRAME_UP_TO_PER_SECOND) {
@@ -371,6 +376,22 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       // keeps the entire ring resident. It stays readable from the page cache. The price is a
       // fault per page when the writer fills the slot again, a lap later.
       ring.unmapFrame(replaced);
+    }
+  }
+
+  /**
+   * Lets the ring overwrite every frame before the oldest one still needed: the displays' previous
+   * kept frames, and the frames waiting for their images to be copied.
+   */
+  private void retainNeeded() {
+    long oldest = imageCopier.oldestPendingPosition();
+    for (long kept : previousKeptPositions) {
+      if (kept >= 0) {
+        oldest = Math.min(oldest, kept);
+      }
+    }
+    if (oldest != Long.MAX_VALUE) {
+      ring.retainFrom(oldest);
     }
   }
 
@@ -409,6 +430,8 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   @Override
   public void onClose() {
     events.drain(this, Integer.MAX_VALUE);
+    long now = System.nanoTime();
+    imageCopier.finish(frame -> batcher.add(frame, now));
     batcher.flush();
     journal.closeAppender();
   }

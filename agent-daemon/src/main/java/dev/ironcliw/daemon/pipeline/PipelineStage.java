@@ -10,7 +10,10 @@ public enum PipelineStage {
   VERDICT,
   /** Features of the changed regions and the frame descriptor. */
   FEATURES,
-  /** Copying a CHANGE frame's images out of the ring for the vision stage. */
+  /**
+   * Copying a CHANGE frame's images out of the ring for the vision stage: on the images thread, on
+   * the pipeline thread only while the images thread is behind; not part of {@link #FRAME}.
+   */
   IMAGES,
   /** Writing the frame's record to the journal. */
   JOURNAL,

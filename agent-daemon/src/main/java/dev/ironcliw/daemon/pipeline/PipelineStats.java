@@ -31,6 +31,9 @@ public final class PipelineStats {
   private final AtomicLong skippedGrabs = new AtomicLong();
   private final AtomicLong maskedFrames = new AtomicLong();
   private final AtomicLong maskedRegions = new AtomicLong();
+  private final AtomicLong imagesCopiedOnFrameThread = new AtomicLong();
+  private final AtomicLong imagesMissed = new AtomicLong();
+  private final AtomicLong imagesCpuNanos = new AtomicLong();
   private final Latency grabNanos;
   private final EnumMap<PipelineStage, Latency> stageNanos = new EnumMap<>(PipelineStage.class);
 
@@ -117,6 +120,39 @@ public final class PipelineStats {
   /** Pipeline thread: how long one stage of one frame took. */
   void recordStage(PipelineStage stage, long nanos) {
     stageNanos.get(stage).record(nanos);
+  }
+
+  /** Images thread: a CHANGE frame's images were copied, taking this long and this much CPU. */
+  void recordImagesCopied(long nanos, long cpuNanos) {
+    stageNanos.get(PipelineStage.IMAGES).record(nanos);
+    imagesCpuNanos.addAndGet(cpuNanos);
+  }
+
+  /** Pipeline thread: the images thread was behind, so the frame thread copied a frame's images. */
+  void recordImagesCopiedOnFrameThread(long nanos) {
+    imagesCopiedOnFrameThread.incrementAndGet();
+    stageNanos.get(PipelineStage.IMAGES).record(nanos);
+    imagesCpuNanos.addAndGet(nanos);
+  }
+
+  /** Images thread: a CHANGE frame went on without images (gone from the ring, or none copied). */
+  void recordImagesMissed() {
+    imagesMissed.incrementAndGet();
+  }
+
+  /** CHANGE frames whose images the frame thread copied because the images thread was behind. */
+  public long imagesCopiedOnFrameThread() {
+    return imagesCopiedOnFrameThread.get();
+  }
+
+  /** CHANGE frames handed on with no image. */
+  public long imagesMissed() {
+    return imagesMissed.get();
+  }
+
+  /** CPU time spent copying CHANGE frames' images, on whichever thread did it. */
+  public long imagesCpuNanos() {
+    return imagesCpuNanos.get();
   }
 
   /** The durations of {@code stage}. */

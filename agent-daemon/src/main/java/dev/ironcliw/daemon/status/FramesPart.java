@@ -33,6 +33,11 @@ public final class FramesPart implements StatusPart {
         .put("handedToVision", stats.handedToVision())
         .put("lastSeq", stats.lastSeq())
         .put("analysisErrors", stats.analysisErrors())
+        .put(
+            "images",
+            new JsonObject()
+                .put("copiedOnFrameThread", stats.imagesCopiedOnFrameThread())
+                .put("missed", stats.imagesMissed()))
         .put("stageMicros", stageMicros())
         .put("lastFrameAgeMs", liveness.lastFrameAgeMs(nowNanos));
   }
