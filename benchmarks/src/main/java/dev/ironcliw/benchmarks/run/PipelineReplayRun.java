@@ -2,6 +2,7 @@ package dev.ironcliw.benchmarks.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ironcliw.benchmarks.support.MemoryFloor;
 import dev.ironcliw.benchmarks.support.PreloadedFrames;
 import dev.ironcliw.benchmarks.support.StackJvm;
 import dev.ironcliw.benchmarks.support.SyntheticSequence;
@@ -52,15 +53,17 @@ import java.util.stream.Stream;
  * The end-to-end replay benchmark: a PNG sequence decoded into memory once, then pushed through the
  * daemon's real capture and pipeline agents (ring write and fingerprint, dedup verdict, tile diff,
  * changed regions, features, images of CHANGE frames, journal) as fast as they go, both driven on
- * this one thread so each frame's CPU time is measured alone. Batches the batcher hands on are
- * encoded as the vision dispatcher would (every image to PNG or JPEG, then base64), timed apart:
- * that work runs on the dispatcher's thread in the daemon. The default configuration is used, with
- * the CPU diff this machine selects, unless a config file is given.
+ * this one thread so each frame's CPU time is measured alone. A CHANGE frame's images are copied on
+ * the pipeline's images thread, as in the daemon; their CPU is given apart. Batches the batcher
+ * hands on are encoded as the vision dispatcher would (every image to PNG or JPEG, then base64),
+ * timed apart: that work runs on the dispatcher's thread in the daemon. The default configuration
+ * is used, with the CPU diff this machine selects, unless a config file is given.
  *
  * <p>Each resolution gets a warm-up pass over the whole sequence, then {@code passes} measured
  * passes, each with a fresh ring, journal and dedup history so every pass sees the sequence as new.
- * It prints per-frame CPU time by verdict and each stage's time (median, p95, p99) and writes them
- * to {@code replay.json}.
+ * It prints per-frame CPU time by verdict and each stage's time (median, p95, p99), and the frame
+ * thread's time as ratios to the memory floor ({@link MemoryFloor}, measured at each resolution in
+ * the same run), and writes them to {@code replay.json}.
  *
  * <pre>./ironcliw bench PipelineReplayRun \
  *     [pngDir|synthetic] [resolutions=1920x1080,5120x2880] [passes=3] [outputDir=target/replay] \
@@ -80,7 +83,6 @@ public final class PipelineReplayRun {
     DIFF,
     VERDICT,
     FEATURES,
-    IMAGES,
     JOURNAL
   }
 
@@ -89,7 +91,6 @@ public final class PipelineReplayRun {
           Stage.DIFF, PipelineStage.DIFF,
           Stage.VERDICT, PipelineStage.VERDICT,
           Stage.FEATURES, PipelineStage.FEATURES,
-          Stage.IMAGES, PipelineStage.IMAGES,
           Stage.JOURNAL, PipelineStage.JOURNAL);
 
   /** Frames held in memory at most: a 5120x2880 frame is 59 MB. */
@@ -99,6 +100,7 @@ public final class PipelineReplayRun {
   private static final com.sun.management.ThreadMXBean ALLOCATIONS =
       (com.sun.management.ThreadMXBean) THREADS;
   private static final int WARM_UP_PASSES = 3;
+  private static final int FLOOR_REPETITIONS = 31;
 
   /** The diff engine's worker threads of the current pass, once started. */
   private static long[] diffWorkerIds;
@@ -141,12 +143,13 @@ public final class PipelineReplayRun {
       int width = Integer.parseInt(size[0]);
       int height = Integer.parseInt(size[1]);
       PreloadedFrames source = new PreloadedFrames(frames, width, height, MAX_FRAME_BYTES);
+      MemoryFloor floor = measureFloor(width, height, out, results, resolution.trim());
       try {
         for (String damage : damageModes.split(",")) {
           boolean derived = damage.trim().equals("derived");
           source.reportDamage(derived);
           String name = width + "x" + height + (derived ? "-damage" : "");
-          results.put(name, run(config, source, name, passes, out));
+          results.put(name, run(config, source, name, passes, out, floor));
         }
       } finally {
         source.release();
@@ -159,8 +162,44 @@ public final class PipelineReplayRun {
     System.out.println("written: " + json);
   }
 
+  /**
+   * The C floor at this resolution, printed and kept in the results; null, with the reason printed
+   * and kept, when it cannot be measured here (no C compiler).
+   */
+  private static MemoryFloor measureFloor(
+      int width, int height, Path out, Map<String, Object> results, String resolution) {
+    try {
+      MemoryFloor floor = MemoryFloor.measure(width, height, FLOOR_REPETITIONS, out);
+      System.out.printf(
+          Locale.ROOT,
+          "%nfloor at %s (C, gcc -O3 -march=native, median of %d): memcpy %.3f ms, absdiff %.3f"
+              + " ms%n",
+          resolution,
+          FLOOR_REPETITIONS,
+          floor.memcpyNanos() / 1e6,
+          floor.absdiffNanos() / 1e6);
+      results.put(
+          "floor-" + resolution,
+          Map.of(
+              "memcpyMicros",
+              round(floor.memcpyNanos() / 1000.0),
+              "absdiffMicros",
+              round(floor.absdiffNanos() / 1000.0)));
+      return floor;
+    } catch (IOException e) {
+      System.out.println("floor at " + resolution + " not measured: " + e.getMessage());
+      results.put("floor-" + resolution, Map.of("notMeasured", String.valueOf(e.getMessage())));
+      return null;
+    }
+  }
+
   private static Map<String, Object> run(
-      IroncliwConfig config, PreloadedFrames source, String name, int passes, Path out)
+      IroncliwConfig config,
+      PreloadedFrames source,
+      String name,
+      int passes,
+      Path out,
+      MemoryFloor floor)
       throws IOException {
     int width = source.maxWidth();
     int height = source.maxHeight();
@@ -169,6 +208,8 @@ public final class PipelineReplayRun {
     List<Long> encodeNanosPerBatch = new ArrayList<>();
     List<Integer> framesPerBatch = new ArrayList<>();
     long keyframeCpuNanos = 0;
+    long imagesCpuNanos = 0;
+    long imagesOnFrameThread = 0;
     String diffBackend = "";
     Path ringFile = Files.createTempFile("ironcliw-replay", ".ring");
     // One ring for every pass, as the daemon keeps one: its pages are touched once, not per pass.
@@ -195,6 +236,8 @@ public final class PipelineReplayRun {
         encodeNanosPerBatch.addAll(result.encodeNanosPerBatch);
         framesPerBatch.addAll(result.framesPerBatch);
         keyframeCpuNanos += result.keyframeCpuNanos;
+        imagesCpuNanos += result.imagesCpuNanos;
+        imagesOnFrameThread += result.imagesOnFrameThread;
       }
     } finally {
       Files.deleteIfExists(ringFile);
@@ -275,6 +318,20 @@ public final class PipelineReplayRun {
         "Keyframes thread: %.1f us of CPU per frame on average%n",
         keyframeMicrosPerFrame);
     summary.put("keyframeCpuMicrosPerFrame", round(keyframeMicrosPerFrame));
+    long changeFrames = costs.stream().filter(c -> c.verdict == Verdict.CHANGE).count();
+    double imagesMicrosPerChange = imagesCpuNanos / 1000.0 / Math.max(1, changeFrames);
+    System.out.printf(
+        Locale.ROOT,
+        "Images thread: %.1f us of CPU per CHANGE frame on average; %d of %d copied on the frame"
+            + " thread (the images thread was behind)%n",
+        imagesMicrosPerChange,
+        imagesOnFrameThread,
+        changeFrames);
+    summary.put("imagesCpuMicrosPerChange", round(imagesMicrosPerChange));
+    summary.put("imagesCopiedOnFrameThread", imagesOnFrameThread);
+    if (floor != null) {
+      summary.put("toFloor", printRatios(costs, floor));
+    }
     return summary;
   }
 
@@ -288,6 +345,8 @@ public final class PipelineReplayRun {
     final Map<Long, Double> changedShare = new java.util.HashMap<>();
 
     long keyframeCpuNanos;
+    long imagesCpuNanos;
+    long imagesOnFrameThread;
     String diffBackend;
     int width;
     int height;
@@ -343,6 +402,8 @@ public final class PipelineReplayRun {
         ring.retainFrom(ring.nextPosition());
         pass.replay(capture, pipeline, stats, vision);
         pipeline.onClose();
+        pass.imagesCpuNanos = stats.imagesCpuNanos();
+        pass.imagesOnFrameThread = stats.imagesCopiedOnFrameThread();
         pass.encode(vision);
         pass.keyframeCpuNanos = keyframeThreadCpuNanos();
       } finally {
@@ -507,6 +568,51 @@ public final class PipelineReplayRun {
               .toArray();
     }
     return diffWorkerIds;
+  }
+
+  /**
+   * The frame thread's CPU per frame (capture included, as a peer that reads the frame itself pays
+   * it) against the floor: a DUPLICATE against one memcpy of the frame, a CHANGE against one
+   * absdiff of two frames.
+   */
+  private static Map<String, Object> printRatios(List<FrameCost> costs, MemoryFloor floor) {
+    System.out.println("Against the floor, frame thread's CPU per frame (capture included)");
+    System.out.printf(
+        Locale.ROOT, "  %-10s %7s %9s %9s %9s%n", "verdict", "floor", "us", "median", "p95");
+    Map<String, Object> ratios = new LinkedHashMap<>();
+    for (Verdict verdict : List.of(Verdict.DUPLICATE, Verdict.CHANGE)) {
+      long[] cpu =
+          costs.stream()
+              .filter(c -> c.verdict == verdict)
+              .mapToLong(FrameCost::cpuNanos)
+              .sorted()
+              .toArray();
+      if (cpu.length == 0) {
+        continue;
+      }
+      boolean duplicate = verdict == Verdict.DUPLICATE;
+      long floorNanos = duplicate ? floor.memcpyNanos() : floor.absdiffNanos();
+      double median = (double) quantile(cpu, 0.5) / floorNanos;
+      double p95 = (double) quantile(cpu, 0.95) / floorNanos;
+      System.out.printf(
+          Locale.ROOT,
+          "  %-10s %7s %9.1f %8.2fx %8.2fx%n",
+          verdict.name(),
+          duplicate ? "memcpy" : "absdiff",
+          floorNanos / 1000.0,
+          median,
+          p95);
+      ratios.put(
+          verdict.name(),
+          Map.of(
+              "floor",
+              duplicate ? "memcpy" : "absdiff",
+              "median",
+              Math.round(median * 100) / 100.0,
+              "p95",
+              Math.round(p95 * 100) / 100.0));
+    }
+    return ratios;
   }
 
   /** Rows of {@code nanos} by verdict, CHANGE also by the share of tiles changed, then all. */
