@@ -2,36 +2,26 @@ package dev.ironcliw.benchmarks.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ironcliw.benchmarks.support.BenchPipeline;
 import dev.ironcliw.benchmarks.support.MemoryFloor;
 import dev.ironcliw.benchmarks.support.PreloadedFrames;
 import dev.ironcliw.benchmarks.support.StackJvm;
 import dev.ironcliw.benchmarks.support.SyntheticSequence;
-import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
-import dev.ironcliw.daemon.Daemon;
-import dev.ironcliw.daemon.DiffEngines;
-import dev.ironcliw.daemon.journal.Journal;
-import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.pipeline.CaptureAgent;
-import dev.ironcliw.daemon.pipeline.CaptureClock;
-import dev.ironcliw.daemon.pipeline.FrameEvents;
 import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
 import dev.ironcliw.daemon.pipeline.PipelineStage;
 import dev.ironcliw.daemon.pipeline.PipelineStats;
 import dev.ironcliw.dedup.Verdict;
-import dev.ironcliw.diff.DiffEngine;
-import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.RingGeometry;
 import dev.ironcliw.vision.BatchFrame;
-import dev.ironcliw.vision.Batcher;
 import dev.ironcliw.vision.VisionProvider;
 import dev.ironcliw.vision.VisionStatus;
-import dev.ironcliw.vision.image.ChangeImages;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
 import java.io.IOException;
@@ -359,55 +349,16 @@ public final class PipelineReplayRun {
       pass.width = source.maxWidth();
       pass.height = source.maxHeight();
       pass.tileSize = config.diff().tileSize();
-      Path work = Files.createTempDirectory("ironcliw-replay");
       EncodingRecorder vision = new EncodingRecorder(config.vision().image().maxBytes());
-      try (Journal journal =
-              Journal.open(work.resolve("journal"), config.memory().journalCachesBytes() / 4);
-          DiffEngine diff =
-              DiffEngines.select(config.diff(), new GpuBufferBudget(OffHeapBudget.unlimited()))
-                  .engine();
-          KeyframeWriter keyframes = new KeyframeWriter(ring, journal, config::history)) {
-        pass.diffBackend = diff.backend();
+      try (BenchPipeline bench = new BenchPipeline(config, source, ring, writer, vision)) {
+        pass.diffBackend = bench.diffBackend();
         diffWorkerIds = null;
-        PipelineStats stats = new PipelineStats();
-        FrameEvents events = new FrameEvents(Daemon.EVENT_QUEUE_BYTES);
-        Batcher batcher =
-            new Batcher(
-                vision, config.vision().batchSize(), config.vision().batchMaxWait().toNanos());
-        CaptureAgent capture =
-            new CaptureAgent(
-                source,
-                writer,
-                events,
-                stats,
-                config.capture().framesPerSecond(),
-                true,
-                0,
-                System.currentTimeMillis() * 1_000_000L,
-                CaptureClock.wall());
-        PipelineAgent pipeline =
-            new PipelineAgent(
-                events,
-                ring,
-                Daemon.verdictPolicy(config),
-                diff,
-                config.diff().tileSize(),
-                1,
-                batcher,
-                new ChangeImages(config.vision().image()),
-                journal,
-                keyframes,
-                frame -> {}, // the pipeline's own cost: no text read
-                stats);
-        ring.retainFrom(ring.nextPosition());
-        pass.replay(capture, pipeline, stats, vision);
-        pipeline.onClose();
-        pass.imagesCpuNanos = stats.imagesCpuNanos();
-        pass.imagesOnFrameThread = stats.imagesCopiedOnFrameThread();
+        pass.replay(bench.capture(), bench.pipeline(), bench.stats(), vision);
+        bench.finish();
+        pass.imagesCpuNanos = bench.stats().imagesCpuNanos();
+        pass.imagesOnFrameThread = bench.stats().imagesCopiedOnFrameThread();
         pass.encode(vision);
         pass.keyframeCpuNanos = keyframeThreadCpuNanos();
-      } finally {
-        TempFiles.deleteTree(work);
       }
       return pass;
     }
