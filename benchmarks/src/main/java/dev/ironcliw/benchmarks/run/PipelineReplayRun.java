@@ -9,7 +9,6 @@ import dev.ironcliw.benchmarks.support.StackJvm;
 import dev.ironcliw.benchmarks.support.SyntheticSequence;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
-import dev.ironcliw.daemon.pipeline.CaptureAgent;
 import dev.ironcliw.daemon.pipeline.Latency;
 import dev.ironcliw.daemon.pipeline.PipelineAgent;
 import dev.ironcliw.daemon.pipeline.PipelineStage;
@@ -353,7 +352,7 @@ public final class PipelineReplayRun {
       try (BenchPipeline bench = new BenchPipeline(config, source, ring, writer, vision)) {
         pass.diffBackend = bench.diffBackend();
         diffWorkerIds = null;
-        pass.replay(bench.capture(), bench.pipeline(), bench.stats(), vision);
+        pass.replay(bench, vision);
         bench.finish();
         pass.imagesCpuNanos = bench.stats().imagesCpuNanos();
         pass.imagesOnFrameThread = bench.stats().imagesCopiedOnFrameThread();
@@ -363,12 +362,11 @@ public final class PipelineReplayRun {
       return pass;
     }
 
-    private void replay(
-        CaptureAgent capture, PipelineAgent pipeline, PipelineStats stats, EncodingRecorder vision)
-        throws IOException {
+    private void replay(BenchPipeline bench, EncodingRecorder vision) {
+      PipelineStats stats = bench.stats();
+      PipelineAgent pipeline = bench.pipeline();
       long[] stageCounts = new long[Stage.values().length];
       while (true) {
-        long captured = stats.capturedFrames();
         long frameCount = stats.totalFrames();
         long[] verdictCounts = verdictCounts(stats);
         snapshotCounts(stats, stageCounts);
@@ -376,15 +374,11 @@ public final class PipelineReplayRun {
         long allocated0 = ALLOCATIONS.getCurrentThreadAllocatedBytes();
         long cpu0 = frameCpuNanos();
         long wall0 = System.nanoTime();
-        capture.doWork();
-        long wall1 = System.nanoTime();
-        long cpuCaptured = frameCpuNanos();
-        if (capture.sourceFinished()) {
+        if (!bench.capture()) {
           return;
         }
-        if (stats.capturedFrames() == captured) {
-          throw new IllegalStateException("capture produced no frame: the ring did not take it");
-        }
+        long wall1 = System.nanoTime();
+        long cpuCaptured = frameCpuNanos();
         while (stats.totalFrames() == frameCount) {
           pipeline.doWork();
         }

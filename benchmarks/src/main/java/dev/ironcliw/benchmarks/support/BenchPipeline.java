@@ -86,10 +86,6 @@ public final class BenchPipeline implements AutoCloseable {
     ring.retainFrom(ring.nextPosition());
   }
 
-  public CaptureAgent capture() {
-    return capture;
-  }
-
   public PipelineAgent pipeline() {
     return pipeline;
   }
@@ -106,22 +102,38 @@ public final class BenchPipeline implements AutoCloseable {
    * One frame through capture and the pipeline, on this thread.
    *
    * @return false when the source has no more frames
-   * @throws IllegalStateException when capture produced no frame (the ring did not take it)
    */
   public boolean step() {
-    long captured = stats.capturedFrames();
     long processed = stats.totalFrames();
-    capture.doWork();
-    if (capture.sourceFinished()) {
+    if (!capture()) {
       return false;
-    }
-    if (stats.capturedFrames() == captured) {
-      throw new IllegalStateException("capture produced no frame: the ring did not take it");
     }
     while (stats.totalFrames() == processed) {
       pipeline.doWork();
     }
     return true;
+  }
+
+  /**
+   * Captures one frame. While the ring has no slot to give (the pipeline still holds them: frames
+   * whose images are being copied), it lets the pipeline work and asks again, as the daemon's
+   * capture of a recording waits for the pipeline.
+   *
+   * @return false when the source has no more frames
+   */
+  public boolean capture() {
+    long captured = stats.capturedFrames();
+    while (true) {
+      capture.doWork();
+      if (capture.sourceFinished()) {
+        return false;
+      }
+      if (stats.capturedFrames() != captured) {
+        return true;
+      }
+      pipeline.doWork();
+      Thread.onSpinWait();
+    }
   }
 
   /** Hands on what the pipeline holds (batches, images being copied); once. */
