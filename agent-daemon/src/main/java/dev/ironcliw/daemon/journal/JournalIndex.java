@@ -18,6 +18,14 @@ final class JournalIndex {
   /** Frame records per cycle, so deleting a cycle knows how many records went with it. */
   private final TreeMap<Integer, Long> recordsPerCycle = new TreeMap<>();
 
+  /**
+   * The newest cycle's records, counted here and moved into {@link #recordsPerCycle} when the cycle
+   * changes or cycles are dropped: an append boxes no count.
+   */
+  private int countingCycle = Integer.MIN_VALUE;
+
+  private long countedRecords;
+
   private long[] seqs = new long[256];
   private long[] times = new long[256];
   private long[] queueIndexes = new long[256];
@@ -48,7 +56,12 @@ final class JournalIndex {
       entries++;
     }
     records++;
-    recordsPerCycle.merge(cycleOf.applyAsInt(queueIndex), 1L, Long::sum);
+    int cycle = cycleOf.applyAsInt(queueIndex);
+    if (cycle != countingCycle) {
+      moveCountToCycles();
+      countingCycle = cycle;
+    }
+    countedRecords++;
     lastSeq = seq;
     lastTimeNanos = capturedAtNanos;
   }
@@ -78,9 +91,17 @@ final class JournalIndex {
     System.arraycopy(times, keepFrom, times, 0, kept);
     System.arraycopy(queueIndexes, keepFrom, queueIndexes, 0, kept);
     entries = kept;
+    moveCountToCycles();
     var dropped = recordsPerCycle.headMap(firstKept);
     records -= dropped.values().stream().mapToLong(Long::longValue).sum();
     dropped.clear();
+  }
+
+  private void moveCountToCycles() {
+    if (countedRecords > 0) {
+      recordsPerCycle.merge(countingCycle, countedRecords, Long::sum);
+      countedRecords = 0;
+    }
   }
 
   private int floor(long[] keys, long key) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -32,6 +33,16 @@ public final class FrameEvents {
   private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_MESSAGE_BYTES]);
   private Runnable wakeConsumer = () -> {};
   private Runnable wakeProducer = () -> {};
+
+  /** Labels are kept for this many displays, so a live display's name is decoded once. */
+  private static final int LABEL_CACHE_DISPLAYS = 16;
+
+  // The consumer thread's, filled again for each message it reads.
+  private final FrameEvent event = new FrameEvent();
+  private final byte[][] labelBytes = new byte[LABEL_CACHE_DISPLAYS][];
+  private final String[] labels = new String[LABEL_CACHE_DISPLAYS];
+  private Handler drainedBy;
+  private MessageHandler reader;
 
   public FrameEvents(int capacityBytes) {
     ring =
@@ -144,34 +155,40 @@ public final class FrameEvents {
   }
 
   int drain(Handler handler, int limit) {
-    int read =
-        ring.read(
-            (type, buffer, index, length) -> {
-              if (type == FRAME_MESSAGE) {
-                handler.onFrame(readFrame(buffer, index));
-              } else if (type == CAPTURE_STATE_MESSAGE) {
-                handler.onCaptureState(
-                    buffer.getLong(index + STATE_TIME_NANOS_OFFSET),
-                    buffer.getInt(index + STATE_DISPLAY_OFFSET),
-                    buffer.getInt(index + STATE_PAUSED_OFFSET) != 0,
-                    buffer.getStringWithoutLengthUtf8(
-                        index + STATE_LABEL_OFFSET,
-                        buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
-              } else if (type == CONTEXT_MESSAGE) {
-                handler.onContext(readContext(buffer, index));
-              }
-            },
-            limit);
+    if (handler != drainedBy) { // one reader for a handler: a drain allocates nothing
+      drainedBy = handler;
+      reader = messageReader(handler);
+    }
+    int read = ring.read(reader, limit);
     if (read > 0) {
       wakeProducer.run();
     }
     return read;
   }
 
-  private static FrameEvent readFrame(DirectBuffer buffer, int index) {
+  private MessageHandler messageReader(Handler handler) {
+    return (type, buffer, index, length) -> {
+      if (type == FRAME_MESSAGE) {
+        handler.onFrame(readFrame(buffer, index));
+      } else if (type == CAPTURE_STATE_MESSAGE) {
+        handler.onCaptureState(
+            buffer.getLong(index + STATE_TIME_NANOS_OFFSET),
+            buffer.getInt(index + STATE_DISPLAY_OFFSET),
+            buffer.getInt(index + STATE_PAUSED_OFFSET) != 0,
+            buffer.getStringWithoutLengthUtf8(
+                index + STATE_LABEL_OFFSET, buffer.getInt(index + STATE_LABEL_LENGTH_OFFSET)));
+      } else if (type == CONTEXT_MESSAGE) {
+        handler.onContext(readContext(buffer, index));
+      }
+    };
+  }
+
+  private FrameEvent readFrame(DirectBuffer buffer, int index) {
     int rects = buffer.getInt(index + DAMAGE_COUNT_OFFSET);
     List<Rect> damage = null;
-    if (rects >= 0) {
+    if (rects == 0) {
+      damage = List.of();
+    } else if (rects > 0) {
       damage = new ArrayList<>(rects);
       for (int i = 0; i < rects; i++) {
         int at = index + DAMAGE_OFFSET + i * DAMAGE_RECT_BYTES;
@@ -184,7 +201,8 @@ public final class FrameEvents {
       }
     }
     int labelAt = index + DAMAGE_OFFSET + Math.max(0, rects) * DAMAGE_RECT_BYTES;
-    return new FrameEvent(
+    int display = buffer.getInt(index + DISPLAY_OFFSET);
+    return event.fill(
         buffer.getLong(index + FRAME_SEQ_OFFSET),
         buffer.getLong(index + CAPTURED_AT_NANOS_OFFSET),
         buffer.getLong(index + RING_POSITION_OFFSET),
@@ -192,10 +210,35 @@ public final class FrameEvents {
         (buffer.getInt(index + FLAGS_OFFSET) & FLAG_SAME_AS_PREVIOUS) != 0,
         buffer.getInt(index + WIDTH_OFFSET),
         buffer.getInt(index + HEIGHT_OFFSET),
-        buffer.getInt(index + DISPLAY_OFFSET),
+        display,
         buffer.getInt(index + MASKED_OFFSET),
         damage,
-        buffer.getStringWithoutLengthUtf8(labelAt, buffer.getInt(index + LABEL_LENGTH_OFFSET)));
+        label(buffer, labelAt, buffer.getInt(index + LABEL_LENGTH_OFFSET), display));
+  }
+
+  /**
+   * The label at {@code at}: the display's last one when its bytes are the same (a live display's
+   * name, every frame), so reading it allocates nothing; else decoded, and kept for next time.
+   */
+  private String label(DirectBuffer buffer, int at, int length, int display) {
+    if (display < 0 || display >= LABEL_CACHE_DISPLAYS) {
+      return buffer.getStringWithoutLengthUtf8(at, length);
+    }
+    byte[] cached = labelBytes[display];
+    if (cached != null && cached.length == length) {
+      int i = 0;
+      while (i < length && buffer.getByte(at + i) == cached[i]) {
+        i++;
+      }
+      if (i == length) {
+        return labels[display];
+      }
+    }
+    byte[] bytes = new byte[length];
+    buffer.getBytes(at, bytes);
+    labelBytes[display] = bytes;
+    labels[display] = new String(bytes, StandardCharsets.UTF_8);
+    return labels[display];
   }
 
   private static ContextEventRecord readContext(DirectBuffer buffer, int index) {

@@ -83,6 +83,10 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       new ManyToOneConcurrentArrayQueue<>(64);
   private final ParkingIdleStrategy idle = new ParkingIdleStrategy(this::nanosUntilDue, MAX_PARK);
   private final ChangeImageCopier imageCopier;
+
+  /** Frames whose images are copied go to the batcher; made once, as a frame allocates nothing. */
+  private final java.util.function.Consumer<BatchFrame> toBatcher;
+
   private final FrameView previous = new FrameView();
   private final FrameView current = new FrameView();
   private final int tileSize;
@@ -122,6 +126,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.screenChanges = screenChanges;
     this.stats = stats;
     this.imageCopier = new ChangeImageCopier(ring, stats, idle::wake);
+    this.toBatcher = frame -> batcher.add(frame, System.nanoTime());
   }
 
   /** Any thread: from the next frame on, copies CHANGE frames' images with {@code images}. */
@@ -152,7 +157,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     int work = commands.drain(Runnable::run, 16);
     work += events.drain(this, EVENTS_PER_WORK);
     long now = System.nanoTime();
-    int handed = imageCopier.handOn(frame -> batcher.add(frame, now));
+    int handed = imageCopier.handOn(toBatcher);
     if (handed > 0) {
       retainNeeded();
       work += handed;
@@ -298,7 +303,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
         imageCopier.copy(toVision, changeImages, imageRects, current);
         retainNeeded();
       } else {
-        imageCopier.handOn(f -> batcher.add(f, now)); // the frames before it go first
+        imageCopier.handOn(toBatcher); // the frames before it go first
         batcher.add(toVision, now);
       }
     }
@@ -430,8 +435,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   @Override
   public void onClose() {
     events.drain(this, Integer.MAX_VALUE);
-    long now = System.nanoTime();
-    imageCopier.finish(frame -> batcher.add(frame, now));
+    imageCopier.finish(toBatcher);
     batcher.flush();
     journal.closeAppender();
   }

@@ -46,15 +46,18 @@ public record FrameRecord(
     byte[] descriptor)
     implements JournalRecord {
 
+  /** The empty descriptor, shared: a duplicate's record allocates no array. */
+  private static final byte[] NO_DESCRIPTOR = new byte[0];
+
   public FrameRecord {
     regions = List.copyOf(regions);
     features = List.copyOf(features);
-    descriptor = descriptor.clone();
+    descriptor = descriptor.length == 0 ? NO_DESCRIPTOR : descriptor.clone();
   }
 
   @Override
   public byte[] descriptor() {
-    return descriptor.clone();
+    return descriptor.length == 0 ? NO_DESCRIPTOR : descriptor.clone();
   }
 
   @Override
