@@ -7,6 +7,7 @@ import dev.ironcliw.ring.Rect;
 import dev.ironcliw.vision.image.Downscaler;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
+import dev.ironcliw.vision.image.PixelBuffer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -68,12 +69,22 @@ public final class FrameImages {
    */
   public static FrameCrop fittedFromRing(
       FrameRing ring, long position, long fingerprint, int maxLongEdge) {
+    return fittedFromRing(ring, position, fingerprint, maxLongEdge, null);
+  }
+
+  /**
+   * {@link #fittedFromRing(FrameRing, long, long, int)} into {@code into}'s array (null: a new
+   * one), which the crop holds until the next image copied into it.
+   */
+  public static FrameCrop fittedFromRing(
+      FrameRing ring, long position, long fingerprint, int maxLongEdge, PixelBuffer into) {
     FrameView view = new FrameView();
     if (ring.read(position, view) != ReadStatus.OK || view.fingerprint() != fingerprint) {
       return null;
     }
     FrameCrop crop =
-        Downscaler.copy(view, new Rect(0, 0, view.width(), view.height()), maxLongEdge, false);
+        Downscaler.copy(
+            view, new Rect(0, 0, view.width(), view.height()), maxLongEdge, false, into);
     return view.stillValid() ? crop : null;
   }
 

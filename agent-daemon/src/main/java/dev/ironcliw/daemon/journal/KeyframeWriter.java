@@ -7,6 +7,7 @@ import dev.ironcliw.daemon.journal.record.KeyframeRecord;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.vision.image.FrameCrop;
 import dev.ironcliw.vision.image.ImageEncoder;
+import dev.ironcliw.vision.image.PixelBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +33,10 @@ public final class KeyframeWriter implements AutoCloseable {
   private final Journal journal;
   private final Supplier<HistorySettings> settings;
   private final ThreadPoolExecutor thread;
+
+  /** The keyframe thread's pixels, scaled into again for every keyframe of the same size. */
+  private final PixelBuffer pixels = new PixelBuffer();
+
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong missed = new AtomicLong();
@@ -112,7 +117,8 @@ public final class KeyframeWriter implements AutoCloseable {
               frame.capturedAtNanos(),
               frame.ringPosition(),
               frame.fingerprint(),
-              now);
+              now,
+              pixels);
       if (keyframe == null) {
         missed.incrementAndGet(); // the ring moved on before it could be copied
         return;
@@ -136,8 +142,23 @@ public final class KeyframeWriter implements AutoCloseable {
       long position,
       long fingerprint,
       HistorySettings now) {
+    return keyframe(ring, seq, capturedAtNanos, position, fingerprint, now, null);
+  }
+
+  /**
+   * {@link #keyframe(FrameRing, long, long, long, long, HistorySettings)}, scaling into {@code
+   * pixels} (null: a new array): the pixels are encoded, then let go.
+   */
+  public static KeyframeRecord keyframe(
+      FrameRing ring,
+      long seq,
+      long capturedAtNanos,
+      long position,
+      long fingerprint,
+      HistorySettings now,
+      PixelBuffer pixels) {
     FrameCrop small =
-        FrameImages.fittedFromRing(ring, position, fingerprint, now.keyframeMaxLongEdge());
+        FrameImages.fittedFromRing(ring, position, fingerprint, now.keyframeMaxLongEdge(), pixels);
     if (small == null) {
       return null;
     }

@@ -30,17 +30,28 @@ public final class Downscaler {
    * checks {@link FrameView#stillValid()} afterwards.
    */
   public static FrameCrop copy(FrameView frame, Rect area, int maxLongEdge, boolean context) {
+    return copy(frame, area, maxLongEdge, context, null);
+  }
+
+  /**
+   * {@link #copy(FrameView, Rect, int, boolean)} into {@code into}'s array (null: a new one): the
+   * crop holds it only until the next copy into the same buffer.
+   */
+  public static FrameCrop copy(
+      FrameView frame, Rect area, int maxLongEdge, boolean context, PixelBuffer into) {
     int[] size = fittedSize(area.width(), area.height(), maxLongEdge);
-    int[] out =
-        size[0] == area.width() && size[1] == area.height()
-            ? copyRows(frame, area)
-            : averageBoxes(frame, area, size[0], size[1]);
+    int length = size[0] * size[1];
+    int[] out = into == null ? new int[length] : into.take(length);
+    if (size[0] == area.width() && size[1] == area.height()) {
+      copyRows(frame, area, out);
+    } else {
+      averageBoxes(frame, area, size[0], size[1], out);
+    }
     return new FrameCrop(area, frame.width(), frame.height(), size[0], size[1], out, context);
   }
 
   /** The area as it is, row by row, with the unused fourth byte cleared. */
-  private static int[] copyRows(FrameView frame, Rect area) {
-    int[] out = new int[area.width() * area.height()];
+  private static void copyRows(FrameView frame, Rect area, int[] out) {
     MemorySegment pixels = frame.pixels();
     for (int y = 0; y < area.height(); y++) {
       MemorySegment.copy(
@@ -54,7 +65,6 @@ public final class Downscaler {
     for (int i = 0; i < out.length; i++) {
       out[i] &= 0xFFFFFF;
     }
-    return out;
   }
 
   /**
@@ -64,7 +74,8 @@ public final class Downscaler {
    * rows a box); then each output pixel adds up its box's few columns and scales by a reciprocal
    * made once per column and once per row, with no division per pixel.
    */
-  private static int[] averageBoxes(FrameView frame, Rect area, int outWidth, int outHeight) {
+  private static void averageBoxes(
+      FrameView frame, Rect area, int outWidth, int outHeight, int[] out) {
     int width = area.width();
     int[] firstColumn = firstColumns(width, outWidth);
     double[] columnInverse = new double[outWidth];
@@ -76,7 +87,6 @@ public final class Downscaler {
     long[] redBlue = new long[width];
     int[] green = new int[width];
     int[] row = new int[width];
-    int[] out = new int[outWidth * outHeight];
     MemorySegment pixels = frame.pixels();
     int sy = 0;
     for (int oy = 0; oy < outHeight; oy++) {
@@ -113,7 +123,6 @@ public final class Downscaler {
                 | (int) (blue * inverse + 0.5);
       }
     }
-    return out;
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.ironcliw.vision.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
@@ -80,5 +82,23 @@ class DownscalerTest {
     int[] size = Downscaler.fittedSize(1920, 1080, 1568);
     assertArrayEquals(new int[] {1568, 882}, size);
     assertArrayEquals(new int[] {1, 100}, Downscaler.fittedSize(3, 1000, 100));
+  }
+
+  @Test
+  void shouldScaleIntoTheSameBufferForImagesOfTheSameSize() {
+    PixelBuffer buffer = new PixelBuffer();
+    FrameView black = TestFrames.paint(400, 100, (x, y) -> 0);
+    FrameView white = TestFrames.paint(400, 100, (x, y) -> 0xFFFFFF);
+    Rect whole = new Rect(0, 0, 400, 100);
+
+    int[] first = Downscaler.copy(black, whole, 200, false, buffer).rgb();
+    assertEquals(0, first[0]);
+    FrameCrop second = Downscaler.copy(white, whole, 200, false, buffer);
+    assertSame(first, second.rgb(), "the same size: the same array, scaled into again");
+    assertEquals(0xFFFFFF, second.rgb()[200 * 50 - 1]);
+
+    FrameCrop smaller = Downscaler.copy(white, new Rect(0, 0, 20, 10), 200, false, buffer);
+    assertNotSame(first, smaller.rgb(), "another size: an array of its own");
+    assertEquals(200, smaller.rgb().length);
   }
 }
