@@ -156,8 +156,10 @@ public final class FrameRingWriter {
    * @param staleRows per row: about to be written; null: all
    */
   private void populateRowsForWrite(boolean[] staleRows) {
-    if (staleRows == null && !ring.takePagesOut(claimedSlot)) {
-      return; // mapped since its last whole write: the call would only walk the pages
+    if (!ring.takePagesOut(claimedSlot)) {
+      // Mapped since its last write: the call would only walk the pages. (Rows a partial write
+      // skipped may still be out; a later write of them faults page by page, and loses nothing.)
+      return;
     }
     long stride = strideBytes();
     int row = 0;
