@@ -36,6 +36,7 @@ import dev.ironcliw.daemon.journal.JournalDiskGuard;
 import dev.ironcliw.daemon.journal.JournalRetention;
 import dev.ironcliw.daemon.journal.KeyframeWriter;
 import dev.ironcliw.daemon.journal.record.ContextEventRecord;
+import dev.ironcliw.daemon.journal.record.JournalRecord;
 import dev.ironcliw.daemon.lifecycle.DataDirectory;
 import dev.ironcliw.daemon.lifecycle.ExitCodes;
 import dev.ironcliw.daemon.lifecycle.RingLocation;
@@ -247,9 +248,17 @@ public final class Daemon {
                 vault.sealNew() ? vault.keys() : null));
     TextIndexer indexer = opened(new TextIndexer(textIndex, journal));
     journal.onAppend(
-        (queueIndex, record) -> {
-          stream.publish(queueIndex, record);
-          indexer.appended(queueIndex, record);
+        new Journal.Listener() {
+          @Override
+          public void appended(long queueIndex, JournalRecord record) {
+            stream.publish(queueIndex, record);
+            indexer.appended(queueIndex, record);
+          }
+
+          @Override
+          public boolean wantsFrames() {
+            return stream.clients() > 0; // the indexer takes no frame records
+          }
         });
     indexer.start();
     InsightHub insights =

@@ -20,6 +20,10 @@ public final class FrameRingWriter {
   private int width;
   private int height;
   private MemorySegment pixels = MemorySegment.NULL;
+
+  /** Per slot, the slice of its pixels last claimed. */
+  private MemorySegment[] slices;
+
   private boolean fingerprintKnown;
   private long fingerprint;
   private long claimedContentTag = NO_CONTENT_TAG;
@@ -70,10 +74,25 @@ public final class FrameRingWriter {
     ring.setContentTag(slot, NO_CONTENT_TAG);
     this.width = width;
     this.height = height;
-    pixels = ring.slotPixels(slot).asSlice(0, frameBytes);
+    pixels = claimedPixels(slot, frameBytes);
     pixelBuffer.wrap(pixels.address(), (int) frameBytes);
     fingerprintKnown = false;
     return true;
+  }
+
+  /**
+   * The first {@code frameBytes} of the slot's pixels; the slice is made once per slot and size.
+   */
+  private MemorySegment claimedPixels(int slot, long frameBytes) {
+    if (slices == null || slices.length <= slot) {
+      slices = new MemorySegment[Math.max(slot + 1, ring.geometry().slotCount())];
+    }
+    MemorySegment slice = slices[slot];
+    if (slice == null || slice.byteSize() != frameBytes) {
+      slice = ring.slotPixels(slot).asSlice(0, frameBytes);
+      slices[slot] = slice;
+    }
+    return slice;
   }
 
   /** The claimed slot's pixel rows, {@code width * 4} bytes apart. */

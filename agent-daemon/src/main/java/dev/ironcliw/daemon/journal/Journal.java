@@ -116,7 +116,7 @@ public final class Journal implements AutoCloseable {
 
   private final java.util.concurrent.atomic.AtomicLong lastInsightId =
       new java.util.concurrent.atomic.AtomicLong();
-  private volatile Listener listener = (queueIndex, record) -> {};
+  private volatile Listener listener = NO_LISTENER;
 
   /** Keys this close to the end of a deleted day are kept until the next retention pass. */
   private static final long KEY_MARGIN_MILLIS = 10 * 60_000L;
@@ -129,6 +129,10 @@ public final class Journal implements AutoCloseable {
 
   private volatile JournalDiskGuard disk;
   private final Appender pipelineAppender = new Appender(true);
+
+  /** The pipeline thread's frame for {@link #appendRepeat}, set again for each. */
+  private final FrameRecordCodec.Repeat repeat = new FrameRecordCodec.Repeat();
+
   private final Appender insightAppender = new Appender(true);
   private final Appender pressureAppender = new Appender(true);
   private final Appender keyframeAppender = new Appender(true);
@@ -140,10 +144,30 @@ public final class Journal implements AutoCloseable {
    */
   private final Appender retentionAppender = new Appender(false);
 
+  /** Until {@link #onAppend}: nobody, who wants no frame records. */
+  private static final Listener NO_LISTENER =
+      new Listener() {
+        @Override
+        public void appended(long queueIndex, JournalRecord record) {}
+
+        @Override
+        public boolean wantsFrames() {
+          return false;
+        }
+      };
+
   /** Told of every record appended, on the appending thread, with its queue index. */
   @FunctionalInterface
   public interface Listener {
     void appended(long queueIndex, JournalRecord record);
+
+    /**
+     * Whether {@link #appended} needs frame records now (the event stream has a client): while it
+     * does not, a repeated duplicate ({@link #appendRepeat}) is journaled without a record made.
+     */
+    default boolean wantsFrames() {
+      return true;
+    }
   }
 
   /** A record and where it is in the queue; the index is the stream's event id. */
@@ -354,13 +378,34 @@ public final class Journal implements AutoCloseable {
   public void append(FrameRecord record) {
     long queueIndex = pipelineAppender.append(FrameRecordCodec::write, record);
     if (queueIndex >= 0) {
-      index.add(record.seq(), record.capturedAtNanos(), queueIndex);
-      boolean change = record.verdict() == Verdict.CHANGE;
-      contexts.frame(record.seq(), record.capturedAtNanos(), change);
-      if (change) {
-        changes.add(record.seq(), record.capturedAtNanos(), record.display());
-      }
+      indexFrame(queueIndex, record, record.seq(), record.capturedAtNanos());
       listener.appended(queueIndex, record);
+    }
+  }
+
+  /**
+   * Pipeline thread: appends {@code template} as frame {@code seq} captured at {@code
+   * capturedAtNanos}, the rest as it is: a display's duplicates of an unchanged screen differ in
+   * nothing else, so each costs no record made (but for a listener that wants it).
+   */
+  public void appendRepeat(FrameRecord template, long seq, long capturedAtNanos) {
+    repeat.set(template, seq, capturedAtNanos);
+    long queueIndex = pipelineAppender.append(FrameRecordCodec::writeRepeat, repeat);
+    if (queueIndex >= 0) {
+      indexFrame(queueIndex, template, seq, capturedAtNanos);
+      Listener told = listener;
+      if (told.wantsFrames()) {
+        told.appended(queueIndex, template.repeatedAs(seq, capturedAtNanos));
+      }
+    }
+  }
+
+  private void indexFrame(long queueIndex, FrameRecord record, long seq, long capturedAtNanos) {
+    index.add(seq, capturedAtNanos, queueIndex);
+    boolean change = record.verdict() == Verdict.CHANGE;
+    contexts.frame(seq, capturedAtNanos, change);
+    if (change) {
+      changes.add(seq, capturedAtNanos, record.display());
     }
   }
 

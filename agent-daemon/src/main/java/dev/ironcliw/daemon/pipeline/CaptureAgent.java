@@ -38,6 +38,11 @@ public final class CaptureAgent implements Agent {
   private final CaptureClock clock;
   private final int displays;
   private final byte[][] displayLabels;
+
+  /** A recording's last frame label and its bytes: encoded again only when the label changes. */
+  private String lastRecordingLabel;
+
+  private byte[] lastRecordingLabelBytes;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands =
       new ManyToOneConcurrentArrayQueue<>(64);
   private final AtomicBoolean finished = new AtomicBoolean();
@@ -305,6 +310,14 @@ public final class CaptureAgent implements Agent {
         : startEpochNanos + framesProduced * pacer.intervalNanos();
   }
 
+  private byte[] recordingLabel(String label) {
+    if (!label.equals(lastRecordingLabel)) {
+      lastRecordingLabel = label;
+      lastRecordingLabelBytes = FrameEvents.labelBytes(label);
+    }
+    return lastRecordingLabelBytes;
+  }
+
   private void produce(int display) {
     int width = source.frameWidth();
     int height = source.frameHeight();
@@ -331,8 +344,7 @@ public final class CaptureAgent implements Agent {
       previousHeight[display] = height;
       hasPrevious[display] = true;
     }
-    byte[] label =
-        source.isLive() ? displayLabels[display] : FrameEvents.labelBytes(source.frameLabel());
+    byte[] label = source.isLive() ? displayLabels[display] : recordingLabel(source.frameLabel());
     events.publishFrame(
         seq,
         capturedAt,

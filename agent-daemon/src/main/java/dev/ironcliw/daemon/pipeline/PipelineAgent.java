@@ -98,6 +98,12 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   /** Per display, the descriptor of the previous kept frame, or null when it has none. */
   private final byte[][] keptDescriptors;
 
+  /**
+   * Per display, the record of its last duplicate of an unchanged screen: the next such duplicate
+   * is journaled as it with its own seq and time ({@link Journal#appendRepeat}), no record made.
+   */
+  private final FrameRecord[] repeatedDuplicates;
+
   public PipelineAgent(
       FrameEvents events,
       FrameRing ring,
@@ -119,6 +125,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     this.previousKeptPositions = new long[displays];
     java.util.Arrays.fill(previousKeptPositions, -1);
     this.keptDescriptors = new byte[displays][];
+    this.repeatedDuplicates = new FrameRecord[displays];
     this.batcher = batcher;
     this.changeImages = changeImages;
     this.journal = journal;
@@ -251,6 +258,10 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
     boolean forward = verdict == Verdict.CHANGE;
     long now = System.nanoTime();
+    if (frame.sameAsPrevious() && repeatsLastDuplicate(frame)) {
+      appendRepeat(frame, now, startNanos);
+      return;
+    }
     FrameRecord record =
         new FrameRecord(
             frame.seq(),
@@ -277,6 +288,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       stats.recordJournalError();
       LOG.error("journal: cannot append frame {}", frame.seq(), e);
     }
+    repeatedDuplicates[display] = frame.sameAsPrevious() ? record : null;
     long doneNanos = System.nanoTime();
     stats.recordStage(PipelineStage.JOURNAL, doneNanos - journalNanos);
     stats.recordStage(PipelineStage.FRAME, doneNanos - startNanos);
@@ -309,6 +321,39 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
     stats.recordMasked(frame.maskedRegions());
     stats.recordVerdict(frame.seq(), verdict, forward, now);
+  }
+
+  /**
+   * Whether {@code frame}, a duplicate of an unchanged screen, differs from its display's last one
+   * only in seq and time.
+   */
+  private boolean repeatsLastDuplicate(FrameEvent frame) {
+    FrameRecord last = repeatedDuplicates[frame.display()];
+    return last != null
+        && last.ringPosition() == frame.ringPosition()
+        && last.fingerprint() == frame.fingerprint()
+        && last.width() == frame.width()
+        && last.height() == frame.height()
+        && last.maskedRegions() == frame.maskedRegions()
+        && last.damageRects() == (frame.damage() == null ? -1 : frame.damage().size())
+        && last.source().equals(frame.label());
+  }
+
+  /** Journals {@code frame} as its display's last duplicate, with its own seq and time. */
+  private void appendRepeat(FrameEvent frame, long now, long startNanos) {
+    long journalNanos = System.nanoTime();
+    try {
+      journal.appendRepeat(
+          repeatedDuplicates[frame.display()], frame.seq(), frame.capturedAtNanos());
+    } catch (RuntimeException e) {
+      stats.recordJournalError();
+      LOG.error("journal: cannot append frame {}", frame.seq(), e);
+    }
+    long doneNanos = System.nanoTime();
+    stats.recordStage(PipelineStage.JOURNAL, doneNanos - journalNanos);
+    stats.recordStage(PipelineStage.FRAME, doneNanos - startNanos);
+    stats.recordMasked(frame.maskedRegions());
+    stats.recordVerdict(frame.seq(), Verdict.DUPLICATE, false, now);
   }
 
   /** Features of the largest regions of the current frame (still retained in the ring). */

@@ -38,11 +38,33 @@ public final class FrameRecordCodec {
 
   private FrameRecordCodec() {}
 
+  /** A frame record written again as another frame: {@link #writeRepeat}. One thread's. */
+  public static final class Repeat {
+    private FrameRecord template;
+    private long seq;
+    private long capturedAtNanos;
+
+    public void set(FrameRecord template, long seq, long capturedAtNanos) {
+      this.template = template;
+      this.seq = seq;
+      this.capturedAtNanos = capturedAtNanos;
+    }
+  }
+
   public static void write(Bytes<?> out, FrameRecord r) {
+    write(out, r, r.seq(), r.capturedAtNanos());
+  }
+
+  /** {@code repeat}'s template with its seq and capture time: the bytes its record would have. */
+  public static void writeRepeat(Bytes<?> out, Repeat repeat) {
+    write(out, repeat.template, repeat.seq, repeat.capturedAtNanos);
+  }
+
+  private static void write(Bytes<?> out, FrameRecord r, long seq, long capturedAtNanos) {
     out.writeByte(FRAME_RECORD);
     out.writeByte(LAYOUT_VERSION);
-    out.writeLong(r.seq());
-    out.writeLong(r.capturedAtNanos());
+    out.writeLong(seq);
+    out.writeLong(capturedAtNanos);
     out.writeLong(r.ringPosition());
     out.writeLong(r.fingerprint());
     out.writeByte((byte) r.verdict().ordinal());
@@ -52,8 +74,10 @@ public final class FrameRecordCodec {
     out.writeInt(r.changedTiles());
     out.writeDouble(r.magnitude());
     out.writeUtf8(r.source());
-    out.writeInt(r.regions().size());
-    for (Region region : r.regions()) {
+    List<Region> regions = r.regions();
+    out.writeInt(regions.size());
+    for (int i = 0; i < regions.size(); i++) { // no iterator: a duplicate's append allocates none
+      Region region = regions.get(i);
       out.writeInt(region.x());
       out.writeInt(region.y());
       out.writeInt(region.width());
@@ -64,8 +88,10 @@ public final class FrameRecordCodec {
     out.writeInt(r.display());
     out.writeInt(r.maskedRegions());
     out.writeInt(r.damageRects());
-    out.writeInt(r.features().size());
-    for (RegionFeatures f : r.features()) {
+    List<RegionFeatures> features = r.features();
+    out.writeInt(features.size());
+    for (int i = 0; i < features.size(); i++) {
+      RegionFeatures f = features.get(i);
       out.writeDouble(f.meanLuma());
       out.writeDouble(f.lumaStdDev());
       out.writeDouble(f.edgeDensity());

@@ -55,6 +55,28 @@ public record FrameRecord(
     descriptor = descriptor.length == 0 ? NO_DESCRIPTOR : descriptor.clone();
   }
 
+  /** This record as frame {@code seq}, captured at {@code capturedAtNanos}. */
+  public FrameRecord repeatedAs(long seq, long capturedAtNanos) {
+    return new FrameRecord(
+        seq,
+        capturedAtNanos,
+        source,
+        verdict,
+        forwarded,
+        changedTiles,
+        width,
+        height,
+        ringPosition,
+        fingerprint,
+        magnitude,
+        regions,
+        display,
+        maskedRegions,
+        damageRects,
+        features,
+        descriptor);
+  }
+
   @Override
   public byte[] descriptor() {
     return descriptor.length == 0 ? NO_DESCRIPTOR : descriptor.clone();

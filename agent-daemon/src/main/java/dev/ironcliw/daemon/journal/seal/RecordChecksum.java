@@ -28,6 +28,9 @@ public final class RecordChecksum {
   private static final ThreadLocal<byte[]> CHUNK =
       ThreadLocal.withInitial(() -> new byte[CHUNK_BYTES]);
 
+  /** Each thread's checksum, reset for every record: a record's append allocates none. */
+  private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
+
   private RecordChecksum() {}
 
   /**
@@ -133,7 +136,8 @@ public final class RecordChecksum {
   /** Reads in order, as a codec does: a mapped document is read that way, never by offset. */
   private static int crc32c(Bytes<?> bytes, long from, long to) {
     long position = bytes.readPosition();
-    CRC32C crc = new CRC32C();
+    CRC32C crc = CRC.get();
+    crc.reset();
     byte[] chunk = CHUNK.get();
     bytes.readPosition(from);
     try {
