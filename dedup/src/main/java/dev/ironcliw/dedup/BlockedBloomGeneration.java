@@ -14,6 +14,8 @@ final class BlockedBloomGeneration implements BloomGeneration {
   private final long[] words;
   private final long blocks;
   private final int probes;
+  private final long expectedEntries;
+  private final double falsePositiveRate;
   private long bitsSet;
 
   /**
@@ -23,10 +25,22 @@ final class BlockedBloomGeneration implements BloomGeneration {
   BlockedBloomGeneration(long expectedEntries, double falsePositiveRate) {
     double bitsPerEntry = BloomSizing.bitsPerEntry(falsePositiveRate) + 1;
     long bits = Math.max(BITS_PER_BLOCK, (long) Math.ceil(expectedEntries * bitsPerEntry));
+    this.expectedEntries = expectedEntries;
+    this.falsePositiveRate = falsePositiveRate;
     this.blocks = Math.ceilDiv(bits, BITS_PER_BLOCK);
     this.words = new long[Math.toIntExact(blocks * LONGS_PER_BLOCK)];
     this.probes =
         (int) Math.max(1, Math.min(MAX_PROBES, Math.round(bitsPerEntry * Math.log(2) - 1)));
+  }
+
+  @Override
+  public boolean emptiedFor(long expectedEntries, double falsePositiveRate) {
+    if (expectedEntries != this.expectedEntries || falsePositiveRate != this.falsePositiveRate) {
+      return false;
+    }
+    java.util.Arrays.fill(words, 0);
+    bitsSet = 0;
+    return true;
   }
 
   @Override

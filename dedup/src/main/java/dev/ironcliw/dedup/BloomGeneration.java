@@ -11,4 +11,15 @@ interface BloomGeneration {
 
   /** Estimated false-positive rate at the current fill. */
   double expectedFalsePositiveRate();
+
+  /**
+   * Empties this generation for another start, when it was made for the same {@code
+   * expectedEntries} and {@code falsePositiveRate}: a generation's memory is then allocated once,
+   * not at every rotation.
+   *
+   * @return whether it was emptied; false when it cannot be, or was made for other figures
+   */
+  default boolean emptiedFor(long expectedEntries, double falsePositiveRate) {
+    return false;
+  }
 }

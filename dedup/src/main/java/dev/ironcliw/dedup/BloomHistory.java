@@ -99,18 +99,23 @@ public final class BloomHistory {
   }
 
   private void rotate(long nowNanos) {
+    BloomGeneration retired = null;
     // A generation whose start is a whole window ago holds nothing younger than the window.
     while (!filters.isEmpty()
         && nowNanos - filters.peekFirst().startedAtNanos() >= generationNanos * generations) {
-      filters.removeFirst();
+      retired = filters.removeFirst().bloom();
     }
     Filter newest = filters.peekLast();
     if (newest == null || nowNanos - newest.startedAtNanos() >= generationNanos) {
-      filters.addLast(
-          new Filter(nowNanos, kind.create(expectedEntriesPerGeneration, falsePositiveRate)));
-      while (filters.size() > generations) {
-        filters.removeFirst();
+      while (filters.size() >= generations) {
+        retired = filters.removeFirst().bloom();
       }
+      // The oldest generation's memory starts the new one, when it has the new one's size.
+      BloomGeneration next =
+          retired != null && retired.emptiedFor(expectedEntriesPerGeneration, falsePositiveRate)
+              ? retired
+              : kind.create(expectedEntriesPerGeneration, falsePositiveRate);
+      filters.addLast(new Filter(nowNanos, next));
     }
   }
 

@@ -52,6 +52,24 @@ class BloomHistoryTest {
     assertTrue(history.generations().getFirst().expectedFalsePositiveRate() < 0.02);
   }
 
+  @ParameterizedTest
+  @EnumSource(BloomKind.class)
+  void shouldStartAGenerationEmptyWhenItTakesOverTheOldestOnesMemory(BloomKind kind) {
+    BloomHistory history = new BloomHistory(2 * S, 2, 1 << 16, 0.001, kind);
+    for (long key = 0; key < 500; key++) {
+      history.put(key, 0);
+    }
+    history.put(1_000, S); // the second generation
+    history.put(2_000, 2 * S); // the first rotates out; the new one starts in its place
+    assertEquals(2, history.generations().size());
+    assertEquals(1, history.generations().getLast().approximateEntries(), "only what came since");
+    for (long key = 0; key < 500; key++) {
+      assertFalse(history.mightContain(key, 2 * S), "key " + key + " left with its generation");
+    }
+    assertTrue(history.mightContain(1_000, 2 * S));
+    assertTrue(history.mightContain(2_000, 2 * S));
+  }
+
   @Test
   void shouldRejectNonsenseSettings() {
     assertThrows(
