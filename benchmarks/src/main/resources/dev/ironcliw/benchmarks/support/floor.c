@@ -1,8 +1,9 @@
 /*
  * The memory-bandwidth floor of a frame, for the replay benchmark's ratios: the median time of one
  * memcpy of a BGRX frame, and of one absdiff of two frames into a third (OpenCV's cv::absdiff, the
- * least a diff can do: read both frames once). Frames rotate through buffers larger than the
- * last-level cache, as a ring of captured frames does.
+ * least a diff can do: read both frames once). Every copy and every absdiff takes buffers none of
+ * the others touched lately, from a rotation larger than the last-level cache: the bandwidth of
+ * memory, not of the cache.
  *
  *   floor WIDTH HEIGHT REPETITIONS   prints: memcpy_ns=N absdiff_ns=N
  */
@@ -39,7 +40,7 @@ int main(int argc, char **argv) {
   }
   size_t bytes = (size_t)atol(argv[1]) * (size_t)atol(argv[2]) * 4;
   int reps = atoi(argv[3]);
-  int buffers = (int)(MIN_BYTES_IN_ROTATION / (long)bytes) + 3;
+  int buffers = (int)(MIN_BYTES_IN_ROTATION / (long)bytes) + 5;
   uint8_t **frame = malloc(sizeof(uint8_t *) * buffers);
   uint64_t seed = 0x9E3779B97F4A7C15ULL;
   for (int i = 0; i < buffers; i++) {
@@ -52,10 +53,11 @@ int main(int argc, char **argv) {
   long *copy_ns = malloc(sizeof(long) * reps), *diff_ns = malloc(sizeof(long) * reps);
   unsigned sink = 0;
   for (int r = 0; r < reps; r++) {
-    uint8_t *a = frame[(3 * r) % buffers], *b = frame[(3 * r + 1) % buffers],
-            *c = frame[(3 * r + 2) % buffers];
+    uint8_t *from = frame[(5 * r) % buffers], *to = frame[(5 * r + 1) % buffers];
+    uint8_t *a = frame[(5 * r + 2) % buffers], *b = frame[(5 * r + 3) % buffers],
+            *c = frame[(5 * r + 4) % buffers];
     long t0 = now_ns();
-    memcpy(c, a, bytes);
+    memcpy(to, from, bytes);
     long t1 = now_ns();
     absdiff(a, b, c, bytes);
     long t2 = now_ns();
