@@ -30,7 +30,18 @@ public final class FeatureExtractor {
   private static final ValueLayout.OfInt PIXEL =
       ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-  /** Features of {@code region} (clipped to the frame) of {@code frame}. */
+  /**
+   * A region of more pixels than this is measured on some of its rows, evenly spread, so that about
+   * this many are read: a whole 1080p frame on one row in 16, 0.05 ms instead of 0.7. Its features
+   * are shares and means, which the rows estimate well.
+   */
+  public static final long MAX_MEASURED_PIXELS = 1 << 17;
+
+  /**
+   * Features of {@code region} (clipped to the frame) of {@code frame}: of every pixel up to {@link
+   * #MAX_MEASURED_PIXELS}, else of one row in every {@code n} (at a phase that moves from one band
+   * of n rows to the next, so a pattern n rows high is not sampled at one phase only).
+   */
   public RegionFeatures measure(FrameView frame, Rect region) {
     int x0 = Math.max(0, region.x());
     int y0 = Math.max(0, region.y());
@@ -49,7 +60,12 @@ public final class FeatureExtractor {
     // No masked loads: a partial mask at a row's end made the JIT give up on the loop, boxing
     // every vector (15 bytes allocated per pixel of a frame-wide region).
     int vectorEnd = x0 + Math.max(0, Math.min(x1, frame.width() - 1) - x0) / LANES * LANES;
-    for (int y = y0; y < y1; y++) {
+    int rowStep =
+        (int) Math.max(1, Math.ceilDiv((long) (x1 - x0) * (y1 - y0), MAX_MEASURED_PIXELS));
+    long rowsMeasured = 0;
+    for (int band = y0; band < y1; band += rowStep) {
+      int y = Math.min(y1 - 1, band + (int) ((long) (band - y0) / rowStep * 5 % rowStep));
+      rowsMeasured++;
       long row = y * stride;
       long below = (y + 1 < frame.height() ? y + 1 : y) * stride;
       IntVector rowSum = IntVector.zero(INTS);
@@ -111,7 +127,7 @@ public final class FeatureExtractor {
         octants[(p >>> 21 & 4) | (p >>> 14 & 2) | (p >>> 7 & 1)]++;
       }
     }
-    long count = (long) (x1 - x0) * (y1 - y0);
+    long count = (long) (x1 - x0) * rowsMeasured;
     double mean = (double) sum / count;
     double variance = Math.max(0, (double) sumSquares / count - mean * mean);
     return new RegionFeatures(

@@ -84,6 +84,37 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void shouldEstimateALargeRegionFromEvenlySpreadRowsCloseToEveryPixel() {
+    int width = 1920;
+    int height = 1080;
+    int[] px = new int[width * height];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int background = (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x60;
+        // Lines of "text" exactly 16 rows apart, the step the sampling takes here: a sample at
+        // one phase of them would see all ink or none.
+        boolean ink = y % 16 >= 3 && y % 16 <= 11 && x % 7 < 2 && x > 100 && x < 1800;
+        px[y * width + x] = ink ? 0x00101010 : background;
+      }
+    }
+    FrameView frame = frame(px, width, height);
+    Rect whole = new Rect(0, 0, width, height);
+    RegionFeatures exact = reference(px, width, height, whole);
+    RegionFeatures sampled = extractor.measure(frame, whole);
+    assertEquals(exact.meanLuma(), sampled.meanLuma(), 1.5);
+    assertEquals(exact.lumaStdDev(), sampled.lumaStdDev(), exact.lumaStdDev() * 0.03);
+    assertEquals(exact.edgeDensity(), sampled.edgeDensity(), 0.01);
+    for (int octant = 0; octant < 8; octant++) {
+      assertEquals(
+          exact.histogramPercent(octant), sampled.histogramPercent(octant), 2, "octant " + octant);
+    }
+    Rect small = new Rect(300, 200, 256, 512); // exactly the limit: every pixel
+    assertEquals(
+        FeatureExtractor.MAX_MEASURED_PIXELS, (long) small.width() * small.height(), "the limit");
+    assertEquals(reference(px, width, height, small), extractor.measure(frame, small));
+  }
+
+  @Test
   void shouldSeeAFlatRegionAsFlatAndTextAsEdges() {
     int[] px = new int[W * H];
     java.util.Arrays.fill(px, 0x00FFFFFF);
