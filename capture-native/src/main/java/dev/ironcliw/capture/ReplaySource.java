@@ -220,8 +220,9 @@ public final class ReplaySource implements CaptureSource {
     if (row.length < w) {
       row = new int[w];
     }
+    ImageRows rows = new ImageRows(current);
     for (int y = 0; y < current.getHeight(); y++) {
-      current.getRGB(0, y, w, 1, row, 0, w);
+      rows.read(y, row);
       MemorySegment.copy(row, 0, pixels, ValueLayout.JAVA_INT_UNALIGNED, (long) y * strideBytes, w);
     }
   }
