@@ -22,7 +22,7 @@ public final class FrameRingWriter {
   private MemorySegment pixels = MemorySegment.NULL;
 
   /** Per slot, the slice of its pixels last claimed. */
-  private MemorySegment[] slices;
+  private final MemorySegment[] slices;
 
   private boolean fingerprintKnown;
   private long fingerprint;
@@ -33,6 +33,7 @@ public final class FrameRingWriter {
 
   FrameRingWriter(FrameRing ring) {
     this.ring = ring;
+    this.slices = new MemorySegment[ring.geometry().slotCount()];
   }
 
   /**
@@ -84,9 +85,6 @@ public final class FrameRingWriter {
    * The first {@code frameBytes} of the slot's pixels; the slice is made once per slot and size.
    */
   private MemorySegment claimedPixels(int slot, long frameBytes) {
-    if (slices == null || slices.length <= slot) {
-      slices = new MemorySegment[Math.max(slot + 1, ring.geometry().slotCount())];
-    }
     MemorySegment slice = slices[slot];
     if (slice == null || slice.byteSize() != frameBytes) {
       slice = ring.slotPixels(slot).asSlice(0, frameBytes);

@@ -102,10 +102,7 @@ final class ChangeImageCopier {
     List<FrameCrop> copied = List.of();
     try {
       if (ring.read(next.frame.ringPosition(), view) == ReadStatus.OK) {
-        copied = images.of(view, changed);
-        if (!view.stillValid()) {
-          copied = List.of();
-        }
+        copied = images.of(view, changed); // empty when the frame was overwritten meanwhile
       }
       if (copied.isEmpty()) {
         stats.recordImagesMissed();
