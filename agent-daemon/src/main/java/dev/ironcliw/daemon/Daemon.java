@@ -224,7 +224,9 @@ public final class Daemon {
     FrameEvents events = new FrameEvents(EVENT_QUEUE_BYTES);
     VerdictPolicy verdicts = verdictPolicy(config);
     Set<String> librariesBeforeProbes = MappedLibraries.paths();
-    DiffEngines.Choice diffChoice = DiffEngines.select(config.diff(), new GpuBufferBudget(budgets));
+    DiffEngines.Choice diffChoice =
+        DiffEngines.select(
+            config.diff(), source.maxWidth(), source.maxHeight(), new GpuBufferBudget(budgets));
     DiffEngine diff = opened(diffChoice.engine());
     if (diff instanceof SimdTileDiffEngine || diff instanceof ScalarTileDiffEngine) {
       // The GPU probes' driver stacks stay loaded, unused: their pages go back to the system.

@@ -3,6 +3,7 @@ package dev.ironcliw.daemon;
 import dev.ironcliw.config.DiffSettings;
 import dev.ironcliw.diff.DeviceException;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.DiffTiming;
 import dev.ironcliw.diff.EngineSelfTest;
 import dev.ironcliw.diff.FallbackDiffEngine;
 import dev.ironcliw.diff.GpuBufferBudget;
@@ -11,18 +12,33 @@ import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
 import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the diff engine for {@code diff.backend}. {@code auto} probes OpenCL, then Vulkan (in a
- * child process first), takes the first GPU that passes the self-test, and stays on the CPU for
- * CPU-type devices (pocl, lavapipe); {@code opencl} and {@code vulkan} take their device whatever
- * its type if it passes. A device engine runs with the CPU engine behind it.
+ * Picks the diff engine for {@code diff.backend}. {@code auto} times the CPU engine and every
+ * OpenCL and Vulkan device that passes the self-test on frames of the capture's size, in a child
+ * process ({@link GpuProbeProcess}), and takes the fastest; {@code opencl} and {@code vulkan} take
+ * their device whatever its speed if it passes. A device engine runs with the CPU engine behind it.
  */
 public final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
+
+  /** {@link Race#winner} when no device engine beat the CPU engine. */
+  static final String CPU = "cpu";
+
+  /** {@link Race#winner} for the Vulkan engine. */
+  static final String VULKAN = "vulkan";
+
+  /**
+   * {@link Race#winner} for an OpenCL device: this, then its index in {@link OpenClDevice#list}.
+   */
+  static final String OPENCL = "opencl:";
 
   /**
    * The engine and why it was chosen.
@@ -32,40 +48,154 @@ public final class DiffEngines {
    */
   public record Choice(DiffEngine engine, String reason) {}
 
+  /**
+   * What {@link #race} found.
+   *
+   * @param winner {@link #CPU}, {@link #VULKAN} or {@link #OPENCL} and a device index
+   * @param reason one line: each engine's time, or why it did not run
+   */
+  record Race(String winner, String reason) {}
+
+  /**
+   * An engine that started and passed its self-test, or why it did not.
+   *
+   * @param engine the engine, or null
+   * @param buffers counts the engine's buffers in a budget
+   * @param failure why there is no engine, or null
+   */
+  record Started(DiffEngine engine, Consumer<GpuBufferBudget> buffers, String failure) {}
+
   private DiffEngines() {}
 
   /**
+   * @param width the widest frame the engine will diff, in pixels: {@code auto} times engines on it
+   * @param height the tallest frame the engine will diff, in pixels
    * @param buffers where a GPU engine's buffers are counted once it passed its self-test
    */
-  public static Choice select(DiffSettings settings, GpuBufferBudget buffers) {
+  public static Choice select(
+      DiffSettings settings, int width, int height, GpuBufferBudget buffers) {
     DiffEngine cpu = cpuEngine(settings);
     Choice choice =
         switch (settings.backend()) {
           case "cpu" -> new Choice(cpu, "diff.backend is cpu");
-          case "opencl" -> openCl(settings, cpu, true, buffers);
-          case "vulkan" -> vulkan(settings, cpu, true, "", buffers);
-          default -> auto(settings, cpu, buffers);
+          case "opencl" -> openCl(settings, cpu, buffers);
+          case "vulkan" -> vulkan(settings, cpu, buffers);
+          default -> auto(settings, width, height, cpu, buffers);
         };
     LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
     return choice;
   }
 
   /**
-   * {@code auto}: looks for a GPU in a child process first, and loads the drivers into the daemon
-   * only when that found one (see {@link GpuProbeProcess}).
+   * {@code auto}: the race runs in a child process, and the daemon loads a device's driver itself
+   * only when that device won it (see {@link GpuProbeProcess}).
    */
-  private static Choice auto(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
-    GpuProbeProcess.Outcome outcome = GpuProbeProcess.run(settings);
-    return outcome.gpuFound() ? probe(settings, cpu, buffers) : new Choice(cpu, outcome.reason());
+  private static Choice auto(
+      DiffSettings settings, int width, int height, DiffEngine cpu, GpuBufferBudget buffers) {
+    Race race = GpuProbeProcess.run(settings, width, height);
+    Started started;
+    if (race.winner().equals(VULKAN)) {
+      started = startVulkan(settings);
+    } else if (race.winner().startsWith(OPENCL)) {
+      int index = Integer.parseInt(race.winner().substring(OPENCL.length()));
+      List<OpenClDevice> devices = OpenClDevice.list();
+      started =
+          index < devices.size()
+              ? startOpenCl(devices.get(index), settings)
+              : new Started(null, null, "OpenCL device " + index + " is gone");
+    } else {
+      return new Choice(cpu, race.reason());
+    }
+    if (started.failure() != null) {
+      return new Choice(cpu, race.reason() + "; here it " + started.failure() + "; CPU engine");
+    }
+    return use(started, cpu, buffers, race.reason() + "; self-test passed");
   }
 
-  /** OpenCL, then Vulkan: the first GPU that passes its self-test, else {@code cpu}. */
-  static Choice probe(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
-    Choice openCl = openCl(settings, cpu, false, buffers);
-    return openCl.engine() != cpu ? openCl : vulkan(settings, cpu, false, openCl.reason(), buffers);
+  /**
+   * Times {@code cpu} and every device engine that starts and passes its self-test on a {@code
+   * width} x {@code height} frame; the fastest wins. Loads every driver: run in the child.
+   */
+  static Race race(DiffSettings settings, int width, int height, DiffEngine cpu) {
+    List<Entrant> entrants = new ArrayList<>();
+    List<OpenClDevice> devices = OpenClDevice.list();
+    for (int i = 0; i < devices.size(); i++) {
+      OpenClDevice device = devices.get(i);
+      entrants.add(new Entrant(OPENCL + i, () -> startOpenCl(device, settings)));
+    }
+    entrants.add(new Entrant(VULKAN, () -> startVulkan(settings)));
+    return fastest(
+        width, height, cpu, entrants, devices.isEmpty() ? List.of("no OpenCL device") : List.of());
   }
 
-  private static DiffEngine cpuEngine(DiffSettings settings) {
+  /**
+   * A device engine in the race.
+   *
+   * @param id what {@link Race#winner} says when it wins
+   * @param start starts the engine, or says why it is not in the race
+   */
+  record Entrant(String id, Supplier<Started> start) {}
+
+  /**
+   * The fastest of {@code cpu} and the {@code entrants} that started, each timed on a {@code width}
+   * x {@code height} frame. One at a time: the CPU engine before any driver is loaded, each entrant
+   * started, timed and closed before the next (a driver's worker threads may still spin after its
+   * engine's work, pocl's do), so none is timed while another's threads take the cores.
+   *
+   * @param notes what the reason says of devices not in the race
+   */
+  static Race fastest(
+      int width, int height, DiffEngine cpu, List<Entrant> entrants, List<String> notes) {
+    List<String> figures = new ArrayList<>();
+    String winner = CPU;
+    String winnerName = "the CPU engine";
+    long best = Long.MAX_VALUE;
+    long cpuNanos = DiffTiming.medianNanos(cpu, width, height, DiffTiming.JIT_WARM_UP_NANOS);
+    figures.add("");
+    figures.addAll(notes);
+    for (Entrant entrant : entrants) {
+      Started started = entrant.start().get();
+      if (started.failure() != null) {
+        figures.add(started.failure());
+        continue;
+      }
+      try (DiffEngine engine = started.engine()) {
+        long nanos = DiffTiming.medianNanos(engine, width, height, 0);
+        figures.add(millis(nanos) + " on " + engine.backend());
+        if (nanos < best) {
+          best = nanos;
+          winner = entrant.id();
+          winnerName = engine.backend();
+        }
+      } catch (DeviceException e) {
+        figures.add(started.engine().backend() + " failed while timed (" + e.getMessage() + ")");
+      }
+    }
+    // Timed again once the drivers are done: the compiler may still have shared the cores with
+    // the first timing.
+    cpuNanos = Math.min(cpuNanos, DiffTiming.medianNanos(cpu, width, height, 0));
+    figures.set(0, millis(cpuNanos) + " on " + cpu.backend());
+    if (cpuNanos <= best) {
+      winner = CPU;
+      winnerName = "the CPU engine";
+    }
+    return new Race(
+        winner,
+        "auto: one "
+            + width
+            + "x"
+            + height
+            + " diff took "
+            + String.join(", ", figures)
+            + "; fastest: "
+            + winnerName);
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+  }
+
+  static DiffEngine cpuEngine(DiffSettings settings) {
     try {
       return new SimdTileDiffEngine(
           settings.tileSize(), settings.tileThreshold(), settings.threads());
@@ -78,68 +208,62 @@ public final class DiffEngines {
     }
   }
 
-  private static Choice vulkan(
-      DiffSettings settings,
-      DiffEngine cpu,
-      boolean forced,
-      String before,
-      GpuBufferBudget buffers) {
-    String prefix = forced ? "diff.backend is vulkan" : before + "; Vulkan";
+  private static Choice vulkan(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
+    Started started = startVulkan(settings);
+    if (started.failure() != null) {
+      return new Choice(cpu, "diff.backend is vulkan; " + started.failure() + "; CPU engine");
+    }
+    return use(started, cpu, buffers, "diff.backend is vulkan; self-test passed");
+  }
+
+  private static Choice openCl(DiffSettings settings, DiffEngine cpu, GpuBufferBudget buffers) {
+    List<OpenClDevice> devices = OpenClDevice.list();
+    if (devices.isEmpty()) {
+      return new Choice(cpu, "diff.backend is opencl but no OpenCL device; CPU engine");
+    }
+    Started started = startOpenCl(devices.getFirst(), settings);
+    if (started.failure() != null) {
+      return new Choice(cpu, "diff.backend is opencl; " + started.failure() + "; CPU engine");
+    }
+    return use(started, cpu, buffers, "diff.backend is opencl; self-test passed");
+  }
+
+  /** {@code started}'s engine with {@code cpu} behind it, its buffers counted in {@code budget}. */
+  private static Choice use(
+      Started started, DiffEngine cpu, GpuBufferBudget budget, String reason) {
+    started.buffers().accept(budget);
+    return new Choice(new FallbackDiffEngine(started.engine(), cpu), reason);
+  }
+
+  private static Started startVulkan(DiffSettings settings) {
     VulkanTileDiffEngine engine;
     try {
       engine = new VulkanTileDiffEngine(settings.tileSize(), settings.tileThreshold(), false);
     } catch (DeviceException | LinkageError e) {
-      return new Choice(cpu, prefix + ": unavailable (" + e.getMessage() + "); CPU engine");
+      return new Started(null, null, "vulkan: unavailable (" + e.getMessage() + ")");
     }
-    if (!forced && !engine.onGpu()) {
-      String name = engine.backend();
-      engine.close();
-      return new Choice(
-          cpu, prefix + ": only " + name + ", slower than the CPU engine; CPU engine");
-    }
-    String failure = EngineSelfTest.check(engine, settings.tileSize());
-    if (failure != null) {
-      engine.close();
-      return new Choice(cpu, prefix + ": failed its self-test (" + failure + "); CPU engine");
-    }
-    engine.accountTo(buffers);
-    return new Choice(new FallbackDiffEngine(engine, cpu), prefix + "; self-test passed");
+    return selfTested(engine, engine::accountTo, settings);
   }
 
-  private static Choice openCl(
-      DiffSettings settings, DiffEngine cpu, boolean forced, GpuBufferBudget buffers) {
-    List<OpenClDevice> devices = OpenClDevice.list();
-    List<OpenClDevice> usable =
-        forced ? devices : devices.stream().filter(OpenClDevice::gpu).toList();
-    if (usable.isEmpty()) {
-      String found =
-          devices.isEmpty()
-              ? "no OpenCL device"
-              : "only CPU-type OpenCL devices ("
-                  + String.join(", ", devices.stream().map(OpenClDevice::name).toList())
-                  + "), slower than the CPU engine";
-      return new Choice(
-          cpu, (forced ? "diff.backend is opencl but " : "auto: ") + found + "; CPU engine");
-    }
-    OpenClDevice device = usable.getFirst();
+  private static Started startOpenCl(OpenClDevice device, DiffSettings settings) {
     OpenClTileDiffEngine engine;
     try {
       engine = new OpenClTileDiffEngine(device, settings.tileSize(), settings.tileThreshold());
     } catch (DeviceException | LinkageError e) {
-      return new Choice(
-          cpu,
-          "OpenCL on " + device.name() + " failed to start (" + e.getMessage() + "); CPU engine");
+      return new Started(
+          null, null, "OpenCL on " + device.name() + " failed to start (" + e.getMessage() + ")");
     }
+    return selfTested(engine, engine::accountTo, settings);
+  }
+
+  private static Started selfTested(
+      DiffEngine engine, Consumer<GpuBufferBudget> buffers, DiffSettings settings) {
     String failure = EngineSelfTest.check(engine, settings.tileSize());
     if (failure != null) {
+      String name = engine.backend();
       engine.close();
-      return new Choice(
-          cpu,
-          "OpenCL on " + device.name() + " failed its self-test (" + failure + "); CPU engine");
+      return new Started(null, null, name + " failed its self-test (" + failure + ")");
     }
-    engine.accountTo(buffers);
-    return new Choice(
-        new FallbackDiffEngine(engine, cpu),
-        (forced ? "diff.backend is opencl" : "auto: a GPU") + "; self-test passed");
+    return new Started(engine, buffers, null);
   }
 }

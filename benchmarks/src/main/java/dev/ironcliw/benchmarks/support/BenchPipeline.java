@@ -53,7 +53,12 @@ public final class BenchPipeline implements AutoCloseable {
     this.work = Files.createTempDirectory("ironcliw-bench-pipeline");
     this.journal = Journal.open(work.resolve("journal"), config.memory().journalCachesBytes() / 4);
     this.diff =
-        DiffEngines.select(config.diff(), new GpuBufferBudget(OffHeapBudget.unlimited())).engine();
+        DiffEngines.select(
+                config.diff(),
+                source.maxWidth(),
+                source.maxHeight(),
+                new GpuBufferBudget(OffHeapBudget.unlimited()))
+            .engine();
     this.keyframes = new KeyframeWriter(ring, journal, config::history);
     FrameEvents events = new FrameEvents(Daemon.EVENT_QUEUE_BYTES);
     Batcher batcher =
