@@ -5,12 +5,13 @@ import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.TileDiff;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -21,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * speed), then per tile the Vector API sums |a - b| over B, G and R: unsigned max minus min per
  * byte, the fourth byte masked off, pairs of bytes folded into 16-bit halves of int lanes that
  * accumulate across a tile's rows and are reduced once per tile row. Tile rows are split across
- * {@code threads} threads (the caller plus a pool). Results equal {@link ScalarTileDiffEngine}.
+ * {@code threads} threads (the caller plus a pool) when there is enough to read. Results equal
+ * {@link ScalarTileDiffEngine}.
  */
 public final class SimdTileDiffEngine implements DiffEngine {
   private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
@@ -33,12 +35,37 @@ public final class SimdTileDiffEngine implements DiffEngine {
   /** A 16-bit half gains at most 2 * 255 per vector added: 128 adds stay below 65536. */
   private static final int ADDS_BEFORE_FLUSH = 128;
 
+  /**
+   * A diff of fewer pixels to read than this (a damage hint of a few rows: a typed character) runs
+   * on the caller alone: waking a worker would cost more than it saves.
+   */
+  static final long MIN_PIXELS_TO_SHARE = 1 << 16;
+
   private final TileDiff result;
   private final int threads;
   private final ExecutorService pool;
   private final DamageRows damageRows = new DamageRows();
   private final int[][] accumulators;
   private volatile long tileThreshold;
+
+  /** The workers' parts of a diff, made once: chunk c diffs tile rows c, c + chunks, ... */
+  private final Runnable[] chunkTasks;
+
+  /** The diff the workers are given: set before they are started, read by them. */
+  private FrameView sharedPrevious;
+
+  private FrameView sharedCurrent;
+  private boolean[] sharedRows;
+  private int sharedChunks;
+
+  /** Workers still diffing; the caller waits for 0. */
+  private final AtomicInteger chunksRunning = new AtomicInteger();
+
+  /** The thread waiting for the workers. */
+  private volatile Thread caller;
+
+  /** What a worker threw, for the caller to throw. */
+  private volatile Throwable chunkFailure;
 
   public SimdTileDiffEngine(int tileSize, long tileThreshold, int threads) {
     if (threads < 1) {
@@ -47,12 +74,23 @@ public final class SimdTileDiffEngine implements DiffEngine {
     this.result = new TileDiff(tileSize);
     this.tileThreshold = tileThreshold;
     this.threads = threads;
+    // A bounded queue as long as the workers: a diff queues no node per task.
     this.pool =
         threads > 1
-            ? Executors.newFixedThreadPool(
-                threads - 1, Thread.ofPlatform().daemon().name("diff-", 1).factory())
+            ? new ThreadPoolExecutor(
+                threads - 1,
+                threads - 1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads - 1),
+                Thread.ofPlatform().daemon().name("diff-", 1).factory())
             : null;
     this.accumulators = new int[threads][0];
+    this.chunkTasks = new Runnable[threads];
+    for (int chunk = 1; chunk < threads; chunk++) {
+      int c = chunk;
+      chunkTasks[chunk] = () -> runChunk(c);
+    }
   }
 
   private static ByteVector colourMask() {
@@ -81,25 +119,68 @@ public final class SimdTileDiffEngine implements DiffEngine {
     int height = current.height();
     boolean[] rows = damageRows.of(height, damage);
     int tileRows = result.tilesY();
-    int chunks = Math.min(threads, tileRows);
-    List<Future<?>> pending = new ArrayList<>(chunks - 1);
-    for (int chunk = 1; chunk < chunks; chunk++) {
-      int c = chunk;
-      pending.add(pool.submit(() -> diffTileRows(previous, current, rows, c, chunks)));
-    }
-    diffTileRows(previous, current, rows, 0, chunks);
-    for (Future<?> f : pending) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while diffing", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("diff worker failed", e.getCause());
+    int chunks =
+        pixelsToRead(rows, current) < MIN_PIXELS_TO_SHARE ? 1 : Math.min(threads, tileRows);
+    if (chunks == 1) {
+      diffTileRows(previous, current, rows, 0, 1);
+    } else {
+      sharedPrevious = previous;
+      sharedCurrent = current;
+      sharedRows = rows;
+      sharedChunks = chunks;
+      chunkFailure = null;
+      caller = Thread.currentThread();
+      chunksRunning.set(chunks - 1);
+      for (int chunk = 1; chunk < chunks; chunk++) {
+        pool.execute(chunkTasks[chunk]);
       }
+      diffTileRows(previous, current, rows, 0, chunks);
+      awaitChunks();
     }
     result.classify(tileThreshold);
     return result;
+  }
+
+  /** Pixels a diff of {@code rows} of {@code frame} reads (all of them: rows not skipped). */
+  private static long pixelsToRead(boolean[] rows, FrameView frame) {
+    int count = 0;
+    for (int y = 0; y < frame.height(); y++) {
+      if (rows[y]) {
+        count++;
+      }
+    }
+    return (long) count * frame.width();
+  }
+
+  /** A worker's part of the diff. */
+  private void runChunk(int chunk) {
+    try {
+      diffTileRows(sharedPrevious, sharedCurrent, sharedRows, chunk, sharedChunks);
+    } catch (Throwable t) {
+      chunkFailure = t;
+    } finally {
+      if (chunksRunning.decrementAndGet() == 0) {
+        LockSupport.unpark(caller);
+      }
+    }
+  }
+
+  /** Waits until every worker finished its part; throws what one threw. */
+  private void awaitChunks() {
+    boolean interrupted = false;
+    while (chunksRunning.get() > 0) {
+      LockSupport.park(this);
+      interrupted |= Thread.interrupted();
+    }
+    sharedPrevious = null;
+    sharedCurrent = null;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable failure = chunkFailure;
+    if (failure != null) {
+      throw new IllegalStateException("diff worker failed", failure);
+    }
   }
 
   /** Diffs the tile rows {@code chunk}, {@code chunk + chunks}, ... (interleaved for balance). */
