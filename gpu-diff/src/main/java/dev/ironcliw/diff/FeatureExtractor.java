@@ -37,16 +37,27 @@ public final class FeatureExtractor {
    */
   public static final long MAX_MEASURED_PIXELS = 1 << 17;
 
+  /** Pixels per colour octant of the region being measured; reused, as a frame allocates little. */
+  private final long[] octants = new long[8];
+
   /**
    * Features of {@code region} (clipped to the frame) of {@code frame}: of every pixel up to {@link
    * #MAX_MEASURED_PIXELS}, else of one row in every {@code n} (at a phase that moves from one band
    * of n rows to the next, so a pattern n rows high is not sampled at one phase only).
    */
   public RegionFeatures measure(FrameView frame, Rect region) {
-    int x0 = Math.max(0, region.x());
-    int y0 = Math.max(0, region.y());
-    int x1 = Math.min(frame.width(), region.x() + region.width());
-    int y1 = Math.min(frame.height(), region.y() + region.height());
+    return measure(frame, region.x(), region.y(), region.width(), region.height());
+  }
+
+  /**
+   * {@link #measure(FrameView, Rect)} of the {@code width} x {@code height} pixels at ({@code
+   * left}, {@code top}).
+   */
+  public RegionFeatures measure(FrameView frame, int left, int top, int width, int height) {
+    int x0 = Math.max(0, left);
+    int y0 = Math.max(0, top);
+    int x1 = Math.min(frame.width(), left + width);
+    int y1 = Math.min(frame.height(), top + height);
     if (x0 >= x1 || y0 >= y1) {
       return new RegionFeatures(0, 0, 0, 0);
     }
@@ -55,7 +66,8 @@ public final class FeatureExtractor {
     long sum = 0;
     long sumSquares = 0;
     long edges = 0;
-    long[] octants = new long[8];
+    long[] octants = this.octants;
+    java.util.Arrays.fill(octants, 0);
     // Whole vectors whose right neighbours lie in the row too; the columns past them, scalar.
     // No masked loads: a partial mask at a row's end made the JIT give up on the loop, boxing
     // every vector (15 bytes allocated per pixel of a frame-wide region).

@@ -1,5 +1,6 @@
 package dev.ironcliw.daemon.pipeline;
 
+import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.ReadStatus;
@@ -10,10 +11,9 @@ import dev.ironcliw.vision.image.FrameCrop;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,23 +38,63 @@ final class ChangeImageCopier {
   static final int MAX_PENDING = 4;
 
   /** How long closing waits for the copies under way. */
-  private static final long FINISH_WAIT_SECONDS = 10;
+  private static final long FINISH_WAIT_MILLIS = 10_000;
 
-  /** A frame waiting for its images; {@code images} is set once, by the copier's thread. */
+  /**
+   * A frame waiting for its images: what the batcher gets of it, and what to copy. {@code copied}
+   * is set once, by the thread that copies.
+   */
   private static final class Pending {
-    final BatchFrame frame;
-    volatile List<FrameCrop> images;
+    final long seq;
+    final long capturedAtNanos;
+    final int display;
+    final long ringPosition;
+    final int changedTiles;
+    final ChangeImages images;
+    final List<Region> changed;
+    volatile List<FrameCrop> copied;
 
-    Pending(BatchFrame frame) {
-      this.frame = frame;
+    Pending(FrameEvent frame, int changedTiles, ChangeImages images, List<Region> changed) {
+      this(
+          frame.seq(),
+          frame.capturedAtNanos(),
+          frame.display(),
+          frame.ringPosition(),
+          changedTiles,
+          images,
+          changed);
+    }
+
+    private Pending(
+        long seq,
+        long capturedAtNanos,
+        int display,
+        long ringPosition,
+        int changedTiles,
+        ChangeImages images,
+        List<Region> changed) {
+      this.seq = seq;
+      this.capturedAtNanos = capturedAtNanos;
+      this.display = display;
+      this.ringPosition = ringPosition;
+      this.changedTiles = changedTiles;
+      this.images = images;
+      this.changed = changed;
     }
   }
+
+  /** Tells the copier's thread to stop once the frames queued before it are copied. */
+  private static final Pending STOP = new Pending(-1, 0, 0, -1, 0, null, List.of());
 
   private final FrameRing ring;
   private final PipelineStats stats;
   private final Runnable wakePipeline;
-  private final ExecutorService thread;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>(MAX_PENDING + 1);
+
+  /** The frames for the copier's thread; bounded, and adds no node per frame. */
+  private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_PENDING + 1);
+
+  private final Thread thread;
 
   /** The copier thread's view of the frame it copies from. */
   private final FrameView view = new FrameView();
@@ -67,71 +107,89 @@ final class ChangeImageCopier {
     this.ring = ring;
     this.stats = stats;
     this.wakePipeline = wakePipeline;
-    this.thread =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread t = new Thread(task, "vision-images");
-              t.setDaemon(true);
-              return t;
-            });
+    this.thread = Thread.ofPlatform().daemon().name("vision-images").unstarted(this::run);
+    thread.start();
   }
 
   /**
-   * Queues the copy of {@code changed} out of {@code frame} (the pipeline's view of the frame at
-   * {@code batchFrame.ringPosition()}, still valid), or copies it now when {@link #MAX_PENDING}
-   * frames already wait.
+   * Queues the copy of the {@code changed} regions of {@code frame} ({@code view}, the pipeline's
+   * view of it, still valid), or copies them now when {@link #MAX_PENDING} frames already wait.
    *
-   * @param batchFrame the frame as the batcher gets it, its images still empty
+   * @param changedTiles what the batcher is told of the frame
    */
-  void copy(BatchFrame batchFrame, ChangeImages images, List<Rect> changed, FrameView frame) {
-    Pending next = new Pending(batchFrame);
+  void copy(
+      FrameEvent frame,
+      int changedTiles,
+      ChangeImages images,
+      List<Region> changed,
+      FrameView view) {
+    Pending next = new Pending(frame, changedTiles, images, changed);
     if (pending.size() >= MAX_PENDING) {
       long startNanos = System.nanoTime();
-      next.images = images.of(frame, changed);
+      next.copied = images.of(view, rects(changed));
       stats.recordImagesCopiedOnFrameThread(System.nanoTime() - startNanos);
       pending.addLast(next);
       return;
     }
     pending.addLast(next);
-    thread.execute(() -> copyFromRing(next, images, changed));
+    queue.add(next); // never full: it holds at most the pending frames
   }
 
-  private void copyFromRing(Pending next, ChangeImages images, List<Rect> changed) {
+  /** The copier's thread: copies the queued frames in order until told to stop. */
+  private void run() {
+    try {
+      for (Pending next = queue.take(); next != STOP; next = queue.take()) {
+        copyFromRing(next);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void copyFromRing(Pending next) {
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
     long startNanos = System.nanoTime();
     List<FrameCrop> copied = List.of();
     try {
-      if (ring.read(next.frame.ringPosition(), view) == ReadStatus.OK) {
-        copied = images.of(view, changed); // empty when the frame was overwritten meanwhile
+      if (ring.read(next.ringPosition, view) == ReadStatus.OK) {
+        // empty when the frame was overwritten meanwhile
+        copied = next.images.of(view, rects(next.changed));
       }
       if (copied.isEmpty()) {
         stats.recordImagesMissed();
       }
     } catch (RuntimeException e) {
       stats.recordImagesMissed();
-      LOG.error("vision images: copying frame {} failed", next.frame.seq(), e);
+      LOG.error("vision images: copying frame {} failed", next.seq, e);
     } finally {
       stats.recordImagesCopied(
           System.nanoTime() - startNanos, THREADS.getCurrentThreadCpuTime() - cpuBefore);
-      next.images = copied;
+      next.copied = copied;
       wakePipeline.run();
     }
+  }
+
+  private static List<Rect> rects(List<Region> regions) {
+    List<Rect> rects = new ArrayList<>(regions.size());
+    for (Region r : regions) {
+      rects.add(new Rect(r.x(), r.y(), r.width(), r.height()));
+    }
+    return rects;
   }
 
   /** Hands the frames whose images are copied to {@code to}, oldest first; returns how many. */
   int handOn(Consumer<BatchFrame> to) {
     int handed = 0;
-    while (!pending.isEmpty() && pending.peekFirst().images != null) {
+    while (!pending.isEmpty() && pending.peekFirst().copied != null) {
       Pending done = pending.pollFirst();
-      BatchFrame f = done.frame;
       to.accept(
           new BatchFrame(
-              f.seq(),
-              f.capturedAtEpochNanos(),
-              f.display(),
-              f.ringPosition(),
-              f.changedTiles(),
-              done.images));
+              done.seq,
+              done.capturedAtNanos,
+              done.display,
+              done.ringPosition,
+              done.changedTiles,
+              done.copied));
       handed++;
     }
     return handed;
@@ -140,15 +198,16 @@ final class ChangeImageCopier {
   /** The ring position of the oldest frame still waiting for its images; MAX_VALUE when none. */
   long oldestPendingPosition() {
     Pending oldest = pending.peekFirst();
-    return oldest == null ? Long.MAX_VALUE : oldest.frame.ringPosition();
+    return oldest == null ? Long.MAX_VALUE : oldest.ringPosition;
   }
 
   /** Waits for the copies under way, hands every frame on, and stops the thread. */
   void finish(Consumer<BatchFrame> to) {
-    thread.shutdown();
     try {
-      if (!thread.awaitTermination(FINISH_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("vision images: copies still running after {} s", FINISH_WAIT_SECONDS);
+      queue.put(STOP);
+      thread.join(FINISH_WAIT_MILLIS);
+      if (thread.isAlive()) {
+        LOG.warn("vision images: copies still running after {} ms", FINISH_WAIT_MILLIS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -195,7 +195,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     List<Region> changed = List.of();
     List<RegionFeatures> regionFeatures = List.of();
     byte[] descriptor = NO_DESCRIPTOR;
-    List<Rect> imageRects = null;
+    boolean withImages = false;
     if (!frame.sameAsPrevious()) {
       if (ring.read(frame.ringPosition(), current) != ReadStatus.OK) {
         // Gone before it could be looked at: forward it rather than lose a change.
@@ -238,7 +238,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
             verdict = Verdict.CHANGE;
             keptDescriptor = null;
           } else if (verdict == Verdict.CHANGE && changeImages != null) {
-            imageRects = rects(changed);
+            withImages = true;
           }
           keep(display, frame.ringPosition());
           keptDescriptors[display] = keptDescriptor;
@@ -252,7 +252,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
           changed = List.of(wholeFrame(frame, changedTiles));
           regionFeatures = List.of();
           descriptor = NO_DESCRIPTOR;
-          imageRects = null;
+          withImages = false;
         }
       }
     }
@@ -301,22 +301,22 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     // Last: the vision stage waits for the text of what it was handed, so the text reader must
     // have been handed it first.
     if (forward) {
-      BatchFrame toVision =
-          new BatchFrame(
-              frame.seq(),
-              frame.capturedAtNanos(),
-              display,
-              frame.ringPosition(),
-              changedTiles,
-              List.of());
-      if (imageRects != null) {
+      if (withImages) {
         // Copied on the images thread; the ring keeps the frame until then, since it may
         // overwrite it long before its batch is sent.
-        imageCopier.copy(toVision, changeImages, imageRects, current);
+        imageCopier.copy(frame, changedTiles, changeImages, changed, current);
         retainNeeded();
       } else {
         imageCopier.handOn(toBatcher); // the frames before it go first
-        batcher.add(toVision, now);
+        batcher.add(
+            new BatchFrame(
+                frame.seq(),
+                frame.capturedAtNanos(),
+                display,
+                frame.ringPosition(),
+                changedTiles,
+                List.of()),
+            now);
       }
     }
     stats.recordMasked(frame.maskedRegions());
@@ -358,12 +358,13 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   /** Features of the largest regions of the current frame (still retained in the ring). */
   private List<RegionFeatures> measure(List<Region> changed) {
-    List<RegionFeatures> measured =
-        new java.util.ArrayList<>(Math.min(changed.size(), FEATURE_REGIONS));
-    for (Region r : changed.subList(0, Math.min(changed.size(), FEATURE_REGIONS))) {
-      measured.add(features.measure(current, new Rect(r.x(), r.y(), r.width(), r.height())));
+    int count = Math.min(changed.size(), FEATURE_REGIONS);
+    RegionFeatures[] measured = new RegionFeatures[count];
+    for (int i = 0; i < count; i++) {
+      Region r = changed.get(i);
+      measured[i] = features.measure(current, r.x(), r.y(), r.width(), r.height());
     }
-    return measured;
+    return List.of(measured);
   }
 
   @Override
@@ -463,10 +464,6 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
       return null;
     }
     return diff;
-  }
-
-  private static List<Rect> rects(List<Region> regions) {
-    return regions.stream().map(r -> new Rect(r.x(), r.y(), r.width(), r.height())).toList();
   }
 
   private static Region wholeFrame(FrameEvent frame, int tiles) {

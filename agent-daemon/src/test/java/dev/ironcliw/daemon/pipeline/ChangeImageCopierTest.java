@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ironcliw.config.VisionImageSettings;
+import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.FrameView;
@@ -28,7 +29,7 @@ class ChangeImageCopierTest {
   private static final int H = 90;
   private static final ChangeImages IMAGES =
       new ChangeImages(new VisionImageSettings(1568, 3 << 20, 0, 3, 0.9, 640));
-  private static final List<Rect> CHANGED = List.of(new Rect(8, 8, 32, 16));
+  private static final List<Region> CHANGED = List.of(new Region(8, 8, 32, 16, 1, 4096));
 
   @TempDir Path dir;
 
@@ -50,7 +51,7 @@ class ChangeImageCopierTest {
       long position = write(writer, 1, 0x00123456);
       FrameView view = read(ring, position);
 
-      copier.copy(batchFrame(1, position), IMAGES, CHANGED, view);
+      copier.copy(frame(1, position), 4, IMAGES, CHANGED, view);
       assertEquals(position, copier.oldestPendingPosition(), "the frame is held in the ring");
       assertTrue(copied.await(10, TimeUnit.SECONDS));
 
@@ -90,7 +91,7 @@ class ChangeImageCopierTest {
       for (int seq = 1; seq <= ChangeImageCopier.MAX_PENDING + 1; seq++) {
         long position = write(writer, seq, seq);
         positions.add(position);
-        copier.copy(batchFrame(seq, position), IMAGES, CHANGED, read(ring, position));
+        copier.copy(frame(seq, position), 4, IMAGES, CHANGED, read(ring, position));
       }
       assertEquals(1, stats.imagesCopiedOnFrameThread(), "the fifth frame, copied at once");
 
@@ -118,7 +119,7 @@ class ChangeImageCopierTest {
       long position = write(writer, 1, 7);
       FrameView view = read(ring, position);
 
-      copier.copy(batchFrame(1, position + 1), IMAGES, CHANGED, view); // never written
+      copier.copy(frame(1, position + 1), 4, IMAGES, CHANGED, view); // never written
 
       List<BatchFrame> handed = new ArrayList<>();
       copier.finish(handed::add);
@@ -152,7 +153,8 @@ class ChangeImageCopierTest {
     return view;
   }
 
-  private static BatchFrame batchFrame(long seq, long position) {
-    return new BatchFrame(seq, seq * 1_000_000L, 0, position, 4, List.of());
+  private static FrameEvent frame(long seq, long position) {
+    return new FrameEvent()
+        .fill(seq, seq * 1_000_000L, position, seq, false, W, H, 0, 0, null, "test");
   }
 }
