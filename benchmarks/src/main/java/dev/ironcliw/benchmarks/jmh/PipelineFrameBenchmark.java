@@ -56,6 +56,11 @@ public class PipelineFrameBenchmark extends BenchmarkDefaults {
 
   private long frames;
 
+  /** Of them, the frames whose images the frame thread copied (the images thread was behind). */
+  private long framesCopyingImages;
+
+  private long bytesCopyingImages;
+
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     String[] size = resolution.split("x");
@@ -79,16 +84,23 @@ public class PipelineFrameBenchmark extends BenchmarkDefaults {
   public void countAfresh() {
     frameThreadBytes = 0;
     frames = 0;
+    framesCopyingImages = 0;
+    bytesCopyingImages = 0;
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    long framesAlone = frames - framesCopyingImages;
     System.out.printf(
         java.util.Locale.ROOT,
         "%nframe thread (capture and pipeline): %.1f bytes allocated per frame over the last"
-            + " iteration's %d frames; gc.alloc.rate.norm also counts the images and keyframe threads%n",
+            + " iteration's %d frames; %.1f per frame over the %d whose images went to the images"
+            + " thread (the others' images the frame thread copied, as that thread was behind at"
+            + " this rate); gc.alloc.rate.norm also counts the images and keyframe threads%n",
         (double) frameThreadBytes / Math.max(1, frames),
-        frames);
+        frames,
+        (double) (frameThreadBytes - bytesCopyingImages) / Math.max(1, framesAlone),
+        framesAlone);
     pipeline.close();
     ring.close();
     screen.close();
@@ -98,10 +110,16 @@ public class PipelineFrameBenchmark extends BenchmarkDefaults {
 
   @Benchmark
   public long oneFrame() {
+    long copiesBefore = pipeline.stats().imagesCopiedOnFrameThread();
     long before = ALLOCATIONS.getCurrentThreadAllocatedBytes();
     pipeline.step();
-    frameThreadBytes += ALLOCATIONS.getCurrentThreadAllocatedBytes() - before;
+    long bytes = ALLOCATIONS.getCurrentThreadAllocatedBytes() - before;
+    frameThreadBytes += bytes;
     frames++;
+    if (pipeline.stats().imagesCopiedOnFrameThread() != copiesBefore) {
+      framesCopyingImages++;
+      bytesCopyingImages += bytes;
+    }
     return pipeline.stats().lastSeq();
   }
 
