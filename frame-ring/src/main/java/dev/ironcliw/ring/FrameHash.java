@@ -100,25 +100,94 @@ public final class FrameHash {
       boolean[] staleRows) {
     long total = rowBytes * rows;
     long h = P5 + total;
+    // Rows of whole blocks: a block never spans two rows, so each block can be hashed as it is
+    // copied, while in registers, instead of read again after the copy.
+    boolean fused = rowBytes % BLOCK_BYTES == 0;
     int chunk = 0;
     for (long start = 0; start < total; start += CHUNK_BYTES, chunk++) {
       long length = Math.min(CHUNK_BYTES, total - start);
-      copyRange(
-          source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length, staleRows);
+      boolean rehash =
+          changedRows == null
+              || anyChanged(
+                  changedRows, (int) (start / rowBytes), (int) ((start + length - 1) / rowBytes));
       long chunkHash;
-      if (changedRows == null
-          || anyChanged(
-              changedRows, (int) (start / rowBytes), (int) ((start + length - 1) / rowBytes))) {
-        chunkHash = chunkHash(target, start, length);
+      if (!rehash) {
+        copyRange(
+            source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length, staleRows);
+        chunkHash = chunkHashes[chunk];
+      } else {
+        if (fused) {
+          chunkHash =
+              copyAndHashRange(
+                  source,
+                  sourceOffset,
+                  sourceStrideBytes,
+                  target,
+                  rowBytes,
+                  start,
+                  length,
+                  staleRows);
+        } else {
+          copyRange(
+              source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length, staleRows);
+          chunkHash = chunkHash(target, start, length);
+        }
         if (chunkHashes != null) {
           chunkHashes[chunk] = chunkHash;
         }
-      } else {
-        chunkHash = chunkHashes[chunk];
       }
       h = merge(h, chunkHash);
     }
     return avalanche(h);
+  }
+
+  /**
+   * {@link #copyRange} and {@link #chunkHash} of the range in one pass: each block is folded as it
+   * is copied, and the rows not copied are folded from the target. Only for rows of whole blocks.
+   */
+  private static long copyAndHashRange(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      MemorySegment target,
+      long rowBytes,
+      long start,
+      long length,
+      boolean[] staleRows) {
+    int[] lanes = seededLanes();
+    for (long at = start, end = start + length; at < end; ) {
+      long row = at / rowBytes;
+      long column = at - row * rowBytes;
+      long piece = Math.min(rowBytes - column, end - at);
+      if (staleRows == null || staleRows[(int) row]) {
+        copyAndFoldBlocks(
+            lanes, source, sourceOffset + row * sourceStrideBytes + column, target, at, piece);
+      } else {
+        foldBlocks(lanes, target, at, at + piece);
+      }
+      at += piece;
+    }
+    return finish(lanes, target, start + length, 0, length);
+  }
+
+  /** Copies whole blocks and folds them into the accumulators on the way, as they are loaded. */
+  private static void copyAndFoldBlocks(
+      int[] lanes, MemorySegment source, long from, MemorySegment target, long to, long length) {
+    int step = INTS.length();
+    for (long i = 0; i < length; i += BLOCK_BYTES) {
+      IntVector v0 = load(source, from + i);
+      IntVector v1 = load(source, from + i + VECTOR_BYTES);
+      IntVector v2 = load(source, from + i + 2 * VECTOR_BYTES);
+      IntVector v3 = load(source, from + i + 3 * VECTOR_BYTES);
+      v0.intoMemorySegment(target, to + i, ByteOrder.LITTLE_ENDIAN);
+      v1.intoMemorySegment(target, to + i + VECTOR_BYTES, ByteOrder.LITTLE_ENDIAN);
+      v2.intoMemorySegment(target, to + i + 2 * VECTOR_BYTES, ByteOrder.LITTLE_ENDIAN);
+      v3.intoMemorySegment(target, to + i + 3 * VECTOR_BYTES, ByteOrder.LITTLE_ENDIAN);
+      fold(lanes, 0, v0);
+      fold(lanes, step, v1);
+      fold(lanes, 2 * step, v2);
+      fold(lanes, 3 * step, v3);
+    }
   }
 
   private static boolean anyChanged(boolean[] changedRows, int firstRow, int lastRow) {
