@@ -1,6 +1,7 @@
 package dev.ironcliw.dedup;
 
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.TileContentHash;
 import dev.ironcliw.ring.TileDiff;
 
 /**

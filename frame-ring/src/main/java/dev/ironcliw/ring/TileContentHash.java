@@ -1,6 +1,5 @@
-package dev.ironcliw.dedup;
+package dev.ironcliw.ring;
 
-import dev.ironcliw.ring.FrameHash;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -11,7 +10,7 @@ import java.lang.foreign.ValueLayout;
  * Four independent lanes of {@link FrameHash}'s round keep the CPU's multipliers busy. Stateless,
  * thread-safe.
  */
-final class TileContentHash {
+public final class TileContentHash {
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
   private static final long P3 = 0x165667B19E3779F9L;
@@ -26,7 +25,8 @@ final class TileContentHash {
   private TileContentHash() {}
 
   /** Hashes the {@code width} x {@code height} pixels at ({@code x}, {@code y}). */
-  static long hash(MemorySegment pixels, int strideBytes, int x, int y, int width, int height) {
+  public static long hash(
+      MemorySegment pixels, int strideBytes, int x, int y, int width, int height) {
     long a = P1;
     long b = P2;
     long c = P3;
