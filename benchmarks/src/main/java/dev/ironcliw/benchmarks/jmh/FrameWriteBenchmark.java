@@ -1,5 +1,6 @@
 package dev.ironcliw.benchmarks.jmh;
 
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.ring.FrameHash;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
@@ -52,7 +53,7 @@ public class FrameWriteBenchmark extends BenchmarkDefaults {
     byte[] random = new byte[(int) frameBytes];
     new Random(1).nextBytes(random);
     MemorySegment.copy(MemorySegment.ofArray(random), 0, source, 0, frameBytes);
-    dir = Files.createTempDirectory("ironcliw-bench");
+    dir = TempFiles.ringDirectory("ironcliw-bench");
     RingGeometry geometry = RingGeometry.forBudget(8 * (frameBytes + 8192), width, height);
     ring = FrameRing.open(dir.resolve("frames.ring"), geometry, OffHeapBudget.unlimited());
     writer = ring.writer();

@@ -1,6 +1,7 @@
 package dev.ironcliw.benchmarks.jmh;
 
 import dev.ironcliw.benchmarks.support.BenchPipeline;
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.benchmarks.support.TypingScreen;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
@@ -67,7 +68,7 @@ public class PipelineFrameBenchmark extends BenchmarkDefaults {
     int width = Integer.parseInt(size[0]);
     int height = Integer.parseInt(size[1]);
     IroncliwConfig config = ConfigLoader.forThisMachine().parse("{}\n", "defaults", Map.of());
-    dir = Files.createTempDirectory("ironcliw-bench");
+    dir = TempFiles.ringDirectory("ironcliw-bench");
     screen = new TypingScreen(width, height, damage.equals("reported"));
     ring =
         FrameRing.open(

@@ -7,6 +7,7 @@ import dev.ironcliw.benchmarks.support.MemoryFloor;
 import dev.ironcliw.benchmarks.support.PreloadedFrames;
 import dev.ironcliw.benchmarks.support.StackJvm;
 import dev.ironcliw.benchmarks.support.SyntheticSequence;
+import dev.ironcliw.benchmarks.support.TempFiles;
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.IroncliwConfig;
 import dev.ironcliw.daemon.pipeline.Latency;
@@ -200,7 +201,8 @@ public final class PipelineReplayRun {
     long imagesCpuNanos = 0;
     long imagesOnFrameThread = 0;
     String diffBackend = "";
-    Path ringFile = Files.createTempFile("ironcliw-replay", ".ring");
+    Path ringDir = TempFiles.ringDirectory("ironcliw-replay");
+    Path ringFile = ringDir.resolve("frames.ring");
     // One ring for every pass, as the daemon keeps one: its pages are touched once, not per pass.
     try (FrameRing ring =
         FrameRing.open(
@@ -229,7 +231,7 @@ public final class PipelineReplayRun {
         imagesOnFrameThread += result.imagesOnFrameThread;
       }
     } finally {
-      Files.deleteIfExists(ringFile);
+      TempFiles.deleteTree(ringDir);
     }
     writeCsv(out.resolve("frames-" + name + ".csv"), costs, changedShares);
     Map<String, Object> summary = new LinkedHashMap<>();
