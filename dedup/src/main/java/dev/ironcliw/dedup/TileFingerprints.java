@@ -45,9 +45,11 @@ final class TileFingerprints {
       hashAll(current);
       return;
     }
+    boolean given = diff.hasContentHashes() && diff.tileSize() == tileSize;
     for (int t = 0; t < tileHashes.length; t++) {
       if (diff.sad(t) != 0) {
-        long hash = hashTile(current, t);
+        // The engine's hash when it gave one: the tile is not read again.
+        long hash = given ? diff.contentHash(t) : hashTile(current, t);
         frameHash += combine(t, hash) - combine(t, tileHashes[t]);
         if (!masked[t]) {
           stableHash += combine(t, hash) - combine(t, tileHashes[t]);

@@ -15,6 +15,11 @@ public final class TileDiff {
   private int changedTiles;
   private long totalSad;
 
+  /** Per tile whose sum is not 0: its {@link TileContentHash} in the current frame, when given. */
+  private long[] contentHashes = new long[0];
+
+  private boolean contentHashed;
+
   public TileDiff(int tileSize) {
     this.tileSize = tileSize;
   }
@@ -28,7 +33,9 @@ public final class TileDiff {
     if (tileSad.length < tiles) {
       tileSad = new long[tiles];
       changed = new boolean[tiles];
+      contentHashes = new long[tiles];
     }
+    contentHashed = false;
     java.util.Arrays.fill(tileSad, 0, tiles, 0);
     java.util.Arrays.fill(changed, 0, tiles, false);
     changedTiles = 0;
@@ -53,6 +60,33 @@ public final class TileDiff {
     tileSad[tile] += sad;
   }
 
+  /**
+   * Records the {@link TileContentHash} of {@code tile} in the current frame, hashed by the engine
+   * while the tile was in the cache. An engine that gives one gives it for every tile whose sum is
+   * not 0, and then calls {@link #contentHashesGiven}.
+   */
+  public void setContentHash(int tile, long hash) {
+    contentHashes[tile] = hash;
+  }
+
+  /** Says that every tile whose sum is not 0 has its content hash ({@link #setContentHash}). */
+  public void contentHashesGiven() {
+    contentHashed = true;
+  }
+
+  /**
+   * Whether this diff carries the content hash of every tile that differs at all ({@code sad !=
+   * 0}), so its reader need not read those tiles again.
+   */
+  public boolean hasContentHashes() {
+    return contentHashed;
+  }
+
+  /** The {@link TileContentHash} of a tile whose sum is not 0, when {@link #hasContentHashes}. */
+  public long contentHash(int tile) {
+    return contentHashes[tile];
+  }
+
   public void classify(long threshold) {
     changedTiles = 0;
     totalSad = 0;
@@ -66,6 +100,7 @@ public final class TileDiff {
   }
 
   public void markAllChanged() {
+    contentHashed = false;
     for (int t = 0; t < tilesX * tilesY; t++) {
       tileSad[t] = Long.MAX_VALUE / (tilesX * (long) tilesY);
       changed[t] = true;

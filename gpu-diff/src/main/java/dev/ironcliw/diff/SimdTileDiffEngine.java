@@ -2,6 +2,7 @@ package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.TileContentHash;
 import dev.ironcliw.ring.TileDiff;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -137,6 +138,7 @@ public final class SimdTileDiffEngine implements DiffEngine {
       diffTileRows(previous, current, rows, 0, chunks);
       awaitChunks();
     }
+    result.contentHashesGiven();
     result.classify(tileThreshold);
     return result;
   }
@@ -237,6 +239,33 @@ public final class SimdTileDiffEngine implements DiffEngine {
     }
     if (pendingRows > 0) {
       flush(acc, tileRow, lowestTile);
+    }
+    hashDifferingTiles(current, tileRow);
+  }
+
+  /**
+   * The content hash of each tile of the row that differs at all, while the row is still in the
+   * cache: the verdict needs them, and would otherwise read those tiles from memory again.
+   */
+  private void hashDifferingTiles(FrameView current, int tileRow) {
+    int tileSize = result.tileSize();
+    int tilesX = result.tilesX();
+    int y = tileRow * tileSize;
+    int height = Math.min(tileSize, current.height() - y);
+    for (int tx = 0; tx < tilesX; tx++) {
+      int tile = tileRow * tilesX + tx;
+      if (result.sad(tile) != 0) {
+        int x = tx * tileSize;
+        result.setContentHash(
+            tile,
+            TileContentHash.hash(
+                current.pixels(),
+                current.strideBytes(),
+                x,
+                y,
+                Math.min(tileSize, current.width() - x),
+                height));
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.RingGeometry;
+import dev.ironcliw.ring.TileContentHash;
 import dev.ironcliw.ring.TileDiff;
 import dev.ironcliw.testing.NativePiece;
 import dev.ironcliw.testing.NativeRequirement;
@@ -184,6 +185,21 @@ class TileDiffEngineTest {
           }
         }
         assertEquals(expected, diff.sad(tx, ty), "tile " + tx + "," + ty);
+        if (diff.hasContentHashes() && expected != 0) {
+          // An engine that hashes the tiles it reads gives what the verdict would compute.
+          int x = tx * tileSize;
+          int y = ty * tileSize;
+          assertEquals(
+              TileContentHash.hash(
+                  b.pixels(),
+                  b.strideBytes(),
+                  x,
+                  y,
+                  Math.min(tileSize, width - x),
+                  Math.min(tileSize, b.height() - y)),
+              diff.contentHash(ty * diff.tilesX() + tx),
+              "content hash of tile " + tx + "," + ty);
+        }
         assertEquals(expected > threshold, diff.isChanged(tx, ty), "tile " + tx + "," + ty);
         changed += expected > threshold ? 1 : 0;
       }
@@ -427,7 +443,9 @@ class TileDiffEngineTest {
     FrameView b = random(W, H, 8);
     for (int tile : new int[] {8, 16, 40, 64, 256}) {
       try (DiffEngine e = new SimdTileDiffEngine(tile, 1000, 2)) {
-        assertTrue(assertMatchesBruteForce(e.diff(a, b), a, b, tile, 1000) > 0, "tile " + tile);
+        TileDiff diff = e.diff(a, b);
+        assertTrue(diff.hasContentHashes(), "the CPU engine hashes the tiles that differ");
+        assertTrue(assertMatchesBruteForce(diff, a, b, tile, 1000) > 0, "tile " + tile);
       }
     }
   }
