@@ -60,6 +60,7 @@ public final class FrameRing implements AutoCloseable {
   private int releasePendingCount;
   private volatile long releasedBytes;
   private volatile long unmappedBytes;
+  private final RemapCost remapCost = new RemapCost();
   private volatile long nextPosition;
   private volatile long retainedFrom = Long.MAX_VALUE;
   private boolean writerTaken;
@@ -447,7 +448,14 @@ public final class FrameRing implements AutoCloseable {
       return;
     }
     pagesOut.set(slot, 1);
+    long startNanos = System.nanoTime();
     unmappedBytes += PageRelease.unmap(slotPixels[slot].asSlice(0, frameBytes));
+    remapCost.recordUnmap(System.nanoTime() - startNanos, frameBytes);
+  }
+
+  /** What taking a frame's pages out costs once its slot is written again, as measured so far. */
+  public RemapCost remapCost() {
+    return remapCost;
   }
 
   /**

@@ -149,7 +149,8 @@ public final class FrameRingWriter {
       boolean[] staleRows,
       long contentTag) {
     requireClaim();
-    populateRowsForWrite(staleRows);
+    long startNanos = System.nanoTime();
+    boolean remapped = populateRowsForWrite(staleRows);
     fingerprint =
         FrameHash.copyAndRehash(
             source,
@@ -162,7 +163,23 @@ public final class FrameRingWriter {
             changedRows,
             staleRows);
     fingerprintKnown = true;
+    ring.remapCost()
+        .recordWrite(
+            System.nanoTime() - startNanos, rowsWritten(staleRows) * strideBytes(), remapped);
     ring.setContentTag(claimedSlot, contentTag);
+  }
+
+  private long rowsWritten(boolean[] staleRows) {
+    if (staleRows == null) {
+      return height;
+    }
+    long rows = 0;
+    for (int row = 0; row < height; row++) {
+      if (staleRows[row]) {
+        rows++;
+      }
+    }
+    return rows;
   }
 
   /**
@@ -171,12 +188,13 @@ public final class FrameRingWriter {
    * otherwise fault one by one under the copy (a whole 1080p frame: 2,025 faults).
    *
    * @param staleRows per row: about to be written; null: all
+   * @return whether the slot's pages may have been out
    */
-  private void populateRowsForWrite(boolean[] staleRows) {
+  private boolean populateRowsForWrite(boolean[] staleRows) {
     if (!ring.takePagesOut(claimedSlot)) {
       // Mapped since its last write: the call would only walk the pages. (Rows a partial write
       // skipped may still be out; a later write of them faults page by page, and loses nothing.)
-      return;
+      return false;
     }
     long stride = strideBytes();
     int row = 0;
@@ -192,6 +210,7 @@ public final class FrameRingWriter {
       PageRelease.populateForWrite(pixels.asSlice(row * stride, (end - row) * stride));
       row = end;
     }
+    return true;
   }
 
   /** {@link FrameHash} of the claimed pixels as they are now; computed once per claim. */

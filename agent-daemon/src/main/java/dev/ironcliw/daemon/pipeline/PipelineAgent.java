@@ -17,6 +17,7 @@ import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
+import dev.ironcliw.ring.RemapCost;
 import dev.ironcliw.ring.TileDiff;
 import dev.ironcliw.vision.BatchFrame;
 import dev.ironcliw.vision.Batcher;
@@ -47,13 +48,21 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   static final long UNMAP_EVERY_NANOS = 10_000_000_000L;
 
   /**
-   * Up to this many frames written to the ring a second, each frame's pages leave the resident
-   * memory once the next kept frame replaces it (see {@link #keep}). More often than that (a replay
-   * at full speed), the writer would spend more time mapping the slots' pages again (about 3 ms of
-   * page faults for a whole 1080p frame on the 2-core VM here) than on the frames, and their pages
-   * are left to the sweep every {@link #UNMAP_EVERY_NANOS}.
+   * Until the ring has measured what mapping a slot's pages again costs ({@link RemapCost}), each
+   * frame's pages leave the resident memory once the next kept frame replaces it (see {@link
+   * #keep}) up to this many frames written a second; more often (a replay at full speed), their
+   * pages are left to the sweep every {@link #UNMAP_EVERY_NANOS}.
    */
   static final int UNMAP_EACH_FRAME_UP_TO_PER_SECOND = 30;
+
+  /**
+   * Once measured, each frame's pages leave as soon as it is replaced while mapping them back, at
+   * the rate frames are written, costs at most this share of a core: about 1 ms for a 1080p frame
+   * on bare metal, 1% at 10 frames a second; 8-10 ms in a virtual machine that traps each page's
+   * first touch, where whole screens changing at 10 frames a second would spend most of a tenth of
+   * a core on it. Past that the pages wait for the sweep, and the ring is resident meanwhile.
+   */
+  static final double MAX_REMAP_SHARE_OF_A_CORE = 0.02;
 
   /** Features are measured for this many of the largest changed regions of a frame. */
   static final int FEATURE_REGIONS = 8;
@@ -240,7 +249,7 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
           } else if (verdict == Verdict.CHANGE && changeImages != null) {
             withImages = true;
           }
-          keep(display, frame.ringPosition());
+          keep(display, frame.ringPosition(), frameBytes(frame));
           keptDescriptors[display] = keptDescriptor;
         } catch (RuntimeException e) {
           // A frame that breaks the analysis is journaled and forwarded whole, and the display
@@ -407,27 +416,39 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     }
     verdicts.forget(display);
     keptDescriptors[display] = null;
-    keep(display, frame.ringPosition());
+    keep(display, frame.ringPosition(), frameBytes(frame));
   }
 
   /**
    * Records the display's newest kept frame and lets the ring overwrite what no display needs:
    * every frame before the oldest of the displays' previous kept frames. The frame it replaces
-   * leaves the daemon's resident memory, unless frames come faster than {@link
-   * #UNMAP_EACH_FRAME_UP_TO_PER_SECOND}.
+   * leaves the daemon's resident memory, unless mapping it back would cost too much at the rate
+   * frames are written ({@link #unmapEachFrame}).
    */
-  private void keep(int display, long position) {
+  private void keep(int display, long position, long frameBytes) {
     long replaced = previousKeptPositions[display];
     previousKeptPositions[display] = position;
     retainNeeded();
-    if (replaced >= 0
-        && replaced != position
-        && written.recent(System.nanoTime()) <= UNMAP_EACH_FRAME_UP_TO_PER_SECOND) {
+    if (replaced >= 0 && replaced != position && unmapEachFrame(frameBytes)) {
       // Done with it: its pages leave the resident memory now, or a screen that changes whole
       // keeps the entire ring resident. It stays readable from the page cache. The price is a
       // fault per page when the writer fills the slot again, a lap later.
       ring.unmapFrame(replaced);
     }
+  }
+
+  /**
+   * Whether frames of {@code frameBytes} leave the resident memory as soon as they are replaced:
+   * while the writer's cost of mapping them back, at the rate frames are written now, stays within
+   * {@link #MAX_REMAP_SHARE_OF_A_CORE}.
+   */
+  private boolean unmapEachFrame(long frameBytes) {
+    int perSecond = written.recent(System.nanoTime());
+    double extraNanosPerByte = ring.remapCost().extraNanosPerByte();
+    if (Double.isNaN(extraNanosPerByte)) {
+      return perSecond <= UNMAP_EACH_FRAME_UP_TO_PER_SECOND;
+    }
+    return perSecond * (double) frameBytes * extraNanosPerByte <= MAX_REMAP_SHARE_OF_A_CORE * 1e9;
   }
 
   /**
@@ -468,6 +489,10 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
 
   private static Region wholeFrame(FrameEvent frame, int tiles) {
     return new Region(0, 0, frame.width(), frame.height(), tiles, Long.MAX_VALUE);
+  }
+
+  private static long frameBytes(FrameEvent frame) {
+    return (long) frame.width() * frame.height() * 4;
   }
 
   private int tilesIn(int width, int height) {

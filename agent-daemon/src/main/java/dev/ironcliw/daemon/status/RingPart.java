@@ -66,9 +66,17 @@ public final class RingPart implements StatusPart {
         .put("activeBytes", ring.activeBytes())
         .put("releasedBytes", ring.releasedBytes())
         .put("unmappedBytes", ring.unmappedBytes())
+        .put("remapMicrosPerMiB", remapMicrosPerMiB(ring.remapCost().extraNanosPerByte()))
         .put("occupiedSlots", ring.occupiedSlots())
         .put("slotBytes", ring.geometry().slotBytes())
         .put("recoveredFrames", ring.recoveryReport().validSlots())
         .put("history", history);
+  }
+
+  /** The measured extra cost of a MiB of frame taken out and written again; -1 until measured. */
+  private static double remapMicrosPerMiB(double extraNanosPerByte) {
+    return Double.isNaN(extraNanosPerByte)
+        ? -1
+        : Math.round(extraNanosPerByte * (1 << 20) / 1000 * 10) / 10.0;
   }
 }
