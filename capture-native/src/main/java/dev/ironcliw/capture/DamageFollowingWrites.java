@@ -31,6 +31,15 @@ public final class DamageFollowingWrites {
 
   private final long[] hashedVersion;
 
+  /**
+   * Per display: its last write was the same frame as the one before, and the fingerprint of the
+   * last. A screen that stayed the same is likely to stay so: its next whole grab is hashed where
+   * it lies before any copy. One that changed is copied and hashed at once, not read twice.
+   */
+  private final boolean[] sameAsLast;
+
+  private final long[] lastFingerprint;
+
   /** The frame being written: rows changed since its display's last write, and since the slot's. */
   private final boolean[] changedRows;
 
@@ -52,6 +61,8 @@ public final class DamageFollowingWrites {
     }
     this.hashedVersion = new long[displayAreas.size()];
     Arrays.fill(hashedVersion, -1);
+    this.sameAsLast = new boolean[displayAreas.size()];
+    this.lastFingerprint = new long[displayAreas.size()];
     this.changedRows = new boolean[maxHeight];
     this.staleRows = new boolean[maxHeight];
   }
@@ -87,21 +98,60 @@ public final class DamageFollowingWrites {
     boolean slotHoldsThisDisplay =
         slotTag != FrameRingWriter.NO_CONTENT_TAG && slotTag % MAX_TAGGED_DISPLAYS == display;
     long slotVersion = slotHoldsThisDisplay ? slotTag / MAX_TAGGED_DISPLAYS : -1;
+    boolean everyRowChanged = true;
     for (int row = 0; row < area.height(); row++) {
       long version = rowVersions[area.y() + row];
       changedRows[row] = version > hashedVersion[display];
       staleRows[row] = version > slotVersion;
+      everyRowChanged &= changedRows[row];
     }
-    writer.copyFrom(
-        image,
-        offset,
-        strideBytes,
-        chunkHashes[display],
-        changedRows,
-        staleRows,
+    long contentTag =
         display < MAX_TAGGED_DISPLAYS
             ? imageVersion * MAX_TAGGED_DISPLAYS + display
-            : FrameRingWriter.NO_CONTENT_TAG);
+            : FrameRingWriter.NO_CONTENT_TAG;
+    if (everyRowChanged
+        && sameAsLast[display]
+        && unchangedLeadingChunks(display, image, offset, strideBytes, area)) {
+      // The same frame as the display's last write again: a duplicate costs a read, not a copy.
+      writer.copyLater(
+          image,
+          offset,
+          strideBytes,
+          FrameHash.ofChunks(chunkHashes[display], (long) area.width() * 4 * area.height()),
+          contentTag);
+      hashedVersion[display] = imageVersion;
+      return;
+    }
+    writer.copyFrom(
+        image, offset, strideBytes, chunkHashes[display], changedRows, staleRows, contentTag);
+    long fingerprint = writer.fingerprint(); // known: the copy hashed
+    sameAsLast[display] = hashedVersion[display] >= 0 && fingerprint == lastFingerprint[display];
+    lastFingerprint[display] = fingerprint;
     hashedVersion[display] = imageVersion;
+  }
+
+  /**
+   * For a frame the source says changed everywhere (it cannot tell where: a whole grab, a
+   * recording): hashes its chunks where they lie against the display's last write, reading only.
+   * Returns true when every chunk matches; otherwise the rows that lie wholly in the chunks that
+   * matched are marked unchanged, so the copy takes their hashes as they are.
+   */
+  private boolean unchangedLeadingChunks(
+      int display, MemorySegment image, long offset, long strideBytes, Rect area) {
+    long rowBytes = (long) area.width() * 4;
+    int matching =
+        FrameHash.matchingChunks(
+            image, offset, strideBytes, rowBytes, area.height(), chunkHashes[display]);
+    if (matching < 0) {
+      return false;
+    }
+    if (matching == chunkHashes[display].length) {
+      return true;
+    }
+    long matchedBytes = matching * FrameHash.CHUNK_BYTES;
+    for (int row = 0; (row + 1) * rowBytes <= matchedBytes; row++) {
+      changedRows[row] = false;
+    }
+    return false;
   }
 }

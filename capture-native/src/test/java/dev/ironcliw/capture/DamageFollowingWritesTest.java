@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ironcliw.ring.FrameHash;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameRingWriter;
+import dev.ironcliw.ring.FrameView;
 import dev.ironcliw.ring.OffHeapBudget;
+import dev.ironcliw.ring.ReadStatus;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.RingGeometry;
 import java.lang.foreign.Arena;
@@ -77,6 +79,59 @@ class DamageFollowingWritesTest {
         }
       }
       assertTrue(copiedLess > 100, "claims that found a tagged slot: " + copiedLess);
+    }
+  }
+
+  @Test
+  void shouldCopyAWholeGrabOnlyWhenItDiffersAndWhereItDiffersHashAgain() {
+    // Rows of whole hash blocks, several chunks a frame: a grab that cannot say what changed is
+    // hashed where it lies first; a duplicate is then copied only if committed.
+    int width = 128;
+    int height = 600;
+    long stride = width * 4L;
+    long frameBytes = stride * height;
+    DamageFollowingWrites writes =
+        new DamageFollowingWrites(height, List.of(new Rect(0, 0, width, height)));
+    try (Arena arena = Arena.ofConfined();
+        FrameRing ring =
+            FrameRing.open(
+                dir.resolve("ring"),
+                RingGeometry.forBudget(4 * frameBytes + 65536, width, height),
+                OffHeapBudget.unlimited())) {
+      MemorySegment image = arena.allocate(frameBytes);
+      MemorySegment whole = arena.allocate(frameBytes);
+      Random random = new Random(8);
+      FrameRingWriter writer = ring.writer();
+      for (int tick = 0; tick < 120; tick++) {
+        switch (tick % 5) {
+          case 0 -> fill(image, 0, height, random, width); // all new
+          case 1, 2 -> {} // the same again, and again: then hashed where it lies, not copied
+          case 3 -> fill(image, height - 3, height, random, width); // the last rows, after that
+          default -> fill(image, 2, 5, random, width); // the first rows
+        }
+        writes.changedAll();
+        assertTrue(writer.tryClaim(width, height));
+        writes.write(writer, 0, image, 0, stride);
+        FrameHash.copyAndHash(image, 0, stride, whole, stride, height);
+        assertEquals(FrameHash.hash(whole, 0, frameBytes), writer.fingerprint(), "tick " + tick);
+        if (tick % 3 == 0) {
+          writer.abandon();
+          continue;
+        }
+        long position = writer.commit(tick, tick, 0); // a duplicate committed is copied then
+        FrameView view = new FrameView();
+        assertEquals(ReadStatus.OK, ring.read(position, view), "tick " + tick);
+        assertEquals(
+            -1,
+            MemorySegment.mismatch(whole, 0, frameBytes, view.pixels(), 0, frameBytes),
+            "tick " + tick);
+      }
+    }
+  }
+
+  private static void fill(MemorySegment image, int fromRow, int toRow, Random random, int width) {
+    for (long at = fromRow * width * 4L; at < toRow * width * 4L; at += 4) {
+      image.set(ValueLayout.JAVA_INT, at, random.nextInt());
     }
   }
 

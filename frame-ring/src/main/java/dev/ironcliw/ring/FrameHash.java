@@ -190,6 +190,55 @@ public final class FrameHash {
     }
   }
 
+  /**
+   * How many of the leading chunks of the frame in {@code source} hash as {@code chunkHashes} says,
+   * hashed where they lie, reading only, and stopping at the first that differs: {@link
+   * #chunkCount} when every chunk does, so the frame is the one those hashes were made of. -1 when
+   * its rows are not whole blocks, or {@code chunkHashes} is of another frame size: nothing is
+   * read.
+   *
+   * @param chunkHashes the chunk hashes of an earlier frame of the same size ({@link
+   *     #copyAndRehash})
+   */
+  public static int matchingChunks(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      long rowBytes,
+      int rows,
+      long[] chunkHashes) {
+    long total = rowBytes * rows;
+    if (rowBytes % BLOCK_BYTES != 0 || chunkHashes.length != chunkCount(total)) {
+      return -1;
+    }
+    int chunk = 0;
+    for (long start = 0; start < total; start += CHUNK_BYTES, chunk++) {
+      long length = Math.min(CHUNK_BYTES, total - start);
+      int[] lanes = seededLanes();
+      for (long at = start, end = start + length; at < end; ) {
+        long row = at / rowBytes;
+        long column = at - row * rowBytes;
+        long piece = Math.min(rowBytes - column, end - at);
+        long from = sourceOffset + row * sourceStrideBytes + column;
+        foldBlocks(lanes, source, from, from + piece);
+        at += piece;
+      }
+      if (finish(lanes, source, 0, 0, length) != chunkHashes[chunk]) {
+        return chunk;
+      }
+    }
+    return chunk;
+  }
+
+  /** {@link #hash} of a frame of {@code totalBytes} from its chunks' hashes, in order. */
+  public static long ofChunks(long[] chunkHashes, long totalBytes) {
+    long h = P5 + totalBytes;
+    for (long chunkHash : chunkHashes) {
+      h = merge(h, chunkHash);
+    }
+    return avalanche(h);
+  }
+
   private static boolean anyChanged(boolean[] changedRows, int firstRow, int lastRow) {
     for (int row = firstRow; row <= lastRow; row++) {
       if (changedRows[row]) {

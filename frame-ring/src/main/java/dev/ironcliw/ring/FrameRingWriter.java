@@ -28,6 +28,16 @@ public final class FrameRingWriter {
   private long fingerprint;
   private long claimedContentTag = NO_CONTENT_TAG;
 
+  /**
+   * A copy put off by {@link #copyLater}: made when the frame is committed or its pixels are asked
+   * for, never when it is abandoned. Null when none is pending.
+   */
+  private MemorySegment laterSource;
+
+  private long laterOffset;
+  private long laterStrideBytes;
+  private long laterContentTag;
+
   /** {@link #claimedContentTag} when what the claimed slot's pixels hold is not known. */
   public static final long NO_CONTENT_TAG = -1;
 
@@ -78,6 +88,7 @@ public final class FrameRingWriter {
     pixels = claimedPixels(slot, frameBytes);
     pixelBuffer.wrap(pixels.address(), (int) frameBytes);
     fingerprintKnown = false;
+    laterSource = null;
     return true;
   }
 
@@ -96,13 +107,59 @@ public final class FrameRingWriter {
   /** The claimed slot's pixel rows, {@code width * 4} bytes apart. */
   public MemorySegment pixels() {
     requireClaim();
+    copyNow();
     return pixels;
   }
 
   /** The claimed slot's pixels through an Agrona buffer. */
   public MutableDirectBuffer pixelBuffer() {
     requireClaim();
+    copyNow();
     return pixelBuffer;
+  }
+
+  /**
+   * For a frame its source found identical to one it wrote before (its {@code fingerprint} known
+   * without a copy): the copy into the claimed slot from rows of {@code source}, {@code
+   * sourceStrideBytes} apart from {@code sourceOffset}, is put off until the frame is committed, so
+   * a duplicate the caller abandons costs no copy. A plain copy then: the fingerprint is known.
+   *
+   * @param contentTag as for {@link #copyFrom(MemorySegment, long, long, long[], boolean[],
+   *     boolean[], long)}, once copied
+   */
+  public void copyLater(
+      MemorySegment source,
+      long sourceOffset,
+      long sourceStrideBytes,
+      long fingerprint,
+      long contentTag) {
+    requireClaim();
+    this.fingerprint = fingerprint;
+    fingerprintKnown = true;
+    laterSource = source;
+    laterOffset = sourceOffset;
+    laterStrideBytes = sourceStrideBytes;
+    laterContentTag = contentTag;
+  }
+
+  /** Makes the copy {@link #copyLater} put off, if one is pending. */
+  private void copyNow() {
+    MemorySegment source = laterSource;
+    if (source == null) {
+      return;
+    }
+    laterSource = null;
+    populateRowsForWrite(null);
+    long rowBytes = strideBytes();
+    if (laterStrideBytes == rowBytes) {
+      MemorySegment.copy(source, laterOffset, pixels, 0, rowBytes * height);
+    } else {
+      for (int row = 0; row < height; row++) {
+        MemorySegment.copy(
+            source, laterOffset + row * laterStrideBytes, pixels, row * rowBytes, rowBytes);
+      }
+    }
+    ring.setContentTag(claimedSlot, laterContentTag);
   }
 
   public int strideBytes() {
@@ -149,6 +206,7 @@ public final class FrameRingWriter {
       boolean[] staleRows,
       long contentTag) {
     requireClaim();
+    laterSource = null;
     long startNanos = System.nanoTime();
     boolean remapped = populateRowsForWrite(staleRows);
     fingerprint =
@@ -230,6 +288,7 @@ public final class FrameRingWriter {
    */
   public long commit(long frameSeq, long capturedAtEpochNanos, int display) {
     requireClaim();
+    copyNow();
     long fp = fingerprint();
     long position = ring.nextPosition();
     UnsafeBuffer header = ring.slotHeader(claimedSlot);
@@ -256,6 +315,7 @@ public final class FrameRingWriter {
    */
   public void abandon() {
     requireClaim();
+    laterSource = null;
     UnsafeBuffer header = ring.slotHeader(claimedSlot);
     header.putLong(SlotDescriptor.POSITION_OFFSET, SlotDescriptor.EMPTY_POSITION);
     header.putLongRelease(SlotDescriptor.LOCK_OFFSET, claimedLock + 1);

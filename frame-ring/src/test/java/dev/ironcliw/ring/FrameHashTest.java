@@ -93,6 +93,33 @@ class FrameHashTest {
   }
 
   @Test
+  void shouldFindHowManyLeadingChunksMatchReadingInPlace() {
+    try (Arena arena = Arena.ofConfined()) {
+      long rowBytes = 7680;
+      long stride = 7680 + 256;
+      int rows = 100; // 12 chunks, the last one partial
+      MemorySegment source = randomBytes(arena, stride * rows);
+      long[] chunkHashes = new long[FrameHash.chunkCount(rowBytes * rows)];
+      MemorySegment target = arena.allocate(rowBytes * rows);
+      long whole =
+          FrameHash.copyAndRehash(
+              source, 0, stride, target, rowBytes, rows, chunkHashes, null, null);
+
+      assertEquals(
+          chunkHashes.length,
+          FrameHash.matchingChunks(source, 0, stride, rowBytes, rows, chunkHashes));
+      assertEquals(whole, FrameHash.ofChunks(chunkHashes, rowBytes * rows));
+      long at = 70 * stride + 5; // row 70: in the ninth chunk (rows 68-76)
+      flip(source, at, 3);
+      assertEquals(8, FrameHash.matchingChunks(source, 0, stride, rowBytes, rows, chunkHashes));
+      assertEquals(
+          -1,
+          FrameHash.matchingChunks(source, 0, stride, 1332, 10, new long[1]),
+          "rows that are not whole blocks are not hashed in place");
+    }
+  }
+
+  @Test
   void shouldTellChunksInADifferentOrderApart() {
     try (Arena arena = Arena.ofConfined()) {
       long chunk = FrameHash.CHUNK_BYTES;
