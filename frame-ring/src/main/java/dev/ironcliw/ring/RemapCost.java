@@ -48,10 +48,19 @@ public final class RemapCost {
 
   /**
    * Nanoseconds a byte of frame costs more when its pages are taken out and it is written again
-   * than when they stay: NaN until both kinds of write and an unmapping were measured.
+   * than when they stay: NaN until a write into pages that were out was measured. Until a write
+   * into pages left in was measured too, all of such a write counts (with a ring of few slots,
+   * every slot may be taken out before the writer is back: the estimate is high until a frame is
+   * left in, and then comes down).
    */
   public double extraNanosPerByte() {
-    double extra = remappedNanosPerByte - mappedNanosPerByte + unmapNanosPerByte;
-    return Double.isNaN(extra) ? Double.NaN : Math.max(0, extra);
+    double remapped = remappedNanosPerByte;
+    if (Double.isNaN(remapped)) {
+      return Double.NaN;
+    }
+    double mapped = mappedNanosPerByte;
+    double unmap = unmapNanosPerByte;
+    return Math.max(
+        0, remapped - (Double.isNaN(mapped) ? 0 : mapped) + (Double.isNaN(unmap) ? 0 : unmap));
   }
 }
