@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
 
+  /**
+   * A device engine wins only when it diffs this many times faster than the CPU engine: timings in
+   * a child process at start are noisy, and a device's driver costs the daemon memory.
+   */
+  static final double CLEAR_MARGIN = 1.5;
+
   /** {@link Race#winner} when no device engine beat the CPU engine. */
   static final String CPU = "cpu";
 
@@ -138,9 +144,10 @@ public final class DiffEngines {
 
   /**
    * The fastest of {@code cpu} and the {@code entrants} that started, each timed on a {@code width}
-   * x {@code height} frame. One at a time: the CPU engine before any driver is loaded, each entrant
-   * started, timed and closed before the next (a driver's worker threads may still spin after its
-   * engine's work, pocl's do), so none is timed while another's threads take the cores.
+   * x {@code height} frame. One at a time: the CPU engine first, before any driver is loaded, until
+   * the compiler is done with it ({@link DiffTiming#settledNanos}); then each entrant started,
+   * timed and closed before the next (a driver's worker threads may still spin after its engine's
+   * work, pocl's do), so none is timed while another's threads take the cores.
    *
    * @param notes what the reason says of devices not in the race
    */
@@ -150,7 +157,7 @@ public final class DiffEngines {
     String winner = CPU;
     String winnerName = "the CPU engine";
     long best = Long.MAX_VALUE;
-    long cpuNanos = DiffTiming.medianNanos(cpu, width, height, DiffTiming.JIT_WARM_UP_NANOS);
+    long cpuNanos = DiffTiming.settledNanos(cpu, width, height);
     figures.add("");
     figures.addAll(notes);
     for (Entrant entrant : entrants) {
@@ -160,9 +167,9 @@ public final class DiffEngines {
         continue;
       }
       try (DiffEngine engine = started.engine()) {
-        long nanos = DiffTiming.medianNanos(engine, width, height, 0);
+        long nanos = DiffTiming.leastNanos(engine, width, height, 0);
         figures.add(millis(nanos) + " on " + engine.backend());
-        if (nanos < best) {
+        if (nanos < best && nanos * CLEAR_MARGIN < cpuNanos) {
           best = nanos;
           winner = entrant.id();
           winnerName = engine.backend();
@@ -171,11 +178,8 @@ public final class DiffEngines {
         figures.add(started.engine().backend() + " failed while timed (" + e.getMessage() + ")");
       }
     }
-    // Timed again once the drivers are done: the compiler may still have shared the cores with
-    // the first timing.
-    cpuNanos = Math.min(cpuNanos, DiffTiming.medianNanos(cpu, width, height, 0));
     figures.set(0, millis(cpuNanos) + " on " + cpu.backend());
-    if (cpuNanos <= best) {
+    if (best * CLEAR_MARGIN >= cpuNanos) {
       winner = CPU;
       winnerName = "the CPU engine";
     }

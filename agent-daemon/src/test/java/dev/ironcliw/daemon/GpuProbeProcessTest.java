@@ -42,7 +42,10 @@ class GpuProbeProcessTest {
       }
     }
     assertTrue(cpu > 0, race.reason());
-    assertEquals(fastestName.equals("cpu-simd") ? DiffEngines.CPU : fastestName, winnerKind(race));
+    // The winner: the least time, a device's only when clearly less than the CPU engine's.
+    boolean deviceWins =
+        !fastestName.equals("cpu-simd") && fastest * DiffEngines.CLEAR_MARGIN < cpu;
+    assertEquals(deviceWins ? fastestName : DiffEngines.CPU, winnerKind(race), race.reason());
     Set<String> loaded = new HashSet<>(MappedLibraries.paths());
     loaded.removeAll(before);
     List<String> drivers =
