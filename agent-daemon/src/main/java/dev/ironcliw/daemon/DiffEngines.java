@@ -167,7 +167,7 @@ public final class DiffEngines {
         continue;
       }
       try (DiffEngine engine = started.engine()) {
-        long nanos = DiffTiming.leastNanos(engine, width, height, 0);
+        long nanos = DiffTiming.leastNanos(engine, width, height);
         figures.add(millis(nanos) + " on " + engine.backend());
         if (nanos < best && nanos * CLEAR_MARGIN < cpuNanos) {
           best = nanos;

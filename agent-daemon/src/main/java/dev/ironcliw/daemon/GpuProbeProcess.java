@@ -40,8 +40,17 @@ final class GpuProbeProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A small JVM: the frames are off the heap. The CPU engine is timed as the daemon runs it,
-    // with the Vector API and the optimising compiler.
-    command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC"));
+    // with the Vector API and the optimising compiler. Our own methods compile in the foreground:
+    // a diff that triggers a compile waits for it, so the warm-up ends with the engine compiled
+    // however busy the machine is (on a loaded one the compiler threads lagged and the engine was
+    // timed 100 times slower, in code C1 had made). The drivers' and the JDK's compiles stay
+    // in the background (all of them in the foreground, -Xbatch, made the child 1.5 s slower).
+    command.addAll(
+        List.of(
+            "-Xmx64m",
+            "-XX:+UseSerialGC",
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=BackgroundCompilation,dev.ironcliw.*::*,false"));
     command.addAll(JvmFlags.REQUIRED);
     command.addAll(
         List.of(
