@@ -226,7 +226,11 @@ public final class Daemon {
     Set<String> librariesBeforeProbes = MappedLibraries.paths();
     DiffEngines.Choice diffChoice =
         DiffEngines.select(
-            config.diff(), source.maxWidth(), source.maxHeight(), new GpuBufferBudget(budgets));
+            config.diff(),
+            source.maxWidth(),
+            source.maxHeight(),
+            config.capture().framesPerSecond() * source.displays().size(),
+            new GpuBufferBudget(budgets));
     DiffEngine diff = opened(diffChoice.engine());
     if (diff instanceof SimdTileDiffEngine || diff instanceof ScalarTileDiffEngine) {
       // The GPU probes' driver stacks stay loaded, unused: their pages go back to the system.

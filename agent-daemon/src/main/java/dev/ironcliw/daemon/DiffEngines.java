@@ -21,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the diff engine for {@code diff.backend}. {@code auto} times the CPU engine and every
- * OpenCL and Vulkan device that passes the self-test on frames of the capture's size, in a child
- * process ({@link GpuProbeProcess}), and takes the fastest; {@code opencl} and {@code vulkan} take
- * their device whatever its speed if it passes. A device engine runs with the CPU engine behind it.
+ * Picks the diff engine for {@code diff.backend}. {@code auto} times the CPU engine on frames of
+ * the capture's size; where its diffs cost a share of a core worth saving, it times the CPU engine
+ * and every OpenCL and Vulkan device that passes the self-test in a child process ({@link
+ * GpuProbeProcess}), and takes the fastest; {@code opencl} and {@code vulkan} take their device
+ * whatever its speed if it passes. A device engine runs with the CPU engine behind it.
  */
 public final class DiffEngines {
   private static final Logger LOG = LoggerFactory.getLogger(DiffEngines.class);
@@ -34,6 +35,13 @@ public final class DiffEngines {
    * a child process at start are noisy, and a device's driver costs the daemon memory.
    */
   static final double CLEAR_MARGIN = 1.5;
+
+  /**
+   * {@code auto} tries the devices only when the CPU engine's diffs at the capture's rate take at
+   * least this share of a core: below it a device could save less than that, and trying one costs
+   * the start a child JVM and its drivers (2.6 s here idle, 10-18 s on a loaded machine).
+   */
+  static final double MIN_CORE_SHARE_TO_TRY_DEVICES = 0.01;
 
   /** {@link Race#winner} when no device engine beat the CPU engine. */
   static final String CPU = "cpu";
@@ -76,28 +84,59 @@ public final class DiffEngines {
   /**
    * @param width the widest frame the engine will diff, in pixels: {@code auto} times engines on it
    * @param height the tallest frame the engine will diff, in pixels
+   * @param diffsPerSecond how many such diffs the capture asks for at most: its rate times its
+   *     displays
    * @param buffers where a GPU engine's buffers are counted once it passed its self-test
    */
   public static Choice select(
-      DiffSettings settings, int width, int height, GpuBufferBudget buffers) {
+      DiffSettings settings,
+      int width,
+      int height,
+      double diffsPerSecond,
+      GpuBufferBudget buffers) {
     DiffEngine cpu = cpuEngine(settings);
     Choice choice =
         switch (settings.backend()) {
           case "cpu" -> new Choice(cpu, "diff.backend is cpu");
           case "opencl" -> openCl(settings, cpu, buffers);
           case "vulkan" -> vulkan(settings, cpu, buffers);
-          default -> auto(settings, width, height, cpu, buffers);
+          default -> auto(settings, width, height, diffsPerSecond, cpu, buffers);
         };
     LOG.info("diff: {} ({})", choice.engine().backend(), choice.reason());
     return choice;
   }
 
   /**
-   * {@code auto}: the race runs in a child process, and the daemon loads a device's driver itself
-   * only when that device won it (see {@link GpuProbeProcess}).
+   * {@code auto}: the CPU engine is timed here (its warm-up is the compiler's work the daemon needs
+   * anyway); only when its diffs take {@link #MIN_CORE_SHARE_TO_TRY_DEVICES} of a core does the
+   * race run, in a child process, and the daemon loads a device's driver itself only when that
+   * device won it (see {@link GpuProbeProcess}). A timing made long by a busy machine only sends
+   * the choice to the race, which times the CPU engine again.
    */
   private static Choice auto(
-      DiffSettings settings, int width, int height, DiffEngine cpu, GpuBufferBudget buffers) {
+      DiffSettings settings,
+      int width,
+      int height,
+      double diffsPerSecond,
+      DiffEngine cpu,
+      GpuBufferBudget buffers) {
+    long cpuNanos = DiffTiming.settledNanos(cpu, width, height);
+    double coreShare = cpuNanos * diffsPerSecond / 1e9;
+    if (coreShare < MIN_CORE_SHARE_TO_TRY_DEVICES) {
+      return new Choice(
+          cpu,
+          String.format(
+              Locale.ROOT,
+              "auto: one %dx%d diff took %s on %s, %.2f%% of a core at %.0f diffs a second;"
+                  + " no device tried (one could save less than %.0f%%)",
+              width,
+              height,
+              millis(cpuNanos),
+              cpu.backend(),
+              coreShare * 100,
+              diffsPerSecond,
+              MIN_CORE_SHARE_TO_TRY_DEVICES * 100));
+    }
     Race race = GpuProbeProcess.run(settings, width, height);
     Started started;
     if (race.winner().equals(VULKAN)) {

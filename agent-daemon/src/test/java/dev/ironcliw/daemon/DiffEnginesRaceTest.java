@@ -3,9 +3,12 @@ package dev.ironcliw.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ironcliw.config.DiffSettings;
 import dev.ironcliw.diff.DiffEngine;
+import dev.ironcliw.diff.GpuBufferBudget;
 import dev.ironcliw.diff.ScalarTileDiffEngine;
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.TileDiff;
 import java.util.List;
@@ -98,5 +101,30 @@ class DiffEnginesRaceTest {
         race.reason().contains(", no other device, opencl (x) failed its self-test"),
         race.reason());
     assertTrue(race.reason().endsWith("; fastest: the CPU engine"), race.reason());
+  }
+
+  @Test
+  void diffsThatCostAShareOfACoreSendTheChoiceToTheRace() {
+    // A million diffs a second: whatever the CPU engine takes here is a share worth a device.
+    DiffEngines.Choice choice =
+        DiffEngines.select(
+            new DiffSettings("auto", 1, 32, 1024),
+            320,
+            180,
+            1e6,
+            new GpuBufferBudget(OffHeapBudget.unlimited()));
+    try (DiffEngine engine = choice.engine()) {
+      String reason = choice.reason();
+      assertTrue(reason.startsWith("auto: one 320x180 diff took "), reason);
+      assertTrue(reason.contains(" (timed in a child process)"), reason);
+      String fastest = reason.substring(reason.indexOf("; fastest: ") + "; fastest: ".length());
+      if (fastest.startsWith("the CPU engine")) {
+        assertTrue(engine.backend().startsWith("cpu-simd"), engine.backend());
+      } else {
+        // A device won: this JVM loaded it, and it passed its self-test here too.
+        assertTrue(engine.backend().startsWith(fastest.substring(0, fastest.indexOf(" ("))));
+        assertTrue(reason.endsWith("; self-test passed"), reason);
+      }
+    }
   }
 }

@@ -57,6 +57,7 @@ public final class BenchPipeline implements AutoCloseable {
                 config.diff(),
                 source.maxWidth(),
                 source.maxHeight(),
+                config.capture().framesPerSecond() * source.displays().size(),
                 new GpuBufferBudget(OffHeapBudget.unlimited()))
             .engine();
     this.keyframes = new KeyframeWriter(ring, journal, config::history);
