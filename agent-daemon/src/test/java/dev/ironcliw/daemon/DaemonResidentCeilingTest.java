@@ -110,11 +110,19 @@ class DaemonResidentCeilingTest {
   /**
    * What {@code ./ironcliw run} adds for the daemon's footprint (its {@code footprint_collector}
    * and {@code footprint_native}): Shenandoah's compact mode where the JDK has it, and the native
-   * heap trimmed every 5 s; MALLOC_ARENA_MAX=2 is set in the environment above.
+   * heap trimmed every 5 s (the collector's polling and pacer as the launcher sets them);
+   * MALLOC_ARENA_MAX=2 is set in the environment above.
    */
   private static List<String> launcherFootprintFlags() throws Exception {
     List<String> flags = new ArrayList<>(List.of("-XX:TrimNativeHeapInterval=5000"));
-    List<String> collector = List.of("-XX:+UseShenandoahGC", "-XX:ShenandoahGCHeuristics=compact");
+    List<String> collector =
+        List.of(
+            "-XX:+UseShenandoahGC",
+            "-XX:ShenandoahGCHeuristics=compact",
+            "-XX:+UnlockExperimentalVMOptions",
+            "-XX:ShenandoahControlIntervalMin=10",
+            "-XX:ShenandoahControlIntervalMax=100",
+            "-XX:-ShenandoahPacing");
     List<String> probe = new ArrayList<>();
     probe.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     probe.addAll(collector);
