@@ -8,6 +8,8 @@ import dev.ironcliw.capture.x11.XTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,9 @@ public final class SoakRun {
     Files.writeString(config, "capture:\n  fps: 10\nvision:\n  provider: none\n");
     DaemonClient api = new DaemonClient(work.resolve("data"), DaemonClient.freePort());
     List<Sample> samples = new ArrayList<>();
+    // Clock ticks by thread name in each phase: where the CPU went, not only how much.
+    Map<SoakActivity.Phase, Map<String, Long>> ticksByThread =
+        new EnumMap<>(SoakActivity.Phase.class);
     JsonNode last;
     // "-s 0": no screen saver. The scripted drawing is not input, so Xvfb's default 10-minute
     // timeout would blank the screen and pause capture halfway through a longer run.
@@ -78,6 +83,8 @@ public final class SoakRun {
         api.awaitStarted(daemon);
         ProcessSampler sampler = new ProcessSampler(daemon.pid());
         sampler.sample();
+        ThreadSampler threads = new ThreadSampler(daemon.pid());
+        threads.sample();
         long start = System.nanoTime();
         long step = 0;
         SoakActivity.Phase phase = SoakActivity.Phase.IDLE;
@@ -96,6 +103,14 @@ public final class SoakRun {
           step++;
           if (step % 10 == 0) {
             double[] process = sampler.sample();
+            SoakActivity.Phase sampled = phase;
+            threads
+                .sample()
+                .forEach(
+                    (name, ticks) ->
+                        ticksByThread
+                            .computeIfAbsent(sampled, p -> new HashMap<>())
+                            .merge(name, ticks, Long::sum));
             last = JSON.readTree(api.get("/api/v1/status"));
             samples.add(
                 new Sample(
@@ -127,7 +142,7 @@ public final class SoakRun {
         daemon.waitFor(60, TimeUnit.SECONDS);
       }
     }
-    Map<String, Object> summary = summary(samples, last, phaseSeconds);
+    Map<String, Object> summary = summary(samples, last, phaseSeconds, ticksByThread);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("summary", summary);
     document.put("samples", samples);
@@ -143,7 +158,10 @@ public final class SoakRun {
   }
 
   private static Map<String, Object> summary(
-      List<Sample> samples, JsonNode status, int phaseSeconds) {
+      List<Sample> samples,
+      JsonNode status,
+      int phaseSeconds,
+      Map<SoakActivity.Phase, Map<String, Long>> ticksByThread) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("seconds", samples.size());
     summary.put("phaseSeconds", phaseSeconds);
@@ -186,6 +204,7 @@ public final class SoakRun {
       p.put("textCpuMillisPerRead", reads == 0 ? 0 : round((double) textCpu / reads));
       p.put("textSkipped", skipped);
       p.put("textWords", words);
+      p.put("cpuMeanByThread", meanByThread(ticksByThread.get(phase), cpu.size()));
       phases.put(phase.name().toLowerCase(Locale.ROOT), p);
     }
     summary.put("cpuPercentOfOneCore", phases);
@@ -275,6 +294,24 @@ public final class SoakRun {
                   p.get("textSkipped"),
                   p.get("textWords")));
         });
+    md.append(
+        "\nWhere it went: the mean percent of one core by thread over each phase (the JVM's"
+            + " threads by their names; the busiest 8).\n\n| phase | threads |\n| --- | --- |\n");
+    phases.forEach(
+        (name, p) -> {
+          var byThread = (Map<String, Double>) p.get("cpuMeanByThread");
+          StringBuilder cell = new StringBuilder();
+          byThread.entrySet().stream()
+              .limit(8)
+              .forEach(
+                  e ->
+                      cell.append(cell.isEmpty() ? "" : ", ")
+                          .append(e.getKey())
+                          .append(' ')
+                          .append(e.getValue())
+                          .append('%'));
+          md.append("| ").append(name).append(" | ").append(cell).append(" |\n");
+        });
     var rss = (Map<String, Object>) summary.get("residentMemory");
     md.append(
         String.format(
@@ -313,6 +350,24 @@ public final class SoakRun {
               w.get("fileMedianMib")));
     }
     return md.toString();
+  }
+
+  /**
+   * The mean percent of one core each thread name took over a phase's {@code seconds}, the busiest
+   * first, those under 0.05% left out.
+   */
+  private static Map<String, Double> meanByThread(Map<String, Long> ticks, int seconds) {
+    Map<String, Double> mean = new LinkedHashMap<>();
+    if (ticks == null || seconds == 0) {
+      return mean;
+    }
+    ticks.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        // Ticks are hundredths of a second: a tick a second is 1% of a core.
+        .map(e -> Map.entry(e.getKey(), round((double) e.getValue() / seconds)))
+        .filter(e -> e.getValue() >= 0.05)
+        .forEach(e -> mean.put(e.getKey(), e.getValue()));
+    return mean;
   }
 
   /**
