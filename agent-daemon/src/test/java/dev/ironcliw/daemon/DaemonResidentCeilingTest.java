@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ironcliw.config.ConfigLoader;
 import dev.ironcliw.config.MemorySettings;
+import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,14 @@ class DaemonResidentCeilingTest {
             height: 1080
         vision:
           provider: none
+        diff:
+          backend: cpu
         """);
     MemorySettings memory = ConfigLoader.forThisMachine().load(config, true, Map.of()).memory();
     long ceiling = memory.residentCeilingBytes();
     List<Long> residentBytes = new ArrayList<>();
     long frames;
+    String how;
     try (DaemonProcess daemon =
         DaemonProcess.start(
                 null,
@@ -76,7 +80,20 @@ class DaemonResidentCeilingTest {
         residentBytes.add(residentBytes(status));
         Thread.sleep(SAMPLE_MILLIS);
       }
-      frames = daemon.status().getJsonObject("frames").getLong("processed");
+      JsonObject last = daemon.status();
+      frames = last.getJsonObject("frames").getLong("processed");
+      // What a slow run would be asked first: what diffed, what each stage took, what the ring
+      // took out and mapped back.
+      how =
+          "diff "
+              + last.getJsonObject("diff").getString("backend")
+              + ", stage microseconds "
+              + last.getJsonObject("frames").getJsonObject("stageMicros")
+              + ", ring unmapped "
+              + last.getJsonObject("ring").getLong("unmappedBytes")
+              + " bytes, remap "
+              + last.getJsonObject("ring").getValue("remapMicrosPerMiB")
+              + " us/MiB";
     }
     long max = residentBytes.stream().mapToLong(Long::longValue).max().orElseThrow();
     long median = residentBytes.stream().sorted().toList().get(residentBytes.size() / 2);
@@ -92,8 +109,8 @@ class DaemonResidentCeilingTest {
             ceiling >> 20,
             memory.totalBytes() >> 20,
             MemorySettings.FIXED_OVERHEAD_BYTES >> 20);
-    System.out.println("resident ceiling: " + figures);
-    assertTrue(frames >= LEAST_FRAMES, "a long replay: " + figures);
+    System.out.println("resident ceiling: " + figures + "; " + how);
+    assertTrue(frames >= LEAST_FRAMES, "a long replay: " + figures + "; " + how);
     assertTrue(max <= ceiling, "under the ceiling: " + figures);
   }
 
