@@ -26,10 +26,7 @@ final class ProcessSampler {
    * kernel can drop).
    */
   double[] sample() throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+    long ticks = cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     long now = System.nanoTime();
     double cpu = -1;
     if (lastTicks >= 0) {
@@ -49,5 +46,12 @@ final class ProcessSampler {
       }
     }
     return sample;
+  }
+
+  /** utime + stime of a {@code /proc/.../stat} line (a process's or a thread's), in ticks. */
+  static long cpuTicks(String stat) {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 }

@@ -36,9 +36,7 @@ final class ThreadSampler {
         } catch (NoSuchFileException ended) {
           continue;
         }
-        // Fields after the command name, which is in parentheses and may hold spaces.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+        long ticks = ProcessSampler.cpuTicks(stat);
         ticksByThread.put(tid, ticks);
         long used = ticks - lastTicksByThread.getOrDefault(tid, 0L);
         if (used > 0) {
