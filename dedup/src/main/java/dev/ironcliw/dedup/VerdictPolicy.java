@@ -50,8 +50,11 @@ public final class VerdictPolicy {
   /** Tiles either side of a clock's ticking tile taken for its other digits. */
   private static final int CLOCK_REACH = 2;
 
-  /** Unexplained changed neighbours (of 8) that make a volatile tile part of a larger change. */
-  private static final int SURROUNDED = 4;
+  /**
+   * Unexplained changes in one connected group of changed tiles that make the group a larger change
+   * its volatile tiles are part of.
+   */
+  private static final int LARGER_CHANGE_TILES = 4;
 
   private final int tileSize;
   private final VolatilityParameters volatility;
@@ -76,7 +79,6 @@ public final class VerdictPolicy {
     VolatileTiles volatileTiles;
     boolean[] novel = new boolean[0];
     int[] explainedOwn = new int[0];
-    int[] explainedBefore = new int[0];
     boolean[] withClock = new boolean[0];
 
     DisplayState(int tileSize) {
@@ -202,7 +204,7 @@ public final class VerdictPolicy {
     }
     rememberTilesThatDiffer(display, fingerprints, diff, capturedAtNanos);
     disbelieveWidespread(explainedOwn, diff);
-    disbelieveInsideLargerChanges(explainedOwn, state.explainedBefore, diff);
+    disbelieveInsideLargerChanges(volatileTiles, explainedOwn, diff);
     boolean[] withClock = partsOfClocks(state, volatileTiles, diff);
     boolean anyUnexplained = false;
     for (int t = 0; t < diff.tiles(); t++) {
@@ -255,34 +257,40 @@ public final class VerdictPolicy {
   }
 
   /**
-   * A volatile tile surrounded by changes volatility does not explain is part of that larger change
-   * (a window switched, a popup opened over it) and is judged with it, so a window switched back to
-   * every few seconds is known again as a whole and not as a screen with a hole in it.
+   * A volatile tile that changes as part of a larger change (a window switched, a popup opened over
+   * it) is judged with it: in a group of changed tiles (8-connected) that holds {@link
+   * #LARGER_CHANGE_TILES} or more changes volatility does not explain, no explanation stands but a
+   * clock's. So a window is known again by its content as a whole, whichever of its tiles learned a
+   * rhythm from earlier switches: a tile put down to volatility leaves the screen's stable hash,
+   * and a screen remembered with the tile in would not be known again without it. A clock's tile
+   * stays out whatever changes beside it, as it does in every other frame.
    */
-  private static void disbelieveInsideLargerChanges(
-      int[] explainedOwn, int[] before, TileDiff diff) {
-    System.arraycopy(explainedOwn, 0, before, 0, diff.tiles());
-    int tilesX = diff.tilesX();
-    int tilesY = diff.tilesY();
-    for (int t = 0; t < diff.tiles(); t++) {
-      if (before[t] == VolatileTiles.NOT_EXPLAINED) {
-        continue;
-      }
-      int tx = t % tilesX;
-      int ty = t / tilesX;
-      int unexplained = 0;
-      for (int y = Math.max(0, ty - 1); y <= Math.min(tilesY - 1, ty + 1); y++) {
-        for (int x = Math.max(0, tx - 1); x <= Math.min(tilesX - 1, tx + 1); x++) {
-          int n = y * tilesX + x;
-          if (n != t && diff.isChanged(n) && before[n] == VolatileTiles.NOT_EXPLAINED) {
-            unexplained++;
+  private void disbelieveInsideLargerChanges(
+      VolatileTiles volatileTiles, int[] explainedOwn, TileDiff diff) {
+    changedGroups(
+        diff,
+        (minX, minY, maxX, maxY, members, count) -> {
+          int unexplained = 0;
+          for (int i = 0; i < count; i++) {
+            if (explainedOwn[members[i]] == VolatileTiles.NOT_EXPLAINED) {
+              unexplained++;
+            }
           }
-        }
-      }
-      if (unexplained >= SURROUNDED) {
-        explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
-      }
-    }
+          if (unexplained < LARGER_CHANGE_TILES || unexplained == count) {
+            return;
+          }
+          for (int i = 0; i < count; i++) {
+            int t = members[i];
+            if (!clockBeat(volatileTiles, explainedOwn[t], t)) {
+              explainedOwn[t] = VolatileTiles.NOT_EXPLAINED;
+            }
+          }
+        });
+  }
+
+  /** Calls {@code group} for each 8-connected group of the tiles {@code diff} found changed. */
+  private void changedGroups(TileDiff diff, TileGroups.Group group) {
+    groups.find(diff.tilesX(), diff.tilesY(), true, diff::isChanged, group);
   }
 
   /**
@@ -341,11 +349,8 @@ public final class VerdictPolicy {
     if (!anyBeat) {
       return parts;
     }
-    groups.find(
-        diff.tilesX(),
-        diff.tilesY(),
-        true,
-        diff::isChanged,
+    changedGroups(
+        diff,
         (minX, minY, maxX, maxY, members, count) -> {
           if (count > MAX_CLOCK_TILES || maxY - minY + 1 > MAX_CLOCK_ROWS) {
             return;
@@ -407,7 +412,6 @@ public final class VerdictPolicy {
           new VolatileTiles(volatility, diff.tilesX(), diff.tilesY(), diff.tileSize());
       state.novel = new boolean[diff.tiles()];
       state.explainedOwn = new int[diff.tiles()];
-      state.explainedBefore = new int[diff.tiles()];
       state.withClock = new boolean[diff.tiles()];
     }
     return state.volatileTiles;

@@ -62,6 +62,17 @@ final class TestScreen {
     return this;
   }
 
+  /** The screen as drawn now, to {@link #restore} later: a window to switch back to. */
+  int[] pixelsCopy() {
+    return pixels.clone();
+  }
+
+  /** Draws the screen {@link #pixelsCopy} took. */
+  TestScreen restore(int[] copy) {
+    System.arraycopy(copy, 0, pixels, 0, pixels.length);
+    return this;
+  }
+
   /** The verdict of the screen as drawn now, captured at {@code atMs}. */
   Verdict capture(long atMs) {
     if (previousPixels != null && Arrays.equals(previousPixels, pixels)) {

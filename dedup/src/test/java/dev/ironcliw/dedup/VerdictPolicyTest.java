@@ -102,6 +102,42 @@ class VerdictPolicyTest {
         "a popup opened beside the clock in the frame of a tick is not part of it");
   }
 
+  @Test
+  void shouldKnowAWindowSwitchedBackThoughSomeOfItsTilesLearnedARhythm() {
+    // Times (in frames at 10 FPS) from a recording of the terminal scenario where the last switch
+    // back was judged a CHANGE: the tiles under two popups opened and closed three seconds apart
+    // had learned a three-second rhythm by then, so the switch back was put down to their
+    // volatility there, and the screen without those tiles had never been shown.
+    TestScreen screen = new TestScreen(policy());
+    int first = 0;
+    terminal(screen, first).capture(30_000);
+    for (int frame = 303; frame <= 360; frame += 3) {
+      terminal(screen, ++first).capture(frame * 100L); // output scrolling a line at a time
+    }
+    assertEquals(Verdict.CHANGE, screen.fill(60, 40, 120, 40, 0xFFFFFF).capture(38_800));
+    assertEquals(Verdict.REVISIT, terminal(screen, first).capture(41_700), "popup closed");
+    assertEquals(Verdict.CHANGE, screen.fill(60, 40, 80, 30, 0xFFFFCC).capture(44_700));
+    int[] typedAt = {449, 452, 456, 461, 467};
+    for (int c = 0; c < typedAt.length; c++) {
+      assertEquals(Verdict.CHANGE, screen.glyph(6 * c, 84, 500 + c).capture(typedAt[c] * 100L));
+    }
+    terminal(screen, first);
+    for (int c = 0; c < typedAt.length; c++) {
+      screen.glyph(6 * c, 84, 500 + c);
+    }
+    int[] windowA = screen.pixelsCopy();
+    assertEquals(Verdict.CHANGE, screen.capture(48_100), "second popup closed over typed text");
+    assertEquals(Verdict.CHANGE, terminal(screen, 1000).capture(51_100), "the other window");
+    assertEquals(Verdict.REVISIT, screen.restore(windowA).capture(54_100), "back");
+    assertEquals(Verdict.REVISIT, terminal(screen, 1000).capture(57_000), "the other again");
+    assertEquals(Verdict.REVISIT, screen.restore(windowA).capture(60_200), "and back again");
+  }
+
+  /** A terminal's 8 lines of 40 characters, line {@code first} on top, over a cleared screen. */
+  private static TestScreen terminal(TestScreen screen, int first) {
+    return screen.fill(0, 0, 240, 96, 0x203040).lines(8, 40, first);
+  }
+
   private static TestScreen clock(TestScreen screen, int seconds) {
     return screen
         .glyph(8, 8, seconds / 60)
