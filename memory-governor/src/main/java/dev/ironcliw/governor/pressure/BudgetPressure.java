@@ -45,6 +45,6 @@ public final class BudgetPressure implements PressureSource {
     return new PressureReading(
         "budgets",
         thresholds.get().levelOf(fullestShare, 1),
-        String.format(java.util.Locale.ROOT, "fullest %s at %.0f%%", fullest, fullestShare * 100));
+        "fullest " + fullest + " at " + Math.round(fullestShare * 100) + "%");
   }
 }

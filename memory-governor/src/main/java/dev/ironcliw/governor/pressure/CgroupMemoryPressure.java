@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public final class CgroupMemoryPressure implements PressureSource {
   private final Path cgroupDir;
+  private final SmallTextFile current;
+  private final SmallTextFile max;
   private final java.util.function.Supplier<PressureThresholds> thresholds;
 
   /**
@@ -20,6 +22,8 @@ public final class CgroupMemoryPressure implements PressureSource {
   public CgroupMemoryPressure(
       Path cgroupDir, java.util.function.Supplier<PressureThresholds> thresholds) {
     this.cgroupDir = cgroupDir;
+    this.current = new SmallTextFile(cgroupDir.resolve("memory.current"), 64);
+    this.max = new SmallTextFile(cgroupDir.resolve("memory.max"), 64);
     this.thresholds = thresholds;
   }
 
@@ -45,17 +49,20 @@ public final class CgroupMemoryPressure implements PressureSource {
   @Override
   public PressureReading read() {
     try {
-      long current = Long.parseLong(Files.readString(cgroupDir.resolve("memory.current")).trim());
-      String max = Files.readString(cgroupDir.resolve("memory.max")).trim();
-      if (max.equals("max")) {
+      current.read();
+      long currentBytes = current.longAfter("");
+      max.read();
+      if (max.is("max")) {
         return new PressureReading(
-            "cgroup", PressureLevel.LOW, "memory.current " + (current >> 20) + " MiB, no limit");
+            "cgroup",
+            PressureLevel.LOW,
+            "memory.current " + (currentBytes >> 20) + " MiB, no limit");
       }
-      long limit = Long.parseLong(max);
+      long limit = max.longAfter("");
       return new PressureReading(
           "cgroup",
-          thresholds.get().levelOf(current, limit),
-          "memory.current " + (current >> 20) + " of memory.max " + (limit >> 20) + " MiB");
+          thresholds.get().levelOf(currentBytes, limit),
+          "memory.current " + (currentBytes >> 20) + " of memory.max " + (limit >> 20) + " MiB");
     } catch (IOException | RuntimeException e) {
       return new PressureReading(
           "cgroup", PressureLevel.LOW, "cannot read " + cgroupDir + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,9 @@ public final class HeapPressure implements PressureSource {
   private final Supplier<PressureThresholds> thresholds;
   private final long limitBytes;
 
+  /** The heap pools, looked up once: a JVM's pools stay for its life, and a lookup is costly. */
+  private final List<MemoryPoolMXBean> heapPools;
+
   /**
    * @param thresholds read at every reading, so a live change applies
    * @param budgetBytes {@code memory.budgets.heap}
@@ -22,13 +26,17 @@ public final class HeapPressure implements PressureSource {
   public HeapPressure(Supplier<PressureThresholds> thresholds, long budgetBytes) {
     this.thresholds = thresholds;
     this.limitBytes = Math.min(budgetBytes, Runtime.getRuntime().maxMemory());
+    this.heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
   }
 
   @Override
   public PressureReading read() {
     long usedAfterGc = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+    for (MemoryPoolMXBean pool : heapPools) {
+      if (pool.isValid()) {
         MemoryUsage afterGc = pool.getCollectionUsage();
         if (afterGc != null) {
           usedAfterGc += afterGc.getUsed();

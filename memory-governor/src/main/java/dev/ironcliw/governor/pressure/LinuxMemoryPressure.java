@@ -1,10 +1,7 @@
 package dev.ironcliw.governor.pressure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The whole machine on Linux: the share of RAM not available ({@code MemTotal} minus {@code
@@ -25,33 +22,42 @@ public final class LinuxMemoryPressure implements PressureSource {
   /** Shares of the machine's RAM not available from which it is MEDIUM, HIGH, CRITICAL. */
   static final PressureThresholds MACHINE = new PressureThresholds(0.85, 0.92, 0.97);
 
-  private final Path meminfo;
-  private final Path psi;
+  /** {@code meminfo} is about 1.5 KiB; the lines read are among its first. */
+  private final SmallTextFile meminfo;
+
+  private final SmallTextFile psi;
 
   /**
    * @param procRoot {@code /proc}, or a directory laid out like it in tests
    */
   public LinuxMemoryPressure(Path procRoot) {
-    this.meminfo = procRoot.resolve("meminfo");
-    this.psi = procRoot.resolve("pressure").resolve("memory");
+    this.meminfo = new SmallTextFile(procRoot.resolve("meminfo"), 8192);
+    this.psi = new SmallTextFile(procRoot.resolve("pressure").resolve("memory"), 512);
   }
 
+  /** Reads both files again; used by one thread at a time. */
   @Override
   public PressureReading read() {
     PressureLevel level = PressureLevel.LOW;
     StringBuilder detail = new StringBuilder();
     try {
-      long total = meminfoKib("MemTotal");
-      long available = meminfoKib("MemAvailable");
+      meminfo.read();
+      long total = meminfo.longAfter("MemTotal:");
+      long available = meminfo.longAfter("MemAvailable:");
       level = MACHINE.levelOf(total - available, total);
-      detail.append(
-          String.format(Locale.ROOT, "MemAvailable %d of %d MiB", available >> 10, total >> 10));
+      detail
+          .append("MemAvailable ")
+          .append(available >> 10)
+          .append(" of ")
+          .append(total >> 10)
+          .append(" MiB");
     } catch (IOException | RuntimeException e) {
       detail.append("no /proc/meminfo (").append(e.getMessage()).append(')');
     }
     try {
-      double some = psiAvg10("some");
-      double full = psiAvg10("full");
+      psi.read();
+      double some = psi.decimalAfter("some ", "avg10=");
+      double full = psi.decimalAfter("full ", "avg10=");
       PressureLevel stalls =
           full >= FULL_CRITICAL_PERCENT
               ? PressureLevel.CRITICAL
@@ -59,35 +65,18 @@ public final class LinuxMemoryPressure implements PressureSource {
                   ? PressureLevel.HIGH
                   : some >= SOME_MEDIUM_PERCENT ? PressureLevel.MEDIUM : PressureLevel.LOW;
       level = PressureLevel.max(level, stalls);
-      detail.append(
-          String.format(Locale.ROOT, ", PSI some %.1f%% full %.1f%% (avg10)", some, full));
+      detail.append(", PSI some ");
+      appendTenths(detail, some).append("% full ");
+      appendTenths(detail, full).append("% (avg10)");
     } catch (IOException | RuntimeException e) {
       detail.append(", no PSI (kernel without CONFIG_PSI or psi=0)");
     }
     return new PressureReading("linux", level, detail.toString());
   }
 
-  private long meminfoKib(String key) throws IOException {
-    for (String line : Files.readAllLines(meminfo)) {
-      if (line.startsWith(key + ":")) {
-        return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").trim());
-      }
-    }
-    throw new IllegalStateException(key + " missing");
-  }
-
-  /** The avg10 percentage of the {@code some} or {@code full} line. */
-  private double psiAvg10(String kind) throws IOException {
-    List<String> lines = Files.readAllLines(psi);
-    for (String line : lines) {
-      if (line.startsWith(kind + " ")) {
-        for (String field : line.split(" ")) {
-          if (field.startsWith("avg10=")) {
-            return Double.parseDouble(field.substring("avg10=".length()));
-          }
-        }
-      }
-    }
-    throw new IllegalStateException(kind + " avg10 missing");
+  /** {@code percent} with one decimal, as {@code %.1f} writes it (without a formatter a second). */
+  private static StringBuilder appendTenths(StringBuilder to, double percent) {
+    long tenths = Math.round(percent * 10);
+    return to.append(tenths / 10).append('.').append(tenths % 10);
   }
 }
