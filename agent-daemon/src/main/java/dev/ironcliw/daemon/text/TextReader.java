@@ -12,6 +12,7 @@ import dev.ironcliw.daemon.journal.record.TextSource;
 import dev.ironcliw.daemon.journal.record.TextWord;
 import dev.ironcliw.daemon.journal.record.WindowName;
 import dev.ironcliw.daemon.lifecycle.BackgroundPriority;
+import dev.ironcliw.dedup.Verdict;
 import dev.ironcliw.diff.ChangedRegions.Region;
 import dev.ironcliw.ring.FrameRing;
 import dev.ironcliw.ring.FrameView;
@@ -54,7 +55,32 @@ public final class TextReader implements ReadProgress, AutoCloseable {
   static final long MAX_UNSETTLED_NANOS = Duration.ofSeconds(5).toNanos();
   private static final int QUEUE_FRAMES = 256;
   private static final int CACHE_ENTRIES = 512;
-  private static final long POLL_MILLIS = 50;
+
+  /**
+   * Put in the queue by {@link #close} to wake a reader waiting for frames: with nothing pending it
+   * waits for the next one however long, instead of looking every so often (an idle daemon's reader
+   * woke 20 times a second). Never journaled, never read.
+   */
+  private static final FrameRecord WAKE_UP =
+      new FrameRecord(
+          -1,
+          0,
+          "",
+          Verdict.DUPLICATE,
+          false,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          List.of(),
+          -1,
+          0,
+          0,
+          List.of(),
+          new byte[0]);
+
   private static final Duration READ_ALLOWANCE = Duration.ofSeconds(4);
 
   /** The rectangle of one display that changed since it was last read, and its newest frame. */
@@ -177,10 +203,16 @@ public final class TextReader implements ReadProgress, AutoCloseable {
     priority = BackgroundPriority.lowerCurrentThread();
     try {
       while (!stopping) {
-        FrameRecord frame = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        FrameRecord frame =
+            pending.isEmpty()
+                ? queue.take()
+                : queue.poll(
+                    Math.max(0, nextWorkNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
         long now = System.nanoTime();
         for (; frame != null; frame = queue.poll()) {
-          gather(frame, now);
+          if (frame != WAKE_UP) {
+            gather(frame, now);
+          }
         }
         if (now >= nextReadNanos) {
           Pending ready = oldestReady(now);
@@ -218,6 +250,18 @@ public final class TextReader implements ReadProgress, AutoCloseable {
   private boolean isReady(Pending p, long now) {
     return now - p.lastChangeNanos >= settleNanos
         || now - p.firstChangeNanos >= MAX_UNSETTLED_NANOS;
+  }
+
+  /** When the first pending area settles (or has waited long enough) and the budget lets it. */
+  private long nextWorkNanos() {
+    long soonest = Long.MAX_VALUE;
+    for (Pending p : pending.values()) {
+      soonest =
+          Math.min(
+              soonest,
+              Math.min(p.lastChangeNanos + settleNanos, p.firstChangeNanos + MAX_UNSETTLED_NANOS));
+    }
+    return Math.max(soonest, nextReadNanos);
   }
 
   private Pending oldestReady(long now) {
@@ -386,6 +430,7 @@ public final class TextReader implements ReadProgress, AutoCloseable {
   public void close() {
     stopping = true;
     engine.cancel();
+    queue.offer(WAKE_UP); // a full queue wakes it anyway
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {

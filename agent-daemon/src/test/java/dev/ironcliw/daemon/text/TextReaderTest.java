@@ -44,9 +44,10 @@ class TextReaderTest {
 
   @TempDir Path dir;
 
-  /** An engine that reads one fixed line in any image, and counts its reads. */
+  /** An engine that reads one fixed line in any image, counts its reads and says when freed. */
   private static final class CountingEngine implements TextEngine {
     final AtomicInteger reads = new AtomicInteger();
+    volatile boolean closed;
 
     @Override
     public String description() {
@@ -64,7 +65,9 @@ class TextReaderTest {
     public void cancel() {}
 
     @Override
-    public void close() {}
+    public void close() {
+      closed = true;
+    }
   }
 
   /** Accessibility text that gives {@link #lines} (null: none) and records the areas asked. */
@@ -141,11 +144,12 @@ class TextReaderTest {
 
   @Test
   void shouldSayADisplayIsReadOnceEveryFrameHandedOverUpToASeqIsRead() throws Exception {
+    CountingEngine engine = new CountingEngine();
     try (FrameRing ring = openRing();
         Journal journal = Journal.open(dir.resolve("journal"))) {
       TextReader reader =
           new TextReader(
-              new CountingEngine(),
+              engine,
               AccessibleText.NONE,
               WindowLocator.NONE,
               ring,
@@ -166,6 +170,9 @@ class TextReaderTest {
       } finally {
         reader.close();
       }
+      // Idle, it waited for frames without a timeout: close woke it, it ended, its engine was
+      // freed.
+      assertTrue(engine.closed, "the idle reader ended on close");
     }
   }
 
