@@ -5,9 +5,10 @@ import com.sun.jna.Pointer;
 import dev.ironcliw.capture.x11.layout.XEventLayout;
 
 /**
- * The X events the capture thread reads at the start of each tick. Damage events carry nothing it
- * uses (the damaged region is fetched), but must not pile up. Property changes of the root and of
- * the focused window go to the {@link FocusTracker}.
+ * The X events the capture thread reads at the start of each tick. A DamageNotify tells the {@link
+ * DamageTracker} to fetch the damaged region at its next take, a ScreenSaverNotify gives the {@link
+ * ScreenSaverState} its new state, and property changes of the root and of the focused window go to
+ * the {@link FocusTracker}.
  *
  * <p>With exclusion rules it also watches titles: a window renamed into an excluded title changes
  * no pixel, so no damage would make the next grab re-check the exclusions, and the last frame would
@@ -24,13 +25,25 @@ final class WindowEvents {
   private final X11Connection connection;
   private final WindowExclusions exclusions;
   private final FocusTracker focus;
+  private final DamageTracker damage;
+  private final ScreenSaverState screenSaver;
   private final Memory event = new Memory(XEventLayout.SIZE);
   private boolean windowsChanged = true;
 
-  WindowEvents(X11Connection connection, WindowExclusions exclusions, FocusTracker focus) {
+  /**
+   * @param damage the damage hints, or null without them
+   */
+  WindowEvents(
+      X11Connection connection,
+      WindowExclusions exclusions,
+      FocusTracker focus,
+      DamageTracker damage,
+      ScreenSaverState screenSaver) {
     this.connection = connection;
     this.exclusions = exclusions;
     this.focus = focus;
+    this.damage = damage;
+    this.screenSaver = screenSaver;
     Pointer d = connection.display();
     Xlib.INSTANCE.XSelectInput(
         d,
@@ -56,7 +69,16 @@ final class WindowEvents {
     boolean watched = false;
     while (Xlib.INSTANCE.XPending(d) > 0) {
       Xlib.INSTANCE.XNextEvent(d, event);
-      switch (event.getInt(XEventLayout.TYPE)) {
+      int type = event.getInt(XEventLayout.TYPE);
+      if (damage != null && damage.isNotify(type)) {
+        damage.notified();
+        continue;
+      }
+      if (screenSaver.isNotify(type)) {
+        screenSaver.notified(event);
+        continue;
+      }
+      switch (type) {
         case XEventLayout.PROPERTY_NOTIFY -> {
           long window = event.getLong(XEventLayout.PROPERTY_WINDOW);
           long atom = event.getLong(XEventLayout.PROPERTY_ATOM);
@@ -94,7 +116,7 @@ final class WindowEvents {
           }
         }
         default -> {
-          // damage and the rest: nothing to do
+          // nothing to do
         }
       }
     }

@@ -106,10 +106,10 @@ public final class X11Source implements CaptureSource {
     this.scale = scale;
     this.exclusions = exclusions;
     this.focus = new FocusTracker(connection, exclusions, monitors);
-    this.events = new WindowEvents(connection, exclusions, focus);
     this.grabber = grabber;
     this.damageTracker = damageTracker;
     this.screenSaver = new ScreenSaverState(connection);
+    this.events = new WindowEvents(connection, exclusions, focus, damageTracker, screenSaver);
     this.monitors = List.copyOf(monitors);
     this.frameAreas = monitors.stream().map(m -> toFrame(m.area())).toList();
     if (halved()) {

@@ -12,6 +12,9 @@ interface XDamage extends Library {
   /** One event when the damage goes from empty to not empty: at most one per subtract. */
   int REPORT_NON_EMPTY = 3;
 
+  /** {@code XDamageNotify}, added to the extension's event base. */
+  int NOTIFY = 0;
+
   int XDamageQueryExtension(Pointer display, IntByReference eventBase, IntByReference errorBase);
 
   int XDamageQueryVersion(Pointer display, IntByReference major, IntByReference minor);
