@@ -65,6 +65,9 @@ public final class X11Source implements CaptureSource {
 
   private final List<MonitorLayout.Monitor> monitors;
 
+  /** The monitors' names, asked at every grab: made once. */
+  private final List<String> displayNames;
+
   /** Each monitor's area in the frame image: its root area, or that halved. */
   private final List<Rect> frameAreas;
 
@@ -111,6 +114,7 @@ public final class X11Source implements CaptureSource {
     this.screenSaver = new ScreenSaverState(connection);
     this.events = new WindowEvents(connection, exclusions, focus, damageTracker, screenSaver);
     this.monitors = List.copyOf(monitors);
+    this.displayNames = this.monitors.stream().map(MonitorLayout.Monitor::name).toList();
     this.frameAreas = monitors.stream().map(m -> toFrame(m.area())).toList();
     if (halved()) {
       this.halfArena = Arena.ofShared();
@@ -196,7 +200,7 @@ public final class X11Source implements CaptureSource {
 
   @Override
   public List<String> displays() {
-    return monitors.stream().map(MonitorLayout.Monitor::name).toList();
+    return displayNames;
   }
 
   @Override
