@@ -37,8 +37,12 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineAgent.class);
   private static final int EVENTS_PER_WORK = 8;
 
-  /** A bound on an idle park; frames and commands wake the pipeline sooner. */
-  private static final long MAX_PARK = 100_000_000L;
+  /**
+   * A bound on an idle park; frames and commands wake the pipeline sooner, and a wake-up is never
+   * lost (the park permit keeps it). Not a tick's length: a timeout a little before each frame's
+   * wake-up made an idle pipeline wake twice a tick.
+   */
+  private static final long MAX_PARK = 1_000_000_000L;
 
   /**
    * Every this long, the pages of every frame but the kept ones leave the daemon's resident memory
