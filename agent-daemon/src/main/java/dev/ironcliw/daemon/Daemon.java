@@ -446,7 +446,7 @@ public final class Daemon {
     api.start(config.api().port());
 
     // Stopped in reverse: capture first, then the pipeline drains what capture sent.
-    events.wakeOnTraffic(pipeline.idleStrategy()::wake, capture.idleStrategy()::wake);
+    events.wakeOnTraffic(pipeline.idleStrategy()::wake, capture::pipelineMadeRoom);
     opened(runner(pipeline, pipeline.idleStrategy()));
     opened(runner(capture, capture.idleStrategy()));
     // Closed first: no pressure action reaches capture or the pipeline once they stop.

@@ -64,7 +64,10 @@ public final class CaptureAgent implements Agent {
   private long nextSeq;
   private long framesProduced;
   private long ticks;
-  private boolean tickPending;
+
+  /** A tick started and not done: it may wait for room in the queue or a ring slot. */
+  private volatile boolean tickPending;
+
   private long tickElapsedNanos;
   private long tickNanoTime;
   private int nextDisplay;
@@ -210,6 +213,18 @@ public final class CaptureAgent implements Agent {
   /** How the capture thread waits between ticks: parked, woken by commands and the pipeline. */
   public ParkingIdleStrategy idleStrategy() {
     return idle;
+  }
+
+  /**
+   * Pipeline thread, after it read events (made room): wakes capture if a tick waits for that. A
+   * tick that is done waits for its time, not for the pipeline: waking it then cost a second
+   * wake-up (and a preempted pipeline) every tick of an idle daemon. A wake-up missed in a race
+   * with a tick that just found no room costs at most the park's bound.
+   */
+  public void pipelineMadeRoom() {
+    if (tickPending) {
+      idle.wake();
+    }
   }
 
   /**
