@@ -2,6 +2,7 @@ package dev.ironcliw.benchmarks;
 
 import dev.ironcliw.benchmarks.run.ApiLoadRun;
 import dev.ironcliw.benchmarks.run.DayReplayRun;
+import dev.ironcliw.benchmarks.run.IdleRun;
 import dev.ironcliw.benchmarks.run.McpSearchRun;
 import dev.ironcliw.benchmarks.run.MemoryBudgetRun;
 import dev.ironcliw.benchmarks.run.PageWeekRun;
@@ -51,6 +52,12 @@ enum BenchRun {
       "a daemon capturing a 1920x1080 Xvfb where a window moves every 100 ms: FPS, missed and"
           + " dropped ticks, grab time (needs Xvfb)",
       X11DaemonRun::main),
+  IDLE(
+      "IdleRun",
+      "[warmSeconds=120] [seconds=180]",
+      "a daemon left alone on a still 1920x1080 Xvfb: CPU and wake-ups a second by thread, and"
+          + " the X server's CPU (needs Xvfb)",
+      IdleRun::main),
   SOAK(
       "SoakRun",
       "[seconds=600] [outputDir=target/soak] [phaseSeconds=60]",

@@ -145,6 +145,11 @@ public final class XvfbServer implements AutoCloseable {
     return server;
   }
 
+  /** The server's process id, to read its CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   public String display() {
     return display;
   }
