@@ -254,7 +254,10 @@ public final class CaptureAgent implements Agent {
   @Override
   public int doWork() {
     int work = commands.drain(Runnable::run, 16);
-    if (finished.get() || (!holds.isEmpty() && !tickPending)) {
+    if (!holds.isEmpty() && tickPending) {
+      dropPendingTick();
+    }
+    if (finished.get() || !holds.isEmpty()) {
       return work;
     }
     if (!tickPending) {
@@ -395,6 +398,20 @@ public final class CaptureAgent implements Agent {
       lastFocus = focus;
       events.publishContext(capturedAtNanos(), nextSeq, focus);
     }
+  }
+
+  /**
+   * A hold taken while a tick waited for the pipeline: the rest of the tick is dropped, not
+   * finished, so nothing is grabbed or written after the pause took effect. The source is told of
+   * each display left, so the damage it already took for them is not lost (the next grab is whole).
+   */
+  private void dropPendingTick() {
+    for (int display = nextDisplay; display < displays; display++) {
+      source.frameDropped(display);
+      stats.recordDroppedTick();
+    }
+    tickPending = false;
+    framePending = false;
   }
 
   /** The source said nothing changed: a duplicate of the display's previous frame. */
