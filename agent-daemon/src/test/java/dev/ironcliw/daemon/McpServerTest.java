@@ -163,7 +163,9 @@ class McpServerTest {
         // The capture thread takes the hold at its next tick: status says so a moment later.
         Waits.await("capture paused", Duration.ofSeconds(10))
             .until(() -> daemon.status().getJsonObject("capture").getBoolean("paused"));
-        long during = processed(daemon);
+        // Frames captured before the hold took effect may still be in the pipeline: counted once
+        // the count holds still for half a second.
+        long during = settledProcessed(daemon);
         Thread.sleep(1000);
         assertEquals(during, processed(daemon), "no frame while paused");
         assertTrue(during >= before);
@@ -247,6 +249,20 @@ class McpServerTest {
         .filter(TextContent.class::isInstance)
         .map(c -> ((TextContent) c).text())
         .reduce("", String::concat);
+  }
+
+  /** Frames processed, once two readings half a second apart agree (at most 10 s). */
+  private static long settledProcessed(DaemonProcess daemon) throws Exception {
+    long last = processed(daemon);
+    for (int i = 0; i < 20; i++) {
+      Thread.sleep(500);
+      long now = processed(daemon);
+      if (now == last) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
   }
 
   private static long processed(DaemonProcess daemon) throws Exception {
