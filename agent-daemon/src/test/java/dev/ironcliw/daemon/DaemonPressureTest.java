@@ -127,6 +127,9 @@ class DaemonPressureTest {
                 s ->
                     level(s).equals("CRITICAL")
                         && s.getString("state").equals("paused")
+                        // the capture part is read before the state: a pause taken in between
+                        // shows in the state only
+                        && !s.getJsonObject("capture").getString("pauseReason").isEmpty()
                         && s.getJsonObject("vision").getJsonObject("queue").getInteger("batches")
                             == 0,
                 Duration.ofSeconds(30));
