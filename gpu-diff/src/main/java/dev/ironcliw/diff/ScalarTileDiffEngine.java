@@ -1,6 +1,7 @@
 package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.PixelSad;
 import dev.ironcliw.ring.TileDiff;
 import java.lang.foreign.MemorySegment;
 

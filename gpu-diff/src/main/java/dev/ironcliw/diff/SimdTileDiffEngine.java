@@ -1,6 +1,7 @@
 package dev.ironcliw.diff;
 
 import dev.ironcliw.ring.FrameView;
+import dev.ironcliw.ring.PixelSad;
 import dev.ironcliw.ring.Rect;
 import dev.ironcliw.ring.TileContentHash;
 import dev.ironcliw.ring.TileDiff;

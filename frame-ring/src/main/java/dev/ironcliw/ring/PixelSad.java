@@ -1,10 +1,10 @@
-package dev.ironcliw.diff;
+package dev.ironcliw.ring;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** The scalar sum of absolute B, G, R differences over a stretch of two pixel rows. */
-final class PixelSad {
+public final class PixelSad {
   private static final ValueLayout.OfInt PIXEL = ValueLayout.JAVA_INT_UNALIGNED;
 
   private PixelSad() {}
@@ -12,7 +12,8 @@ final class PixelSad {
   /**
    * Bytes {@code [from, to)} of rows at {@code rowA} and {@code rowB}, a pixel (4 bytes) at a time.
    */
-  static long sum(MemorySegment a, long rowA, MemorySegment b, long rowB, long from, long to) {
+  public static long sum(
+      MemorySegment a, long rowA, MemorySegment b, long rowB, long from, long to) {
     long sad = 0;
     for (long i = from; i < to; i += 4) {
       int pa = a.get(PIXEL, rowA + i);
