@@ -74,7 +74,17 @@ public final class FrameHash {
       long rowBytes,
       int rows) {
     return copyAndRehash(
-        source, sourceOffset, sourceStrideBytes, target, rowBytes, rows, null, null, null);
+        source, sourceOffset, sourceStrideBytes, target, rowBytes, rows, null, null, null, null);
+  }
+
+  /** Told of each chunk {@link #copyAndRehash} hashed again, right after it was copied. */
+  @FunctionalInterface
+  public interface ChunkCopied {
+    /**
+     * Target bytes [{@code start}, {@code start + length}) were copied (or were already there) and
+     * hashed; they are likely still in the cache.
+     */
+    void copied(long start, long length);
   }
 
   /**
@@ -87,6 +97,7 @@ public final class FrameHash {
    * @param changedRows one entry per row, or null: every row changed (all chunks hashed)
    * @param staleRows one entry per row, or null: every row is copied; a row not stale must already
    *     be in {@code target}, byte for byte
+   * @param copied told of each chunk hashed again, in order; null: no one
    */
   public static long copyAndRehash(
       MemorySegment source,
@@ -97,7 +108,8 @@ public final class FrameHash {
       int rows,
       long[] chunkHashes,
       boolean[] changedRows,
-      boolean[] staleRows) {
+      boolean[] staleRows,
+      ChunkCopied copied) {
     long total = rowBytes * rows;
     long h = P5 + total;
     // Rows of whole blocks: a block never spans two rows, so each block can be hashed as it is
@@ -134,6 +146,9 @@ public final class FrameHash {
         }
         if (chunkHashes != null) {
           chunkHashes[chunk] = chunkHash;
+        }
+        if (copied != null) {
+          copied.copied(start, length);
         }
       }
       h = merge(h, chunkHash);

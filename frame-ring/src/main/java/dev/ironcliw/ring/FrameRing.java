@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameRing implements AutoCloseable {
   public static final String BUDGET_COMPONENT = "frameRing";
+
+  /** A slot's {@link #copyDiffBases} when the writer made no diff as it copied its frame. */
+  static final long NO_COPY_DIFF = -1;
+
   private static final Logger LOG = LoggerFactory.getLogger(FrameRing.class);
 
   private final Path file;
@@ -49,6 +53,11 @@ public final class FrameRing implements AutoCloseable {
   private final boolean[] releasePending;
   // What each slot's pixels hold, as the writer's source tagged them; not kept across opens.
   private final long[] contentTags;
+
+  // Per slot, the diff the writer made as it copied the slot's frame in (made on first use), and
+  // the position of the frame it is against; NO_COPY_DIFF when it made none.
+  private final TileDiff[] copyDiffs;
+  private final long[] copyDiffBases;
 
   /**
    * Per slot, 1 while its pages may be out of the process (never written since the ring was mapped,
@@ -103,6 +112,9 @@ public final class FrameRing implements AutoCloseable {
       pagesOut.set(i, 1);
     }
     java.util.Arrays.fill(contentTags, FrameRingWriter.NO_CONTENT_TAG);
+    this.copyDiffs = new TileDiff[slots];
+    this.copyDiffBases = new long[slots];
+    java.util.Arrays.fill(copyDiffBases, NO_COPY_DIFF);
     this.recoveryReport = reopen ? recover() : initialise();
     this.nextPosition = recoveryReport.nextPosition();
     this.writer = new FrameRingWriter(this);
@@ -335,6 +347,24 @@ public final class FrameRing implements AutoCloseable {
       return ReadStatus.OVERWRITTEN;
     }
     return ReadStatus.OK;
+  }
+
+  /**
+   * The tile diff of {@code frame} (just read, see {@link #read}) against the frame at {@code
+   * basePosition}, when the writer made it as it copied the frame in ({@link
+   * FrameRingWriter#diffWhileCopying}); null when it made none, or against another frame. Its sums
+   * and content hashes are final; it is not classified. Valid while {@code frame} is: read it
+   * before {@link FrameView#stillValid} is checked.
+   */
+  public TileDiff diffMadeWhileCopying(FrameView frame, long basePosition) {
+    if (frame.position() < 0 || basePosition < 0) {
+      return null;
+    }
+    int slot = layout.slotOf(frame.position());
+    if (slot < 0 || copyDiffBases[slot] != basePosition) {
+      return null;
+    }
+    return copyDiffs[slot];
   }
 
   /** The writer; there is one per ring. */
@@ -582,6 +612,21 @@ public final class FrameRing implements AutoCloseable {
 
   long contentTag(int slot) {
     return contentTags[slot];
+  }
+
+  /** The slot's diff, for the writer to fill; made on first use. */
+  TileDiff copyDiff(int slot, int tileSize) {
+    TileDiff diff = copyDiffs[slot];
+    if (diff == null || diff.tileSize() != tileSize) {
+      diff = new TileDiff(tileSize);
+      copyDiffs[slot] = diff;
+    }
+    return diff;
+  }
+
+  /** What the slot's diff is against, set by the writer before it publishes the frame. */
+  void setCopyDiffBase(int slot, long basePosition) {
+    copyDiffBases[slot] = basePosition;
   }
 
   void setContentTag(int slot, long tag) {

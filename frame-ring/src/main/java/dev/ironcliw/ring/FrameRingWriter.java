@@ -38,6 +38,12 @@ public final class FrameRingWriter {
   private long laterStrideBytes;
   private long laterContentTag;
 
+  /** Diffs tagged copies against {@link #diffBase} as it copies them; null: off. */
+  private CopyDiff copyDiff;
+
+  private long diffBase = FrameRing.NO_COPY_DIFF;
+  private final FrameView baseView = new FrameView();
+
   /** {@link #claimedContentTag} when what the claimed slot's pixels hold is not known. */
   public static final long NO_CONTENT_TAG = -1;
 
@@ -89,7 +95,32 @@ public final class FrameRingWriter {
     pixelBuffer.wrap(pixels.address(), (int) frameBytes);
     fingerprintKnown = false;
     laterSource = null;
+    diffBase = FrameRing.NO_COPY_DIFF;
+    ring.setCopyDiffBase(slot, FrameRing.NO_COPY_DIFF);
     return true;
+  }
+
+  /**
+   * From the next claim on, a {@link #copyFrom} into a slot whose claim named a frame to diff
+   * against ({@link #diffAgainst}) also diffs the frame against it, on a grid of {@code tileSize}
+   * tiles, while each part is in the cache: the reader finds it with {@link
+   * FrameRing#diffMadeWhileCopying} instead of reading both frames again. 0 turns it off.
+   */
+  public void diffWhileCopying(int tileSize) {
+    if (tileSize < 0) {
+      throw new IllegalArgumentException("tile size must be 0 (off) or more: " + tileSize);
+    }
+    copyDiff = tileSize == 0 ? null : new CopyDiff(tileSize);
+  }
+
+  /**
+   * Names the frame the claimed slot's copy is to be diffed against ({@link #diffWhileCopying}):
+   * the one at {@code basePosition}, an earlier frame of the same stream, which the rows the copy
+   * is told are unchanged must equal. A negative position: none.
+   */
+  public void diffAgainst(long basePosition) {
+    requireClaim();
+    diffBase = basePosition;
   }
 
   /**
@@ -108,6 +139,7 @@ public final class FrameRingWriter {
   public MemorySegment pixels() {
     requireClaim();
     copyNow();
+    pixelsOpenedToCaller();
     return pixels;
   }
 
@@ -115,7 +147,13 @@ public final class FrameRingWriter {
   public MutableDirectBuffer pixelBuffer() {
     requireClaim();
     copyNow();
+    pixelsOpenedToCaller();
     return pixelBuffer;
+  }
+
+  /** The caller may write the pixels now: a diff made as they were copied may no longer hold. */
+  private void pixelsOpenedToCaller() {
+    ring.setCopyDiffBase(claimedSlot, FrameRing.NO_COPY_DIFF);
   }
 
   /**
@@ -209,6 +247,7 @@ public final class FrameRingWriter {
     laterSource = null;
     long startNanos = System.nanoTime();
     boolean remapped = populateRowsForWrite(staleRows);
+    CopyDiff diffing = startCopyDiff(changedRows);
     fingerprint =
         FrameHash.copyAndRehash(
             source,
@@ -219,12 +258,41 @@ public final class FrameRingWriter {
             height,
             chunkHashes,
             changedRows,
-            staleRows);
+            staleRows,
+            diffing);
     fingerprintKnown = true;
+    if (diffing != null) {
+      diffing.end();
+      ring.setCopyDiffBase(claimedSlot, diffBase);
+    }
     ring.remapCost()
         .recordWrite(
             System.nanoTime() - startNanos, rowsWritten(staleRows) * strideBytes(), remapped);
     ring.setContentTag(claimedSlot, contentTag);
+  }
+
+  /**
+   * The diff to make during the copy about to start, ready; null when none is asked for or the
+   * frame named is gone or of another size.
+   */
+  private CopyDiff startCopyDiff(boolean[] changedRows) {
+    if (copyDiff == null
+        || diffBase < 0
+        || ring.read(diffBase, baseView) != ReadStatus.OK
+        || baseView.width() != width
+        || baseView.height() != height
+        || baseView.strideBytes() != strideBytes()) {
+      return null;
+    }
+    // This thread is the only writer: the frame cannot change under the copy.
+    copyDiff.begin(
+        ring.copyDiff(claimedSlot, copyDiff.tileSize()),
+        baseView.pixels(),
+        pixels,
+        width,
+        height,
+        changedRows);
+    return copyDiff;
   }
 
   private long rowsWritten(boolean[] staleRows) {

@@ -66,7 +66,8 @@ class FrameHashTest {
       MemorySegment source = randomBytes(arena, stride * rows);
       MemorySegment target = arena.allocate(rowBytes * rows);
       long[] chunkHashes = new long[FrameHash.chunkCount(rowBytes * rows)];
-      FrameHash.copyAndRehash(source, 0, stride, target, rowBytes, rows, chunkHashes, null, null);
+      FrameHash.copyAndRehash(
+          source, 0, stride, target, rowBytes, rows, chunkHashes, null, null, null);
       Random random = new Random(11);
       for (int round = 0; round < 50; round++) {
         boolean[] changedRows = new boolean[rows];
@@ -80,7 +81,16 @@ class FrameHashTest {
         // The target holds the previous round's frame: only the changed rows are stale.
         long rehashed =
             FrameHash.copyAndRehash(
-                source, 0, stride, target, rowBytes, rows, chunkHashes, changedRows, changedRows);
+                source,
+                0,
+                stride,
+                target,
+                rowBytes,
+                rows,
+                chunkHashes,
+                changedRows,
+                changedRows,
+                null);
         assertRowsCopied(source, stride, target, rowBytes, rows, "round " + round);
         assertEquals(FrameHash.hash(target, 0, target.byteSize()), rehashed, "round " + round);
         assertEquals(
@@ -103,7 +113,7 @@ class FrameHashTest {
       MemorySegment target = arena.allocate(rowBytes * rows);
       long whole =
           FrameHash.copyAndRehash(
-              source, 0, stride, target, rowBytes, rows, chunkHashes, null, null);
+              source, 0, stride, target, rowBytes, rows, chunkHashes, null, null, null);
 
       assertEquals(
           chunkHashes.length,

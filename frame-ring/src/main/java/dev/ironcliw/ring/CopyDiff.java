@@ -1,0 +1,104 @@
+package dev.ironcliw.ring;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The tile diff of a frame against an earlier frame in the ring, made by the writer as it copies
+ * the frame in: each chunk the copy hashed is compared with the earlier frame while it is still in
+ * the cache, so the frame is read from memory once for copy, fingerprint and diff together. Rows
+ * the copy was told are unchanged since the earlier frame ({@code changedRows}) are not compared.
+ * The sums equal {@link PixelSad}'s; each tile whose sum is not 0 gets its {@link TileContentHash}.
+ * The changed-tile threshold is the reader's to apply ({@link TileDiff#classify}).
+ *
+ * <p>Used by the writer's thread only; one per writer, reused.
+ */
+final class CopyDiff implements FrameHash.ChunkCopied {
+  private final int tileSize;
+  private final long tileBytes;
+  private final TileSums sums;
+
+  private TileDiff result;
+  private MemorySegment base;
+  private MemorySegment target;
+  private long rowBytes;
+  private boolean[] changedRows;
+
+  /** The first tile row whose sums are not final yet. */
+  private int openTileRow;
+
+  CopyDiff(int tileSize) {
+    this.tileSize = tileSize;
+    this.tileBytes = tileSize * 4L;
+    this.sums = new TileSums(tileSize);
+  }
+
+  int tileSize() {
+    return tileSize;
+  }
+
+  /**
+   * Starts the diff of the {@code width} x {@code height} frame about to be copied into {@code
+   * target} against the one in {@code base}, both packed ({@code width * 4} bytes a row).
+   *
+   * @param changedRows per row: may differ from {@code base}; null: every row may
+   */
+  void begin(
+      TileDiff result,
+      MemorySegment base,
+      MemorySegment target,
+      int width,
+      int height,
+      boolean[] changedRows) {
+    this.result = result;
+    this.base = base;
+    this.target = target;
+    this.rowBytes = width * 4L;
+    this.changedRows = changedRows;
+    result.reset(width, height);
+    sums.begin(result.tilesX());
+    openTileRow = 0;
+  }
+
+  @Override
+  public void copied(long start, long length) {
+    for (long at = start, end = start + length; at < end; ) {
+      int row = (int) (at / rowBytes);
+      long column = at - row * rowBytes;
+      long piece = Math.min(rowBytes - column, end - at);
+      if (changedRows == null || changedRows[row]) {
+        int tileRow = row / tileSize;
+        finishTileRowsBefore(tileRow);
+        long rowStart = row * rowBytes;
+        long from = rowStart + column;
+        long firstDiff =
+            MemorySegment.mismatch(base, from, from + piece, target, from, from + piece);
+        if (firstDiff >= 0) {
+          long firstTileByte = Math.max(column, (column + firstDiff) / tileBytes * tileBytes);
+          sums.add(
+              base, rowStart, target, rowStart, firstTileByte, column + piece, result, tileRow);
+        }
+        if (column + piece == rowBytes) {
+          sums.rowDone(result, tileRow);
+        }
+      }
+      at += piece;
+    }
+  }
+
+  /** The copy is done: every tile row's sums are final, and the content hashes given. */
+  void end() {
+    finishTileRowsBefore(result.tilesY());
+    result.contentHashesGiven();
+    base = null;
+    target = null;
+    changedRows = null;
+  }
+
+  private void finishTileRowsBefore(int tileRow) {
+    while (openTileRow < tileRow) {
+      sums.flush(result, openTileRow);
+      sums.hashDifferingTiles(result, target, (int) rowBytes, openTileRow);
+      openTileRow++;
+    }
+  }
+}
