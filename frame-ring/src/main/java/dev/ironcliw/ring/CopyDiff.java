@@ -4,11 +4,12 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The tile diff of a frame against an earlier frame in the ring, made by the writer as it copies
- * the frame in: each chunk the copy hashed is compared with the earlier frame while it is still in
- * the cache, so the frame is read from memory once for copy, fingerprint and diff together. Rows
- * the copy was told are unchanged since the earlier frame ({@code changedRows}) are not compared.
- * The sums equal {@link PixelSad}'s; each tile whose sum is not 0 gets its {@link TileContentHash}.
- * The changed-tile threshold is the reader's to apply ({@link TileDiff#classify}).
+ * the frame in: the chunks the copy hashed are compared with the earlier frame a few at a time,
+ * while they are still in the cache, so the frame is read from memory once for copy, fingerprint
+ * and diff together. Rows the copy was told are unchanged since the earlier frame ({@code
+ * changedRows}) are not compared. The sums equal {@link PixelSad}'s; each tile whose sum is not 0
+ * gets its {@link TileContentHash}. The changed-tile threshold is the reader's to apply ({@link
+ * TileDiff#classify}).
  *
  * <p>Used by the writer's thread only; one per writer, reused.
  */
@@ -25,6 +26,18 @@ final class CopyDiff implements FrameHash.ChunkCopied {
 
   /** The first tile row whose sums are not final yet. */
   private int openTileRow;
+
+  /**
+   * Copied bytes not compared yet, [{@code pendingStart}, {@code pendingEnd}): compared a few
+   * chunks at a time, so the earlier frame is read in long runs, which the CPU's prefetchers
+   * follow, yet while the copied chunks are still in the cache.
+   */
+  private long pendingStart;
+
+  private long pendingEnd;
+
+  /** Compared at a time: four chunks, well inside the L2 cache (64 KiB chunks cost 5-10% more). */
+  private static final long COMPARE_BYTES = 4 * FrameHash.CHUNK_BYTES;
 
   CopyDiff(int tileSize) {
     this.tileSize = tileSize;
@@ -57,11 +70,25 @@ final class CopyDiff implements FrameHash.ChunkCopied {
     result.reset(width, height);
     sums.begin(result.tilesX());
     openTileRow = 0;
+    pendingStart = 0;
+    pendingEnd = 0;
   }
 
   @Override
   public void copied(long start, long length) {
-    for (long at = start, end = start + length; at < end; ) {
+    if (start != pendingEnd) {
+      compare(pendingStart, pendingEnd);
+      pendingStart = start;
+    }
+    pendingEnd = start + length;
+    if (pendingEnd - pendingStart >= COMPARE_BYTES) {
+      compare(pendingStart, pendingEnd);
+      pendingStart = pendingEnd;
+    }
+  }
+
+  private void compare(long start, long end) {
+    for (long at = start; at < end; ) {
       int row = (int) (at / rowBytes);
       long column = at - row * rowBytes;
       long piece = Math.min(rowBytes - column, end - at);
@@ -87,6 +114,7 @@ final class CopyDiff implements FrameHash.ChunkCopied {
 
   /** The copy is done: every tile row's sums are final, and the content hashes given. */
   void end() {
+    compare(pendingStart, pendingEnd);
     finishTileRowsBefore(result.tilesY());
     result.contentHashesGiven();
     base = null;

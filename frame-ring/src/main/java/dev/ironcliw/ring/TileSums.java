@@ -79,12 +79,15 @@ public final class TileSums {
     int firstTile = (int) (from / tileBytes);
     lowestTile = Math.min(lowestTile, firstTile);
     int tileIndex = tileRow * result.tilesX();
-    for (int tx = firstTile; (long) tx * tileBytes < to; tx++) {
+    int tx = firstTile;
+    while ((long) tx * tileBytes < to) {
       long start = Math.max(from, (long) tx * tileBytes);
       long end = Math.min(to, (long) (tx + 1) * tileBytes);
       long i = start;
+      boolean differed = false;
       if (i + VECTOR_BYTES <= end) {
-        IntVector sum = IntVector.fromArray(INTS, accumulators, tx * LANES);
+        IntVector before = IntVector.fromArray(INTS, accumulators, tx * LANES);
+        IntVector sum = before;
         for (; i + VECTOR_BYTES <= end; i += VECTOR_BYTES) {
           ByteVector va = ByteVector.fromMemorySegment(BYTES, a, rowA + i, ByteOrder.LITTLE_ENDIAN);
           ByteVector vb = ByteVector.fromMemorySegment(BYTES, b, rowB + i, ByteOrder.LITTLE_ENDIAN);
@@ -98,10 +101,29 @@ public final class TileSums {
                   .add(words.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF));
         }
         sum.intoArray(accumulators, tx * LANES);
+        // The halves cannot wrap before a flush: an unchanged sum means nothing was added.
+        differed = sum.compare(VectorOperators.NE, before).anyTrue();
       }
-      long tail = PixelSad.sum(a, rowA, b, rowB, i, end);
-      if (tail != 0) {
-        result.addSad(tileIndex + tx, tail);
+      if (i < end) {
+        long tail = PixelSad.sum(a, rowA, b, rowB, i, end);
+        if (tail != 0) {
+          result.addSad(tileIndex + tx, tail);
+          differed = true;
+        }
+      }
+      tx++;
+      if (!differed) {
+        // Past the change (typing, a window's edge): skip to the next differing byte, if any.
+        long next = (long) tx * tileBytes;
+        if (next >= to) {
+          break;
+        }
+        long mismatch =
+            MemorySegment.mismatch(a, rowA + next, rowA + to, b, rowB + next, rowB + to);
+        if (mismatch < 0) {
+          break;
+        }
+        tx = (int) ((next + mismatch) / tileBytes);
       }
     }
   }
