@@ -49,6 +49,11 @@ class DiffEnginesRaceTest {
     public void setTileThreshold(long threshold) {}
 
     @Override
+    public long tileThreshold() {
+      return 0;
+    }
+
+    @Override
     public void close() {
       closed.set(true);
     }

@@ -29,6 +29,12 @@ public interface DiffEngine extends AutoCloseable {
   /** Changes the changed-tile threshold from the next diff on. */
   void setTileThreshold(long threshold);
 
+  /**
+   * The changed-tile threshold in force: a tile whose sum of absolute differences is above it
+   * changed. For a diff made elsewhere ({@link TileDiff#classify}).
+   */
+  long tileThreshold();
+
   @Override
   default void close() {}
 }

@@ -58,6 +58,11 @@ public final class FallbackDiffEngine implements DiffEngine {
   }
 
   @Override
+  public long tileThreshold() {
+    return cpu.tileThreshold();
+  }
+
+  @Override
   public void close() {
     try {
       device.close();

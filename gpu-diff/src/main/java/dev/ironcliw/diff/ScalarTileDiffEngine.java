@@ -33,6 +33,11 @@ public final class ScalarTileDiffEngine implements DiffEngine {
   }
 
   @Override
+  public long tileThreshold() {
+    return tileThreshold;
+  }
+
+  @Override
   public TileDiff diff(
       FrameView previous, FrameView current, java.util.List<dev.ironcliw.ring.Rect> damage) {
     if (!result.startDiff(previous, current)) {

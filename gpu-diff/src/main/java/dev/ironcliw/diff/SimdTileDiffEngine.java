@@ -96,6 +96,11 @@ public final class SimdTileDiffEngine implements DiffEngine {
   }
 
   @Override
+  public long tileThreshold() {
+    return tileThreshold;
+  }
+
+  @Override
   public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
     if (!result.startDiff(previous, current)) {
       return result;

@@ -37,6 +37,11 @@ class FallbackDiffEngineTest {
 
     @Override
     public void setTileThreshold(long threshold) {}
+
+    @Override
+    public long tileThreshold() {
+      return 0;
+    }
   }
 
   @Test
@@ -86,6 +91,11 @@ class FallbackDiffEngineTest {
 
           @Override
           public void setTileThreshold(long threshold) {}
+
+          @Override
+          public long tileThreshold() {
+            return 0;
+          }
         };
     assertTrue(EngineSelfTest.check(offByOne, 32).startsWith("tile 3:"));
   }

@@ -124,6 +124,11 @@ class TileDiffEngineTest {
       }
 
       @Override
+      public long tileThreshold() {
+        return engine.tileThreshold();
+      }
+
+      @Override
       public void close() {
         List<String> messages = engine.validationMessages();
         engine.close();

@@ -186,6 +186,11 @@ public final class OpenClTileDiffEngine implements DiffEngine {
   }
 
   @Override
+  public long tileThreshold() {
+    return tileThreshold;
+  }
+
+  @Override
   public TileDiff diff(FrameView previous, FrameView current, List<Rect> damage) {
     if (!result.startDiff(previous, current)) {
       deviceHolds = -1;

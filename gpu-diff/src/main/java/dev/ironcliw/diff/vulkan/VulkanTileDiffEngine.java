@@ -251,6 +251,11 @@ public final class VulkanTileDiffEngine implements DiffEngine {
     tileThreshold = threshold;
   }
 
+  @Override
+  public long tileThreshold() {
+    return tileThreshold;
+  }
+
   /** Counts this engine's buffers against {@code budget} from the next allocation on. */
   public void accountTo(GpuBufferBudget budget) {
     buffers = budget;
