@@ -16,7 +16,8 @@ public final class StackJvm {
 
   /**
    * Returns when this JVM has the stack's flags and {@code extraFlags}; otherwise runs {@code main}
-   * with {@code args} in a child JVM that has them and exits with its status.
+   * with {@code args} in a child JVM that has them, and the flags this one was started with, and
+   * exits with its status.
    */
   public static void relaunchUnlessReady(Class<?> main, String[] args, List<String> extraFlags)
       throws Exception {
@@ -28,11 +29,8 @@ public final class StackJvm {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(JvmFlags.REQUIRED);
+    command.addAll(given); // the launcher's and the user's (IRONCLIW_JAVA_OPTS) flags too
     command.addAll(extraFlags);
-    String launcher = System.getProperty("ironcliw.launcher");
-    if (launcher != null) {
-      command.add("-Dironcliw.launcher=" + launcher);
-    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
