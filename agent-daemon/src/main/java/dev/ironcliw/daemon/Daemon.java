@@ -83,6 +83,7 @@ import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.governor.BudgetRegistry;
 import dev.ironcliw.ring.BudgetExceededException;
 import dev.ironcliw.ring.FrameRing;
+import dev.ironcliw.ring.FrameRingWriter;
 import dev.ironcliw.ring.OffHeapBudget;
 import dev.ironcliw.ring.RingFileDescriptor;
 import dev.ironcliw.ring.RingGeometry;
@@ -321,10 +322,12 @@ public final class Daemon {
     // Taken now, next to the agent's own start: capture times are this plus the agent's elapsed
     // time, so anything slow before (the diff engines' probes) must not come between the two.
     long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
+    FrameRingWriter writer = ring.writer();
+    DiffEngines.letWriterDiff(writer, diff, config.diff().tileSize());
     CaptureAgent capture =
         new CaptureAgent(
             source,
-            ring.writer(),
+            writer,
             events,
             stats,
             config.capture().framesPerSecond(),

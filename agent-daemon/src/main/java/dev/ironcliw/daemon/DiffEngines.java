@@ -12,6 +12,7 @@ import dev.ironcliw.diff.SimdTileDiffEngine;
 import dev.ironcliw.diff.opencl.OpenClDevice;
 import dev.ironcliw.diff.opencl.OpenClTileDiffEngine;
 import dev.ironcliw.diff.vulkan.VulkanTileDiffEngine;
+import dev.ironcliw.ring.FrameRingWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -236,6 +237,19 @@ public final class DiffEngines {
 
   private static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+  }
+
+  /**
+   * Where {@code engine} is the CPU engine, has {@code writer} do its work as capture copies each
+   * frame into the ring ({@link FrameRingWriter#diffWhileCopying}): the frame is then read from
+   * memory once, not again by the pipeline. A device engine keeps its diffs. The system property
+   * {@code ironcliw.noCopyDiff=true} leaves the diffs to the engine, to measure what this saves.
+   */
+  public static void letWriterDiff(FrameRingWriter writer, DiffEngine engine, int tileSize) {
+    if (engine instanceof SimdTileDiffEngine && !Boolean.getBoolean("ironcliw.noCopyDiff")) {
+      LOG.info("diff: made by capture as it copies each frame into the ring");
+      writer.diffWhileCopying(tileSize);
+    }
   }
 
   static DiffEngine cpuEngine(DiffSettings settings) {

@@ -339,6 +339,8 @@ public final class CaptureAgent implements Agent {
   private void produce(int display) {
     int width = source.frameWidth();
     int height = source.frameHeight();
+    // The pipeline diffs each frame against the display's previous kept one: this one.
+    writer.diffAgainst(hasPrevious[display] ? previousPosition[display] : -1);
     source.writeFrameTo(writer);
     stats.recordGrab(System.nanoTime() - grabStartNanos);
     long fingerprint = writer.fingerprint();

@@ -483,7 +483,12 @@ public final class PipelineAgent implements Agent, FrameEvents.Handler {
     if (previous.width() != current.width() || previous.height() != current.height()) {
       return null; // a new size (a display mode change, a replay of mixed sizes): all new
     }
-    TileDiff diff = diffEngine.diff(previous, current, damage);
+    TileDiff diff = ring.diffMadeWhileCopying(current, previousKept);
+    if (diff != null) {
+      diff.classify(diffEngine.tileThreshold()); // made by the capture as it copied the frame
+    } else {
+      diff = diffEngine.diff(previous, current, damage);
+    }
     if (!previous.stillValid() || !current.stillValid()) {
       LOG.warn("pipeline: a retained frame was overwritten during its diff; counting all tiles");
       return null;

@@ -60,6 +60,7 @@ public final class BenchPipeline implements AutoCloseable {
                 config.capture().framesPerSecond() * source.displays().size(),
                 new GpuBufferBudget(OffHeapBudget.unlimited()))
             .engine();
+    DiffEngines.letWriterDiff(writer, diff, config.diff().tileSize());
     this.keyframes = new KeyframeWriter(ring, journal, config::history);
     FrameEvents events = new FrameEvents(Daemon.EVENT_QUEUE_BYTES);
     Batcher batcher =
