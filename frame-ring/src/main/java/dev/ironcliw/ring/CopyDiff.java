@@ -7,9 +7,10 @@ import java.lang.foreign.MemorySegment;
  * the frame in: the chunks the copy hashed are compared with the earlier frame a few at a time,
  * while they are still in the cache, so the frame is read from memory once for copy, fingerprint
  * and diff together. Rows the copy was told are unchanged since the earlier frame ({@code
- * changedRows}) are not compared. The sums equal {@link PixelSad}'s; each tile whose sum is not 0
- * gets its {@link TileContentHash}. The changed-tile threshold is the reader's to apply ({@link
- * TileDiff#classify}).
+ * changedRows}) are not compared, nor chunks whose hash is the one the stream's chunk hashes held
+ * from its last write: the earlier frame must then be that write's (or one equal to it). The sums
+ * equal {@link PixelSad}'s; each tile whose sum is not 0 gets its {@link TileContentHash}. The
+ * changed-tile threshold is the reader's to apply ({@link TileDiff#classify}).
  *
  * <p>Used by the writer's thread only; one per writer, reused.
  */
@@ -75,7 +76,10 @@ final class CopyDiff implements FrameHash.ChunkCopied {
   }
 
   @Override
-  public void copied(long start, long length) {
+  public void copied(long start, long length, boolean hashedAsBefore) {
+    if (hashedAsBefore) {
+      return; // the earlier frame's bytes, as its chunk hash says: nothing to compare
+    }
     if (start != pendingEnd) {
       compare(pendingStart, pendingEnd);
       pendingStart = start;
@@ -103,8 +107,7 @@ final class CopyDiff implements FrameHash.ChunkCopied {
           long firstTileByte = Math.max(column, (column + firstDiff) / tileBytes * tileBytes);
           sums.add(
               base, rowStart, target, rowStart, firstTileByte, column + piece, result, tileRow);
-        }
-        if (column + piece == rowBytes) {
+          // Counted per piece, not per whole row: a row's pieces may come in separate runs.
           sums.rowDone(result, tileRow);
         }
       }

@@ -83,8 +83,11 @@ public final class FrameHash {
     /**
      * Target bytes [{@code start}, {@code start + length}) were copied (or were already there) and
      * hashed; they are likely still in the cache.
+     *
+     * @param hashedAsBefore the chunk hashes as the chunk hashes given held it, from the earlier
+     *     call: the bytes are those of the frame that call copied
      */
-    void copied(long start, long length);
+    void copied(long start, long length, boolean hashedAsBefore);
   }
 
   /**
@@ -144,11 +147,13 @@ public final class FrameHash {
               source, sourceOffset, sourceStrideBytes, target, rowBytes, start, length, staleRows);
           chunkHash = chunkHash(target, start, length);
         }
+        boolean hashedAsBefore = false;
         if (chunkHashes != null) {
+          hashedAsBefore = chunkHashes[chunk] == chunkHash;
           chunkHashes[chunk] = chunkHash;
         }
         if (copied != null) {
-          copied.copied(start, length);
+          copied.copied(start, length, hashedAsBefore);
         }
       }
       h = merge(h, chunkHash);

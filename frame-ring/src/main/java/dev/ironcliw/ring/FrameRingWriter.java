@@ -115,8 +115,9 @@ public final class FrameRingWriter {
 
   /**
    * Names the frame the claimed slot's copy is to be diffed against ({@link #diffWhileCopying}):
-   * the one at {@code basePosition}, an earlier frame of the same stream, which the rows the copy
-   * is told are unchanged must equal. A negative position: none.
+   * the one at {@code basePosition}, the frame of the stream's last write (or one equal to it),
+   * which the rows the copy is told are unchanged must equal, and the chunk hashes it is given
+   * describe. A negative position: none.
    */
   public void diffAgainst(long basePosition) {
     requireClaim();
