@@ -323,7 +323,10 @@ public final class Daemon {
     // time, so anything slow before (the diff engines' probes) must not come between the two.
     long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
     FrameRingWriter writer = ring.writer();
-    DiffEngines.letWriterDiff(writer, diff, config.diff().tileSize());
+    String diffMadeBy =
+        DiffEngines.letWriterDiff(writer, diff, config.diff().tileSize())
+            ? ", " + DiffEngines.WRITER_DIFFS
+            : "";
     CaptureAgent capture =
         new CaptureAgent(
             source,
@@ -398,7 +401,9 @@ public final class Daemon {
                     "diff",
                     () ->
                         new JsonObject()
-                            .put("backend", diff.backend() + " (" + diffChoice.reason() + ")")),
+                            .put(
+                                "backend",
+                                diff.backend() + diffMadeBy + " (" + diffChoice.reason() + ")")),
                 new VisionPart(batcher, insights, stream),
                 new JournalPart(journal, retention, keyframes, stats, vault),
                 StatusPart.of(

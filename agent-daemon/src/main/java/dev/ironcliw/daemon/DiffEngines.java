@@ -244,13 +244,20 @@ public final class DiffEngines {
    * frame into the ring ({@link FrameRingWriter#diffWhileCopying}): the frame is then read from
    * memory once, not again by the pipeline. A device engine keeps its diffs. The system property
    * {@code ironcliw.noCopyDiff=true} leaves the diffs to the engine, to measure what this saves.
+   *
+   * @return whether the writer diffs
    */
-  public static void letWriterDiff(FrameRingWriter writer, DiffEngine engine, int tileSize) {
-    if (engine instanceof SimdTileDiffEngine && !Boolean.getBoolean("ironcliw.noCopyDiff")) {
-      LOG.info("diff: made by capture as it copies each frame into the ring");
-      writer.diffWhileCopying(tileSize);
+  public static boolean letWriterDiff(FrameRingWriter writer, DiffEngine engine, int tileSize) {
+    if (!(engine instanceof SimdTileDiffEngine) || Boolean.getBoolean("ironcliw.noCopyDiff")) {
+      return false;
     }
+    LOG.info("diff: {}", WRITER_DIFFS);
+    writer.diffWhileCopying(tileSize);
+    return true;
   }
+
+  /** Said of the CPU engine when the ring writer makes its diffs ({@link #letWriterDiff}). */
+  public static final String WRITER_DIFFS = "made by capture as it copies each frame in";
 
   static DiffEngine cpuEngine(DiffSettings settings) {
     try {

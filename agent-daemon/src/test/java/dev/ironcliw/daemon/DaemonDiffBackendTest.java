@@ -44,6 +44,7 @@ class DaemonDiffBackendTest {
             .matcher(backend);
     if (share.find()) {
       assertTrue(backend.startsWith("cpu-simd"), backend);
+      assertTrue(backend.contains("threads), " + DiffEngines.WRITER_DIFFS + " (auto: "), backend);
       assertTrue(Double.parseDouble(share.group(1)) < 1, backend);
       return;
     }
@@ -52,6 +53,7 @@ class DaemonDiffBackendTest {
     String fastest = backend.substring(backend.indexOf("; fastest: ") + "; fastest: ".length());
     if (fastest.startsWith("the CPU engine")) {
       assertTrue(backend.startsWith("cpu-simd"), backend);
+      assertTrue(backend.contains(DiffEngines.WRITER_DIFFS), backend);
     } else {
       // A device won: the daemon loaded it, and it passed its self-test there too.
       assertTrue(backend.startsWith(fastest.substring(0, fastest.indexOf(" ("))), backend);
