@@ -67,15 +67,18 @@ class CopyDiffTest {
       for (int round = 0; round < 12; round++) {
         boolean[] changedRows = new boolean[height];
         List<Rect> damage = new ArrayList<>();
-        int stretches = round == 0 ? 0 : 1 + random.nextInt(6);
+        // Every fourth round changes every row (scrolling): most chunks then differ, and the
+        // writer compares the rest after the copy.
+        boolean whole = round % 4 == 3;
+        int stretches = round == 0 ? 0 : whole ? 1 : 1 + random.nextInt(6);
         for (int s = 0; s < stretches; s++) {
-          int y = random.nextInt(height);
-          int rows = 1 + random.nextInt(Math.min(height - y, 2 * tileSize));
+          int y = whole ? 0 : random.nextInt(height);
+          int rows = whole ? height : 1 + random.nextInt(Math.min(height - y, 2 * tileSize));
           damage.add(new Rect(0, y, width, rows));
           for (int row = y; row < y + rows; row++) {
             changedRows[row] = true;
-            int x = random.nextInt(width);
-            int pixels = 1 + random.nextInt(width - x);
+            int x = whole ? 0 : random.nextInt(width);
+            int pixels = whole ? width : 1 + random.nextInt(width - x);
             for (int p = x; p < x + pixels; p += 1 + random.nextInt(8)) {
               source.set(
                   ValueLayout.JAVA_INT_UNALIGNED, row * sourceStride + p * 4L, random.nextInt());
