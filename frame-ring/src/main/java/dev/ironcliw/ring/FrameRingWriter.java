@@ -38,7 +38,7 @@ public final class FrameRingWriter {
   private long laterStrideBytes;
   private long laterContentTag;
 
-  /** Diffs tagged copies against {@link #diffBase} as it copies them; null: off. */
+  /** Diffs each {@link #copyFrom} against {@link #diffBase} as it copies; null: off. */
   private CopyDiff copyDiff;
 
   private long diffBase = FrameRing.NO_COPY_DIFF;
